@@ -1,0 +1,188 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { AddressInfo } from 'node:net';
+import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { GraphQLError } from 'graphql';
+import type { AppConfig } from './config';
+import { RequestContext } from './core/context';
+import { Database } from './core/database';
+import { DomainError } from './core/errors';
+import { createFormatError } from './core/format-error';
+import { Logger } from './core/logger';
+import { authService } from './modules/auth/auth.service';
+import { createLoaders } from './modules/loaders';
+import { getSchema } from './schema';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+export interface App {
+  httpServer: http.Server;
+  /** Starts listening; resolves with the base URL. */
+  listen(port: number, host: string): Promise<string>;
+  /** Graceful shutdown: stop accepting, finish in-flight requests, close the database. */
+  close(): Promise<void>;
+}
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new HttpError(413, `Request body exceeds ${MAX_BODY_BYTES} bytes`));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(body));
+}
+
+/**
+ * The HTTP service: GraphQL at /graphql (Apollo Server on node:http), GET /health (process
+ * up) and GET /ready (database reachable), a request id on every request and one JSON log
+ * line per request.
+ */
+export async function createApp(config: AppConfig, db: Database, logger: Logger): Promise<App> {
+  const production = config.nodeEnv === 'production';
+  const httpServer = http.createServer();
+  let shuttingDown = false;
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await getSchema(),
+    formatError: createFormatError(logger, production),
+    introspection: !production,
+    includeStacktraceInErrorResponses: !production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    logger: {
+      debug: (m) => logger.debug(String(m)),
+      info: (m) => logger.info(String(m)),
+      warn: (m) => logger.warn(String(m)),
+      error: (m) => logger.error(String(m)),
+    },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+    ],
+  });
+  await apollo.start();
+
+  async function contextFor(req: http.IncomingMessage, requestId: string, log: Logger): Promise<RequestContext> {
+    try {
+      const viewer = await authService.viewerFromAuthorization(db.dataSource, config, req.headers.authorization);
+      return new RequestContext(requestId, db.dataSource, config, log.child({ userId: viewer?.userId }), viewer, createLoaders);
+    } catch (e) {
+      if (e instanceof DomainError) {
+        throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
+      }
+      throw e;
+    }
+  }
+
+  async function handleGraphQL(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string, log: Logger) {
+    const raw = req.method === 'POST' ? await readBody(req) : '';
+    let body: unknown = undefined;
+    if (raw) {
+      try {
+        body = JSON.parse(raw);
+      } catch {
+        throw new HttpError(400, 'Request body is not valid JSON');
+      }
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+      context: () => contextFor(req, requestId, log),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  httpServer.on('request', async (req: http.IncomingMessage, res: http.ServerResponse) => {
+    const given = req.headers['x-request-id'];
+    const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    const log = logger.child({ requestId });
+    const started = process.hrtime.bigint();
+    res.setHeader('x-request-id', requestId);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    res.on('finish', () =>
+      log.info('request', {
+        method: req.method,
+        path: url.pathname,
+        status: res.statusCode,
+        durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      }),
+    );
+    try {
+      if (url.pathname === '/health' && req.method === 'GET') {
+        sendJson(res, 200, { status: 'ok' });
+      } else if (url.pathname === '/ready' && req.method === 'GET') {
+        if (shuttingDown) return sendJson(res, 503, { status: 'shutting_down' });
+        try {
+          await db.dataSource.query('SELECT 1');
+          sendJson(res, 200, { status: 'ready', database: db.kind });
+        } catch (e) {
+          log.warn('readiness check failed', { error: e });
+          sendJson(res, 503, { status: 'database_unreachable' });
+        }
+      } else if (url.pathname === '/graphql') {
+        await handleGraphQL(req, res, url, requestId, log);
+      } else {
+        sendJson(res, 404, { error: 'Not found: GraphQL is served at /graphql' });
+      }
+    } catch (e) {
+      if (e instanceof HttpError) return sendJson(res, e.status, { errors: [{ message: e.message }] });
+      log.error('request failed', { error: e });
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
+      else res.end();
+    }
+  });
+
+  return {
+    httpServer,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address() as AddressInfo;
+          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          resolve(`http://${shownHost}:${address.port}`);
+        });
+      });
+    },
+    async close() {
+      if (shuttingDown) return;
+      shuttingDown = true;
+      // The drain plugin stops accepting connections and waits for in-flight requests.
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import path from 'node:path';
+
+/** Everything the service reads from the environment, parsed and checked once at start. */
+export interface AppConfig {
+  /** `production` hides internals (stack traces, introspection). */
+  nodeEnv: string;
+  port: number;
+  host: string;
+  /** Real PostgreSQL server; when absent the embedded PGlite database is used. */
+  databaseUrl?: string;
+  /** Folder that keeps the embedded database between restarts. */
+  embeddedDataDir: string;
+  /** Pool size for a real PostgreSQL server (the embedded database always uses one connection). */
+  databasePoolSize: number;
+  /** HMAC key that signs bearer tokens. */
+  authTokenSecret: string;
+  authTokenSecretIsEphemeral: boolean;
+  authTokenTtlSeconds: number;
+  /** log2 of the scrypt cost parameter N for new password hashes. */
+  passwordHashCost: number;
+  /** Seed the demo school when the database has no school yet. */
+  seedDemoOnEmptyDatabase: boolean;
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function intFrom(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolFrom(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+/** Reads the configuration; throws ConfigError naming the variable that is wrong. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  let authTokenSecret = env.AUTH_TOKEN_SECRET ?? '';
+  let authTokenSecretIsEphemeral = false;
+  if (authTokenSecret === '') {
+    if (nodeEnv === 'production') {
+      throw new ConfigError('AUTH_TOKEN_SECRET is required when NODE_ENV=production');
+    }
+    // Development only: a random key per process; tokens end with the process.
+    authTokenSecret = require('node:crypto').randomBytes(32).toString('hex');
+    authTokenSecretIsEphemeral = true;
+  } else if (authTokenSecret.length < 32) {
+    throw new ConfigError('AUTH_TOKEN_SECRET must be at least 32 characters');
+  }
+  const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  }
+  return {
+    nodeEnv,
+    port: intFrom(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    embeddedDataDir: path.resolve(env.EMBEDDED_DATA_DIR || path.join('.data', 'pglite')),
+    databasePoolSize: intFrom(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
+    authTokenSecret,
+    authTokenSecretIsEphemeral,
+    authTokenTtlSeconds: intFrom(env, 'AUTH_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    // OWASP: scrypt N=2^17, r=8, p=1. Lower values are only for tests.
+    passwordHashCost: intFrom(env, 'PASSWORD_HASH_COST', 17, 10, 20),
+    seedDemoOnEmptyDatabase: boolFrom(env, 'SEED_DEMO', !databaseUrl),
+    logLevel,
+    shutdownTimeoutMs: intFrom(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+  };
+}

@@ -1,0 +1,68 @@
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../config';
+import type { Loaders } from '../modules/loaders';
+import { UnauthenticatedError } from './errors';
+import { Logger } from './logger';
+import { Role } from './roles';
+
+/**
+ * The signed-in user and what they are connected to, loaded once per request. Row scoping
+ * in services reads it (which classes a teacher teaches, which children a parent has).
+ */
+export interface Viewer {
+  userId: string;
+  schoolId: string;
+  displayName: string;
+  roles: ReadonlySet<Role>;
+  /** A student's own class. */
+  classId: string | null;
+  taughtClassIds: ReadonlySet<string>;
+  headClassIds: ReadonlySet<string>;
+  childIds: ReadonlySet<string>;
+  childClassIds: ReadonlySet<string>;
+  groupIds: ReadonlySet<string>;
+  ledGroupIds: ReadonlySet<string>;
+}
+
+export type LoadersFactory = (dataSource: DataSource, schoolId: string) => Loaders;
+
+/** Per-request context: the caller, the database, per-request DataLoaders and a logger. */
+export class RequestContext {
+  private loadersCache?: Loaders;
+
+  constructor(
+    readonly requestId: string,
+    readonly dataSource: DataSource,
+    readonly config: AppConfig,
+    readonly logger: Logger,
+    readonly viewerOrNull: Viewer | null,
+    private readonly loadersFactory: LoadersFactory,
+  ) {}
+
+  /** The signed-in user; UNAUTHENTICATED when there is none. */
+  get viewer(): Viewer {
+    if (!this.viewerOrNull) throw new UnauthenticatedError('Sign in first: this operation needs a bearer token');
+    return this.viewerOrNull;
+  }
+
+  /** The caller's school. Never taken from client input. */
+  get schoolId(): string {
+    return this.viewer.schoolId;
+  }
+
+  /** DataLoaders scoped to the caller's school, created on first use in this request. */
+  get loaders(): Loaders {
+    this.loadersCache ??= this.loadersFactory(this.dataSource, this.schoolId);
+    return this.loadersCache;
+  }
+
+  /** Forget cached rows after a write so later reads in this request see it. */
+  clearLoaders(): void {
+    this.loadersCache = undefined;
+  }
+
+  hasRole(...roles: Role[]): boolean {
+    const held = this.viewerOrNull?.roles;
+    return !!held && roles.some((r) => held.has(r));
+  }
+}

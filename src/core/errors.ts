@@ -1,0 +1,55 @@
+/**
+ * Domain errors. Services throw these; they know nothing of GraphQL. The single mapping to
+ * GraphQL error codes lives in src/core/format-error.ts.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: string;
+  constructor(message: string, readonly details: Record<string, unknown> = {}) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Not signed in, or the credentials or token are not valid. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+}
+
+/** Signed in, but this user may not do this. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+}
+
+/**
+ * The thing does not exist in the caller's school. Rows of other schools and rows the caller
+ * may not see are reported the same way, so ids of other schools leak nothing.
+ */
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  constructor(entity: string, id: string) {
+    super(`${entity} ${id} was not found`, { entity, id });
+  }
+}
+
+/** Malformed input that class-validator cannot see (a bad global id, say). */
+export class InvalidInputError extends DomainError {
+  readonly code = 'BAD_USER_INPUT';
+  constructor(readonly field: string, message: string) {
+    super(message, { field });
+  }
+}
+
+/**
+ * A business rule refused the change. Mutations return it as a `userErrors` entry with a
+ * stable code and the figures a client needs.
+ */
+export class RuleViolation extends DomainError {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field: string[] = [],
+    details: Record<string, unknown> = {},
+  ) {
+    super(message, details);
+  }
+}

@@ -1,0 +1,75 @@
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
+import type { ValidationError } from 'class-validator';
+import { DomainError, InvalidInputError } from './errors';
+import { Logger } from './logger';
+
+/** Codes that GraphQL itself or Apollo produce for bad requests; they pass through as they are. */
+const PASS_THROUGH = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+]);
+
+interface FieldProblem {
+  field: string;
+  problems: string[];
+}
+
+function flattenValidation(errors: ValidationError[], prefix = ''): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    const own = e.constraints ? [{ field, problems: Object.values(e.constraints) }] : [];
+    return [...own, ...flattenValidation(e.children ?? [], field)];
+  });
+}
+
+/**
+ * The one place that maps errors to what clients see: domain errors to their codes,
+ * class-validator failures to BAD_USER_INPUT with each field's problems, type-graphql's
+ * authorization failures to FORBIDDEN, and anything unexpected to a masked
+ * INTERNAL_SERVER_ERROR (logged in full).
+ */
+export function createFormatError(logger: Logger, production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+    if (original instanceof ArgumentValidationError) {
+      const fields = flattenValidation(original.extensions.validationErrors);
+      const summary = fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' | ');
+      return { ...base, message: `Invalid input — ${summary}`, extensions: { code: 'BAD_USER_INPUT', fields } };
+    }
+    if (original instanceof DomainError) {
+      const extensions: Record<string, unknown> = { code: original.code, ...original.details };
+      if (original instanceof InvalidInputError) extensions.fields = [{ field: original.field, problems: [original.message] }];
+      return { ...base, message: original.message, extensions };
+    }
+    if (original instanceof AuthorizationError) {
+      return { ...base, message: 'Your roles do not allow this operation', extensions: { code: 'FORBIDDEN' } };
+    }
+    if (original instanceof AuthenticationError) {
+      return { ...base, message: 'Sign in first: this operation needs a bearer token', extensions: { code: 'UNAUTHENTICATED' } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+      if (!production) return formatted;
+      const { stacktrace: _hidden, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (original instanceof GraphQLError && !original.originalError && !original.path) {
+      // A request-level GraphQL error (e.g. a validation rule) without a recognised code.
+      return production ? { ...base, extensions: { code: code ?? 'BAD_REQUEST' } } : formatted;
+    }
+    logger.error('unexpected error', { error: original, path: formatted.path });
+    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

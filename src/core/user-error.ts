@@ -1,0 +1,74 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { RuleViolation } from './errors';
+
+/**
+ * Stable codes of business-rule refusals returned in `userErrors`. Clients switch on these;
+ * messages may change, codes do not.
+ */
+export enum UserErrorCode {
+  NOT_A_TEACHER = 'NOT_A_TEACHER',
+  SAME_PASSWORD = 'SAME_PASSWORD',
+  WRONG_PASSWORD = 'WRONG_PASSWORD',
+}
+
+registerEnumType(UserErrorCode, {
+  name: 'UserErrorCode',
+  description: 'Stable code of a business-rule refusal',
+  valuesConfig: {
+    NOT_A_TEACHER: { description: 'The user named does not hold the teacher role' },
+    SAME_PASSWORD: { description: 'The new password equals the current one' },
+    WRONG_PASSWORD: { description: 'The current password given is wrong' },
+  },
+});
+
+/** One figure a refusal reports, e.g. `{ name: "capMinutes", value: 60 }`. */
+@ObjectType({ description: 'A figure that explains a refusal (a cap, a current total, an excess)' })
+export class UserErrorFigure {
+  @Field({ description: 'What the figure is, e.g. capMinutes' })
+  name!: string;
+
+  @Field(() => Int, { description: 'Its value' })
+  value!: number;
+}
+
+/** A business rule refused the mutation; nothing was changed. */
+@ObjectType({ description: 'A business rule refused the mutation; nothing was changed' })
+export class UserError {
+  @Field(() => UserErrorCode, { description: 'Stable code of the rule' })
+  code!: UserErrorCode;
+
+  @Field(() => [String], { description: 'Path of the input field at fault, if any' })
+  field!: string[];
+
+  @Field({ description: 'Human-readable explanation, naming the rule and by how much it was missed' })
+  message!: string;
+
+  @Field(() => [UserErrorFigure], { description: 'The figures behind the refusal' })
+  figures!: UserErrorFigure[];
+
+  static from(violation: RuleViolation): UserError {
+    return Object.assign(new UserError(), {
+      code: violation.code as UserErrorCode,
+      field: violation.field,
+      message: violation.message,
+      figures: Object.entries(violation.details)
+        .filter(([, value]) => typeof value === 'number')
+        .map(([name, value]) => ({ name, value: value as number })),
+    });
+  }
+}
+
+/**
+ * Runs a mutation and turns a RuleViolation into a payload with `userErrors`; any other
+ * error propagates (and is mapped to a top-level GraphQL error).
+ */
+export async function payloadOf<P extends { userErrors: UserError[] }>(
+  work: () => Promise<Omit<P, 'userErrors'>>,
+): Promise<P> {
+  try {
+    return { ...(await work()), userErrors: [] } as unknown as P;
+  } catch (e) {
+    if (e instanceof RuleViolation) return { userErrors: [UserError.from(e)] } as unknown as P;
+    throw e;
+  }
+}

@@ -1,0 +1,117 @@
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../config';
+import { RequestContext, Viewer } from '../../core/context';
+import { RuleViolation, UnauthenticatedError } from '../../core/errors';
+import { withTransaction } from '../../core/transaction';
+import { UserErrorCode } from '../../core/user-error';
+import { School } from '../school/school.entity';
+import { User } from '../user/user.entity';
+import { userService } from '../user/user.service';
+import { decoyHash, hashPassword, verifyPassword } from './password';
+import { checkToken, issueToken } from './token';
+
+export interface LoginInput {
+  schoolCode: string;
+  username: string;
+  password: string;
+}
+
+export interface PasswordChangeInput {
+  currentPassword: string;
+  newPassword: string;
+}
+
+export interface Session {
+  token: string;
+  expiresAt: Date;
+  user: User;
+}
+
+const TOKEN_REASONS = {
+  malformed: 'The bearer token is malformed',
+  bad_signature: 'The bearer token has been tampered with or was not issued by this service',
+  expired: 'The bearer token has expired; sign in again',
+} as const;
+
+export class AuthService {
+  /**
+   * Signs a user in and issues a bearer token. An unknown school, an unknown user and a
+   * wrong password are each UNAUTHENTICATED; the last two read the same so usernames do not
+   * leak, and take the same time.
+   */
+  async login(ds: DataSource, config: AppConfig, input: LoginInput): Promise<Session> {
+    const school = await ds.getRepository(School).findOneBy({ code: input.schoolCode.trim().toLowerCase() });
+    if (!school) throw new UnauthenticatedError(`No school has the code "${input.schoolCode}"`);
+    const user = await ds
+      .getRepository(User)
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.school_id = :schoolId AND u.username = :username', {
+        schoolId: school.id,
+        username: input.username.trim().toLowerCase(),
+      })
+      .getOne();
+    const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash(config.passwordHashCost)));
+    if (!user || !valid) throw new UnauthenticatedError('Wrong username or password');
+    const { token, expiresAt } = issueToken(user, config.authTokenSecret, config.authTokenTtlSeconds);
+    return { token, expiresAt, user };
+  }
+
+  /**
+   * The viewer named by an `Authorization: Bearer …` header; null when there is no header.
+   * A bad, expired or revoked token is UNAUTHENTICATED rather than anonymous, so a client
+   * learns its token is no good instead of seeing less data.
+   */
+  async viewerFromAuthorization(ds: DataSource, config: AppConfig, header: string | undefined): Promise<Viewer | null> {
+    if (!header) return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+    if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
+    const check = checkToken(match[1], config.authTokenSecret);
+    if (!check.ok) throw new UnauthenticatedError(TOKEN_REASONS[check.reason]);
+    const loaded = await userService.loadViewer(ds, check.claims.sch, check.claims.sub);
+    if (!loaded) throw new UnauthenticatedError('The account of this token no longer exists');
+    if (loaded.tokenVersion !== check.claims.ver) {
+      throw new UnauthenticatedError('This token was revoked by a sign-out or password change; sign in again');
+    }
+    return loaded.viewer;
+  }
+
+  /** Revokes every token of the caller (all devices). */
+  async logout(ctx: RequestContext): Promise<void> {
+    await withTransaction(ctx, (tx) =>
+      tx.increment(User, { schoolId: ctx.schoolId, id: ctx.viewer.userId }, 'tokenVersion', 1),
+    );
+  }
+
+  /** Changes the caller's password and revokes earlier tokens; returns a fresh session. */
+  async changePassword(ctx: RequestContext, input: PasswordChangeInput): Promise<Session> {
+    if (input.currentPassword === input.newPassword) {
+      throw new RuleViolation(UserErrorCode.SAME_PASSWORD, 'The new password must differ from the current one', [
+        'newPassword',
+      ]);
+    }
+    const newHash = await hashPassword(input.newPassword, ctx.config.passwordHashCost);
+    const user = await withTransaction(ctx, async (tx) => {
+      const current = await tx
+        .getRepository(User)
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .setLock('pessimistic_write')
+        .where('u.school_id = :schoolId AND u.id = :id', { schoolId: ctx.schoolId, id: ctx.viewer.userId })
+        .getOneOrFail();
+      if (!(await verifyPassword(input.currentPassword, current.passwordHash))) {
+        throw new RuleViolation(UserErrorCode.WRONG_PASSWORD, 'The current password is wrong', ['currentPassword']);
+      }
+      await tx.update(
+        User,
+        { schoolId: ctx.schoolId, id: current.id },
+        { passwordHash: newHash, tokenVersion: current.tokenVersion + 1 },
+      );
+      return { ...current, tokenVersion: current.tokenVersion + 1 };
+    });
+    const { token, expiresAt } = issueToken(user, ctx.config.authTokenSecret, ctx.config.authTokenTtlSeconds);
+    return { token, expiresAt, user };
+  }
+}
+
+export const authService = new AuthService();

@@ -1,0 +1,89 @@
+import {
+  Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root,
+} from 'type-graphql';
+import { RequestContext } from '../../core/context';
+import { fromGlobalId } from '../../core/ids';
+import { Role, STAFF_ROLES } from '../../core/roles';
+import { payloadOf, UserError } from '../../core/user-error';
+import { schoolService } from '../school/school.service';
+import { SubjectNode } from '../school/school.type';
+import { userService } from '../user/user.service';
+import { UserNode } from '../user/user.type';
+import { ClassHeadTeacherSetInput } from './class.input';
+import { classService } from './class.service';
+import { ClassNode, TeachingAssignmentNode } from './class.type';
+
+@ObjectType({ description: 'Result of appointing a head teacher' })
+class ClassHeadTeacherSetPayload {
+  @Field(() => ClassNode, { nullable: true, description: 'The class, with its new head teacher' })
+  class!: ClassNode | null;
+
+  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' })
+  userErrors!: UserError[];
+}
+
+@Resolver(() => ClassNode)
+export class ClassResolver {
+  @Authorized()
+  @Query(() => [ClassNode], { description: 'Classes you work with (all of them for the academic office)' })
+  async classes(
+    @Arg('grade', () => Int, { nullable: true, description: 'Only this grade' }) grade: number | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClassNode[]> {
+    return (await classService.list(ctx, grade)).map(ClassNode.from);
+  }
+
+  @Authorized()
+  @Query(() => ClassNode, { description: 'A class you may see' })
+  async class(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ClassNode> {
+    return ClassNode.from(await classService.get(ctx, fromGlobalId(id, 'Class')));
+  }
+
+  @Authorized(Role.ACADEMIC_OFFICE)
+  @Mutation(() => ClassHeadTeacherSetPayload, { description: 'Appoint the head teacher of a class (academic office)' })
+  classHeadTeacherSet(
+    @Arg('input', () => ClassHeadTeacherSetInput) input: ClassHeadTeacherSetInput,
+    @Ctx() ctx: RequestContext,
+  ): Promise<ClassHeadTeacherSetPayload> {
+    return payloadOf(async () => {
+      const classId = fromGlobalId(input.classId, 'Class', 'classId');
+      const teacherId = fromGlobalId(input.teacherId, 'User', 'teacherId');
+      return { class: ClassNode.from(await classService.setHeadTeacher(ctx, { classId, teacherId })) };
+    });
+  }
+
+  @FieldResolver(() => UserNode, { nullable: true, description: 'The head teacher (班主任)' })
+  async headTeacher(@Root() c: ClassNode, @Ctx() ctx: RequestContext): Promise<UserNode | null> {
+    const user = await classService.headTeacher(ctx, c.entity);
+    return user && UserNode.from(user);
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @FieldResolver(() => [UserNode], { description: 'Students of the class (staff who work with it)' })
+  async students(@Root() c: ClassNode, @Ctx() ctx: RequestContext): Promise<UserNode[]> {
+    return (await classService.students(ctx, c.entity)).map(UserNode.from);
+  }
+
+  @FieldResolver(() => [TeachingAssignmentNode], { description: 'Who teaches which subject to this class' })
+  async teachingAssignments(@Root() c: ClassNode, @Ctx() ctx: RequestContext): Promise<TeachingAssignmentNode[]> {
+    return (await classService.teachingOfClass(ctx, c.entity)).map(TeachingAssignmentNode.from);
+  }
+}
+
+@Resolver(() => TeachingAssignmentNode)
+export class TeachingAssignmentResolver {
+  @FieldResolver(() => UserNode, { description: 'The teacher' })
+  async teacher(@Root() t: TeachingAssignmentNode, @Ctx() ctx: RequestContext): Promise<UserNode> {
+    return UserNode.from(await userService.get(ctx, t.entity.teacherId));
+  }
+
+  @FieldResolver(() => ClassNode, { description: 'The class' })
+  async class(@Root() t: TeachingAssignmentNode, @Ctx() ctx: RequestContext): Promise<ClassNode> {
+    return ClassNode.from((await classService.byId(ctx, t.entity.classId))!);
+  }
+
+  @FieldResolver(() => SubjectNode, { description: 'The subject' })
+  async subject(@Root() t: TeachingAssignmentNode, @Ctx() ctx: RequestContext): Promise<SubjectNode> {
+    return SubjectNode.from(await schoolService.subject(ctx, t.entity.subjectId));
+  }
+}

@@ -1,0 +1,101 @@
+import { In } from 'typeorm';
+import { RequestContext } from '../../core/context';
+import { ForbiddenError, NotFoundError, RuleViolation } from '../../core/errors';
+import { Role } from '../../core/roles';
+import { withTransaction } from '../../core/transaction';
+import { UserErrorCode } from '../../core/user-error';
+import { User, UserRole } from '../user/user.entity';
+import { canSeeClass, canSeeClassRoster } from '../user/user.policy';
+import { SchoolClass, TeachingAssignment } from './class.entity';
+
+export interface HeadTeacherSetInput {
+  classId: string;
+  teacherId: string;
+}
+
+export class ClassService {
+  /**
+   * The classes the caller works with: all for the academic office; taught and led classes
+   * for teachers; their own class for a student; their children's classes for a parent.
+   */
+  async list(ctx: RequestContext, grade?: number | null): Promise<SchoolClass[]> {
+    const v = ctx.viewer;
+    const where: Record<string, unknown> = { schoolId: v.schoolId };
+    if (grade) where.grade = grade;
+    if (!v.roles.has(Role.ACADEMIC_OFFICE)) {
+      const ids = new Set([...v.taughtClassIds, ...v.headClassIds, ...v.childClassIds]);
+      if (v.classId) ids.add(v.classId);
+      where.id = In([...ids]);
+    }
+    return ctx.dataSource.getRepository(SchoolClass).find({ where, order: { grade: 'ASC', classNo: 'ASC' } });
+  }
+
+  /** A class the caller may see; NOT_FOUND otherwise. */
+  async get(ctx: RequestContext, id: string): Promise<SchoolClass> {
+    const c = await ctx.loaders.classById.load(id);
+    if (!c || !canSeeClass(ctx.viewer, c.id)) throw new NotFoundError('Class', id);
+    return c;
+  }
+
+  /** A class by id without the visibility check, for relations already scoped by their owner. */
+  async byId(ctx: RequestContext, id: string | null): Promise<SchoolClass | null> {
+    return id ? ctx.loaders.classById.load(id) : null;
+  }
+
+  /** The students of a class, for staff who work with it. */
+  async students(ctx: RequestContext, c: SchoolClass): Promise<User[]> {
+    if (!canSeeClassRoster(ctx.viewer, c.id)) {
+      throw new ForbiddenError(`Only staff who work with ${c.name} may list its students`);
+    }
+    return ctx.loaders.studentsByClassId.load(c.id);
+  }
+
+  async headTeacher(ctx: RequestContext, c: SchoolClass): Promise<User | null> {
+    return c.headTeacherId ? ctx.loaders.userById.load(c.headTeacherId) : null;
+  }
+
+  async teachingOfClass(ctx: RequestContext, c: SchoolClass): Promise<TeachingAssignment[]> {
+    return ctx.loaders.teachingByClassId.load(c.id);
+  }
+
+  /** What a teacher teaches; the caller sees the rows of classes visible to them. */
+  async teachingOfTeacher(ctx: RequestContext, teacherId: string): Promise<TeachingAssignment[]> {
+    const rows = await ctx.loaders.teachingByTeacherId.load(teacherId);
+    return rows.filter((t) => teacherId === ctx.viewer.userId || canSeeClass(ctx.viewer, t.classId));
+  }
+
+  async headClassesOf(ctx: RequestContext, teacherId: string): Promise<SchoolClass[]> {
+    const rows = await ctx.loaders.headClassesByTeacherId.load(teacherId);
+    return rows.filter((c) => canSeeClass(ctx.viewer, c.id));
+  }
+
+  async teachingAssignment(ctx: RequestContext, id: string): Promise<TeachingAssignment> {
+    const row = await ctx.dataSource.getRepository(TeachingAssignment).findOneBy({ schoolId: ctx.schoolId, id });
+    if (!row || !canSeeClass(ctx.viewer, row.classId)) throw new NotFoundError('TeachingAssignment', id);
+    return row;
+  }
+
+  /**
+   * Makes a teacher the head teacher (班主任) of a class. Academic office only; the teacher
+   * must hold the teacher role in the same school.
+   */
+  async setHeadTeacher(ctx: RequestContext, input: HeadTeacherSetInput): Promise<SchoolClass> {
+    if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError('Only the academic office appoints head teachers');
+    return withTransaction(ctx, async (tx) => {
+      const c = await tx.findOneBy(SchoolClass, { schoolId: ctx.schoolId, id: input.classId });
+      if (!c) throw new NotFoundError('Class', input.classId);
+      const teacher = await tx.findOneBy(User, { schoolId: ctx.schoolId, id: input.teacherId });
+      if (!teacher) throw new NotFoundError('User', input.teacherId);
+      const isTeacher = await tx.exists(UserRole, { where: { schoolId: ctx.schoolId, userId: teacher.id, role: Role.TEACHER } });
+      if (!isTeacher) {
+        throw new RuleViolation(UserErrorCode.NOT_A_TEACHER, `${teacher.displayName} is not a teacher of this school`, [
+          'teacherId',
+        ]);
+      }
+      await tx.update(SchoolClass, { schoolId: ctx.schoolId, id: c.id }, { headTeacherId: teacher.id });
+      return { ...c, headTeacherId: teacher.id };
+    });
+  }
+}
+
+export const classService = new ClassService();

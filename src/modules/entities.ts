@@ -1,0 +1,10 @@
+import { SchoolClass, TeachingAssignment } from './class/class.entity';
+import { ResearchGroup, ResearchGroupMember } from './research-group/research-group.entity';
+import { School, Subject, Term } from './school/school.entity';
+import { ParentLink, User, UserRole } from './user/user.entity';
+
+/** Every TypeORM entity; the schema itself is owned by migrations/. */
+export const ENTITIES = [
+  School, Term, Subject, SchoolClass, TeachingAssignment, User, UserRole, ParentLink,
+  ResearchGroup, ResearchGroupMember,
+];

@@ -1,0 +1,17 @@
+import { DataSource } from 'typeorm';
+import { classLoaders } from './class/class.loaders';
+import { researchGroupLoaders } from './research-group/research-group.loaders';
+import { schoolLoaders } from './school/school.loaders';
+import { userLoaders } from './user/user.loaders';
+
+/** Every per-request DataLoader, each scoped to the caller's school. Built in the request context. */
+export function createLoaders(ds: DataSource, schoolId: string) {
+  return {
+    ...schoolLoaders(ds, schoolId),
+    ...classLoaders(ds, schoolId),
+    ...userLoaders(ds, schoolId),
+    ...researchGroupLoaders(ds, schoolId),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,46 @@
+import { RequestContext } from '../../core/context';
+import { ForbiddenError, NotFoundError } from '../../core/errors';
+import { parseGlobalId } from '../../core/ids';
+import { Node } from '../../core/node';
+import { classService } from '../class/class.service';
+import { ClassNode, TeachingAssignmentNode } from '../class/class.type';
+import { researchGroupService } from '../research-group/research-group.service';
+import { ResearchGroupNode } from '../research-group/research-group.type';
+import { gradesOf } from '../school/school.policy';
+import { schoolService } from '../school/school.service';
+import { SchoolNode, SubjectNode, TermNode } from '../school/school.type';
+import { userService } from '../user/user.service';
+import { UserNode } from '../user/user.type';
+
+type Fetcher = (ctx: RequestContext, id: string) => Promise<Node>;
+
+/** How each node type is fetched again by id; each goes through its service's row scoping. */
+const FETCHERS: Record<string, Fetcher> = {
+  User: async (ctx, id) => UserNode.from(await userService.get(ctx, id)),
+  Class: async (ctx, id) => ClassNode.from(await classService.get(ctx, id)),
+  TeachingAssignment: async (ctx, id) => TeachingAssignmentNode.from(await classService.teachingAssignment(ctx, id)),
+  School: async (ctx, id) => {
+    const school = await schoolService.get(ctx, id);
+    return SchoolNode.from(school, gradesOf(school.stage));
+  },
+  Term: async (ctx, id) => TermNode.from(await schoolService.term(ctx, id)),
+  Subject: async (ctx, id) => SubjectNode.from(await schoolService.subject(ctx, id)),
+  ResearchGroup: async (ctx, id) => ResearchGroupNode.from(await researchGroupService.get(ctx, id)),
+};
+
+export class NodeService {
+  /** The node behind a global id, or null when it does not exist or is hidden from the caller. */
+  async find(ctx: RequestContext, globalId: string): Promise<Node | null> {
+    const parsed = parseGlobalId(globalId);
+    const fetch = parsed && FETCHERS[parsed.type];
+    if (!parsed || !fetch) return null;
+    try {
+      return await fetch(ctx, parsed.id);
+    } catch (e) {
+      if (e instanceof NotFoundError || e instanceof ForbiddenError) return null;
+      throw e;
+    }
+  }
+}
+
+export const nodeService = new NodeService();

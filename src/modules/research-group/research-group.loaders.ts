@@ -1,0 +1,21 @@
+import { DataSource, In } from 'typeorm';
+import { groupLoader, uniqueLoader } from '../../core/loader';
+import { ResearchGroup, ResearchGroupMember } from './research-group.entity';
+
+export function researchGroupLoaders(ds: DataSource, schoolId: string) {
+  const members = ds.getRepository(ResearchGroupMember);
+  return {
+    researchGroupById: uniqueLoader<string, ResearchGroup>(
+      (ids) => ds.getRepository(ResearchGroup).findBy({ schoolId, id: In(ids) }),
+      (g) => g.id,
+    ),
+    membersByGroupId: groupLoader<string, ResearchGroupMember>(
+      (ids) => members.findBy({ schoolId, groupId: In(ids) }),
+      (m) => m.groupId,
+    ),
+    groupMembershipsByUserId: groupLoader<string, ResearchGroupMember>(
+      (ids) => members.findBy({ schoolId, userId: In(ids) }),
+      (m) => m.userId,
+    ),
+  };
+}

@@ -1,0 +1,38 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+export enum SchoolStage {
+  PRIMARY = 'primary',
+  JUNIOR = 'junior',
+  NINE_YEAR = 'nine_year',
+}
+
+@Entity('schools')
+export class School {
+  /** The school's own id is its school_id, like every tenant row. */
+  @PrimaryColumn({ name: 'school_id', type: 'uuid' }) id!: string;
+  @Column('text') code!: string;
+  @Column('text') name!: string;
+  @Column('text') stage!: SchoolStage;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+@Entity('terms')
+export class Term {
+  @PrimaryColumn({ name: 'school_id', type: 'uuid' }) schoolId!: string;
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') name!: string;
+  @Column({ name: 'academic_year', type: 'text' }) academicYear!: string;
+  @Column({ name: 'term_no', type: 'smallint' }) termNo!: number;
+  /** ISO date (YYYY-MM-DD). */
+  @Column({ name: 'starts_on', type: 'date' }) startsOn!: string;
+  @Column({ name: 'ends_on', type: 'date' }) endsOn!: string;
+}
+
+@Entity('subjects')
+export class Subject {
+  @PrimaryColumn({ name: 'school_id', type: 'uuid' }) schoolId!: string;
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') code!: string;
+  @Column('text') name!: string;
+  @Column({ name: 'sort_order', type: 'smallint' }) sortOrder!: number;
+}

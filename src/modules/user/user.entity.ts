@@ -1,0 +1,38 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Role } from '../../core/roles';
+
+@Entity('users')
+export class User {
+  @PrimaryColumn({ name: 'school_id', type: 'uuid' }) schoolId!: string;
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') username!: string;
+  @Column({ name: 'display_name', type: 'text' }) displayName!: string;
+  @Column({ name: 'password_hash', type: 'text', select: false }) passwordHash!: string;
+  /** Bumped on sign-out and password change; tokens carrying an older version are refused. */
+  @Column({ name: 'token_version', type: 'integer' }) tokenVersion!: number;
+  /** The class a student belongs to; null for everyone else. */
+  @Column({ name: 'class_id', type: 'uuid', nullable: true }) classId!: string | null;
+  @Column({ name: 'student_no', type: 'text', nullable: true }) studentNo!: string | null;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+}
+
+@Entity('user_roles')
+export class UserRole {
+  @PrimaryColumn({ name: 'school_id', type: 'uuid' }) schoolId!: string;
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' }) userId!: string;
+  @PrimaryColumn('text') role!: Role;
+}
+
+export enum ParentRelation {
+  FATHER = 'father',
+  MOTHER = 'mother',
+  GUARDIAN = 'guardian',
+}
+
+@Entity('parent_links')
+export class ParentLink {
+  @PrimaryColumn({ name: 'school_id', type: 'uuid' }) schoolId!: string;
+  @PrimaryColumn({ name: 'parent_id', type: 'uuid' }) parentId!: string;
+  @PrimaryColumn({ name: 'student_id', type: 'uuid' }) studentId!: string;
+  @Column('text') relation!: ParentRelation;
+}

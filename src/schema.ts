@@ -1,0 +1,32 @@
+import 'reflect-metadata';
+import { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { authChecker } from './core/auth-checker';
+import { AuthResolver } from './modules/auth/auth.resolver';
+import { ClassResolver, TeachingAssignmentResolver } from './modules/class/class.resolver';
+import { NodeResolver } from './modules/node/node.resolver';
+import { ResearchGroupResolver } from './modules/research-group/research-group.resolver';
+import { SchoolResolver } from './modules/school/school.resolver';
+import { UserResolver } from './modules/user/user.resolver';
+
+export const RESOLVERS = [
+  AuthResolver,
+  NodeResolver,
+  SchoolResolver,
+  ClassResolver,
+  TeachingAssignmentResolver,
+  UserResolver,
+  ResearchGroupResolver,
+] as const;
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The GraphQL schema, built once from the resolvers (type-graphql metadata is global). */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: RESOLVERS,
+    authChecker,
+    validate: { forbidUnknownValues: false },
+  });
+  return built;
+}
