@@ -1,0 +1,106 @@
+import http from 'node:http';
+import { SMALL_SCHOOL } from '../support/fixtures';
+import { TestApp } from '../support/test-app';
+
+describe('HTTP operations', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start([SMALL_SCHOOL]);
+  });
+  afterAll(() => t?.stop());
+
+  it('GET /health answers while the process is up', async () => {
+    const res = await fetch(`${t.url}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('GET /ready answers when the database is reachable', async () => {
+    const res = await fetch(`${t.url}/ready`);
+    expect(res.status).toBe(200);
+    expect((await res.json()).status).toBe('ready');
+  });
+
+  it('echoes a given request id and makes one up otherwise', async () => {
+    const given = await fetch(`${t.url}/health`, { headers: { 'x-request-id': 'abc-123' } });
+    expect(given.headers.get('x-request-id')).toBe('abc-123');
+    const made = await fetch(`${t.url}/health`);
+    expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers unknown paths with 404 and bad JSON with 400', async () => {
+    expect((await fetch(`${t.url}/nope`)).status).toBe(404);
+    const bad = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
+    expect(bad.status).toBe(400);
+  });
+
+  it('refuses batched requests', async () => {
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ __typename }' }, { query: '{ __typename }' }]),
+    });
+    expect(res.status).toBe(400);
+  });
+
+  it('blocks a simple cross-site GET (CSRF prevention)', async () => {
+    const res = await fetch(`${t.url}/graphql?query=${encodeURIComponent('{ __typename }')}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('CSRF');
+  });
+
+  it('reports a syntax error as GRAPHQL_PARSE_FAILED', async () => {
+    const result = await t.gql('{ me { ');
+    expect(result.errors![0].extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+});
+
+describe('production mode', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start([SMALL_SCHOOL], { NODE_ENV: 'production' });
+  });
+  afterAll(() => t?.stop());
+
+  it('turns introspection off', async () => {
+    const result = await t.gql('{ __schema { types { name } } }');
+    expect(result.errors![0].message).toMatch(/introspection/i);
+  });
+
+  it('sends no stack traces', async () => {
+    const result = await t.gql('{ me { id } }');
+    expect(result.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    expect(JSON.stringify(result.errors)).not.toContain('stacktrace');
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('finishes a request in flight, then stops accepting and closes the database', async () => {
+    const t = await TestApp.start([SMALL_SCHOOL]);
+    const token = await t.login('jiaowu');
+    const body = JSON.stringify({ query: '{ school { name } }' });
+    const { port } = new URL(t.url);
+    const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port, path: '/graphql', method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(body) } },
+        (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode!, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => req.end(body.slice(10)), 300);
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    const closing = t.stop();
+    const answered = await response;
+    await closing;
+    expect(answered.status).toBe(200);
+    expect(JSON.parse(answered.body).data.school.name).toBe('测试甲校');
+    await expect(fetch(`${t.url}/health`)).rejects.toThrow();
+    expect(t.db.dataSource.isInitialized).toBe(false);
+  });
+});
