@@ -20,6 +20,8 @@ export interface AppConfig {
   passwordHashCost: number;
   /** Seed the demo school when the database has no school yet. */
   seedDemoOnEmptyDatabase: boolean;
+  /** Apply pending migrations when the service starts. */
+  migrateOnStart: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   shutdownTimeoutMs: number;
 }
@@ -84,6 +86,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     // OWASP: scrypt N=2^17, r=8, p=1. Lower values are only for tests.
     passwordHashCost: intFrom(env, 'PASSWORD_HASH_COST', 17, 10, 20),
     seedDemoOnEmptyDatabase: boolFrom(env, 'SEED_DEMO', !databaseUrl),
+    migrateOnStart: boolFrom(env, 'MIGRATE_ON_START', !databaseUrl),
     logLevel,
     shutdownTimeoutMs: intFrom(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
   };

@@ -23,10 +23,7 @@ async function main(): Promise<void> {
     embeddedDataDir: config.embeddedDataDir,
     poolSize: config.databasePoolSize,
   });
-  const migrateOnStart = process.env.MIGRATE_ON_START
-    ? process.env.MIGRATE_ON_START === 'true'
-    : db.kind === 'embedded';
-  if (migrateOnStart) {
+  if (config.migrateOnStart) {
     await migrate(db, logger);
   } else if (await hasPendingMigrations(db)) {
     await db.close();

@@ -146,7 +146,7 @@ describe('users connection', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const { users } = await t.ok(Q, { first: 7, after }, tokens.office);
+      const { users }: { users: any } = await t.ok(Q, { first: 7, after }, tokens.office);
       seen.push(...users.edges.map((e: any) => e.node.username));
       if (!users.pageInfo.hasNextPage) break;
       after = users.pageInfo.endCursor;

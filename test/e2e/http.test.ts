@@ -18,7 +18,7 @@ describe('HTTP operations', () => {
   it('GET /ready answers when the database is reachable', async () => {
     const res = await fetch(`${t.url}/ready`);
     expect(res.status).toBe(200);
-    expect((await res.json()).status).toBe('ready');
+    expect(((await res.json()) as { status: string }).status).toBe('ready');
   });
 
   it('echoes a given request id and makes one up otherwise', async () => {
