@@ -35,9 +35,23 @@ export class RequestContext {
     readonly dataSource: DataSource,
     readonly config: AppConfig,
     readonly logger: Logger,
-    readonly viewerOrNull: Viewer | null,
+    private currentViewer: Viewer | null,
     private readonly loadersFactory: LoadersFactory,
   ) {}
+
+  /** The signed-in user, or null for an anonymous request. */
+  get viewerOrNull(): Viewer | null {
+    return this.currentViewer;
+  }
+
+  /**
+   * Makes the rest of this request act as the user who just signed in, so a `login`
+   * payload can be read with that user's rights.
+   */
+  signIn(viewer: Viewer): void {
+    this.currentViewer = viewer;
+    this.loadersCache = undefined;
+  }
 
   /** The signed-in user; UNAUTHENTICATED when there is none. */
   get viewer(): Viewer {

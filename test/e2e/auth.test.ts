@@ -38,6 +38,14 @@ describe('sign-in', () => {
     expect(head.teachingAssignments).toEqual([{ class: { name: '三年级(1)班' }, subject: { name: '语文' } }]);
   });
 
+  it('lets the login payload be read with the new user\'s rights', async () => {
+    const { login } = await t.ok(
+      `mutation($input: LoginInput!) { login(input: $input) { user { username roles class { name } } } }`,
+      { input: { schoolCode: 'test-a', username: 's30101', password: 'xuesheng2026' } },
+    );
+    expect(login.user).toEqual({ username: 's30101', roles: ['STUDENT'], class: { name: '三年级(1)班' } });
+  });
+
   it('returns a token that expires after the configured time', async () => {
     const before = Date.now();
     const { login } = await t.ok(LOGIN, { input: { schoolCode: 'TEST-A', username: 'S30101', password: 'xuesheng2026' } });

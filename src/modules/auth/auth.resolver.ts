@@ -12,7 +12,7 @@ const toLoginPayload = (s: Session) => ({ token: s.token, expiresAt: s.expiresAt
 export class AuthResolver {
   @Mutation(() => LoginPayload, { description: 'Sign in; wrong credentials are UNAUTHENTICATED' })
   login(@Arg('input', () => LoginInput) input: LoginInput, @Ctx() ctx: RequestContext): Promise<LoginPayload> {
-    return payloadOf(async () => toLoginPayload(await authService.login(ctx.dataSource, ctx.config, input)));
+    return payloadOf(async () => toLoginPayload(await authService.login(ctx, input)));
   }
 
   @Authorized()

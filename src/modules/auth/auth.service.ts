@@ -37,9 +37,10 @@ export class AuthService {
   /**
    * Signs a user in and issues a bearer token. An unknown school, an unknown user and a
    * wrong password are each UNAUTHENTICATED; the last two read the same so usernames do not
-   * leak, and take the same time.
+   * leak, and take the same time. The rest of the request then acts as the signed-in user.
    */
-  async login(ds: DataSource, config: AppConfig, input: LoginInput): Promise<Session> {
+  async login(ctx: RequestContext, input: LoginInput): Promise<Session> {
+    const { dataSource: ds, config } = ctx;
     const school = await ds.getRepository(School).findOneBy({ code: input.schoolCode.trim().toLowerCase() });
     if (!school) throw new UnauthenticatedError(`No school has the code "${input.schoolCode}"`);
     const user = await ds
@@ -53,6 +54,8 @@ export class AuthService {
       .getOne();
     const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash(config.passwordHashCost)));
     if (!user || !valid) throw new UnauthenticatedError('Wrong username or password');
+    const loaded = await userService.loadViewer(ds, school.id, user.id);
+    if (loaded) ctx.signIn(loaded.viewer);
     const { token, expiresAt } = issueToken(user, config.authTokenSecret, config.authTokenTtlSeconds);
     return { token, expiresAt, user };
   }
