@@ -25,6 +25,7 @@ export class ClassService {
     if (!v.roles.has(Role.ACADEMIC_OFFICE)) {
       const ids = new Set([...v.taughtClassIds, ...v.headClassIds, ...v.childClassIds]);
       if (v.classId) ids.add(v.classId);
+      if (ids.size === 0) return [];
       where.id = In([...ids]);
     }
     return ctx.dataSource.getRepository(SchoolClass).find({ where, order: { grade: 'ASC', classNo: 'ASC' } });
