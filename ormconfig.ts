@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DataSource, DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 
 import { ENTITIES } from './src/modules/entities';
 import { MIGRATIONS } from './migrations';
@@ -10,7 +10,7 @@ import { MIGRATIONS } from './migrations';
  * through the same `pg` driver, entities and migrations. The schema only ever changes
  * through migrations: `synchronize` stays off.
  */
-export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize: number, logger?: TypeOrmLogger): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -20,6 +20,7 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: false,
+    ...(logger ? { logger, maxQueryExecutionTime: 500 } : {}),
     extra: {
       max: poolSize,
       // With one connection a waiter must not hang forever if something holds it.
@@ -29,8 +30,8 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
   };
 }
 
-export function createDataSource(url: string, poolSize = 10): DataSource {
-  return new DataSource(dataSourceOptions(url, poolSize));
+export function createDataSource(url: string, poolSize = 10, logger?: TypeOrmLogger): DataSource {
+  return new DataSource(dataSourceOptions(url, poolSize, logger));
 }
 
 /**

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
-import { openDatabase } from './core/database';
+import { databaseLogger, openDatabase } from './core/database';
 import { Logger } from './core/logger';
 import { hasPendingMigrations, migrate } from './core/migrations';
 import { School } from './modules/school/school.entity';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     databaseUrl: config.databaseUrl,
     embeddedDataDir: config.embeddedDataDir,
     poolSize: config.databasePoolSize,
+    queryLogger: databaseLogger(logger),
   });
   if (config.migrateOnStart) {
     await migrate(db, logger);

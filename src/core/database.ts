@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { createDataSource } from '../../ormconfig';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
@@ -16,18 +16,20 @@ export interface DatabaseOptions {
   /** Embedded data folder; undefined keeps the embedded database in memory (tests). */
   embeddedDataDir?: string;
   poolSize?: number;
+  /** Sees every statement (tests count them) and slow or failed ones (logged). */
+  queryLogger?: TypeOrmLogger;
 }
 
 /** Opens the database the configuration names and connects the DataSource to it. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const dataSource = await createDataSource(options.databaseUrl, options.poolSize ?? 10).initialize();
+    const dataSource = await createDataSource(options.databaseUrl, options.poolSize ?? 10, options.queryLogger).initialize();
     return { kind: 'postgres', dataSource, close: () => dataSource.destroy() };
   }
   const embedded = await startEmbeddedPostgres(options.embeddedDataDir);
   try {
     // One connection: see embedded-postgres.ts for why this is what keeps transactions isolated.
-    const dataSource = await createDataSource(embedded.url, 1).initialize();
+    const dataSource = await createDataSource(embedded.url, 1, options.queryLogger).initialize();
     return {
       kind: 'embedded',
       dataSource,
@@ -40,4 +42,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await embedded.stop();
     throw e;
   }
+}
+
+/** Forwards slow (> 500 ms) and failed statements to the service's structured log. */
+export function databaseLogger(logger: { warn(msg: string, f?: Record<string, unknown>): void }): TypeOrmLogger {
+  return {
+    logQuery: () => undefined,
+    logQueryError: (error, query) => logger.warn('statement failed', { error: String(error), sql: query.slice(0, 500) }),
+    logQuerySlow: (time, query) => logger.warn('slow statement', { durationMs: time, sql: query.slice(0, 500) }),
+    logSchemaBuild: () => undefined,
+    logMigration: () => undefined,
+    log: () => undefined,
+  };
 }

@@ -1,3 +1,4 @@
+import { Logger as TypeOrmLogger } from 'typeorm';
 import { App, createApp } from '../../src/app';
 import { AppConfig, loadConfig } from '../../src/config';
 import { Logger } from '../../src/core/logger';
@@ -27,9 +28,9 @@ export class TestApp {
     readonly schools: SchoolFixture[],
   ) {}
 
-  static async start(specs: SchoolSpec[], env: Record<string, string> = {}): Promise<TestApp> {
+  static async start(specs: SchoolSpec[], env: Record<string, string> = {}, queryLogger?: TypeOrmLogger): Promise<TestApp> {
     const config = loadConfig({ ...process.env, AUTH_TOKEN_SECRET: TEST_SECRET, ...env });
-    const db = await createTestDatabase();
+    const db = await createTestDatabase(queryLogger);
     const schools: SchoolFixture[] = [];
     for (const spec of specs) schools.push(await seedSchool(db.dataSource, spec, config.passwordHashCost));
     const app = await createApp(config, db, new Logger('silent'));

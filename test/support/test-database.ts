@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { Logger as TypeOrmLogger } from 'typeorm';
 import { Database, openDatabase } from '../../src/core/database';
 import { Logger } from '../../src/core/logger';
 import { migrate } from '../../src/core/migrations';
@@ -18,11 +19,11 @@ export interface TestDatabase extends Database {
 
 export const usingRealPostgres = (): boolean => !!process.env.TEST_DATABASE_URL;
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(queryLogger?: TypeOrmLogger): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL;
   const silent = new Logger('silent');
   if (!adminUrl) {
-    const db = await openDatabase({});
+    const db = await openDatabase({ queryLogger });
     await migrate(db, silent);
     return db;
   }
@@ -33,7 +34,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 5, queryLogger });
   await migrate(db, silent);
   return {
     ...db,
