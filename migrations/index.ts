@@ -1,4 +1,5 @@
 import { Foundation1763856000000 } from './1763856000000-Foundation';
+import { HomeworkBank1763942400000 } from './1763942400000-HomeworkBank';
 
 /** Every migration, oldest first. Listed explicitly so compiled and ts-jest runs load the same set. */
-export const MIGRATIONS = [Foundation1763856000000];
+export const MIGRATIONS = [Foundation1763856000000, HomeworkBank1763942400000];

@@ -3,6 +3,8 @@ import { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './core/auth-checker';
 import { AuthResolver } from './modules/auth/auth.resolver';
+import { BankItemResolver, BankItemVersionResolver } from './modules/bank/bank-item.resolver';
+import { UnitResolver } from './modules/bank/unit.resolver';
 import { ClassResolver, TeachingAssignmentResolver } from './modules/class/class.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { ResearchGroupResolver } from './modules/research-group/research-group.resolver';
@@ -17,6 +19,9 @@ export const RESOLVERS = [
   TeachingAssignmentResolver,
   UserResolver,
   ResearchGroupResolver,
+  UnitResolver,
+  BankItemResolver,
+  BankItemVersionResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

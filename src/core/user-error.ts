@@ -9,6 +9,15 @@ export enum UserErrorCode {
   NOT_A_TEACHER = 'NOT_A_TEACHER',
   SAME_PASSWORD = 'SAME_PASSWORD',
   WRONG_PASSWORD = 'WRONG_PASSWORD',
+  STALE_REVISION = 'STALE_REVISION',
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
+  OWN_ITEM_REVIEW = 'OWN_ITEM_REVIEW',
+  BEYOND_CURRICULUM_STANDARD = 'BEYOND_CURRICULUM_STANDARD',
+  UNIT_ORDER_TAKEN = 'UNIT_ORDER_TAKEN',
+  GRADE_NOT_IN_SCHOOL = 'GRADE_NOT_IN_SCHOOL',
+  WEEKLY_LIST_FILED = 'WEEKLY_LIST_FILED',
+  DAY_OUTSIDE_WEEK = 'DAY_OUTSIDE_WEEK',
+  ITEM_NOT_APPROVED = 'ITEM_NOT_APPROVED',
 }
 
 registerEnumType(UserErrorCode, {
@@ -18,6 +27,15 @@ registerEnumType(UserErrorCode, {
     NOT_A_TEACHER: { description: 'The user named does not hold the teacher role' },
     SAME_PASSWORD: { description: 'The new password equals the current one' },
     WRONG_PASSWORD: { description: 'The current password given is wrong' },
+    STALE_REVISION: { description: 'Someone changed the record since you read it; figures name the current revision' },
+    INVALID_TRANSITION: { description: 'The review lifecycle does not allow this step from the current status' },
+    OWN_ITEM_REVIEW: { description: 'Nobody approves or returns an item they wrote or last edited' },
+    BEYOND_CURRICULUM_STANDARD: { description: 'The item is harder than the national curriculum standard (课标) allows' },
+    UNIT_ORDER_TAKEN: { description: 'Another unit of the subject, grade and term already has this order' },
+    GRADE_NOT_IN_SCHOOL: { description: 'The school does not teach this grade' },
+    WEEKLY_LIST_FILED: { description: 'The weekly list has been filed with the academic office and is locked' },
+    DAY_OUTSIDE_WEEK: { description: 'An entry falls outside the week of the list (Monday to Sunday)' },
+    ITEM_NOT_APPROVED: { description: 'Only approved bank items may be planned or assigned' },
   },
 });
 

@@ -1,10 +1,14 @@
+import { BankItem, BankItemObjective, BankItemVersion } from './bank/bank-item.entity';
+import { Unit, UnitObjective } from './bank/unit.entity';
 import { SchoolClass, TeachingAssignment } from './class/class.entity';
 import { ResearchGroup, ResearchGroupMember } from './research-group/research-group.entity';
 import { School, Subject, Term } from './school/school.entity';
 import { ParentLink, User, UserRole } from './user/user.entity';
+import { WeeklyList, WeeklyListEntry } from './weekly-list/weekly-list.entity';
 
 /** Every TypeORM entity; the schema itself is owned by migrations/. */
 export const ENTITIES = [
   School, Term, Subject, SchoolClass, TeachingAssignment, User, UserRole, ParentLink,
-  ResearchGroup, ResearchGroupMember,
+  ResearchGroup, ResearchGroupMember, Unit, UnitObjective, BankItem, BankItemVersion, BankItemObjective,
+  WeeklyList, WeeklyListEntry,
 ];

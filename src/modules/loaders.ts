@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { bankLoaders } from './bank/bank.loaders';
 import { classLoaders } from './class/class.loaders';
 import { researchGroupLoaders } from './research-group/research-group.loaders';
 import { schoolLoaders } from './school/school.loaders';
@@ -11,6 +12,7 @@ export function createLoaders(ds: DataSource, schoolId: string) {
     ...classLoaders(ds, schoolId),
     ...userLoaders(ds, schoolId),
     ...researchGroupLoaders(ds, schoolId),
+    ...bankLoaders(ds, schoolId),
   };
 }
 

@@ -2,6 +2,9 @@ import { RequestContext } from '../../core/context';
 import { ForbiddenError, NotFoundError } from '../../core/errors';
 import { parseGlobalId } from '../../core/ids';
 import { Node } from '../../core/node';
+import { bankItemService } from '../bank/bank-item.service';
+import { BankItemNode, UnitNode, UnitObjectiveNode } from '../bank/bank.type';
+import { unitService } from '../bank/unit.service';
 import { classService } from '../class/class.service';
 import { ClassNode, TeachingAssignmentNode } from '../class/class.type';
 import { researchGroupService } from '../research-group/research-group.service';
@@ -26,6 +29,13 @@ const FETCHERS: Record<string, Fetcher> = {
   Term: async (ctx, id) => TermNode.from(await schoolService.term(ctx, id)),
   Subject: async (ctx, id) => SubjectNode.from(await schoolService.subject(ctx, id)),
   ResearchGroup: async (ctx, id) => ResearchGroupNode.from(await researchGroupService.get(ctx, id)),
+  Unit: async (ctx, id) => UnitNode.from(await unitService.get(ctx, id)),
+  UnitObjective: async (ctx, id) => {
+    const [objective] = await unitService.objectivesByIds(ctx, [id]);
+    if (!objective) throw new NotFoundError('UnitObjective', id);
+    return UnitObjectiveNode.from(objective);
+  },
+  BankItem: async (ctx, id) => BankItemNode.from(await bankItemService.get(ctx, id)),
 };
 
 export class NodeService {

@@ -1,0 +1,39 @@
+import { EntityManager } from 'typeorm';
+import { RequestContext } from '../../core/context';
+import { ForbiddenError } from '../../core/errors';
+import { Role } from '../../core/roles';
+import { ResearchGroup } from '../research-group/research-group.entity';
+import { isStaff } from '../user/user.policy';
+
+/**
+ * Who may do what in the bank: a research group (subject × grade) owns the units and items
+ * of its subject and grade. Members write; the lead (or the academic office) reviews.
+ */
+export async function groupOf(ctx: RequestContext, subjectId: string, grade: number, tx?: EntityManager): Promise<ResearchGroup | null> {
+  const manager = tx ?? ctx.dataSource.manager;
+  return manager.findOneBy(ResearchGroup, { schoolId: ctx.schoolId, subjectId, grade });
+}
+
+export function isGroupMember(ctx: RequestContext, group: ResearchGroup | null): boolean {
+  return !!group && (ctx.viewer.groupIds.has(group.id) || ctx.viewer.ledGroupIds.has(group.id));
+}
+
+export function canReview(ctx: RequestContext, group: ResearchGroup | null): boolean {
+  return ctx.hasRole(Role.ACADEMIC_OFFICE) || (!!group && ctx.viewer.ledGroupIds.has(group.id));
+}
+
+export function requireStaff(ctx: RequestContext): void {
+  if (!isStaff(ctx.viewer.roles)) throw new ForbiddenError('The homework bank is for school staff');
+}
+
+export function requireMember(ctx: RequestContext, group: ResearchGroup | null, action: string): void {
+  if (!isGroupMember(ctx, group)) {
+    throw new ForbiddenError(`Only members of ${group?.name ?? 'the research group of this subject and grade'} may ${action}`);
+  }
+}
+
+export function requireReviewer(ctx: RequestContext, group: ResearchGroup | null, action: string): void {
+  if (!canReview(ctx, group)) {
+    throw new ForbiddenError(`Only the lead of ${group?.name ?? 'the research group'} or the academic office may ${action}`);
+  }
+}

@@ -1,0 +1,261 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { RequestContext } from '../../core/context';
+import { InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
+import { checkRevision } from '../../core/revision';
+import { withTransaction } from '../../core/transaction';
+import { UserErrorCode } from '../../core/user-error';
+import { canReview, groupOf, isGroupMember, requireMember, requireReviewer, requireStaff } from './bank-access';
+import { BankItem, BankItemObjective, BankItemVersion } from './bank-item.entity';
+import {
+  HomeworkForm, ItemStatus, KnowledgeOrFun, PracticalOrHumanistic, PrescribedOrSelfChosen, Provenance, RoutineOrStage, Tier,
+} from './bank.enums';
+import { versionKey } from './bank.loaders';
+import { editCreatesNewVersion, ItemAction, normalizeText, searchGrams, transition } from './bank.policy';
+import { Unit } from './unit.entity';
+import { unitService } from './unit.service';
+
+/** The content of one version of an item. */
+export interface ItemContent {
+  title: string;
+  body: string;
+  answerGuide: string;
+  tier: Tier;
+  form: HomeworkForm;
+  predictedMinutes: number;
+  difficulty: number;
+  beyondCurriculumStandard: boolean;
+  routineOrStage: RoutineOrStage;
+  prescribedOrSelfChosen: PrescribedOrSelfChosen;
+  knowledgeOrFun: KnowledgeOrFun;
+  practicalOrHumanistic: PracticalOrHumanistic;
+  provenance: Provenance;
+  sourceItemId?: string | null;
+  sourceNote?: string | null;
+  needsParent: boolean;
+  needsPhone: boolean;
+  repetitive: boolean;
+  objectiveIds: string[];
+}
+
+const STATUS_NAMES: Record<ItemStatus, string> = {
+  draft: 'a draft', submitted: 'waiting for review', approved: 'approved', returned: 'returned', retired: 'retired',
+};
+
+export class BankItemService {
+  /** An item the caller may see: members and reviewers see every item, other staff approved ones. */
+  async get(ctx: RequestContext, id: string): Promise<BankItem> {
+    requireStaff(ctx);
+    const item = await ctx.loaders.bankItemById.load(id);
+    if (!item || !(await this.canSeeWorkingCopy(ctx, item)) && item.approvedVersionNo === null) {
+      throw new NotFoundError('BankItem', id);
+    }
+    return item;
+  }
+
+  /** Like get, but null instead of NOT_FOUND. */
+  async find(ctx: RequestContext, id: string): Promise<BankItem | null> {
+    try {
+      return await this.get(ctx, id);
+    } catch (e) {
+      if (e instanceof NotFoundError) return null;
+      throw e;
+    }
+  }
+
+  /** Whether the caller sees drafts and history of this item (its group and reviewers). */
+  async canSeeWorkingCopy(ctx: RequestContext, item: BankItem): Promise<boolean> {
+    if (ctx.viewer.userId === item.authorId) return true;
+    const group = await groupOf(ctx, item.subjectId, item.grade);
+    return isGroupMember(ctx, group) || canReview(ctx, group);
+  }
+
+  /** The version the caller reads: the working one for its group, the approved one for others. */
+  async shownVersion(ctx: RequestContext, item: BankItem): Promise<BankItemVersion> {
+    const no = (await this.canSeeWorkingCopy(ctx, item)) ? item.versionNo : item.approvedVersionNo!;
+    return (await ctx.loaders.bankItemVersionByKey.load(versionKey(item.id, no)))!;
+  }
+
+  async version(ctx: RequestContext, item: BankItem, versionNo: number | null): Promise<BankItemVersion | null> {
+    if (versionNo === null) return null;
+    if (versionNo !== item.approvedVersionNo && !(await this.canSeeWorkingCopy(ctx, item))) return null;
+    return ctx.loaders.bankItemVersionByKey.load(versionKey(item.id, versionNo));
+  }
+
+  /** Every version, newest first, for those who see the working copy; otherwise the approved one. */
+  async history(ctx: RequestContext, item: BankItem): Promise<BankItemVersion[]> {
+    const all = await ctx.loaders.versionsByItemId.load(item.id);
+    if (await this.canSeeWorkingCopy(ctx, item)) return all;
+    return all.filter((v) => v.versionNo === item.approvedVersionNo);
+  }
+
+  async objectiveIds(ctx: RequestContext, version: BankItemVersion): Promise<string[]> {
+    return (await ctx.loaders.objectiveIdsByVersionKey.load(versionKey(version.itemId, version.versionNo))).map((o) => o.objectiveId);
+  }
+
+  /** Creates a draft item in a unit; members of the unit's research group only. */
+  async create(ctx: RequestContext, unitId: string, content: ItemContent): Promise<BankItem> {
+    return withTransaction(ctx, async (tx) => {
+      const unit = await tx.findOneBy(Unit, { schoolId: ctx.schoolId, id: unitId });
+      if (!unit) throw new NotFoundError('Unit', unitId);
+      requireMember(ctx, await groupOf(ctx, unit.subjectId, unit.grade, tx), 'add items to this unit');
+      const id = randomUUID();
+      await tx.insert(BankItem, {
+        schoolId: ctx.schoolId, id, unitId, subjectId: unit.subjectId, grade: unit.grade, authorId: ctx.viewer.userId,
+        status: ItemStatus.DRAFT, revision: 1, versionNo: 1, approvedVersionNo: null, ...this.searchFields(content),
+      });
+      await this.writeVersion(ctx, tx, unit, id, 1, content, true);
+      return tx.findOneByOrFail(BankItem, { schoolId: ctx.schoolId, id });
+    });
+  }
+
+  /**
+   * Edits an item. A draft or returned item changes in place; an approved item gets a new
+   * draft version while the approved one stays assignable. Refuses a stale revision.
+   */
+  async update(ctx: RequestContext, itemId: string, expectedRevision: number, content: ItemContent): Promise<BankItem> {
+    return withTransaction(ctx, async (tx) => {
+      const item = await this.lockItem(ctx, tx, itemId);
+      const unit = await tx.findOneByOrFail(Unit, { schoolId: ctx.schoolId, id: item.unitId });
+      requireMember(ctx, await groupOf(ctx, item.subjectId, item.grade, tx), 'edit this item');
+      checkRevision('The item', item.revision, expectedRevision);
+      this.nextStatus(item, 'edit');
+      const versionNo = editCreatesNewVersion(item.status) ? item.versionNo + 1 : item.versionNo;
+      await this.writeVersion(ctx, tx, unit, item.id, versionNo, content, versionNo !== item.versionNo);
+      await tx.update(BankItem, { schoolId: ctx.schoolId, id: item.id }, {
+        status: ItemStatus.DRAFT, versionNo, revision: item.revision + 1, updatedAt: new Date(), ...this.searchFields(content),
+      });
+      return tx.findOneByOrFail(BankItem, { schoolId: ctx.schoolId, id: item.id });
+    });
+  }
+
+  /** Sends the working version to the group lead; refuses content beyond the curriculum standard. */
+  async submit(ctx: RequestContext, itemId: string, expectedRevision: number): Promise<BankItem> {
+    return this.move(ctx, itemId, expectedRevision, 'submit', async (tx, item) => {
+      requireMember(ctx, await groupOf(ctx, item.subjectId, item.grade, tx), 'submit this item');
+      const version = await tx.findOneByOrFail(BankItemVersion, { schoolId: ctx.schoolId, itemId: item.id, versionNo: item.versionNo });
+      if (version.beyondStandard) {
+        throw new RuleViolation(
+          UserErrorCode.BEYOND_CURRICULUM_STANDARD,
+          'Homework may not be harder than the national curriculum standard (课标); lower its difficulty first',
+          ['beyondCurriculumStandard'],
+        );
+      }
+      return {};
+    });
+  }
+
+  /** The lead (or academic office) approves: the working version becomes the assignable one. */
+  async approve(ctx: RequestContext, itemId: string, expectedRevision: number): Promise<BankItem> {
+    return this.move(ctx, itemId, expectedRevision, 'approve', async (tx, item) => {
+      await this.checkReviewer(ctx, tx, item, 'approve');
+      return { approvedVersionNo: item.versionNo, reviewedBy: ctx.viewer.userId, reviewComment: null };
+    });
+  }
+
+  /** The lead (or academic office) returns an item with a comment; its members may edit it again. */
+  async return(ctx: RequestContext, itemId: string, expectedRevision: number, comment: string): Promise<BankItem> {
+    return this.move(ctx, itemId, expectedRevision, 'return', async (tx, item) => {
+      await this.checkReviewer(ctx, tx, item, 'return');
+      return { reviewedBy: ctx.viewer.userId, reviewComment: comment.trim() };
+    });
+  }
+
+  /** Takes an item out of use for new assignments; existing assignments keep their version. */
+  async retire(ctx: RequestContext, itemId: string, expectedRevision: number): Promise<BankItem> {
+    return this.move(ctx, itemId, expectedRevision, 'retire', async (tx, item) => {
+      requireReviewer(ctx, await groupOf(ctx, item.subjectId, item.grade, tx), 'retire items');
+      return {};
+    });
+  }
+
+  private async move(
+    ctx: RequestContext, itemId: string, expectedRevision: number, action: ItemAction,
+    check: (tx: EntityManager, item: BankItem) => Promise<Partial<BankItem>>,
+  ): Promise<BankItem> {
+    return withTransaction(ctx, async (tx) => {
+      const item = await this.lockItem(ctx, tx, itemId);
+      const changes = await check(tx, item);
+      checkRevision('The item', item.revision, expectedRevision);
+      const status = this.nextStatus(item, action);
+      await tx.update(BankItem, { schoolId: ctx.schoolId, id: item.id }, {
+        ...changes, status, revision: item.revision + 1, updatedAt: new Date(),
+      });
+      return tx.findOneByOrFail(BankItem, { schoolId: ctx.schoolId, id: item.id });
+    });
+  }
+
+  private nextStatus(item: BankItem, action: ItemAction): ItemStatus {
+    const next = transition(item.status, action);
+    if (!next) {
+      throw new RuleViolation(
+        UserErrorCode.INVALID_TRANSITION,
+        `An item that is ${STATUS_NAMES[item.status]} cannot be ${action === 'edit' ? 'edited' : `${action === 'submit' ? 'submitted' : action + 'd'}`}`,
+        [],
+      );
+    }
+    return next;
+  }
+
+  private async checkReviewer(ctx: RequestContext, tx: EntityManager, item: BankItem, action: 'approve' | 'return'): Promise<void> {
+    requireReviewer(ctx, await groupOf(ctx, item.subjectId, item.grade, tx), `${action} items`);
+    const version = await tx.findOneByOrFail(BankItemVersion, { schoolId: ctx.schoolId, itemId: item.id, versionNo: item.versionNo });
+    if (item.authorId === ctx.viewer.userId || version.editedBy === ctx.viewer.userId) {
+      throw new RuleViolation(UserErrorCode.OWN_ITEM_REVIEW, `Nobody may ${action} an item they wrote or last edited; another reviewer must`, []);
+    }
+  }
+
+  private async lockItem(ctx: RequestContext, tx: EntityManager, itemId: string): Promise<BankItem> {
+    const item = await tx.findOne(BankItem, { where: { schoolId: ctx.schoolId, id: itemId }, lock: { mode: 'pessimistic_write' } });
+    if (!item) throw new NotFoundError('BankItem', itemId);
+    return item;
+  }
+
+  private searchFields(c: ItemContent) {
+    const text = `${c.title} ${c.body}`;
+    return {
+      title: c.title.trim(), tier: c.tier, form: c.form, predictedMinutes: c.predictedMinutes,
+      searchText: normalizeText(text), searchGrams: searchGrams(text),
+    };
+  }
+
+  private async writeVersion(
+    ctx: RequestContext, tx: EntityManager, unit: Unit, itemId: string, versionNo: number, c: ItemContent, isNew: boolean,
+  ): Promise<void> {
+    await unitService.checkObjectivesOfUnit(ctx, tx, unit.id, c.objectiveIds);
+    const source = await this.sourceOf(ctx, tx, itemId, c);
+    const row = {
+      title: c.title.trim(), body: c.body, answerGuide: c.answerGuide, tier: c.tier, form: c.form,
+      predictedMinutes: c.predictedMinutes, difficulty: c.difficulty, beyondStandard: c.beyondCurriculumStandard,
+      routineOrStage: c.routineOrStage, prescribedOrSelfChosen: c.prescribedOrSelfChosen, knowledgeOrFun: c.knowledgeOrFun,
+      practicalOrHumanistic: c.practicalOrHumanistic, provenance: c.provenance, sourceItemId: source?.itemId ?? null,
+      sourceVersionNo: source?.versionNo ?? null, sourceNote: c.sourceNote?.trim() || null, needsParent: c.needsParent,
+      needsPhone: c.needsPhone, repetitive: c.repetitive, editedBy: ctx.viewer.userId, updatedAt: new Date(),
+    };
+    const key = { schoolId: ctx.schoolId, itemId, versionNo };
+    if (isNew) await tx.insert(BankItemVersion, { ...key, ...row });
+    else {
+      await tx.update(BankItemVersion, key, row);
+      await tx.delete(BankItemObjective, key);
+    }
+    const objectiveIds = [...new Set(c.objectiveIds)];
+    if (objectiveIds.length) await tx.insert(BankItemObjective, objectiveIds.map((objectiveId) => ({ ...key, objectiveId })));
+  }
+
+  /** An adapted item names the approved bank item it adapts (改编); others name none. */
+  private async sourceOf(ctx: RequestContext, tx: EntityManager, itemId: string, c: ItemContent) {
+    if (c.provenance !== Provenance.ADAPTED) {
+      if (c.sourceItemId) throw new InvalidInputError('sourceItemId', 'Only an adapted (改编) item names a source item');
+      return null;
+    }
+    if (!c.sourceItemId) throw new InvalidInputError('sourceItemId', 'An adapted (改编) item must name the bank item it adapts');
+    if (c.sourceItemId === itemId) throw new InvalidInputError('sourceItemId', 'An item cannot adapt itself');
+    const source = await tx.findOneBy(BankItem, { schoolId: ctx.schoolId, id: c.sourceItemId });
+    if (!source || source.approvedVersionNo === null) {
+      throw new InvalidInputError('sourceItemId', 'The source item must be an approved item of this school');
+    }
+    return { itemId: source.id, versionNo: source.approvedVersionNo };
+  }
+}
+
+export const bankItemService = new BankItemService();
