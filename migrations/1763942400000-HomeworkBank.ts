@@ -150,6 +150,7 @@ export class HomeworkBank1763942400000 implements MigrationInterface {
         item_id            uuid,
         version_no         integer,
         description        text NOT NULL CHECK (length(description) BETWEEN 1 AND 200),
+        form               text NOT NULL CHECK (form IN ('written', 'oral', 'reading', 'practical', 'inquiry', 'fun', 'individual')),
         predicted_minutes  smallint NOT NULL CHECK (predicted_minutes BETWEEN 1 AND 120),
         PRIMARY KEY (school_id, id),
         FOREIGN KEY (school_id, list_id) REFERENCES weekly_lists (school_id, id) ON DELETE CASCADE,

@@ -10,6 +10,7 @@ import { NodeResolver } from './modules/node/node.resolver';
 import { ResearchGroupResolver } from './modules/research-group/research-group.resolver';
 import { SchoolResolver } from './modules/school/school.resolver';
 import { UserResolver } from './modules/user/user.resolver';
+import { WeeklyListEntryResolver, WeeklyListResolver } from './modules/weekly-list/weekly-list.resolver';
 
 export const RESOLVERS = [
   AuthResolver,
@@ -22,6 +23,8 @@ export const RESOLVERS = [
   UnitResolver,
   BankItemResolver,
   BankItemVersionResolver,
+  WeeklyListResolver,
+  WeeklyListEntryResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

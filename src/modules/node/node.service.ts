@@ -13,6 +13,8 @@ import { gradesOf } from '../school/school.policy';
 import { schoolService } from '../school/school.service';
 import { SchoolNode, SubjectNode, TermNode } from '../school/school.type';
 import { userService } from '../user/user.service';
+import { weeklyListService } from '../weekly-list/weekly-list.service';
+import { WeeklyListNode } from '../weekly-list/weekly-list.type';
 import { UserNode } from '../user/user.type';
 
 type Fetcher = (ctx: RequestContext, id: string) => Promise<Node>;
@@ -36,6 +38,7 @@ const FETCHERS: Record<string, Fetcher> = {
     return UnitObjectiveNode.from(objective);
   },
   BankItem: async (ctx, id) => BankItemNode.from(await bankItemService.get(ctx, id)),
+  WeeklyList: async (ctx, id) => WeeklyListNode.from(await weeklyListService.byId(ctx, id)),
 };
 
 export class NodeService {

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { HomeworkForm } from '../bank/bank.enums';
 
 export enum WeeklyListStatus {
   DRAFT = 'draft',
@@ -32,5 +33,6 @@ export class WeeklyListEntry {
   @Column({ name: 'item_id', type: 'uuid', nullable: true }) itemId!: string | null;
   @Column({ name: 'version_no', type: 'integer', nullable: true }) versionNo!: number | null;
   @Column('text') description!: string;
+  @Column('text') form!: HomeworkForm;
   @Column({ name: 'predicted_minutes', type: 'smallint' }) predictedMinutes!: number;
 }

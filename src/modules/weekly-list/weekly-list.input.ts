@@ -1,0 +1,67 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, IsNotEmpty, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { HomeworkForm } from '../bank/bank.enums';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+@InputType({ description: 'One planned piece of homework' })
+export class WeeklyListEntryInput {
+  @Field({ description: 'The day (YYYY-MM-DD), within the week' })
+  @Matches(DATE, { message: 'day must be a date YYYY-MM-DD' })
+  day!: string;
+
+  @Field(() => ID, { description: "A unit of the group's subject and grade" })
+  @IsNotEmpty()
+  unitId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'An approved bank item of that unit (its approved version is planned)' })
+  @IsOptional()
+  itemId?: string | null;
+
+  @Field(() => String, { nullable: true, description: "What the homework is; defaults to the item's title" })
+  @IsOptional()
+  @Length(1, 200)
+  description?: string | null;
+
+  @Field(() => HomeworkForm, { nullable: true, description: "Form; defaults to the item's form, else WRITTEN" })
+  @IsOptional()
+  form?: HomeworkForm | null;
+
+  @Field(() => Int, { nullable: true, description: "Predicted minutes (1–120); defaults to the item's" })
+  @IsOptional()
+  @Min(1)
+  @Max(120)
+  predictedMinutes?: number | null;
+}
+
+@InputType({ description: "Save a research group's weekly list; its entries are replaced" })
+export class WeeklyListSaveInput {
+  @Field(() => ID, { description: 'The research group' })
+  @IsNotEmpty()
+  groupId!: string;
+
+  @Field({ description: 'Monday of the week (YYYY-MM-DD)' })
+  @Matches(DATE, { message: 'weekStart must be a date YYYY-MM-DD' })
+  weekStart!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The revision you read; required when the list exists' })
+  @IsOptional()
+  @Min(1)
+  expectedRevision?: number | null;
+
+  @Field(() => [WeeklyListEntryInput], { description: 'The planned homework, at most 100 entries' })
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  entries!: WeeklyListEntryInput[];
+}
+
+@InputType({ description: 'File a weekly list with the academic office' })
+export class WeeklyListFileInput {
+  @Field(() => ID, { description: 'The list' })
+  @IsNotEmpty()
+  listId!: string;
+
+  @Field(() => Int, { description: 'The revision you read' })
+  @Min(1)
+  expectedRevision!: number;
+}

@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import { In } from 'typeorm';
+import { RequestContext } from '../../core/context';
+import { addDays, isIsoDate, isoWeekday } from '../../core/dates';
+import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
+import { checkRevision } from '../../core/revision';
+import { Role } from '../../core/roles';
+import { withTransaction } from '../../core/transaction';
+import { UserErrorCode } from '../../core/user-error';
+import { requireMember, requireStaff } from '../bank/bank-access';
+import { BankItem, BankItemVersion } from '../bank/bank-item.entity';
+import { HomeworkForm, ItemStatus } from '../bank/bank.enums';
+import { Unit } from '../bank/unit.entity';
+import { ResearchGroup } from '../research-group/research-group.entity';
+import { WeeklyList, WeeklyListEntry, WeeklyListStatus } from './weekly-list.entity';
+import { gradeTotals, PlannedEntry } from './weekly-list.policy';
+
+export interface EntryInput {
+  day: string;
+  unitId: string;
+  itemId?: string | null;
+  description?: string | null;
+  form?: HomeworkForm | null;
+  predictedMinutes?: number | null;
+}
+
+export interface WeeklyListSaveInput {
+  groupId: string;
+  weekStart: string;
+  /** Required when the list already exists. */
+  expectedRevision?: number | null;
+  entries: EntryInput[];
+}
+
+export interface WeekOverview {
+  weekStart: string;
+  lists: WeeklyList[];
+  groupsNotFiled: ResearchGroup[];
+  grades: ReturnType<typeof gradeTotals>;
+}
+
+function checkMonday(weekStart: string): void {
+  if (!isIsoDate(weekStart) || isoWeekday(weekStart) !== 1) {
+    throw new InvalidInputError('weekStart', 'weekStart must be the Monday of the week, as YYYY-MM-DD');
+  }
+}
+
+export class WeeklyListService {
+  async get(ctx: RequestContext, groupId: string, weekStart: string): Promise<WeeklyList | null> {
+    requireStaff(ctx);
+    checkMonday(weekStart);
+    return ctx.dataSource.getRepository(WeeklyList).findOneBy({ schoolId: ctx.schoolId, groupId, weekStart });
+  }
+
+  async byId(ctx: RequestContext, id: string): Promise<WeeklyList> {
+    requireStaff(ctx);
+    const list = await ctx.dataSource.getRepository(WeeklyList).findOneBy({ schoolId: ctx.schoolId, id });
+    if (!list) throw new NotFoundError('WeeklyList', id);
+    return list;
+  }
+
+  async entries(ctx: RequestContext, listId: string): Promise<WeeklyListEntry[]> {
+    return ctx.dataSource.getRepository(WeeklyListEntry).find({
+      where: { schoolId: ctx.schoolId, listId }, order: { day: 'ASC', sortOrder: 'ASC' },
+    });
+  }
+
+  /**
+   * Saves a group's planned homework for a week, replacing its entries. Members of the group
+   * only; a filed list is locked; entries must fall in the week, name units of the group's
+   * subject and grade, and name only approved items (their approved version is planned).
+   */
+  async save(ctx: RequestContext, input: WeeklyListSaveInput): Promise<WeeklyList> {
+    checkMonday(input.weekStart);
+    return withTransaction(ctx, async (tx) => {
+      const group = await tx.findOneBy(ResearchGroup, { schoolId: ctx.schoolId, id: input.groupId });
+      if (!group) throw new NotFoundError('ResearchGroup', input.groupId);
+      requireMember(ctx, group, "file this group's weekly homework list");
+      let list = await tx.findOne(WeeklyList, {
+        where: { schoolId: ctx.schoolId, groupId: group.id, weekStart: input.weekStart }, lock: { mode: 'pessimistic_write' },
+      });
+      if (list) {
+        if (list.status === WeeklyListStatus.FILED) {
+          throw new RuleViolation(UserErrorCode.WEEKLY_LIST_FILED, `The list of the week of ${input.weekStart} has been filed and is locked`, []);
+        }
+        if (input.expectedRevision == null) throw new InvalidInputError('expectedRevision', 'expectedRevision is required to change an existing list');
+        checkRevision('The weekly list', list.revision, input.expectedRevision);
+      }
+      const entries = await this.buildEntries(ctx, tx, group, input);
+      if (!list) {
+        list = tx.create(WeeklyList, {
+          schoolId: ctx.schoolId, id: randomUUID(), groupId: group.id, weekStart: input.weekStart,
+          status: WeeklyListStatus.DRAFT, revision: 1, updatedBy: ctx.viewer.userId,
+        });
+        await tx.insert(WeeklyList, list);
+      } else {
+        await tx.update(WeeklyList, { schoolId: ctx.schoolId, id: list.id }, {
+          revision: list.revision + 1, updatedBy: ctx.viewer.userId, updatedAt: new Date(),
+        });
+        await tx.delete(WeeklyListEntry, { schoolId: ctx.schoolId, listId: list.id });
+      }
+      if (entries.length) await tx.insert(WeeklyListEntry, entries.map((e) => ({ ...e, listId: list!.id })));
+      return tx.findOneByOrFail(WeeklyList, { schoolId: ctx.schoolId, id: list.id });
+    });
+  }
+
+  /** Files the list with the academic office; it is locked from then on. */
+  async file(ctx: RequestContext, listId: string, expectedRevision: number): Promise<WeeklyList> {
+    return withTransaction(ctx, async (tx) => {
+      const list = await tx.findOne(WeeklyList, { where: { schoolId: ctx.schoolId, id: listId }, lock: { mode: 'pessimistic_write' } });
+      if (!list) throw new NotFoundError('WeeklyList', listId);
+      const group = await tx.findOneByOrFail(ResearchGroup, { schoolId: ctx.schoolId, id: list.groupId });
+      requireMember(ctx, group, "file this group's weekly homework list");
+      if (list.status === WeeklyListStatus.FILED) {
+        throw new RuleViolation(UserErrorCode.WEEKLY_LIST_FILED, `The list of the week of ${list.weekStart} has already been filed`, []);
+      }
+      checkRevision('The weekly list', list.revision, expectedRevision);
+      await tx.update(WeeklyList, { schoolId: ctx.schoolId, id: list.id }, {
+        status: WeeklyListStatus.FILED, revision: list.revision + 1, filedAt: new Date(), filedBy: ctx.viewer.userId,
+        updatedBy: ctx.viewer.userId, updatedAt: new Date(),
+      });
+      return tx.findOneByOrFail(WeeklyList, { schoolId: ctx.schoolId, id: list.id });
+    });
+  }
+
+  /**
+   * Every group's list for a week side by side (academic office), with the predicted daily
+   * total per grade over the filed lists and the groups that have not filed.
+   */
+  async overview(ctx: RequestContext, weekStart: string): Promise<WeekOverview> {
+    if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError("Only the academic office sees every group's weekly list");
+    checkMonday(weekStart);
+    const [lists, groups] = await Promise.all([
+      ctx.dataSource.getRepository(WeeklyList).find({ where: { schoolId: ctx.schoolId, weekStart } }),
+      ctx.dataSource.getRepository(ResearchGroup).find({ where: { schoolId: ctx.schoolId }, order: { grade: 'ASC', name: 'ASC' } }),
+    ]);
+    const groupById = new Map(groups.map((g) => [g.id, g]));
+    const filed = lists.filter((l) => l.status === WeeklyListStatus.FILED);
+    const entries = filed.length
+      ? await ctx.dataSource.getRepository(WeeklyListEntry).findBy({ schoolId: ctx.schoolId, listId: In(filed.map((l) => l.id)) })
+      : [];
+    const gradeOfList = new Map(filed.map((l) => [l.id, groupById.get(l.groupId)!.grade]));
+    const planned: PlannedEntry[] = entries.map((e) => ({ day: e.day, grade: gradeOfList.get(e.listId)!, form: e.form, predictedMinutes: e.predictedMinutes }));
+    const filedGroups = new Set(filed.map((l) => l.groupId));
+    lists.sort((a, b) => groupById.get(a.groupId)!.grade - groupById.get(b.groupId)!.grade);
+    return { weekStart, lists, groupsNotFiled: groups.filter((g) => !filedGroups.has(g.id)), grades: gradeTotals(weekStart, planned) };
+  }
+
+  private async buildEntries(ctx: RequestContext, tx: import('typeorm').EntityManager, group: ResearchGroup, input: WeeklyListSaveInput) {
+    const lastDay = addDays(input.weekStart, 6);
+    const unitIds = [...new Set(input.entries.map((e) => e.unitId))];
+    const units = unitIds.length ? await tx.findBy(Unit, { schoolId: ctx.schoolId, id: In(unitIds) }) : [];
+    const unitById = new Map(units.map((u) => [u.id, u]));
+    const itemIds = [...new Set(input.entries.flatMap((e) => (e.itemId ? [e.itemId] : [])))];
+    const items = itemIds.length ? await tx.findBy(BankItem, { schoolId: ctx.schoolId, id: In(itemIds) }) : [];
+    const itemById = new Map(items.map((i) => [i.id, i]));
+    const versions = items.length
+      ? await tx.findBy(BankItemVersion, { schoolId: ctx.schoolId, itemId: In(items.map((i) => i.id)) })
+      : [];
+
+    return input.entries.map((e, index): Omit<WeeklyListEntry, 'listId'> => {
+      const where = `entries[${index}]`;
+      if (!isIsoDate(e.day) || e.day < input.weekStart || e.day > lastDay) {
+        throw new RuleViolation(UserErrorCode.DAY_OUTSIDE_WEEK, `${where}: ${e.day} is not a day of the week ${input.weekStart} – ${lastDay}`, [where, 'day']);
+      }
+      const unit = unitById.get(e.unitId);
+      if (!unit || unit.subjectId !== group.subjectId || unit.grade !== group.grade) {
+        throw new InvalidInputError(`${where}.unitId`, `${where}: the unit is not a unit of ${group.name}`);
+      }
+      let versionNo: number | null = null;
+      let fromItem: BankItemVersion | undefined;
+      if (e.itemId) {
+        const item = itemById.get(e.itemId);
+        if (!item || item.unitId !== unit.id) throw new InvalidInputError(`${where}.itemId`, `${where}: the item is not an item of the unit`);
+        if (item.approvedVersionNo === null || item.status === ItemStatus.RETIRED) {
+          throw new RuleViolation(UserErrorCode.ITEM_NOT_APPROVED, `${where}: 「${item.title}」 is not an approved item`, [where, 'itemId']);
+        }
+        versionNo = item.approvedVersionNo;
+        fromItem = versions.find((v) => v.itemId === item.id && v.versionNo === versionNo);
+      }
+      const description = e.description?.trim() || fromItem?.title;
+      const predictedMinutes = e.predictedMinutes ?? fromItem?.predictedMinutes;
+      if (!description) throw new InvalidInputError(`${where}.description`, `${where}: describe the homework or name a bank item`);
+      if (!predictedMinutes) throw new InvalidInputError(`${where}.predictedMinutes`, `${where}: give the predicted minutes or name a bank item`);
+      return {
+        schoolId: ctx.schoolId, id: randomUUID(), day: e.day, sortOrder: index + 1, unitId: unit.id, itemId: e.itemId ?? null,
+        versionNo, description, form: e.form ?? fromItem?.form ?? HomeworkForm.WRITTEN, predictedMinutes,
+      };
+    });
+  }
+}
+
+export const weeklyListService = new WeeklyListService();
