@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../src/modules/auth/password';
 import { SchoolStage } from '../src/modules/school/school.entity';
+import { insertDemoBank } from './bank';
 import { buildSchool, insertSchool, PasswordKind, SchoolFixture, SchoolSpec } from './school-fixture';
 
 /** The demo school: a nine-year school, grades 1–9, two classes a grade, 40 students a class. */
@@ -37,7 +38,9 @@ export async function seedSchool(ds: DataSource, spec: SchoolSpec, passwordHashC
   return fixture;
 }
 
-/** Seeds the demo school. */
-export function seedDemo(ds: DataSource, passwordHashCost: number): Promise<SchoolFixture> {
-  return seedSchool(ds, DEMO_SCHOOL, passwordHashCost);
+/** Seeds the demo school and its homework bank. */
+export async function seedDemo(ds: DataSource, passwordHashCost: number): Promise<SchoolFixture> {
+  const fixture = await seedSchool(ds, DEMO_SCHOOL, passwordHashCost);
+  await ds.transaction((tx) => insertDemoBank(tx, fixture));
+  return fixture;
 }

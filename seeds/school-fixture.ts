@@ -189,7 +189,7 @@ export function buildSchool(spec: SchoolSpec): SchoolFixture {
 }
 
 /** Inserts rows in batches; existing rows (same key) are left alone, so seeding is idempotent. */
-async function insertRows(tx: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+export async function insertRows(tx: EntityManager, table: string, columns: string[], rows: unknown[][]): Promise<void> {
   const BATCH = 500;
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);

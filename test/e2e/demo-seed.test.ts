@@ -33,9 +33,31 @@ describe('demo seed', () => {
     expect(await count(`SELECT count(*)::int n FROM research_groups`)).toBeGreaterThan(40);
   });
 
+  it('holds a bank of 语文, 数学 and 英语 for grades 3, 5 and 8: three units each, 30+ approved items a unit in every tier', async () => {
+    const units = await db.dataSource.query(`
+      SELECT s.name AS subject, u.grade, count(*)::int AS units FROM units u JOIN subjects s ON s.id = u.subject_id
+       GROUP BY s.name, u.grade ORDER BY u.grade, s.name`);
+    expect(units).toHaveLength(9);
+    expect(units.every((r: { units: number }) => r.units === 3)).toBe(true);
+    const perUnit = await db.dataSource.query(`
+      SELECT u.title, count(*)::int AS items, count(DISTINCT i.tier)::int AS tiers, count(DISTINCT i.form)::int AS forms,
+             min(i.predicted_minutes)::int AS min_minutes, max(i.predicted_minutes)::int AS max_minutes,
+             (SELECT count(*)::int FROM unit_objectives o WHERE o.unit_id = u.id) AS objectives
+        FROM units u JOIN bank_items i ON i.unit_id = u.id AND i.status = 'approved' AND i.approved_version_no = 1
+       GROUP BY u.id, u.title`);
+    expect(perUnit).toHaveLength(27);
+    for (const unit of perUnit) {
+      expect(unit).toMatchObject({ tiers: 3, objectives: 3 });
+      expect(unit.items).toBeGreaterThanOrEqual(30);
+      expect(unit.forms).toBeGreaterThanOrEqual(4);
+      expect(unit.min_minutes).toBeGreaterThanOrEqual(5);
+      expect(unit.max_minutes).toBeLessThanOrEqual(30);
+    }
+  });
+
   it('is idempotent: seeding again adds nothing', async () => {
-    const before = await count(`SELECT count(*)::int n FROM users`);
+    const before = [await count(`SELECT count(*)::int n FROM users`), await count(`SELECT count(*)::int n FROM bank_items`)];
     await seedDemo(db.dataSource, 10);
-    expect(await count(`SELECT count(*)::int n FROM users`)).toBe(before);
+    expect([await count(`SELECT count(*)::int n FROM users`), await count(`SELECT count(*)::int n FROM bank_items`)]).toEqual(before);
   });
 });
