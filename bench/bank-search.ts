@@ -60,14 +60,14 @@ async function main(): Promise<void> {
       const itemId = randomUUID();
       const minutes = minutesFor(tpl, u.grade);
       items.push([s, itemId, unitId, subjectId, u.grade, author, 'approved', 1, 1, 1, title, tpl.tier, tpl.form, minutes, normalizeText(text), searchGrams(text)]);
-      versions.push([s, itemId, 1, title, body, tpl.guide(topic), tpl.tier, tpl.form, minutes, tpl.difficulty, ...tpl.tags, tpl.provenance, author]);
+      versions.push([s, itemId, 1, title, body, tpl.guide(topic), tpl.tier, tpl.form, minutes, tpl.difficulty, ...tpl.tags, tpl.provenance, author, new Date()]);
     }
     await db.dataSource.transaction(async (tx) => {
       await insertRows(tx, 'bank_items', ['school_id', 'id', 'unit_id', 'subject_id', 'grade', 'author_id', 'status', 'revision', 'version_no',
         'approved_version_no', 'title', 'tier', 'form', 'predicted_minutes', 'search_text', 'search_grams'], items);
       await insertRows(tx, 'bank_item_versions', ['school_id', 'item_id', 'version_no', 'title', 'body', 'answer_guide', 'tier', 'form',
         'predicted_minutes', 'difficulty', 'routine_or_stage', 'prescribed_or_self', 'knowledge_or_fun', 'practical_or_humanistic',
-        'provenance', 'edited_by'], versions);
+        'provenance', 'edited_by', 'approved_at'], versions);
     });
   }
   await db.dataSource.query('ANALYZE');

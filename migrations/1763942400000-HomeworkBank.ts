@@ -101,6 +101,7 @@ export class HomeworkBank1763942400000 implements MigrationInterface {
         needs_phone             boolean NOT NULL DEFAULT false,
         repetitive              boolean NOT NULL DEFAULT false,
         edited_by               uuid NOT NULL,
+        approved_at             timestamptz,
         created_at              timestamptz NOT NULL DEFAULT now(),
         updated_at              timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (school_id, item_id, version_no),

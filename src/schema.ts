@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './core/auth-checker';
+import { AssignmentItemResolver, AssignmentResolver } from './modules/assignment/assignment.resolver';
 import { AuthResolver } from './modules/auth/auth.resolver';
 import { BankItemResolver, BankItemVersionResolver } from './modules/bank/bank-item.resolver';
 import { UnitResolver } from './modules/bank/unit.resolver';
 import { ClassResolver, TeachingAssignmentResolver } from './modules/class/class.resolver';
+import { LoadResolver } from './modules/load/load.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { ResearchGroupResolver } from './modules/research-group/research-group.resolver';
 import { SchoolResolver } from './modules/school/school.resolver';
@@ -25,6 +27,9 @@ export const RESOLVERS = [
   BankItemVersionResolver,
   WeeklyListResolver,
   WeeklyListEntryResolver,
+  LoadResolver,
+  AssignmentResolver,
+  AssignmentItemResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -53,3 +53,11 @@ export class RuleViolation extends DomainError {
     super(message, details);
   }
 }
+
+/** Several rules refused the change at once; each becomes a `userErrors` entry. */
+export class RuleViolations extends DomainError {
+  readonly code = 'RULE_VIOLATIONS';
+  constructor(readonly violations: RuleViolation[]) {
+    super(violations.map((v) => v.message).join('; '));
+  }
+}

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { RuleViolation } from './errors';
+import { RuleViolation, RuleViolations } from './errors';
 
 /**
  * Stable codes of business-rule refusals returned in `userErrors`. Clients switch on these;
@@ -18,6 +18,17 @@ export enum UserErrorCode {
   WEEKLY_LIST_FILED = 'WEEKLY_LIST_FILED',
   DAY_OUTSIDE_WEEK = 'DAY_OUTSIDE_WEEK',
   ITEM_NOT_APPROVED = 'ITEM_NOT_APPROVED',
+  ITEM_NEEDS_PHONE = 'ITEM_NEEDS_PHONE',
+  ITEM_NEEDS_PARENT = 'ITEM_NEEDS_PARENT',
+  ITEM_REPETITIVE = 'ITEM_REPETITIVE',
+  WRITTEN_AT_HOME_FORBIDDEN = 'WRITTEN_AT_HOME_FORBIDDEN',
+  DAILY_LOAD_EXCEEDED = 'DAILY_LOAD_EXCEEDED',
+  LOOSER_THAN_NATIONAL = 'LOOSER_THAN_NATIONAL',
+  ASSIGNMENT_EXISTS = 'ASSIGNMENT_EXISTS',
+  INVALID_STRUCTURE = 'INVALID_STRUCTURE',
+  NOT_PUBLISHED = 'NOT_PUBLISHED',
+  ALREADY_PUBLISHED = 'ALREADY_PUBLISHED',
+  UNKNOWN_CHOICE = 'UNKNOWN_CHOICE',
 }
 
 registerEnumType(UserErrorCode, {
@@ -36,6 +47,17 @@ registerEnumType(UserErrorCode, {
     WEEKLY_LIST_FILED: { description: 'The weekly list has been filed with the academic office and is locked' },
     DAY_OUTSIDE_WEEK: { description: 'An entry falls outside the week of the list (Monday to Sunday)' },
     ITEM_NOT_APPROVED: { description: 'Only approved bank items may be planned or assigned' },
+    ITEM_NEEDS_PHONE: { description: 'Homework may not need a phone' },
+    ITEM_NEEDS_PARENT: { description: 'Only practical homework may involve a parent; homework is never assigned to parents' },
+    ITEM_REPETITIVE: { description: 'Mechanical or repetitive homework may not be assigned' },
+    WRITTEN_AT_HOME_FORBIDDEN: { description: 'Grades 1–2 have no written homework at home' },
+    DAILY_LOAD_EXCEEDED: { description: "The class's written homework at home would exceed the day's cap; figures give cap, published, this and excess minutes" },
+    LOOSER_THAN_NATIONAL: { description: 'A school cap may be stricter than the national one, never looser' },
+    ASSIGNMENT_EXISTS: { description: 'The class already has homework in this subject on this day' },
+    INVALID_STRUCTURE: { description: 'The packages or parts of the assignment are not well formed' },
+    NOT_PUBLISHED: { description: 'The assignment is not published' },
+    ALREADY_PUBLISHED: { description: 'The assignment is already published' },
+    UNKNOWN_CHOICE: { description: 'The assignment offers no such package or level' },
   },
 });
 
@@ -87,6 +109,7 @@ export async function payloadOf<P extends { userErrors: UserError[] }>(
     return { ...(await work()), userErrors: [] } as unknown as P;
   } catch (e) {
     if (e instanceof RuleViolation) return { userErrors: [UserError.from(e)] } as unknown as P;
+    if (e instanceof RuleViolations) return { userErrors: e.violations.map((v) => UserError.from(v)) } as unknown as P;
     throw e;
   }
 }

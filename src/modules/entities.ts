@@ -1,6 +1,8 @@
+import { Assignment, AssignmentItem, AssignmentOption, StudentChoice } from './assignment/assignment.entity';
 import { BankItem, BankItemObjective, BankItemVersion } from './bank/bank-item.entity';
 import { Unit, UnitObjective } from './bank/unit.entity';
 import { SchoolClass, TeachingAssignment } from './class/class.entity';
+import { CalendarDay, LoadPolicy } from './load/load.entity';
 import { ResearchGroup, ResearchGroupMember } from './research-group/research-group.entity';
 import { School, Subject, Term } from './school/school.entity';
 import { ParentLink, User, UserRole } from './user/user.entity';
@@ -10,5 +12,5 @@ import { WeeklyList, WeeklyListEntry } from './weekly-list/weekly-list.entity';
 export const ENTITIES = [
   School, Term, Subject, SchoolClass, TeachingAssignment, User, UserRole, ParentLink,
   ResearchGroup, ResearchGroupMember, Unit, UnitObjective, BankItem, BankItemVersion, BankItemObjective,
-  WeeklyList, WeeklyListEntry,
+  WeeklyList, WeeklyListEntry, LoadPolicy, CalendarDay, Assignment, AssignmentOption, AssignmentItem, StudentChoice,
 ];

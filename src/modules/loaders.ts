@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { assignmentLoaders } from './assignment/assignment.loaders';
 import { bankLoaders } from './bank/bank.loaders';
 import { classLoaders } from './class/class.loaders';
 import { researchGroupLoaders } from './research-group/research-group.loaders';
@@ -13,6 +14,7 @@ export function createLoaders(ds: DataSource, schoolId: string) {
     ...userLoaders(ds, schoolId),
     ...researchGroupLoaders(ds, schoolId),
     ...bankLoaders(ds, schoolId),
+    ...assignmentLoaders(ds, schoolId),
   };
 }
 

@@ -61,6 +61,8 @@ export class BankItemVersion {
   @Column({ name: 'needs_phone', type: 'boolean' }) needsPhone!: boolean;
   @Column('boolean') repetitive!: boolean;
   @Column({ name: 'edited_by', type: 'uuid' }) editedBy!: string;
+  /** Set when this version was approved; only approved versions may be assigned. */
+  @Column({ name: 'approved_at', type: 'timestamptz', nullable: true }) approvedAt!: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -149,6 +149,7 @@ export class BankItemService {
   async approve(ctx: RequestContext, itemId: string, expectedRevision: number): Promise<BankItem> {
     return this.move(ctx, itemId, expectedRevision, 'approve', async (tx, item) => {
       await this.checkReviewer(ctx, tx, item, 'approve');
+      await tx.update(BankItemVersion, { schoolId: ctx.schoolId, itemId: item.id, versionNo: item.versionNo }, { approvedAt: new Date() });
       return { approvedVersionNo: item.versionNo, reviewedBy: ctx.viewer.userId, reviewComment: null };
     });
   }

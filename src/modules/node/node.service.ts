@@ -2,6 +2,8 @@ import { RequestContext } from '../../core/context';
 import { ForbiddenError, NotFoundError } from '../../core/errors';
 import { parseGlobalId } from '../../core/ids';
 import { Node } from '../../core/node';
+import { assignmentService } from '../assignment/assignment.service';
+import { AssignmentNode } from '../assignment/assignment.type';
 import { bankItemService } from '../bank/bank-item.service';
 import { BankItemNode, UnitNode, UnitObjectiveNode } from '../bank/bank.type';
 import { unitService } from '../bank/unit.service';
@@ -39,6 +41,7 @@ const FETCHERS: Record<string, Fetcher> = {
   },
   BankItem: async (ctx, id) => BankItemNode.from(await bankItemService.get(ctx, id)),
   WeeklyList: async (ctx, id) => WeeklyListNode.from(await weeklyListService.byId(ctx, id)),
+  Assignment: async (ctx, id) => AssignmentNode.from(await assignmentService.get(ctx, id)),
 };
 
 export class NodeService {

@@ -1,0 +1,58 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { AssignmentShape } from './assignment.policy';
+
+export enum AssignmentStatus {
+  DRAFT = 'draft',
+  PUBLISHED = 'published',
+}
+
+/** One class's homework in one subject on one day. */
+@Entity('assignments')
+export class Assignment {
+  @PrimaryColumn({ name: 'school_id', type: 'uuid' }) schoolId!: string;
+  @PrimaryColumn('uuid') id!: string;
+  @Column({ name: 'class_id', type: 'uuid' }) classId!: string;
+  @Column({ name: 'subject_id', type: 'uuid' }) subjectId!: string;
+  @Column({ name: 'teacher_id', type: 'uuid' }) teacherId!: string;
+  /** The school day the homework is for (YYYY-MM-DD). */
+  @Column('date') day!: string;
+  @Column('text') shape!: AssignmentShape;
+  @Column('text') title!: string;
+  @Column('text') status!: AssignmentStatus;
+  @Column('integer') revision!: number;
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt!: Date | null;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+}
+
+/** A package (A/B 套餐) or a part (1, 2, 3 of 三三三). */
+@Entity('assignment_options')
+export class AssignmentOption {
+  @PrimaryColumn({ name: 'school_id', type: 'uuid' }) schoolId!: string;
+  @PrimaryColumn({ name: 'assignment_id', type: 'uuid' }) assignmentId!: string;
+  @PrimaryColumn('text') key!: string;
+  @Column('text') name!: string;
+  @Column({ name: 'sort_order', type: 'smallint' }) sortOrder!: number;
+}
+
+/** An exact approved version of a bank item in an option, done at home or in school. */
+@Entity('assignment_items')
+export class AssignmentItem {
+  @PrimaryColumn({ name: 'school_id', type: 'uuid' }) schoolId!: string;
+  @PrimaryColumn({ name: 'assignment_id', type: 'uuid' }) assignmentId!: string;
+  @PrimaryColumn({ name: 'option_key', type: 'text' }) optionKey!: string;
+  @PrimaryColumn({ name: 'item_id', type: 'uuid' }) itemId!: string;
+  @Column({ name: 'version_no', type: 'integer' }) versionNo!: number;
+  @Column({ name: 'at_home', type: 'boolean' }) atHome!: boolean;
+  @Column({ name: 'sort_order', type: 'smallint' }) sortOrder!: number;
+}
+
+/** A student's choice of package or level; they may change it until they submit. */
+@Entity('student_choices')
+export class StudentChoice {
+  @PrimaryColumn({ name: 'school_id', type: 'uuid' }) schoolId!: string;
+  @PrimaryColumn({ name: 'assignment_id', type: 'uuid' }) assignmentId!: string;
+  @PrimaryColumn({ name: 'student_id', type: 'uuid' }) studentId!: string;
+  @Column('text') choice!: string;
+  @Column({ name: 'chosen_at', type: 'timestamptz' }) chosenAt!: Date;
+}

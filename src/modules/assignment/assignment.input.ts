@@ -1,0 +1,62 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { AssignmentShape } from './assignment.policy';
+
+@InputType({ description: 'A bank item in an option' })
+export class AssignmentItemInput {
+  @Field(() => ID, { description: 'A bank item; its approved version is pinned' }) @IsNotEmpty() itemId!: string;
+  @Field({ description: 'Done at home (true) or in school (false)' }) atHome!: boolean;
+}
+
+@InputType({ description: 'A package, or a part of a three-part assignment' })
+export class AssignmentOptionInput {
+  @Field({ description: 'A, B… for packages; 1, 2, 3 for parts (1 basic, 2 extending, 3 divergent)' })
+  @Matches(/^[A-Z0-9]{1,3}$/, { message: 'key must be 1–3 capital letters or digits' })
+  key!: string;
+
+  @Field({ description: 'Name shown to students' }) @Length(1, 40) name!: string;
+
+  @Field(() => [AssignmentItemInput], { description: 'Items, 1–10' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  items!: AssignmentItemInput[];
+}
+
+@InputType({ description: 'A new draft assignment' })
+export class AssignmentCreateInput {
+  @Field(() => ID, { description: 'The class' }) @IsNotEmpty() classId!: string;
+  @Field(() => ID, { description: 'The subject (you must teach it to the class)' }) @IsNotEmpty() subjectId!: string;
+  @Field({ description: 'The day (YYYY-MM-DD)' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' }) date!: string;
+  @Field(() => AssignmentShape, { description: 'Packages or three parts' }) shape!: AssignmentShape;
+  @Field({ description: 'Title' }) @Length(1, 100) title!: string;
+  @Field(() => [AssignmentOptionInput], { description: 'Packages (2–5) or the parts 1, 2, 3' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  options!: AssignmentOptionInput[];
+}
+
+@InputType({ description: 'New title and options; a published assignment is checked again' })
+export class AssignmentUpdateInput {
+  @Field(() => ID, { description: 'The assignment' }) @IsNotEmpty() assignmentId!: string;
+  @Field(() => Int, { description: 'The revision you read' }) @Min(1) expectedRevision!: number;
+  @Field({ description: 'Title' }) @Length(1, 100) title!: string;
+  @Field(() => [AssignmentOptionInput], { description: 'Packages (2–5) or the parts 1, 2, 3' })
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  options!: AssignmentOptionInput[];
+}
+
+@InputType({ description: 'Publish or unpublish an assignment' })
+export class AssignmentStepInput {
+  @Field(() => ID, { description: 'The assignment' }) @IsNotEmpty() assignmentId!: string;
+  @Field(() => Int, { description: 'The revision you read' }) @Min(1) expectedRevision!: number;
+}
+
+@InputType({ description: "A student's choice of package or level" })
+export class AssignmentChooseInput {
+  @Field(() => ID, { description: 'The assignment' }) @IsNotEmpty() assignmentId!: string;
+  @Field({ description: 'A key from the assignment\'s choices (a package key, or A, B2, B3, C)' }) @Length(1, 3) choice!: string;
+}

@@ -1,0 +1,182 @@
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../../core/context';
+import { fromGlobalId } from '../../core/ids';
+import { Role, STAFF_ROLES } from '../../core/roles';
+import { payloadOf, UserError } from '../../core/user-error';
+import { BankItemVersionNode } from '../bank/bank.type';
+import { classService } from '../class/class.service';
+import { ClassNode } from '../class/class.type';
+import { schoolService } from '../school/school.service';
+import { SubjectNode } from '../school/school.type';
+import { userService } from '../user/user.service';
+import { UserNode } from '../user/user.type';
+import { planChoices, planLoad } from './assignment-plan';
+import { AssignmentChooseInput, AssignmentCreateInput, AssignmentOptionInput, AssignmentStepInput, AssignmentUpdateInput } from './assignment.input';
+import { assignmentService, OptionInput } from './assignment.service';
+import {
+  AssignmentChoiceNode, AssignmentItemNode, AssignmentNode, AssignmentOptionNode, LoadPreviewNode, StudentDayEntry, WeeklyNoticeNode,
+} from './assignment.type';
+import { classDayService } from './class-day.service';
+
+@ObjectType({ description: 'Result of a change to an assignment' })
+class AssignmentPayload {
+  @Field(() => AssignmentNode, { nullable: true, description: 'The assignment after the change' }) assignment!: AssignmentNode | null;
+  @Field(() => [UserError], { description: 'Business-rule refusals with their figures; empty on success' }) userErrors!: UserError[];
+}
+
+@ObjectType({ description: "Result of a student's choice" })
+class AssignmentChoosePayload {
+  @Field(() => StudentDayEntry, { nullable: true, description: 'The subject of the day with the new choice' }) entry!: StudentDayEntry | null;
+  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' }) userErrors!: UserError[];
+}
+
+const optionsOf = (options: AssignmentOptionInput[]): OptionInput[] =>
+  options.map((o, i) => ({ ...o, items: o.items.map((it, j) => ({ ...it, itemId: fromGlobalId(it.itemId, 'BankItem', `options[${i}].items[${j}].itemId`) })) }));
+
+const assignmentPayload = (work: () => Promise<import('./assignment.entity').Assignment>) =>
+  payloadOf<AssignmentPayload>(async () => ({ assignment: AssignmentNode.from(await work()) }));
+
+@Resolver(() => AssignmentNode)
+export class AssignmentResolver {
+  @Authorized()
+  @Query(() => AssignmentNode, { description: 'An assignment you may see (drafts: staff of the class)' })
+  async assignment(@Arg('id', () => ID) id: string, @Ctx() ctx: RequestContext): Promise<AssignmentNode> {
+    return AssignmentNode.from(await assignmentService.get(ctx, fromGlobalId(id, 'Assignment')));
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => [AssignmentNode], { description: 'Assignments of a class between two days, drafts included (staff of the class)' })
+  async classAssignments(
+    @Arg('classId', () => ID) classId: string, @Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: RequestContext,
+  ): Promise<AssignmentNode[]> {
+    return (await assignmentService.ofClass(ctx, fromGlobalId(classId, 'Class', 'classId'), from, to)).map(AssignmentNode.from);
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => LoadPreviewNode, { description: "A class's day against its cap; name a draft to see it added (staff of the class)" })
+  async loadPreview(
+    @Arg('classId', () => ID) classId: string,
+    @Arg('date') date: string,
+    @Arg('assignmentId', () => ID, { nullable: true }) assignmentId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LoadPreviewNode> {
+    const p = await classDayService.preview(ctx, fromGlobalId(classId, 'Class', 'classId'), date,
+      assignmentId ? fromGlobalId(assignmentId, 'Assignment', 'assignmentId') : null);
+    return { ...p, date: p.day, subjects: p.subjects.map((s) => ({ ...s, assignment: AssignmentNode.from(s.plan.assignment) })) };
+  }
+
+  @Authorized()
+  @Query(() => [StudentDayEntry], { description: "A student's day: each subject, its choices and the student's own choice (the student, their parents, staff of the class)" })
+  async studentDay(
+    @Arg('date') date: string,
+    @Arg('studentId', () => ID, { nullable: true, description: 'Defaults to yourself' }) studentId: string | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<StudentDayEntry[]> {
+    const id = studentId ? fromGlobalId(studentId, 'User', 'studentId') : ctx.viewer.userId;
+    return (await classDayService.studentDay(ctx, id, date)).map((l) => ({
+      assignment: AssignmentNode.from(l.plan.assignment), choices: l.choices.map(AssignmentChoiceNode.from), choice: l.choice, needsChoice: l.choice === null,
+    }));
+  }
+
+  @Authorized()
+  @Query(() => WeeklyNoticeNode, { description: '作业公示: a class\'s published homework for a week; readable by everyone in the school' })
+  async weeklyNotice(@Arg('classId', () => ID) classId: string, @Arg('weekStart') weekStart: string, @Ctx() ctx: RequestContext): Promise<WeeklyNoticeNode> {
+    const notice = await classDayService.weeklyNotice(ctx, fromGlobalId(classId, 'Class', 'classId'), weekStart);
+    const subjects = await schoolService.subjects(ctx);
+    const nameOf = (id: string) => subjects.find((s) => s.id === id)?.name ?? '';
+    return {
+      className: notice.cls.name,
+      weekStart,
+      days: notice.days.map((d) => ({
+        ...d,
+        subjects: d.subjects.map((l) => ({
+          subject: nameOf(l.plan.assignment.subjectId), title: l.plan.assignment.title, content: l.plan.items.map((i) => i.title),
+          lightestWrittenMinutes: l.lightestWrittenMinutes, heaviestWrittenMinutes: l.heaviestWrittenMinutes,
+          heaviestTotalMinutes: Math.max(0, ...planChoices(l.plan).map((c) => c.totalMinutes)),
+        })),
+      })),
+    };
+  }
+
+  @Authorized(Role.TEACHER)
+  @Mutation(() => AssignmentPayload, { description: 'Save a draft assignment for a class you teach (not yet checked)' })
+  assignmentCreate(@Arg('input', () => AssignmentCreateInput) input: AssignmentCreateInput, @Ctx() ctx: RequestContext): Promise<AssignmentPayload> {
+    return assignmentPayload(() => assignmentService.create(ctx, {
+      ...input, day: input.date, classId: fromGlobalId(input.classId, 'Class', 'classId'),
+      subjectId: fromGlobalId(input.subjectId, 'Subject', 'subjectId'), options: optionsOf(input.options),
+    }));
+  }
+
+  @Authorized(Role.TEACHER)
+  @Mutation(() => AssignmentPayload, { description: 'Change an assignment; a published one is checked again and stays as it was if refused' })
+  assignmentUpdate(@Arg('input', () => AssignmentUpdateInput) input: AssignmentUpdateInput, @Ctx() ctx: RequestContext): Promise<AssignmentPayload> {
+    return assignmentPayload(() => assignmentService.update(ctx, {
+      ...input, assignmentId: fromGlobalId(input.assignmentId, 'Assignment', 'assignmentId'), options: optionsOf(input.options),
+    }));
+  }
+
+  @Authorized(Role.TEACHER)
+  @Mutation(() => AssignmentPayload, { description: 'Publish: checks the item rules and the class\'s daily cap' })
+  assignmentPublish(@Arg('input', () => AssignmentStepInput) input: AssignmentStepInput, @Ctx() ctx: RequestContext): Promise<AssignmentPayload> {
+    return assignmentPayload(() => assignmentService.publish(ctx, fromGlobalId(input.assignmentId, 'Assignment', 'assignmentId'), input.expectedRevision));
+  }
+
+  @Authorized(Role.TEACHER)
+  @Mutation(() => AssignmentPayload, { description: 'Take a published assignment back to draft' })
+  assignmentUnpublish(@Arg('input', () => AssignmentStepInput) input: AssignmentStepInput, @Ctx() ctx: RequestContext): Promise<AssignmentPayload> {
+    return assignmentPayload(() => assignmentService.unpublish(ctx, fromGlobalId(input.assignmentId, 'Assignment', 'assignmentId'), input.expectedRevision));
+  }
+
+  @Authorized(Role.STUDENT)
+  @Mutation(() => AssignmentChoosePayload, { description: 'Choose or change your package or level (students, for themselves)' })
+  async assignmentChoose(@Arg('input', () => AssignmentChooseInput) input: AssignmentChooseInput, @Ctx() ctx: RequestContext): Promise<AssignmentChoosePayload> {
+    return payloadOf<AssignmentChoosePayload>(async () => {
+      const l = await classDayService.choose(ctx, fromGlobalId(input.assignmentId, 'Assignment', 'assignmentId'), input.choice);
+      return { entry: { assignment: AssignmentNode.from(l.plan.assignment), choices: l.choices.map(AssignmentChoiceNode.from), choice: l.choice, needsChoice: false } };
+    });
+  }
+
+  @FieldResolver(() => ClassNode, { description: 'The class' })
+  async class(@Root() a: AssignmentNode, @Ctx() ctx: RequestContext): Promise<ClassNode> {
+    return ClassNode.from((await classService.byId(ctx, a.entity.classId))!);
+  }
+
+  @FieldResolver(() => SubjectNode, { description: 'The subject' })
+  async subject(@Root() a: AssignmentNode, @Ctx() ctx: RequestContext): Promise<SubjectNode> {
+    return SubjectNode.from(await schoolService.subject(ctx, a.entity.subjectId));
+  }
+
+  @FieldResolver(() => UserNode, { description: 'The teacher who set it' })
+  async teacher(@Root() a: AssignmentNode, @Ctx() ctx: RequestContext): Promise<UserNode> {
+    return UserNode.from(await userService.get(ctx, a.entity.teacherId));
+  }
+
+  @FieldResolver(() => [AssignmentOptionNode], { description: 'Packages or parts, in order' })
+  async options(@Root() a: AssignmentNode, @Ctx() ctx: RequestContext): Promise<AssignmentOptionNode[]> {
+    const plan = await assignmentService.plan(ctx, a.entity);
+    return plan.options.map((o) => Object.assign(new AssignmentOptionNode(), {
+      key: o.key,
+      name: o.name,
+      items: plan.items.filter((i) => i.optionKey === o.key).map((i) =>
+        Object.assign(new AssignmentItemNode(), { versionNo: i.versionNo, atHome: i.atHome, predictedMinutes: i.predictedMinutes, itemId: i.itemId })),
+    }));
+  }
+
+  @FieldResolver(() => [AssignmentChoiceNode], { description: 'What a student may choose, with predicted minutes and ranges' })
+  async choices(@Root() a: AssignmentNode, @Ctx() ctx: RequestContext): Promise<AssignmentChoiceNode[]> {
+    return planChoices(await assignmentService.plan(ctx, a.entity)).map(AssignmentChoiceNode.from);
+  }
+
+  @FieldResolver(() => Int, { description: 'Written at-home minutes of the heaviest choice (what the cap counts)' })
+  async heaviestWrittenMinutes(@Root() a: AssignmentNode, @Ctx() ctx: RequestContext): Promise<number> {
+    return planLoad(await assignmentService.plan(ctx, a.entity)).heaviestWrittenMinutes;
+  }
+}
+
+@Resolver(() => AssignmentItemNode)
+export class AssignmentItemResolver {
+  @FieldResolver(() => BankItemVersionNode, { description: 'The content of the pinned version (the marking guide stays staff-only)' })
+  async content(@Root() i: AssignmentItemNode, @Ctx() ctx: RequestContext): Promise<BankItemVersionNode> {
+    return BankItemVersionNode.from(await assignmentService.itemVersion(ctx, i.itemId, i.versionNo));
+  }
+}

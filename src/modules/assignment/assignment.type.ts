@@ -1,0 +1,124 @@
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { toGlobalId } from '../../core/ids';
+import { Node } from '../../core/node';
+import { DayKind } from '../load/load.entity';
+import { PlanChoice } from './assignment-plan';
+import { Assignment, AssignmentStatus } from './assignment.entity';
+import { AssignmentShape } from './assignment.policy';
+
+registerEnumType(AssignmentShape, {
+  name: 'AssignmentShape',
+  description: 'How an assignment is tiered',
+  valuesConfig: {
+    PACKAGES: { description: 'A/B 套餐 (menu-style): two or more packages, the student picks one' },
+    THREE_PART: { description: '三三三: part 1 basic (required), 2 extending and 3 divergent (optional); levels A, B, C' },
+  },
+});
+registerEnumType(AssignmentStatus, {
+  name: 'AssignmentStatus',
+  description: 'Draft or published',
+  valuesConfig: { DRAFT: { description: 'Not yet checked or shown to students' }, PUBLISHED: { description: 'Checked and shown to students' } },
+});
+
+@ObjectType('Assignment', { implements: Node, description: "A class's homework in one subject on one day" })
+export class AssignmentNode extends Node {
+  @Field({ description: 'The day (YYYY-MM-DD)' }) day!: string;
+  @Field(() => AssignmentShape, { description: 'Packages or three parts' }) shape!: AssignmentShape;
+  @Field({ description: 'Title, e.g. 分数的初步认识·第2课时' }) title!: string;
+  @Field(() => AssignmentStatus, { description: 'Draft or published' }) status!: AssignmentStatus;
+  @Field(() => Int, { description: 'Revision for optimistic locking; pass it back as expectedRevision' }) revision!: number;
+  @Field(() => Date, { nullable: true, description: 'When it was published' }) publishedAt!: Date | null;
+
+  entity!: Assignment;
+
+  static from(a: Assignment): AssignmentNode {
+    return Object.assign(new AssignmentNode(), {
+      id: toGlobalId('Assignment', a.id), day: a.day, shape: a.shape, title: a.title, status: a.status, revision: a.revision,
+      publishedAt: a.publishedAt, entity: a,
+    });
+  }
+}
+
+@ObjectType('AssignmentChoice', { description: 'A package or level a student may choose, with its predicted minutes' })
+export class AssignmentChoiceNode {
+  @Field({ description: 'What to send to assignmentChoose: a package key, or A, B2, B3, C' }) key!: string;
+  @Field({ description: 'e.g. A 套餐 or B 层：基础 + 拓展' }) label!: string;
+  @Field(() => [String], { description: 'The options (parts) it includes' }) optionKeys!: string[];
+  @Field(() => Int, { description: 'Predicted minutes, all items' }) totalMinutes!: number;
+  @Field(() => Int, { description: 'Predicted minutes of written homework at home (what the cap limits)' }) writtenHomeMinutes!: number;
+  @Field(() => Int, { description: 'Completion-time range: lower end' }) minMinutes!: number;
+  @Field(() => Int, { description: 'Completion-time range: upper end' }) maxMinutes!: number;
+
+  static from(c: PlanChoice): AssignmentChoiceNode {
+    return Object.assign(new AssignmentChoiceNode(), c);
+  }
+}
+
+@ObjectType('AssignmentItem', { description: 'An exact bank item version in an option' })
+export class AssignmentItemNode {
+  @Field(() => Int, { description: 'The pinned version' }) versionNo!: number;
+  @Field({ description: 'Done at home (true) or in school (false)' }) atHome!: boolean;
+  @Field(() => Int, { description: 'Predicted minutes of this version' }) predictedMinutes!: number;
+  itemId!: string;
+}
+
+@ObjectType('AssignmentOption', { description: 'A package, or a part of a three-part assignment' })
+export class AssignmentOptionNode {
+  @Field({ description: 'A, B… for packages; 1, 2, 3 for parts' }) key!: string;
+  @Field({ description: 'e.g. A 套餐 or 基础作业' }) name!: string;
+  @Field(() => [AssignmentItemNode], { description: 'The items of the option' }) items!: AssignmentItemNode[];
+}
+
+@ObjectType({ description: "One subject's line in a load preview or notice" })
+export class SubjectLoadLine {
+  @Field(() => AssignmentNode, { description: 'The assignment' }) assignment!: AssignmentNode;
+  @Field(() => Int, { description: 'Written at-home minutes of the lightest choice' }) lightestWrittenMinutes!: number;
+  @Field(() => Int, { description: 'Written at-home minutes of the heaviest choice' }) heaviestWrittenMinutes!: number;
+}
+
+@ObjectType({ description: "A class's day against its cap, before or after publishing" })
+export class LoadPreviewNode {
+  @Field({ description: 'The day' }) date!: string;
+  @Field(() => DayKind, { description: 'School day, weekend or holiday' }) dayKind!: DayKind;
+  @Field(() => Int, { description: 'Written-homework cap in force' }) capMinutes!: number;
+  @Field(() => [SubjectLoadLine], { description: 'Published subjects, and the previewed draft' }) subjects!: SubjectLoadLine[];
+  @Field(() => Int, { description: 'Sum of the lightest choices' }) lightestTotalMinutes!: number;
+  @Field(() => Int, { description: 'Sum of the heaviest choices (what must fit the cap)' }) heaviestTotalMinutes!: number;
+  @Field(() => Int, { description: 'Minutes left under the cap' }) remainingMinutes!: number;
+  @Field(() => Int, { description: 'Minutes over the cap (0 when it fits)' }) excessMinutes!: number;
+}
+
+@ObjectType({ description: "One subject of a student's day" })
+export class StudentDayEntry {
+  @Field(() => AssignmentNode, { description: 'The assignment' }) assignment!: AssignmentNode;
+  @Field(() => [AssignmentChoiceNode], { description: 'What the student may choose' }) choices!: AssignmentChoiceNode[];
+  @Field(() => String, { nullable: true, description: "The student's choice; null until they choose (or after a change removed it)" }) choice!: string | null;
+  @Field({ description: 'True when the student still has to choose' }) needsChoice!: boolean;
+}
+
+@ObjectType({ description: 'One subject in the weekly public notice' })
+export class NoticeSubject {
+  @Field({ description: 'Subject name' }) subject!: string;
+  @Field({ description: 'Title of the homework' }) title!: string;
+  @Field(() => [String], { description: 'Content: the items of every option, by title' }) content!: string[];
+  @Field(() => Int, { description: 'Written at-home minutes of the lightest choice' }) lightestWrittenMinutes!: number;
+  @Field(() => Int, { description: 'Written at-home minutes of the heaviest choice' }) heaviestWrittenMinutes!: number;
+  @Field(() => Int, { description: 'Predicted minutes of the heaviest choice, all forms' }) heaviestTotalMinutes!: number;
+}
+
+@ObjectType({ description: 'One day in the weekly public notice' })
+export class NoticeDay {
+  @Field({ description: 'The day' }) day!: string;
+  @Field(() => DayKind, { description: 'School day, weekend or holiday' }) dayKind!: DayKind;
+  @Field(() => Int, { description: 'The cap' }) capMinutes!: number;
+  @Field(() => [NoticeSubject], { description: 'Homework per subject' }) subjects!: NoticeSubject[];
+  @Field(() => Int, { description: 'Heaviest written total of the day' }) heaviestTotalMinutes!: number;
+  @Field(() => Int, { description: 'Lightest written total of the day' }) lightestTotalMinutes!: number;
+}
+
+@ObjectType({ description: "作业公示: a class's homework for a week, with no student data" })
+export class WeeklyNoticeNode {
+  @Field({ description: 'Class name' }) className!: string;
+  @Field({ description: 'Monday of the week' }) weekStart!: string;
+  @Field(() => [NoticeDay], { description: 'Monday to Sunday' }) days!: NoticeDay[];
+}

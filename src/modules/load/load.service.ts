@@ -1,0 +1,123 @@
+import { Between, EntityManager } from 'typeorm';
+import { RequestContext } from '../../core/context';
+import { isIsoDate } from '../../core/dates';
+import { ForbiddenError, InvalidInputError, RuleViolation } from '../../core/errors';
+import { checkRevision } from '../../core/revision';
+import { Role } from '../../core/roles';
+import { withTransaction } from '../../core/transaction';
+import { UserErrorCode } from '../../core/user-error';
+import { School } from '../school/school.entity';
+import { gradesOf } from '../school/school.policy';
+import { CalendarDay, CalendarDayKind, DayKind, LoadPolicy } from './load.entity';
+import { dayKindOf, loadCapFor, nationalCap } from './load.policy';
+
+export interface LoadPolicyInput {
+  grade: number;
+  dayKind: DayKind;
+  writtenCapMinutes: number;
+  expectedRevision?: number | null;
+}
+
+export interface EffectiveCap {
+  grade: number;
+  dayKind: DayKind;
+  nationalCapMinutes: number;
+  schoolCapMinutes: number | null;
+  capMinutes: number;
+  revision: number | null;
+}
+
+export interface DayCap {
+  dayKind: DayKind;
+  capMinutes: number;
+}
+
+function requireOffice(ctx: RequestContext, action: string): void {
+  if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(`Only the academic office may ${action}`);
+}
+
+export class LoadService {
+  /** Every grade × kind of day of the school with the national, school and effective caps. */
+  async effectiveCaps(ctx: RequestContext): Promise<EffectiveCap[]> {
+    const school = await ctx.dataSource.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
+    const policies = await ctx.dataSource.getRepository(LoadPolicy).findBy({ schoolId: ctx.schoolId });
+    return gradesOf(school.stage).flatMap((grade) =>
+      Object.values(DayKind).map((dayKind) => {
+        const own = policies.find((p) => p.grade === grade && p.dayKind === dayKind);
+        return {
+          grade, dayKind, nationalCapMinutes: nationalCap(grade), schoolCapMinutes: own?.writtenCapMinutes ?? null,
+          capMinutes: loadCapFor(policies, grade, dayKind), revision: own?.revision ?? null,
+        };
+      }),
+    );
+  }
+
+  /**
+   * Sets the school's own cap for a grade and kind of day (academic office). A cap looser
+   * than the national one is refused with both figures.
+   */
+  async setPolicy(ctx: RequestContext, input: LoadPolicyInput): Promise<EffectiveCap> {
+    requireOffice(ctx, 'set the load policy');
+    await withTransaction(ctx, async (tx) => {
+      const school = await tx.findOneByOrFail(School, { id: ctx.schoolId });
+      if (!gradesOf(school.stage).includes(input.grade)) {
+        throw new RuleViolation(UserErrorCode.GRADE_NOT_IN_SCHOOL, `${school.name} does not teach grade ${input.grade}`, ['grade'], { grade: input.grade });
+      }
+      const national = nationalCap(input.grade);
+      if (input.writtenCapMinutes > national) {
+        throw new RuleViolation(
+          UserErrorCode.LOOSER_THAN_NATIONAL,
+          `Grade ${input.grade} may have at most ${national} minutes of written homework a day nationally; ${input.writtenCapMinutes} is looser by ${input.writtenCapMinutes - national}`,
+          ['writtenCapMinutes'],
+          { nationalCapMinutes: national, requestedCapMinutes: input.writtenCapMinutes, excessMinutes: input.writtenCapMinutes - national },
+        );
+      }
+      const key = { schoolId: ctx.schoolId, grade: input.grade, dayKind: input.dayKind };
+      const existing = await tx.findOne(LoadPolicy, { where: key, lock: { mode: 'pessimistic_write' } });
+      if (existing) {
+        if (input.expectedRevision == null) throw new InvalidInputError('expectedRevision', 'expectedRevision is required to change an existing cap');
+        checkRevision('The load policy', existing.revision, input.expectedRevision);
+        await tx.update(LoadPolicy, key, {
+          writtenCapMinutes: input.writtenCapMinutes, revision: existing.revision + 1, updatedBy: ctx.viewer.userId, updatedAt: new Date(),
+        });
+      } else {
+        await tx.insert(LoadPolicy, { ...key, writtenCapMinutes: input.writtenCapMinutes, revision: 1, updatedBy: ctx.viewer.userId });
+      }
+    });
+    return (await this.effectiveCaps(ctx)).find((c) => c.grade === input.grade && c.dayKind === input.dayKind)!;
+  }
+
+  /** Marks a day as a holiday or as a school day (调休) in the school calendar (academic office). */
+  async setCalendarDay(ctx: RequestContext, day: string, kind: CalendarDayKind, name: string): Promise<CalendarDay> {
+    requireOffice(ctx, 'edit the school calendar');
+    if (!isIsoDate(day)) throw new InvalidInputError('day', 'day must be a date YYYY-MM-DD');
+    return withTransaction(ctx, async (tx) => {
+      await tx.upsert(CalendarDay, { schoolId: ctx.schoolId, day, kind, name: name.trim() }, ['schoolId', 'day']);
+      return tx.findOneByOrFail(CalendarDay, { schoolId: ctx.schoolId, day });
+    });
+  }
+
+  async removeCalendarDay(ctx: RequestContext, day: string): Promise<boolean> {
+    requireOffice(ctx, 'edit the school calendar');
+    if (!isIsoDate(day)) throw new InvalidInputError('day', 'day must be a date YYYY-MM-DD');
+    return withTransaction(ctx, async (tx) => ((await tx.delete(CalendarDay, { schoolId: ctx.schoolId, day })).affected ?? 0) > 0);
+  }
+
+  async calendar(ctx: RequestContext, from: string, to: string): Promise<CalendarDay[]> {
+    if (!isIsoDate(from) || !isIsoDate(to)) throw new InvalidInputError('from', 'from and to must be dates YYYY-MM-DD');
+    return ctx.dataSource.getRepository(CalendarDay).find({ where: { schoolId: ctx.schoolId, day: Between(from, to) }, order: { day: 'ASC' } });
+  }
+
+  /** The kind of day and the written cap in force for a grade on a date. */
+  async capOn(ctx: RequestContext, grade: number, day: string, tx?: EntityManager): Promise<DayCap> {
+    const manager = tx ?? ctx.dataSource.manager;
+    const [policies, marked] = await Promise.all([
+      manager.findBy(LoadPolicy, { schoolId: ctx.schoolId, grade }),
+      manager.findBy(CalendarDay, { schoolId: ctx.schoolId, day }),
+    ]);
+    const dayKind = dayKindOf(day, marked);
+    return { dayKind, capMinutes: loadCapFor(policies, grade, dayKind) };
+  }
+}
+
+export const loadService = new LoadService();

@@ -1,0 +1,59 @@
+import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { CalendarDayKind, DayKind } from './load.entity';
+
+registerEnumType(DayKind, {
+  name: 'DayKind',
+  description: 'Kind of day for the load caps',
+  valuesConfig: {
+    SCHOOL_DAY: { description: 'A school day' },
+    WEEKEND: { description: 'Saturday or Sunday, unless the calendar makes it a school day' },
+    HOLIDAY: { description: 'A holiday or vacation day of the school calendar' },
+  },
+});
+registerEnumType(CalendarDayKind, {
+  name: 'CalendarDayKind',
+  description: 'What the school calendar says of a day',
+  valuesConfig: {
+    HOLIDAY: { description: 'A holiday or vacation day' },
+    SCHOOL_DAY: { description: 'A weekend day that is a school day (调休)' },
+  },
+});
+
+@ObjectType({ description: 'The written-homework cap of a grade on a kind of day' })
+export class LoadCapNode {
+  @Field(() => Int, { description: 'Grade 1–9' }) grade!: number;
+  @Field(() => DayKind, { description: 'Kind of day' }) dayKind!: DayKind;
+  @Field(() => Int, { description: 'National cap (0 for grades 1–2, 60 for 3–6, 90 for 7–9)' }) nationalCapMinutes!: number;
+  @Field(() => Int, { nullable: true, description: "The school's own cap, if set" }) schoolCapMinutes!: number | null;
+  @Field(() => Int, { description: 'The cap in force' }) capMinutes!: number;
+  @Field(() => Int, { nullable: true, description: "Revision of the school's own cap, for expectedRevision" }) revision!: number | null;
+}
+
+@ObjectType('CalendarDay', { description: 'A day the school calendar marks' })
+export class CalendarDayNode {
+  @Field({ description: 'The day (YYYY-MM-DD)' }) day!: string;
+  @Field(() => CalendarDayKind, { description: 'Holiday or school day' }) kind!: CalendarDayKind;
+  @Field({ description: 'e.g. 国庆节 or 国庆调休' }) name!: string;
+}
+
+@InputType({ description: "Set the school's own written-homework cap for a grade and kind of day" })
+export class LoadPolicySetInput {
+  @Field(() => Int, { description: 'Grade 1–9' }) @Min(1) @Max(9) grade!: number;
+  @Field(() => DayKind, { description: 'Kind of day' }) dayKind!: DayKind;
+  @Field(() => Int, { description: 'Minutes of written homework at home, all subjects together; never above the national cap' })
+  @Min(0)
+  @Max(90)
+  writtenCapMinutes!: number;
+  @Field(() => Int, { nullable: true, description: 'The revision you read; required when the school cap exists' })
+  @IsOptional()
+  @Min(1)
+  expectedRevision?: number | null;
+}
+
+@InputType({ description: 'Mark a day in the school calendar' })
+export class CalendarDaySetInput {
+  @Field({ description: 'The day (YYYY-MM-DD)' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'day must be a date YYYY-MM-DD' }) day!: string;
+  @Field(() => CalendarDayKind, { description: 'Holiday or school day' }) kind!: CalendarDayKind;
+  @Field({ description: 'Name, e.g. 国庆节' }) @Length(1, 40) name!: string;
+}
