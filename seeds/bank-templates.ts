@@ -15,6 +15,8 @@ export interface ItemTemplate {
   objective: number;
   tags: ['routine' | 'stage', 'prescribed' | 'self_chosen', 'knowledge' | 'fun', 'practical' | 'humanistic'];
   provenance: 'selected' | 'created';
+  /** A composition (作文/小练笔): marked within a week. */
+  composition?: boolean;
   title: (topic: string) => string;
   body: (topic: string, unit: UnitSeed) => string;
   guide: (topic: string) => string;
@@ -30,7 +32,7 @@ const CHINESE: ItemTemplate[] = [
   { tier: 'basic', form: 'oral', minutes: 5, difficulty: 1, objective: 1, tags: ['routine', 'prescribed', 'knowledge', 'humanistic'], provenance: 'created',
     title: (t) => `说说《${t}》讲了什么`, body: (t) => `用三四句话向同学说说《${t}》主要讲了什么，第二天课前小组内交流。`,
     guide: () => '能抓住主要人物和事件，说得清楚、连贯即可。' },
-  { tier: 'improving', form: 'written', minutes: 12, difficulty: 3, objective: 1, tags: ['routine', 'prescribed', 'knowledge', 'humanistic'], provenance: 'created',
+  { tier: 'improving', form: 'written', minutes: 12, difficulty: 3, objective: 1, tags: ['routine', 'prescribed', 'knowledge', 'humanistic'], provenance: 'created', composition: true,
     title: (t) => `《${t}》小练笔`, body: (t) => `仿照《${t}》中你喜欢的一段话的写法，写一段 100 字左右的话，写写身边的人或景。`,
     guide: () => '仿写出原文的结构或修辞即可；重在观察真实生活。' },
   { tier: 'improving', form: 'reading', minutes: 15, difficulty: 3, objective: 1, tags: ['routine', 'self_chosen', 'knowledge', 'humanistic'], provenance: 'selected',

@@ -45,7 +45,7 @@ export async function insertDemoBank(tx: EntityManager, f: SchoolFixture): Promi
         items.push([s, itemId, unitId, subject.id, u.grade, author, 'approved', 3, 1, 1, reviewer, title, tpl.tier, tpl.form,
           minutes, normalizeText(text), searchGrams(text)]);
         versions.push([s, itemId, 1, title, body, tpl.guide(topic), tpl.tier, tpl.form, minutes, tpl.difficulty, ...tpl.tags,
-          tpl.provenance, tpl.provenance === 'selected' ? `选编自${VOLUMES[u.grade]}教材` : null, author, new Date()]);
+          tpl.provenance, tpl.provenance === 'selected' ? `选编自${VOLUMES[u.grade]}教材` : null, !!tpl.composition, author, new Date()]);
         links.push([s, itemId, 1, objectiveIds[tpl.objective]]);
       });
     });
@@ -57,7 +57,7 @@ export async function insertDemoBank(tx: EntityManager, f: SchoolFixture): Promi
     'approved_version_no', 'reviewed_by', 'title', 'tier', 'form', 'predicted_minutes', 'search_text', 'search_grams'], items);
   await insertRows(tx, 'bank_item_versions', ['school_id', 'item_id', 'version_no', 'title', 'body', 'answer_guide', 'tier', 'form',
     'predicted_minutes', 'difficulty', 'routine_or_stage', 'prescribed_or_self', 'knowledge_or_fun', 'practical_or_humanistic',
-    'provenance', 'source_note', 'edited_by', 'approved_at'], versions);
+    'provenance', 'source_note', 'composition', 'edited_by', 'approved_at'], versions);
   await insertRows(tx, 'bank_item_objectives', ['school_id', 'item_id', 'version_no', 'objective_id'], links);
   return items.length;
 }

@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext } from './context';
+import { RuleViolation } from './errors';
+import { UserErrorCode } from './user-error';
 
 /**
  * Runs `work` in one database transaction scoped to the caller's school: everything commits
@@ -16,7 +18,15 @@ export async function withTransaction<T>(ctx: RequestContext, work: (tx: EntityM
       if (schoolId) await tx.query(`SELECT set_config('app.school_id', $1, true)`, [schoolId]);
       return work(tx);
     });
+  } catch (e) {
+    // Two requests inserting the same new row at once: the loser learns so instead of failing.
+    if ((e as { code?: string }).code === UNIQUE_VIOLATION) {
+      throw new RuleViolation(UserErrorCode.CONCURRENT_CHANGE, 'Someone else made the same change at the same moment; reload and try again', []);
+    }
+    throw e;
   } finally {
     ctx.clearLoaders();
   }
 }
+
+const UNIQUE_VIOLATION = '23505';

@@ -29,6 +29,12 @@ export enum UserErrorCode {
   NOT_PUBLISHED = 'NOT_PUBLISHED',
   ALREADY_PUBLISHED = 'ALREADY_PUBLISHED',
   UNKNOWN_CHOICE = 'UNKNOWN_CHOICE',
+  ALREADY_SUBMITTED = 'ALREADY_SUBMITTED',
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
+  NO_CORRECTION_REQUESTED = 'NO_CORRECTION_REQUESTED',
+  NOTHING_TO_MARK = 'NOTHING_TO_MARK',
+  MARK_LEVEL_MISMATCH = 'MARK_LEVEL_MISMATCH',
+  CONCURRENT_CHANGE = 'CONCURRENT_CHANGE',
 }
 
 registerEnumType(UserErrorCode, {
@@ -58,6 +64,12 @@ registerEnumType(UserErrorCode, {
     NOT_PUBLISHED: { description: 'The assignment is not published' },
     ALREADY_PUBLISHED: { description: 'The assignment is already published' },
     UNKNOWN_CHOICE: { description: 'The assignment offers no such package or level' },
+    ALREADY_SUBMITTED: { description: 'The student has already submitted this assignment; corrections go through submissionCorrect' },
+    IDEMPOTENCY_KEY_REUSED: { description: 'The client key was already used for a different request' },
+    NO_CORRECTION_REQUESTED: { description: 'The teacher has not asked for a correction of this submission' },
+    NOTHING_TO_MARK: { description: 'The latest version of the submission has already been marked' },
+    CONCURRENT_CHANGE: { description: 'Someone else made the same change at the same moment; reload and try again' },
+    MARK_LEVEL_MISMATCH: { description: 'The letter of a mark is the level the student did: a C-level submission cannot receive an A mark' },
   },
 });
 

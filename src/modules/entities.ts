@@ -5,6 +5,7 @@ import { SchoolClass, TeachingAssignment } from './class/class.entity';
 import { CalendarDay, LoadPolicy } from './load/load.entity';
 import { ResearchGroup, ResearchGroupMember } from './research-group/research-group.entity';
 import { School, Subject, Term } from './school/school.entity';
+import { Mark, PeerComment, Submission, SubmissionVersion } from './submission/submission.entity';
 import { ParentLink, User, UserRole } from './user/user.entity';
 import { WeeklyList, WeeklyListEntry } from './weekly-list/weekly-list.entity';
 
@@ -13,4 +14,5 @@ export const ENTITIES = [
   School, Term, Subject, SchoolClass, TeachingAssignment, User, UserRole, ParentLink,
   ResearchGroup, ResearchGroupMember, Unit, UnitObjective, BankItem, BankItemVersion, BankItemObjective,
   WeeklyList, WeeklyListEntry, LoadPolicy, CalendarDay, Assignment, AssignmentOption, AssignmentItem, StudentChoice,
+  Submission, SubmissionVersion, Mark, PeerComment,
 ];

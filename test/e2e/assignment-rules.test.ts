@@ -39,13 +39,26 @@ describe('item rules', () => {
     ['ITEM_NEEDS_PHONE', { needsPhone: true }],
     ['ITEM_NEEDS_PARENT', { needsParent: true }],
     ['ITEM_REPETITIVE', { repetitive: true }],
-    ['ITEM_NOT_APPROVED', { approved: false }],
+    ['ITEM_NOT_APPROVED', { retired: true }],
   ])('%s', async (code, flags) => {
     const bad = await insertItem(t, { subject: 'chinese', grade: 5, title: `问题题目${code}`, minutes: 5, ...flags });
     const ok = await insertItem(t, { subject: 'chinese', grade: 5, title: `正常题目${code}`, minutes: 5 });
     const errors = await refusedPublish(tok.t5yw1, await draft(tok.t5yw1, 5, 'chinese', packages(ok, bad)));
     expect(errors.map((e: any) => e.code)).toEqual([code]);
     expect(errors[0].message).toContain(`问题题目${code}`);
+  });
+
+  it('an item never approved cannot even be saved in a draft: its drafts stay with its research group', async () => {
+    const draftItem = await insertItem(t, { subject: 'chinese', grade: 5, title: '未审核的题', minutes: 5, approved: false });
+    const ok = await insertItem(t, { subject: 'chinese', grade: 5, title: '审核过的题', minutes: 5 });
+    const { assignmentCreate } = await t.ok(CREATE, { input: { ...ids(t, 5, 'chinese'), date: nextDay(), shape: 'PACKAGES', title: 'x', options: packages(ok, draftItem) } }, tok.t5yw1);
+    expect(assignmentCreate.userErrors[0]).toMatchObject({ code: 'ITEM_NOT_APPROVED', message: '「未审核的题」 has no approved version to assign' });
+  });
+
+  it('blank titles are refused as malformed input', async () => {
+    const ok = await insertItem(t, { subject: 'chinese', grade: 5, title: '题', minutes: 5 });
+    const error = await t.expectToFail('BAD_USER_INPUT', CREATE, { input: { ...ids(t, 5, 'chinese'), date: nextDay(), shape: 'PACKAGES', title: '   ', options: packages(ok, ok) } }, tok.t5yw1);
+    expect(error.message).toContain('title must not be blank');
   });
 
   it('a practical item may involve a parent', async () => {

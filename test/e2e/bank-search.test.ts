@@ -120,8 +120,11 @@ describe('paging', () => {
     expect(seen[0]).toBe(ids.draft);
   });
 
-  it('refuses a page above 100', async () => {
+  it('refuses a page above 100 and a forged cursor', async () => {
     await t.expectToFail('BAD_USER_INPUT', SEARCH, { filter: {}, first: 101 }, member);
+    const forged = Buffer.from(JSON.stringify(['x', 'y'])).toString('base64url');
+    const error = await t.expectToFail('BAD_USER_INPUT', SEARCH, { filter: {}, first: 5, after: forged }, member);
+    expect(error.message).toBe('after is not a cursor of this list');
   });
 });
 

@@ -12,6 +12,7 @@ export interface ItemSpec {
   minutes: number;
   tier?: string;
   approved?: boolean;
+  retired?: boolean;
   needsPhone?: boolean;
   needsParent?: boolean;
   repetitive?: boolean;
@@ -41,7 +42,7 @@ export async function insertItem(t: TestApp, spec: ItemSpec, schoolIndex = 0): P
   await t.db.dataSource.query(
     `INSERT INTO bank_items (school_id, id, unit_id, subject_id, grade, author_id, status, version_no, approved_version_no, title, tier, form,
        predicted_minutes, search_text, search_grams) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11, $12, $13, $14)`,
-    [s, id, unitId, subject.id, spec.grade, author, approved ? 'approved' : 'draft', approved ? 1 : null, spec.title, spec.tier ?? 'basic',
+    [s, id, unitId, subject.id, spec.grade, author, spec.retired ? 'retired' : approved ? 'approved' : 'draft', approved ? 1 : null, spec.title, spec.tier ?? 'basic',
       spec.form ?? 'written', spec.minutes, normalizeText(text), searchGrams(text)],
   );
   await t.db.dataSource.query(

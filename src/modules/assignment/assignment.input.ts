@@ -14,7 +14,8 @@ export class AssignmentOptionInput {
   @Matches(/^[A-Z0-9]{1,3}$/, { message: 'key must be 1–3 capital letters or digits' })
   key!: string;
 
-  @Field({ description: 'Name shown to students' }) @Length(1, 40) name!: string;
+  @Field({ description: 'Name shown to students' }) @Length(1, 40)
+  @Matches(/\S/, { message: '$property must not be blank' }) name!: string;
 
   @Field(() => [AssignmentItemInput], { description: 'Items, 1–10' })
   @ArrayMinSize(1)
@@ -29,7 +30,8 @@ export class AssignmentCreateInput {
   @Field(() => ID, { description: 'The subject (you must teach it to the class)' }) @IsNotEmpty() subjectId!: string;
   @Field({ description: 'The day (YYYY-MM-DD)' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' }) date!: string;
   @Field(() => AssignmentShape, { description: 'Packages or three parts' }) shape!: AssignmentShape;
-  @Field({ description: 'Title' }) @Length(1, 100) title!: string;
+  @Field({ description: 'Title' }) @Length(1, 100)
+  @Matches(/\S/, { message: '$property must not be blank' }) title!: string;
   @Field(() => [AssignmentOptionInput], { description: 'Packages (2–5) or the parts 1, 2, 3' })
   @ArrayMinSize(1)
   @ArrayMaxSize(5)
@@ -41,7 +43,8 @@ export class AssignmentCreateInput {
 export class AssignmentUpdateInput {
   @Field(() => ID, { description: 'The assignment' }) @IsNotEmpty() assignmentId!: string;
   @Field(() => Int, { description: 'The revision you read' }) @Min(1) expectedRevision!: number;
-  @Field({ description: 'Title' }) @Length(1, 100) title!: string;
+  @Field({ description: 'Title' }) @Length(1, 100)
+  @Matches(/\S/, { message: '$property must not be blank' }) title!: string;
   @Field(() => [AssignmentOptionInput], { description: 'Packages (2–5) or the parts 1, 2, 3' })
   @ArrayMinSize(1)
   @ArrayMaxSize(5)
@@ -58,5 +61,6 @@ export class AssignmentStepInput {
 @InputType({ description: "A student's choice of package or level" })
 export class AssignmentChooseInput {
   @Field(() => ID, { description: 'The assignment' }) @IsNotEmpty() assignmentId!: string;
-  @Field({ description: 'A key from the assignment\'s choices (a package key, or A, B2, B3, C)' }) @Length(1, 3) choice!: string;
+  @Field({ description: 'A key from the assignment\'s choices (a package key, or A, B2, B3, C)' }) @Length(1, 3)
+  @Matches(/\S/, { message: '$property must not be blank' }) choice!: string;
 }

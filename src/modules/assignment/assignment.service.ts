@@ -66,6 +66,8 @@ export class AssignmentService {
   /** Assignments of a class over a date range (staff of the class: drafts too). */
   async ofClass(ctx: RequestContext, classId: string, from: string, to: string): Promise<Assignment[]> {
     if (!staffReachesClass(ctx.viewer, classId)) throw new ForbiddenError('Only staff who work with the class list its assignments');
+    if (!isIsoDate(from)) throw new InvalidInputError('from', 'from must be a date YYYY-MM-DD');
+    if (!isIsoDate(to)) throw new InvalidInputError('to', 'to must be a date YYYY-MM-DD');
     return ctx.dataSource.getRepository(Assignment).createQueryBuilder('a')
       .where('a.school_id = :s AND a.class_id = :c AND a.day BETWEEN :from AND :to', { s: ctx.schoolId, c: classId, from, to })
       .orderBy('a.day').addOrderBy('a.subject_id').getMany();
@@ -199,7 +201,7 @@ export class AssignmentService {
     return a;
   }
 
-  /** Writes options and items, pinning each item's approved version (its working one if never approved). */
+  /** Writes options and items, pinning each item's approved version. */
   private async writeOptions(ctx: RequestContext, tx: EntityManager, assignmentId: string, subjectId: string, shape: AssignmentShape, options: OptionInput[]): Promise<void> {
     const problems = structureProblems(shape, options.map((o) => ({ key: o.key, itemCount: o.items.length })));
     for (const o of options) {
@@ -213,10 +215,15 @@ export class AssignmentService {
     if (missing.length) throw new NotFoundError('BankItem', missing[0]);
     const foreign = items.filter((i) => i.subjectId !== subjectId);
     if (foreign.length) throw new InvalidInputError('options', `「${foreign[0].title}」 is an item of another subject`);
+    // Only an approved version can be pinned; drafts of the bank stay within their research group.
+    const unapproved = items.filter((i) => i.approvedVersionNo === null);
+    if (unapproved.length) {
+      throw new RuleViolation(UserErrorCode.ITEM_NOT_APPROVED, `「${unapproved[0].title}」 has no approved version to assign`, ['options']);
+    }
     await tx.insert(AssignmentOption, options.map((o, i) => ({ schoolId: ctx.schoolId, assignmentId, key: o.key, name: o.name.trim(), sortOrder: i + 1 })));
     await tx.insert(AssignmentItem, options.flatMap((o) => o.items.map((it, i) => {
       const item = byId.get(it.itemId)!;
-      return { schoolId: ctx.schoolId, assignmentId, optionKey: o.key, itemId: item.id, versionNo: item.approvedVersionNo ?? item.versionNo, atHome: it.atHome, sortOrder: i + 1 };
+      return { schoolId: ctx.schoolId, assignmentId, optionKey: o.key, itemId: item.id, versionNo: item.approvedVersionNo!, atHome: it.atHome, sortOrder: i + 1 };
     })));
   }
 }

@@ -10,8 +10,9 @@ import { isStaff } from '../user/user.policy';
  * of its subject and grade. Members write; the lead (or the academic office) reviews.
  */
 export async function groupOf(ctx: RequestContext, subjectId: string, grade: number, tx?: EntityManager): Promise<ResearchGroup | null> {
-  const manager = tx ?? ctx.dataSource.manager;
-  return manager.findOneBy(ResearchGroup, { schoolId: ctx.schoolId, subjectId, grade });
+  // Inside a transaction read through it; outside, batch through the request's loader.
+  if (tx) return tx.findOneBy(ResearchGroup, { schoolId: ctx.schoolId, subjectId, grade });
+  return ctx.loaders.researchGroupBySubjectGrade.load(`${subjectId}:${grade}`);
 }
 
 export function isGroupMember(ctx: RequestContext, group: ResearchGroup | null): boolean {

@@ -60,6 +60,8 @@ export class BankItemVersion {
   @Column({ name: 'needs_parent', type: 'boolean' }) needsParent!: boolean;
   @Column({ name: 'needs_phone', type: 'boolean' }) needsPhone!: boolean;
   @Column('boolean') repetitive!: boolean;
+  /** A composition (作文): its marking may take up to a week. */
+  @Column('boolean') composition!: boolean;
   @Column({ name: 'edited_by', type: 'uuid' }) editedBy!: string;
   /** Set when this version was approved; only approved versions may be assigned. */
   @Column({ name: 'approved_at', type: 'timestamptz', nullable: true }) approvedAt!: Date | null;

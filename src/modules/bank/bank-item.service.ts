@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../../core/context';
-import { InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
+import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
 import { checkRevision } from '../../core/revision';
 import { withTransaction } from '../../core/transaction';
 import { UserErrorCode } from '../../core/user-error';
@@ -35,6 +35,7 @@ export interface ItemContent {
   needsParent: boolean;
   needsPhone: boolean;
   repetitive: boolean;
+  composition: boolean;
   objectiveIds: string[];
 }
 
@@ -58,7 +59,7 @@ export class BankItemService {
     try {
       return await this.get(ctx, id);
     } catch (e) {
-      if (e instanceof NotFoundError) return null;
+      if (e instanceof NotFoundError || e instanceof ForbiddenError) return null;
       throw e;
     }
   }
@@ -231,7 +232,7 @@ export class BankItemService {
       routineOrStage: c.routineOrStage, prescribedOrSelfChosen: c.prescribedOrSelfChosen, knowledgeOrFun: c.knowledgeOrFun,
       practicalOrHumanistic: c.practicalOrHumanistic, provenance: c.provenance, sourceItemId: source?.itemId ?? null,
       sourceVersionNo: source?.versionNo ?? null, sourceNote: c.sourceNote?.trim() || null, needsParent: c.needsParent,
-      needsPhone: c.needsPhone, repetitive: c.repetitive, editedBy: ctx.viewer.userId, updatedAt: new Date(),
+      needsPhone: c.needsPhone, repetitive: c.repetitive, composition: c.composition, editedBy: ctx.viewer.userId, updatedAt: new Date(),
     };
     const key = { schoolId: ctx.schoolId, itemId, versionNo };
     if (isNew) await tx.insert(BankItemVersion, { ...key, ...row });

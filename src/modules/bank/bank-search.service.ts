@@ -1,5 +1,6 @@
 import { Brackets, SelectQueryBuilder } from 'typeorm';
 import { RequestContext } from '../../core/context';
+import { InvalidInputError } from '../../core/errors';
 import { decodeCursor, Page, pageOf } from '../../core/pagination';
 import { Role } from '../../core/roles';
 import { ResearchGroup } from '../research-group/research-group.entity';
@@ -21,6 +22,8 @@ export interface BankItemFilter {
   /** Free text; every whitespace-separated term must occur in the title or body. */
   text?: string | null;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Statuses listed when the filter names none: everything but retired items. */
 const DEFAULT_STATUSES = [ItemStatus.DRAFT, ItemStatus.SUBMITTED, ItemStatus.APPROVED, ItemStatus.RETURNED];
@@ -64,6 +67,9 @@ export class BankSearchService {
     await this.applyVisibility(ctx, qb);
     if (after) {
       const [at, id] = decodeCursor(after, 2);
+      if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id)) {
+        throw new InvalidInputError('after', 'after is not a cursor of this list');
+      }
       qb.andWhere('(i.created_at, i.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', { afterAt: String(at), afterId: String(id) });
     }
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import {
-  ArrayMaxSize, ArrayMinSize, IsIn, IsNotEmpty, IsOptional, Length, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsIn, IsNotEmpty, IsOptional, Length, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
 import {
   HomeworkForm, ItemStatus, KnowledgeOrFun, ObjectiveKind, PracticalOrHumanistic, PrescribedOrSelfChosen, Provenance,
@@ -18,6 +18,7 @@ export class ObjectiveInput {
 
   @Field({ description: 'What students should know or be able to do (1–200 characters)' })
   @Length(1, 200)
+  @Matches(/\S/, { message: '$property must not be blank' })
   description!: string;
 }
 
@@ -38,6 +39,7 @@ export class UnitCreateInput {
 
   @Field({ description: 'Textbook volume, e.g. 三年级上册' })
   @Length(1, 40)
+  @Matches(/\S/, { message: '$property must not be blank' })
   volume!: string;
 
   @Field(() => Int, { description: 'Position of the unit in its volume (1–99)' })
@@ -47,6 +49,7 @@ export class UnitCreateInput {
 
   @Field({ description: 'Title (1–100 characters)' })
   @Length(1, 100)
+  @Matches(/\S/, { message: '$property must not be blank' })
   title!: string;
 
   @Field(() => [ObjectiveInput], { description: 'Objectives: at least one, at most 50' })
@@ -69,6 +72,7 @@ export class UnitUpdateInput {
   @Field(() => String, { nullable: true, description: 'New volume' })
   @IsOptional()
   @Length(1, 40)
+  @Matches(/\S/, { message: '$property must not be blank' })
   volume?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'New position' })
@@ -80,6 +84,7 @@ export class UnitUpdateInput {
   @Field(() => String, { nullable: true, description: 'New title' })
   @IsOptional()
   @Length(1, 100)
+  @Matches(/\S/, { message: '$property must not be blank' })
   title?: string | null;
 }
 
@@ -110,14 +115,17 @@ export class UnitObjectiveUpdateInput {
 export abstract class BankItemContentFields {
   @Field({ description: 'Title (1–100 characters)' })
   @Length(1, 100)
+  @Matches(/\S/, { message: '$property must not be blank' })
   title!: string;
 
   @Field({ description: 'The task as students read it, Markdown (1–5000 characters)' })
   @Length(1, 5000)
+  @Matches(/\S/, { message: '$property must not be blank' })
   body!: string;
 
   @Field({ description: 'Answer and marking guide, for teachers only (1–5000 characters)' })
   @Length(1, 5000)
+  @Matches(/\S/, { message: '$property must not be blank' })
   answerGuide!: string;
 
   @Field(() => Tier, { description: '基础, 提高 or 拓展' })
@@ -172,6 +180,9 @@ export abstract class BankItemContentFields {
   @Field({ defaultValue: false, description: 'Mechanical or repetitive practice' })
   repetitive!: boolean;
 
+  @Field({ defaultValue: false, description: 'A composition (作文): marked within a week instead of the next school day' })
+  composition!: boolean;
+
   @Field(() => [ID], { description: "Objectives of the item's unit that it covers" })
   @ArrayMaxSize(50)
   objectiveIds!: string[];
@@ -210,6 +221,7 @@ export class BankItemStepInput {
 export class BankItemReturnInput extends BankItemStepInput {
   @Field({ description: 'What to change: guiding and specific (5–1000 characters)' })
   @Length(5, 1000)
+  @Matches(/\S/, { message: '$property must not be blank' })
   comment!: string;
 }
 

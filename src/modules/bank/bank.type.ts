@@ -109,6 +109,9 @@ export class BankItemVersionNode {
   @Field({ description: 'Mechanical or repetitive (never assignable)' })
   repetitive!: boolean;
 
+  @Field({ description: 'A composition (作文): marked within a week' })
+  composition!: boolean;
+
   @Field({ description: 'When this version was last changed' })
   updatedAt!: Date;
 
@@ -123,7 +126,7 @@ export class BankItemVersionNode {
         knowledgeOrFun: v.knowledgeOrFun, practicalOrHumanistic: v.practicalOrHumanistic,
       },
       provenance: v.provenance, sourceNote: v.sourceNote, needsParent: v.needsParent, needsPhone: v.needsPhone,
-      repetitive: v.repetitive, updatedAt: v.updatedAt, entity: v,
+      repetitive: v.repetitive, composition: v.composition, updatedAt: v.updatedAt, entity: v,
     });
   }
 }

@@ -55,5 +55,8 @@ export class LoadPolicySetInput {
 export class CalendarDaySetInput {
   @Field({ description: 'The day (YYYY-MM-DD)' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'day must be a date YYYY-MM-DD' }) day!: string;
   @Field(() => CalendarDayKind, { description: 'Holiday or school day' }) kind!: CalendarDayKind;
-  @Field({ description: 'Name, e.g. 国庆节' }) @Length(1, 40) name!: string;
+  @Field({ description: 'Name, e.g. 国庆节' })
+  @Length(1, 40)
+  @Matches(/\S/, { message: '$property must not be blank' })
+  name!: string;
 }

@@ -9,6 +9,11 @@ export function researchGroupLoaders(ds: DataSource, schoolId: string) {
       (ids) => ds.getRepository(ResearchGroup).findBy({ schoolId, id: In(ids) }),
       (g) => g.id,
     ),
+    /** Groups by "subjectId:grade". */
+    researchGroupBySubjectGrade: uniqueLoader<string, ResearchGroup>(
+      (keys) => ds.getRepository(ResearchGroup).findBy({ schoolId, subjectId: In([...new Set(keys.map((k) => k.split(':')[0]))]) }),
+      (g) => `${g.subjectId}:${g.grade}`,
+    ),
     membersByGroupId: groupLoader<string, ResearchGroupMember>(
       (ids) => members.findBy({ schoolId, groupId: In(ids) }),
       (m) => m.groupId,

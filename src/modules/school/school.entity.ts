@@ -13,6 +13,8 @@ export class School {
   @Column('text') code!: string;
   @Column('text') name!: string;
   @Column('text') stage!: SchoolStage;
+  /** Whether a class's head teacher may mark its homework in every subject. */
+  @Column({ name: 'head_teacher_may_mark', type: 'boolean' }) headTeacherMayMark!: boolean;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

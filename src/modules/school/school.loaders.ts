@@ -1,6 +1,6 @@
 import { DataSource, In } from 'typeorm';
 import { uniqueLoader } from '../../core/loader';
-import { Subject } from './school.entity';
+import { Subject, Term } from './school.entity';
 
 export function schoolLoaders(ds: DataSource, schoolId: string) {
   return {
@@ -8,5 +8,6 @@ export function schoolLoaders(ds: DataSource, schoolId: string) {
       (ids) => ds.getRepository(Subject).findBy({ schoolId, id: In(ids) }),
       (s) => s.id,
     ),
+    termById: uniqueLoader<string, Term>((ids) => ds.getRepository(Term).findBy({ schoolId, id: In(ids) }), (t) => t.id),
   };
 }

@@ -22,7 +22,7 @@ export class SchoolService {
   }
 
   async term(ctx: RequestContext, id: string): Promise<Term> {
-    const term = await ctx.dataSource.getRepository(Term).findOneBy({ schoolId: ctx.schoolId, id });
+    const term = await ctx.loaders.termById.load(id);
     if (!term) throw new NotFoundError('Term', id);
     return term;
   }

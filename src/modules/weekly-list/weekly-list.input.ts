@@ -21,6 +21,7 @@ export class WeeklyListEntryInput {
   @Field(() => String, { nullable: true, description: "What the homework is; defaults to the item's title" })
   @IsOptional()
   @Length(1, 200)
+  @Matches(/\S/, { message: '$property must not be blank' })
   description?: string | null;
 
   @Field(() => HomeworkForm, { nullable: true, description: "Form; defaults to the item's form, else WRITTEN" })

@@ -60,9 +60,7 @@ export class WeeklyListService {
   }
 
   async entries(ctx: RequestContext, listId: string): Promise<WeeklyListEntry[]> {
-    return ctx.dataSource.getRepository(WeeklyListEntry).find({
-      where: { schoolId: ctx.schoolId, listId }, order: { day: 'ASC', sortOrder: 'ASC' },
-    });
+    return ctx.loaders.entriesByListId.load(listId);
   }
 
   /**

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager } from 'typeorm';
+import { RequestContext } from '../../core/context';
+import { ForbiddenError, NotFoundError, RuleViolation } from '../../core/errors';
+import { checkRevision } from '../../core/revision';
+import { Role } from '../../core/roles';
+import { withTransaction } from '../../core/transaction';
+import { UserErrorCode } from '../../core/user-error';
+import { loadPlans } from '../assignment/assignment-plan';
+import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assignment.entity';
+import { choicesOf } from '../assignment/assignment.policy';
+import { SchoolClass, TeachingAssignment } from '../class/class.entity';
+import { School } from '../school/school.entity';
+import { staffReachesClass } from '../user/user.policy';
+import { Attachment, Mark, MarkQuality, PeerComment, Submission, SubmissionStatus, SubmissionVersion } from './submission.entity';
+import { fingerprint, homeworkDueAt, levelOfChoice, markLabel, parseMark } from './submission.policy';
+
+export interface WorkInput {
+  answer: string;
+  attachments: Attachment[];
+  actualMinutes: number;
+  clientKey: string;
+}
+
+export interface MarkInput {
+  submissionId: string;
+  expectedRevision: number;
+  mark: string;
+  comment: string;
+  faceToFace: boolean;
+  requestCorrection: boolean;
+}
+
+export class SubmissionService {
+  /** A submission the caller may see: its student, their parents, and staff of the class. */
+  async get(ctx: RequestContext, id: string): Promise<Submission> {
+    const s = await ctx.loaders.submissionById.load(id);
+    if (!s || !(await this.canSee(ctx, s))) throw new NotFoundError('Submission', id);
+    return s;
+  }
+
+  async canSee(ctx: RequestContext, s: Submission): Promise<boolean> {
+    const v = ctx.viewer;
+    if (s.studentId === v.userId || v.childIds.has(s.studentId)) return true;
+    const a = await ctx.loaders.assignmentById.load(s.assignmentId);
+    return !!a && staffReachesClass(v, a.classId);
+  }
+
+  /**
+   * A student submits their work for a published assignment of their class. A retry with the
+   * same client key returns the first result; the same key with a different answer is refused.
+   * Work handed in after 08:00 the next morning is accepted and marked late.
+   */
+  async submit(ctx: RequestContext, assignmentId: string, choice: string, work: WorkInput): Promise<Submission> {
+    if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError('Only students submit their own homework');
+    const print = fingerprint({ assignmentId, choice, answer: work.answer, attachments: work.attachments, actualMinutes: work.actualMinutes });
+    const replay = await this.replay(ctx, work.clientKey, print);
+    if (replay) return replay;
+    return withTransaction(ctx, async (tx) => {
+      const a = await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: assignmentId });
+      if (!a || a.classId !== ctx.viewer.classId || a.status !== AssignmentStatus.PUBLISHED) throw new NotFoundError('Assignment', assignmentId);
+      const [plan] = await loadPlans(tx, ctx.schoolId, [a]);
+      const keys = choicesOf(a.shape, plan.options).map((c) => c.key);
+      if (!keys.includes(choice)) throw new RuleViolation(UserErrorCode.UNKNOWN_CHOICE, `Choose one of ${keys.join(', ')}`, ['choice']);
+      // Serialise this student's submissions for the assignment.
+      await tx.query(`SELECT 1 FROM users WHERE school_id = $1 AND id = $2 FOR UPDATE`, [ctx.schoolId, ctx.viewer.userId]);
+      const existing = await tx.findOneBy(Submission, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId });
+      if (existing) {
+        throw new RuleViolation(UserErrorCode.ALREADY_SUBMITTED, 'You have already submitted this homework; send a correction when your teacher asks for one', []);
+      }
+      const now = new Date();
+      const id = randomUUID();
+      await tx.insert(Submission, {
+        schoolId: ctx.schoolId, id, assignmentId: a.id, studentId: ctx.viewer.userId, choice, status: SubmissionStatus.AWAITING_MARK,
+        late: now > homeworkDueAt(a.day), versionNo: 1, revision: 1, submittedAt: now, lastSubmittedAt: now,
+      });
+      await this.insertVersion(ctx, tx, id, 1, work, print, now);
+      await tx.upsert(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId, choice, chosenAt: now },
+        ['schoolId', 'assignmentId', 'studentId']);
+      return tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id });
+    });
+  }
+
+  /** The student sends the corrected work their teacher asked for (纠必复批). */
+  async correct(ctx: RequestContext, submissionId: string, work: WorkInput): Promise<Submission> {
+    if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError('Only students correct their own homework');
+    const print = fingerprint({ submissionId, answer: work.answer, attachments: work.attachments, actualMinutes: work.actualMinutes });
+    const replay = await this.replay(ctx, work.clientKey, print);
+    if (replay) return replay;
+    return withTransaction(ctx, async (tx) => {
+      const s = await tx.findOne(Submission, { where: { schoolId: ctx.schoolId, id: submissionId }, lock: { mode: 'pessimistic_write' } });
+      if (!s || s.studentId !== ctx.viewer.userId) throw new NotFoundError('Submission', submissionId);
+      if (s.status !== SubmissionStatus.CORRECTION_REQUESTED) {
+        throw new RuleViolation(UserErrorCode.NO_CORRECTION_REQUESTED, 'Your teacher has not asked for a correction of this homework', []);
+      }
+      const now = new Date();
+      await this.insertVersion(ctx, tx, s.id, s.versionNo + 1, work, print, now);
+      await tx.update(Submission, { schoolId: ctx.schoolId, id: s.id }, {
+        versionNo: s.versionNo + 1, status: SubmissionStatus.AWAITING_MARK, revision: s.revision + 1, lastSubmittedAt: now,
+      });
+      return tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id: s.id });
+    });
+  }
+
+  /**
+   * A teacher of the class and subject (or its head teacher, when the school allows) marks the
+   * latest version: the letter must be the level the student did; a comment is required;
+   * asking for a correction sends it back to the student.
+   */
+  async mark(ctx: RequestContext, input: MarkInput): Promise<Submission> {
+    return withTransaction(ctx, async (tx) => {
+      const s = await tx.findOne(Submission, { where: { schoolId: ctx.schoolId, id: input.submissionId }, lock: { mode: 'pessimistic_write' } });
+      if (!s) throw new NotFoundError('Submission', input.submissionId);
+      const a = await tx.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id: s.assignmentId });
+      if (!staffReachesClass(ctx.viewer, a.classId) && s.studentId !== ctx.viewer.userId) throw new NotFoundError('Submission', s.id);
+      await this.requireMarker(ctx, tx, s, a);
+      checkRevision('The submission', s.revision, input.expectedRevision);
+      if (s.status !== SubmissionStatus.AWAITING_MARK) {
+        throw new RuleViolation(UserErrorCode.NOTHING_TO_MARK, 'The latest version has already been marked; wait for the correction', []);
+      }
+      const parsed = parseMark(input.mark);
+      const expected = levelOfChoice(a.shape, s.choice);
+      if (!parsed || parsed.level !== expected) {
+        throw new RuleViolation(
+          UserErrorCode.MARK_LEVEL_MISMATCH,
+          `This work was done at level ${expected}: mark it ${markLabel(expected, MarkQuality.PLUS)}, ${expected} or ${markLabel(expected, MarkQuality.MINUS)}, not ${input.mark}`,
+          ['mark'],
+        );
+      }
+      await tx.insert(Mark, {
+        schoolId: ctx.schoolId, id: randomUUID(), submissionId: s.id, versionNo: s.versionNo, markedBy: ctx.viewer.userId,
+        level: parsed.level, quality: parsed.quality, comment: input.comment.trim(), faceToFace: input.faceToFace,
+        correctionRequested: input.requestCorrection,
+      });
+      await tx.update(Submission, { schoolId: ctx.schoolId, id: s.id }, {
+        status: input.requestCorrection ? SubmissionStatus.CORRECTION_REQUESTED : SubmissionStatus.MARKED, revision: s.revision + 1,
+      });
+      return tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id: s.id });
+    });
+  }
+
+  /** A classmate adds advice (peer review may assist; the teacher's mark is the mark). */
+  async peerComment(ctx: RequestContext, submissionId: string, comment: string): Promise<PeerComment> {
+    if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError('Peer comments come from classmates');
+    return withTransaction(ctx, async (tx) => {
+      const s = await tx.findOneBy(Submission, { schoolId: ctx.schoolId, id: submissionId });
+      const a = s && (await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: s.assignmentId }));
+      if (!s || !a || a.classId !== ctx.viewer.classId) throw new NotFoundError('Submission', submissionId);
+      if (s.studentId === ctx.viewer.userId) throw new ForbiddenError('Students never comment on or mark their own work');
+      const row = { schoolId: ctx.schoolId, id: randomUUID(), submissionId: s.id, authorId: ctx.viewer.userId, comment: comment.trim() };
+      await tx.insert(PeerComment, row);
+      return tx.findOneByOrFail(PeerComment, { schoolId: ctx.schoolId, id: row.id });
+    });
+  }
+
+  async versions(ctx: RequestContext, s: Submission): Promise<SubmissionVersion[]> {
+    return ctx.loaders.versionsBySubmissionId.load(s.id);
+  }
+
+  async marks(ctx: RequestContext, s: Submission): Promise<Mark[]> {
+    return ctx.loaders.marksBySubmissionId.load(s.id);
+  }
+
+  /** Peer comments: seen by the student, their parents and staff; never by other classmates. */
+  async peerComments(ctx: RequestContext, s: Submission): Promise<PeerComment[]> {
+    return ctx.loaders.peerCommentsBySubmissionId.load(s.id);
+  }
+
+  private async requireMarker(ctx: RequestContext, tx: EntityManager, s: Submission, a: Assignment): Promise<void> {
+    if (s.studentId === ctx.viewer.userId) throw new ForbiddenError('Students never mark their own work');
+    if (!ctx.hasRole(Role.TEACHER, Role.HEAD_TEACHER)) throw new ForbiddenError('Only teachers mark homework; parents and students never do');
+    const teaches = await tx.exists(TeachingAssignment, {
+      where: { schoolId: ctx.schoolId, classId: a.classId, subjectId: a.subjectId, teacherId: ctx.viewer.userId },
+    });
+    if (teaches) return;
+    const cls = await tx.findOneByOrFail(SchoolClass, { schoolId: ctx.schoolId, id: a.classId });
+    const school = await tx.findOneByOrFail(School, { id: ctx.schoolId });
+    if (school.headTeacherMayMark && cls.headTeacherId === ctx.viewer.userId) return;
+    throw new ForbiddenError(`Only a teacher of this subject in ${cls.name}${school.headTeacherMayMark ? ' or its head teacher' : ''} may mark this work`);
+  }
+
+  /** The submission a client key already created, if the request is the same; refusal if not. */
+  private async replay(ctx: RequestContext, clientKey: string, print: string): Promise<Submission | null> {
+    const version = await ctx.dataSource.getRepository(SubmissionVersion).findOneBy({ schoolId: ctx.schoolId, studentId: ctx.viewer.userId, clientKey });
+    if (!version) return null;
+    if (version.fingerprint !== print) {
+      throw new RuleViolation(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This client key was already used for a different submission; use a new key', ['clientKey']);
+    }
+    return ctx.dataSource.getRepository(Submission).findOneByOrFail({ schoolId: ctx.schoolId, id: version.submissionId });
+  }
+
+  private async insertVersion(ctx: RequestContext, tx: EntityManager, submissionId: string, versionNo: number, work: WorkInput, print: string, at: Date) {
+    await tx.insert(SubmissionVersion, {
+      schoolId: ctx.schoolId, submissionId, versionNo, studentId: ctx.viewer.userId, clientKey: work.clientKey, fingerprint: print,
+      answer: work.answer, attachments: work.attachments, actualMinutes: work.actualMinutes, submittedAt: at,
+    });
+  }
+}
+
+export const submissionService = new SubmissionService();
