@@ -11,6 +11,7 @@ import { LoadResolver } from './modules/load/load.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { ResearchGroupResolver } from './modules/research-group/research-group.resolver';
 import { SchoolResolver } from './modules/school/school.resolver';
+import { MarkResolver, SubmissionResolver } from './modules/submission/submission.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { WeeklyListEntryResolver, WeeklyListResolver } from './modules/weekly-list/weekly-list.resolver';
 
@@ -30,6 +31,8 @@ export const RESOLVERS = [
   LoadResolver,
   AssignmentResolver,
   AssignmentItemResolver,
+  SubmissionResolver,
+  MarkResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

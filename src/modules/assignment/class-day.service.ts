@@ -8,6 +8,7 @@ import { UserErrorCode } from '../../core/user-error';
 import { SchoolClass } from '../class/class.entity';
 import { DayKind } from '../load/load.entity';
 import { loadService } from '../load/load.service';
+import { Submission } from '../submission/submission.entity';
 import { User } from '../user/user.entity';
 import { staffReachesClass } from '../user/user.policy';
 import { weekDays } from '../weekly-list/weekly-list.policy';
@@ -105,6 +106,8 @@ export class ClassDayService {
     return withTransaction(ctx, async (tx) => {
       const a = await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: assignmentId });
       if (!a || a.classId !== ctx.viewer.classId || a.status !== AssignmentStatus.PUBLISHED) throw new NotFoundError('Assignment', assignmentId);
+      const submitted = await tx.exists(Submission, { where: { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId } });
+      if (submitted) throw new RuleViolation(UserErrorCode.ALREADY_SUBMITTED, 'You have handed this homework in; your choice is kept with it', ['choice']);
       const [plan] = await loadPlans(tx, ctx.schoolId, [a]);
       const choices = planChoices(plan);
       if (!choices.some((c) => c.key === choiceKey)) {

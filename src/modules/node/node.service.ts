@@ -14,6 +14,8 @@ import { ResearchGroupNode } from '../research-group/research-group.type';
 import { gradesOf } from '../school/school.policy';
 import { schoolService } from '../school/school.service';
 import { SchoolNode, SubjectNode, TermNode } from '../school/school.type';
+import { submissionService } from '../submission/submission.service';
+import { SubmissionNode } from '../submission/submission.type';
 import { userService } from '../user/user.service';
 import { weeklyListService } from '../weekly-list/weekly-list.service';
 import { WeeklyListNode } from '../weekly-list/weekly-list.type';
@@ -42,6 +44,7 @@ const FETCHERS: Record<string, Fetcher> = {
   BankItem: async (ctx, id) => BankItemNode.from(await bankItemService.get(ctx, id)),
   WeeklyList: async (ctx, id) => WeeklyListNode.from(await weeklyListService.byId(ctx, id)),
   Assignment: async (ctx, id) => AssignmentNode.from(await assignmentService.get(ctx, id)),
+  Submission: async (ctx, id) => SubmissionNode.from(await submissionService.get(ctx, id)),
 };
 
 export class NodeService {

@@ -1,0 +1,146 @@
+import { Between, In } from 'typeorm';
+import { RequestContext } from '../../core/context';
+import { addDays, isoWeekday } from '../../core/dates';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../../core/errors';
+import { decodeCursor, Page, pageOf } from '../../core/pagination';
+import { Role } from '../../core/roles';
+import { Assignment, StudentChoice } from '../assignment/assignment.entity';
+import { CalendarDay, CalendarDayKind } from '../load/load.entity';
+import { School } from '../school/school.entity';
+import { User } from '../user/user.entity';
+import { staffReachesClass } from '../user/user.policy';
+import { Mark, Submission, SubmissionStatus } from './submission.entity';
+import { markingDueAt, markLabel } from './submission.policy';
+
+export interface QueueEntry {
+  submission: Submission;
+  dueAt: Date;
+  overdue: boolean;
+}
+
+export type StudentState = 'not_chosen' | 'chosen' | 'awaiting_mark' | 'marked' | 'correction_requested';
+
+export interface AssignmentOverview {
+  assignment: Assignment;
+  studentCount: number;
+  choiceCounts: { choice: string; count: number }[];
+  stateStudents: { state: StudentState; students: User[] }[];
+  submittedCount: number;
+  markedCount: number;
+  correctionCount: number;
+  lateCount: number;
+  /** Latest marks per label, e.g. A+ → 3; never per student. */
+  markDistribution: { mark: string; count: number }[];
+  completionRate: number;
+  onTimeRate: number;
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export class MarkingService {
+  /**
+   * The caller's marking queue: unmarked submissions (new work and corrections) of the classes
+   * and subjects they teach — and of the classes they lead when the school lets head teachers
+   * mark — oldest first, each with its marking deadline and whether it is overdue.
+   */
+  async queue(ctx: RequestContext, first: number, after?: string | null, now = new Date()): Promise<Page<QueueEntry>> {
+    if (!ctx.hasRole(Role.TEACHER, Role.HEAD_TEACHER)) throw new ForbiddenError('The marking queue is for teachers');
+    const school = await ctx.dataSource.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
+    const params: unknown[] = [ctx.schoolId, ctx.viewer.userId, school.headTeacherMayMark, first + 1];
+    let keyset = '';
+    if (after) {
+      const [at, id] = decodeCursor(after, 2);
+      if (typeof at !== 'string' || !TIMESTAMP.test(at) || typeof id !== 'string' || !UUID.test(id)) {
+        throw new InvalidInputError('after', 'after is not a cursor of this list');
+      }
+      params.push(at, id);
+      keyset = `AND (s.last_submitted_at, s.id) > (CAST($5 AS timestamptz), CAST($6 AS uuid))`;
+    }
+    const rows: { id: string; composition: boolean; at: string }[] = await ctx.dataSource.query(
+      `SELECT s.id, to_char(s.last_submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
+              EXISTS (SELECT 1 FROM assignment_items ai
+                        JOIN bank_item_versions v ON v.school_id = ai.school_id AND v.item_id = ai.item_id AND v.version_no = ai.version_no
+                       WHERE ai.school_id = a.school_id AND ai.assignment_id = a.id AND v.composition) AS composition
+         FROM submissions s
+         JOIN assignments a ON a.school_id = s.school_id AND a.id = s.assignment_id
+        WHERE s.school_id = $1 AND s.status = 'awaiting_mark'
+          AND (EXISTS (SELECT 1 FROM teaching_assignments t WHERE t.school_id = a.school_id AND t.class_id = a.class_id
+                          AND t.subject_id = a.subject_id AND t.teacher_id = $2)
+               OR ($3 AND EXISTS (SELECT 1 FROM classes c WHERE c.school_id = a.school_id AND c.id = a.class_id AND c.head_teacher_id = $2)))
+          ${keyset}
+        ORDER BY s.last_submitted_at, s.id
+        LIMIT $4`,
+      params,
+    );
+    const submissions = rows.length ? await ctx.dataSource.getRepository(Submission).findBy({ schoolId: ctx.schoolId, id: In(rows.map((r) => r.id)) }) : [];
+    const isSchoolDay = await this.schoolDays(ctx, rows.map((r) => r.at.slice(0, 10)));
+    const entries = rows.map((r) => {
+      const submission = submissions.find((s) => s.id === r.id)!;
+      const dueAt = markingDueAt(submission.lastSubmittedAt, r.composition, isSchoolDay);
+      return { submission, dueAt, overdue: now > dueAt, cursor: [r.at, r.id] };
+    });
+    return pageOf(entries, first, (e) => e.cursor, ({ submission, dueAt, overdue }) => ({ submission, dueAt, overdue }));
+  }
+
+  /**
+   * The teacher's view of one assignment: how many chose each option, submitted, were marked,
+   * need correction, with the students per state (in student-number order, never by mark).
+   */
+  async overview(ctx: RequestContext, assignmentId: string): Promise<AssignmentOverview> {
+    const a = await ctx.dataSource.getRepository(Assignment).findOneBy({ schoolId: ctx.schoolId, id: assignmentId });
+    if (!a || !staffReachesClass(ctx.viewer, a.classId)) throw new NotFoundError('Assignment', assignmentId);
+    const [students, choices, submissions] = await Promise.all([
+      ctx.loaders.studentsByClassId.load(a.classId),
+      ctx.dataSource.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, assignmentId: a.id }),
+      ctx.dataSource.getRepository(Submission).findBy({ schoolId: ctx.schoolId, assignmentId: a.id }),
+    ]);
+    const marks = submissions.length ? await ctx.dataSource.getRepository(Mark).find({
+      where: { schoolId: ctx.schoolId, submissionId: In(submissions.map((s) => s.id)) }, order: { markedAt: 'ASC' },
+    }) : [];
+    const latestMark = new Map(marks.map((m) => [m.submissionId, m]));
+    const stateOf = (student: User): StudentState => {
+      const s = submissions.find((x) => x.studentId === student.id);
+      if (s) return s.status as StudentState;
+      return choices.some((c) => c.studentId === student.id) ? 'chosen' : 'not_chosen';
+    };
+    const states: StudentState[] = ['not_chosen', 'chosen', 'awaiting_mark', 'marked', 'correction_requested'];
+    const choiceKeys = [...new Set(choices.map((c) => c.choice))].sort();
+    const distribution = new Map<string, number>();
+    for (const s of submissions) {
+      const m = latestMark.get(s.id);
+      if (m) distribution.set(markLabel(m.level, m.quality), (distribution.get(markLabel(m.level, m.quality)) ?? 0) + 1);
+    }
+    const submitted = submissions.length;
+    const late = submissions.filter((s) => s.late).length;
+    return {
+      assignment: a,
+      studentCount: students.length,
+      choiceCounts: choiceKeys.map((choice) => ({ choice, count: choices.filter((c) => c.choice === choice).length })),
+      stateStudents: states.map((state) => ({ state, students: students.filter((st) => stateOf(st) === state) })),
+      submittedCount: submitted,
+      markedCount: submissions.filter((s) => s.status === SubmissionStatus.MARKED).length,
+      correctionCount: submissions.filter((s) => s.status === SubmissionStatus.CORRECTION_REQUESTED).length,
+      lateCount: late,
+      markDistribution: [...distribution.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([mark, count]) => ({ mark, count })),
+      completionRate: students.length ? submitted / students.length : 0,
+      onTimeRate: submitted ? (submitted - late) / submitted : 0,
+    };
+  }
+
+  /** A school-day test that knows the calendar around the given days. */
+  private async schoolDays(ctx: RequestContext, days: string[]): Promise<(day: string) => boolean> {
+    if (days.length === 0) return () => true;
+    const from = days.reduce((x, y) => (x < y ? x : y));
+    const to = addDays(days.reduce((x, y) => (x > y ? x : y)), 40);
+    const marked = await ctx.dataSource.getRepository(CalendarDay).findBy({ schoolId: ctx.schoolId, day: Between(from, to) });
+    const byDay = new Map(marked.map((m) => [m.day, m.kind]));
+    return (day) => {
+      const kind = byDay.get(day);
+      if (kind) return kind === CalendarDayKind.SCHOOL_DAY;
+      return isoWeekday(day) <= 5;
+    };
+  }
+}
+
+export const markingService = new MarkingService();
