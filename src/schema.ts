@@ -11,7 +11,7 @@ import { LoadResolver } from './modules/load/load.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { ResearchGroupResolver } from './modules/research-group/research-group.resolver';
 import { SchoolResolver } from './modules/school/school.resolver';
-import { MarkResolver, SubmissionResolver } from './modules/submission/submission.resolver';
+import { MarkResolver, StudentDayEntrySubmissionResolver, SubmissionResolver } from './modules/submission/submission.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { WeeklyListEntryResolver, WeeklyListResolver } from './modules/weekly-list/weekly-list.resolver';
 
@@ -33,6 +33,7 @@ export const RESOLVERS = [
   AssignmentItemResolver,
   SubmissionResolver,
   MarkResolver,
+  StudentDayEntrySubmissionResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -69,6 +69,11 @@ describe('a day end to end', () => {
     expect(await rows()).toEqual(before);
   });
 
+  it("the student's day shows the submission", async () => {
+    const { studentDay } = await t.ok(`query($d: String!) { studentDay(date: $d) { choice submission { id status } } }`, { d: DAY }, tok.s80101);
+    expect(studentDay).toEqual([{ choice: 'B2', submission: { id: submissionId, status: 'AWAITING_MARK' } }]);
+  });
+
   it('the choice is locked once handed in', async () => {
     const { assignmentChoose } = await t.ok(`mutation($i: AssignmentChooseInput!) { assignmentChoose(input: $i) { userErrors { code } } }`,
       { i: { assignmentId: assignment.id, choice: 'A' } }, tok.s80101);

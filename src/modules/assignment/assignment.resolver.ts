@@ -74,7 +74,8 @@ export class AssignmentResolver {
   ): Promise<StudentDayEntry[]> {
     const id = studentId ? fromGlobalId(studentId, 'User', 'studentId') : ctx.viewer.userId;
     return (await classDayService.studentDay(ctx, id, date)).map((l) => ({
-      assignment: AssignmentNode.from(l.plan.assignment), choices: l.choices.map(AssignmentChoiceNode.from), choice: l.choice, needsChoice: l.choice === null,
+      assignment: AssignmentNode.from(l.plan.assignment), choices: l.choices.map(AssignmentChoiceNode.from), choice: l.choice,
+      needsChoice: l.choice === null, submissionId: l.submission?.id ?? null,
     }));
   }
 
@@ -132,7 +133,7 @@ export class AssignmentResolver {
   async assignmentChoose(@Arg('input', () => AssignmentChooseInput) input: AssignmentChooseInput, @Ctx() ctx: RequestContext): Promise<AssignmentChoosePayload> {
     return payloadOf<AssignmentChoosePayload>(async () => {
       const l = await classDayService.choose(ctx, fromGlobalId(input.assignmentId, 'Assignment', 'assignmentId'), input.choice);
-      return { entry: { assignment: AssignmentNode.from(l.plan.assignment), choices: l.choices.map(AssignmentChoiceNode.from), choice: l.choice, needsChoice: false } };
+      return { entry: { assignment: AssignmentNode.from(l.plan.assignment), choices: l.choices.map(AssignmentChoiceNode.from), choice: l.choice, needsChoice: false, submissionId: null } };
     });
   }
 

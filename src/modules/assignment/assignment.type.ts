@@ -94,6 +94,8 @@ export class StudentDayEntry {
   @Field(() => [AssignmentChoiceNode], { description: 'What the student may choose' }) choices!: AssignmentChoiceNode[];
   @Field(() => String, { nullable: true, description: "The student's choice; null until they choose (or after a change removed it)" }) choice!: string | null;
   @Field({ description: 'True when the student still has to choose' }) needsChoice!: boolean;
+  /** The student's submission, resolved in the submission module. */
+  submissionId!: string | null;
 }
 
 @ObjectType({ description: 'One subject in the weekly public notice' })

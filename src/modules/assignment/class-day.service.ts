@@ -39,6 +39,7 @@ export interface StudentDayLine {
   plan: Plan;
   choices: PlanChoice[];
   choice: string | null;
+  submission: Submission | null;
 }
 
 function requireDate(value: string, field: string): void {
@@ -90,13 +91,18 @@ export class ClassDayService {
       where: { schoolId: ctx.schoolId, classId: student.classId, day, status: AssignmentStatus.PUBLISHED }, order: { subjectId: 'ASC' },
     });
     const plans = await loadPlans(ctx.dataSource.manager, ctx.schoolId, assignments);
-    const choices = assignments.length
-      ? await ctx.dataSource.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, studentId, assignmentId: In(assignments.map((a) => a.id)) })
-      : [];
+    const assignmentIds = In(assignments.map((a) => a.id));
+    const [choices, submissions] = assignments.length
+      ? await Promise.all([
+        ctx.dataSource.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, studentId, assignmentId: assignmentIds }),
+        ctx.dataSource.getRepository(Submission).findBy({ schoolId: ctx.schoolId, studentId, assignmentId: assignmentIds }),
+      ])
+      : [[], []];
     return plans.map((plan) => ({
       plan,
       choices: planChoices(plan),
       choice: choices.find((c) => c.assignmentId === plan.assignment.id)?.choice ?? null,
+      submission: submissions.find((x) => x.assignmentId === plan.assignment.id) ?? null,
     }));
   }
 
@@ -115,7 +121,7 @@ export class ClassDayService {
       }
       await tx.upsert(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId, choice: choiceKey, chosenAt: new Date() },
         ['schoolId', 'assignmentId', 'studentId']);
-      return { plan, choices, choice: choiceKey };
+      return { plan, choices, choice: choiceKey, submission: null };
     });
   }
 

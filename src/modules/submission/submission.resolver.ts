@@ -5,7 +5,7 @@ import { Connection, PageArgs } from '../../core/pagination';
 import { Role, STAFF_ROLES } from '../../core/roles';
 import { payloadOf, UserError } from '../../core/user-error';
 import { assignmentService } from '../assignment/assignment.service';
-import { AssignmentNode } from '../assignment/assignment.type';
+import { AssignmentNode, StudentDayEntry } from '../assignment/assignment.type';
 import { userService } from '../user/user.service';
 import { UserNode } from '../user/user.type';
 import { markingService } from './marking.service';
@@ -107,6 +107,14 @@ export class SubmissionResolver {
   @FieldResolver(() => [PeerCommentNode], { description: "Classmates' advice" })
   async peerComments(@Root() s: SubmissionNode, @Ctx() ctx: RequestContext): Promise<PeerCommentNode[]> {
     return (await submissionService.peerComments(ctx, s.entity)).map(PeerCommentNode.from);
+  }
+}
+
+@Resolver(() => StudentDayEntry)
+export class StudentDayEntrySubmissionResolver {
+  @FieldResolver(() => SubmissionNode, { nullable: true, description: "The student's submission with its marks, once handed in" })
+  async submission(@Root() e: StudentDayEntry, @Ctx() ctx: RequestContext): Promise<SubmissionNode | null> {
+    return e.submissionId ? SubmissionNode.from(await submissionService.get(ctx, e.submissionId)) : null;
   }
 }
 
