@@ -9,6 +9,7 @@ import { UnitResolver } from './modules/bank/unit.resolver';
 import { ClassResolver, TeachingAssignmentResolver } from './modules/class/class.resolver';
 import { LoadResolver } from './modules/load/load.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
+import { RecordSheetResolver } from './modules/record-sheet/record-sheet.resolver';
 import { ResearchGroupResolver } from './modules/research-group/research-group.resolver';
 import { SchoolResolver } from './modules/school/school.resolver';
 import { MarkResolver, StudentDayEntrySubmissionResolver, SubmissionResolver } from './modules/submission/submission.resolver';
@@ -34,6 +35,7 @@ export const RESOLVERS = [
   SubmissionResolver,
   MarkResolver,
   StudentDayEntrySubmissionResolver,
+  RecordSheetResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

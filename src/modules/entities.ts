@@ -3,6 +3,7 @@ import { BankItem, BankItemObjective, BankItemVersion } from './bank/bank-item.e
 import { Unit, UnitObjective } from './bank/unit.entity';
 import { SchoolClass, TeachingAssignment } from './class/class.entity';
 import { CalendarDay, LoadPolicy } from './load/load.entity';
+import { ItemCalibration, RecordSheet, RecordSheetEntry } from './record-sheet/record-sheet.entity';
 import { ResearchGroup, ResearchGroupMember } from './research-group/research-group.entity';
 import { School, Subject, Term } from './school/school.entity';
 import { Mark, PeerComment, Submission, SubmissionVersion } from './submission/submission.entity';
@@ -14,5 +15,5 @@ export const ENTITIES = [
   School, Term, Subject, SchoolClass, TeachingAssignment, User, UserRole, ParentLink,
   ResearchGroup, ResearchGroupMember, Unit, UnitObjective, BankItem, BankItemVersion, BankItemObjective,
   WeeklyList, WeeklyListEntry, LoadPolicy, CalendarDay, Assignment, AssignmentOption, AssignmentItem, StudentChoice,
-  Submission, SubmissionVersion, Mark, PeerComment,
+  Submission, SubmissionVersion, Mark, PeerComment, RecordSheet, RecordSheetEntry, ItemCalibration,
 ];

@@ -8,7 +8,8 @@ import { SubjectLoad } from '../load/load.policy';
 export interface Plan {
   assignment: Assignment;
   options: AssignmentOption[];
-  items: (PlannedItem & ItemFacts & { itemId: string; versionNo: number; sortOrder: number })[];
+  /** `predictedMinutes` is what the option counts (calibrated when it was saved); `estimatedMinutes` the teacher's. */
+  items: (PlannedItem & ItemFacts & { itemId: string; versionNo: number; sortOrder: number; estimatedMinutes: number })[];
 }
 
 export interface PlanChoice extends Choice, ChoiceMinutes {}
@@ -23,6 +24,7 @@ interface ItemRow {
   title: string;
   form: HomeworkForm;
   predicted_minutes: number;
+  estimated_minutes: number;
   needs_phone: boolean;
   needs_parent: boolean;
   repetitive: boolean;
@@ -40,7 +42,7 @@ export async function loadPlans(manager: EntityManager, schoolId: string, assign
       .orderBy('o.sort_order').getMany(),
     manager.query(
       `SELECT ai.assignment_id, ai.option_key, ai.item_id, ai.version_no, ai.at_home, ai.sort_order,
-              v.title, v.form, v.predicted_minutes, v.needs_phone, v.needs_parent, v.repetitive,
+              v.title, v.form, ai.predicted_minutes, v.predicted_minutes AS estimated_minutes, v.needs_phone, v.needs_parent, v.repetitive,
               v.approved_at IS NOT NULL AS approved, i.status = 'retired' AS retired
          FROM assignment_items ai
          JOIN bank_item_versions v ON v.school_id = ai.school_id AND v.item_id = ai.item_id AND v.version_no = ai.version_no
@@ -55,7 +57,7 @@ export async function loadPlans(manager: EntityManager, schoolId: string, assign
     options: options.filter((o) => o.assignmentId === assignment.id),
     items: rows.filter((r) => r.assignment_id === assignment.id).map((r) => ({
       itemId: r.item_id, versionNo: r.version_no, optionKey: r.option_key, sortOrder: r.sort_order, atHome: r.at_home,
-      title: r.title, form: r.form, predictedMinutes: r.predicted_minutes, needsPhone: r.needs_phone,
+      title: r.title, form: r.form, predictedMinutes: r.predicted_minutes, estimatedMinutes: r.estimated_minutes, needsPhone: r.needs_phone,
       needsParent: r.needs_parent, repetitive: r.repetitive, approved: r.approved, retired: r.retired,
     })),
   }));

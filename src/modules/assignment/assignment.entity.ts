@@ -45,6 +45,8 @@ export class AssignmentItem {
   @Column({ name: 'version_no', type: 'integer' }) versionNo!: number;
   @Column({ name: 'at_home', type: 'boolean' }) atHome!: boolean;
   @Column({ name: 'sort_order', type: 'smallint' }) sortOrder!: number;
+  /** Minutes counted for this item when saved: the calibrated figure if known then, else the teacher's. */
+  @Column({ name: 'predicted_minutes', type: 'smallint' }) predictedMinutes!: number;
 }
 
 /** A student's choice of package or level; they may change it until they submit. */

@@ -220,11 +220,30 @@ export class AssignmentService {
     if (unapproved.length) {
       throw new RuleViolation(UserErrorCode.ITEM_NOT_APPROVED, `「${unapproved[0].title}」 has no approved version to assign`, ['options']);
     }
+    const minutes = await this.effectiveMinutes(ctx, tx, items);
     await tx.insert(AssignmentOption, options.map((o, i) => ({ schoolId: ctx.schoolId, assignmentId, key: o.key, name: o.name.trim(), sortOrder: i + 1 })));
     await tx.insert(AssignmentItem, options.flatMap((o) => o.items.map((it, i) => {
       const item = byId.get(it.itemId)!;
-      return { schoolId: ctx.schoolId, assignmentId, optionKey: o.key, itemId: item.id, versionNo: item.approvedVersionNo!, atHome: it.atHome, sortOrder: i + 1 };
+      return {
+        schoolId: ctx.schoolId, assignmentId, optionKey: o.key, itemId: item.id, versionNo: item.approvedVersionNo!, atHome: it.atHome,
+        sortOrder: i + 1, predictedMinutes: minutes.get(item.id)!,
+      };
     })));
+  }
+
+  /**
+   * The minutes each item counts for in a new or edited assignment: the calibrated figure once
+   * enough observations exist, the teacher's estimate until then.
+   */
+  private async effectiveMinutes(ctx: RequestContext, tx: EntityManager, items: BankItem[]): Promise<Map<string, number>> {
+    const rows: { item_id: string; minutes: number }[] = await tx.query(
+      `SELECT v.item_id, COALESCE(c.calibrated_minutes, v.predicted_minutes)::int AS minutes
+         FROM bank_item_versions v
+         LEFT JOIN item_calibrations c ON c.school_id = v.school_id AND c.item_id = v.item_id AND c.version_no = v.version_no
+        WHERE v.school_id = $1 AND (v.item_id, v.version_no) IN (SELECT * FROM unnest($2::uuid[], $3::int[]))`,
+      [ctx.schoolId, items.map((i) => i.id), items.map((i) => i.approvedVersionNo)],
+    );
+    return new Map(rows.map((r) => [r.item_id, r.minutes]));
   }
 }
 

@@ -15,6 +15,12 @@ export class School {
   @Column('text') stage!: SchoolStage;
   /** Whether a class's head teacher may mark its homework in every subject. */
   @Column({ name: 'head_teacher_may_mark', type: 'boolean' }) headTeacherMayMark!: boolean;
+  /** When students get up (HH:MM:SS); bedtime targets count back from it. */
+  @Column({ name: 'wake_up_time', type: 'time' }) wakeUpTime!: string;
+  /** A subject that took more than this × its prediction is flagged on the record sheet. */
+  @Column({ name: 'overrun_ratio', type: 'numeric', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) overrunRatio!: number;
+  /** Observations an item version needs before its calibrated minutes are used. */
+  @Column({ name: 'calibration_threshold', type: 'smallint' }) calibrationThreshold!: number;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

@@ -10,6 +10,7 @@ import { loadPlans } from '../assignment/assignment-plan';
 import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assignment.entity';
 import { choicesOf } from '../assignment/assignment.policy';
 import { SchoolClass, TeachingAssignment } from '../class/class.entity';
+import { refreshCalibrations } from '../record-sheet/calibration.service';
 import { School } from '../school/school.entity';
 import { staffReachesClass } from '../user/user.policy';
 import { Attachment, Mark, MarkQuality, PeerComment, Submission, SubmissionStatus, SubmissionVersion } from './submission.entity';
@@ -77,6 +78,7 @@ export class SubmissionService {
       await this.insertVersion(ctx, tx, id, 1, work, print, now);
       await tx.upsert(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId, choice, chosenAt: now },
         ['schoolId', 'assignmentId', 'studentId']);
+      await refreshCalibrations(tx, ctx.schoolId, [a.id]);
       return tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id });
     });
   }

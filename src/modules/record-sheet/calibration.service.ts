@@ -1,0 +1,87 @@
+import { EntityManager } from 'typeorm';
+import { loadPlans, Plan, planChoices } from '../assignment/assignment-plan';
+import { Assignment } from '../assignment/assignment.entity';
+import { School } from '../school/school.entity';
+import { ItemCalibration } from './record-sheet.entity';
+import { attribute, calibratedMinutes } from './record-sheet.policy';
+
+export interface Observation {
+  assignmentId: string;
+  studentId: string;
+  choice: string;
+  actualMinutes: number;
+}
+
+export interface ItemObservation {
+  itemId: string;
+  versionNo: number;
+  /** Minutes attributed to this item. */
+  minutes: number;
+  /** The teacher's estimate of the version. */
+  estimatedMinutes: number;
+}
+
+/**
+ * Each student's actual minutes on the assignments: the record sheet's figure where the
+ * student gave one, else the first hand-in's. One statement for any number of assignments.
+ */
+export async function observationsOf(tx: EntityManager, schoolId: string, assignmentIds: string[]): Promise<Observation[]> {
+  if (assignmentIds.length === 0) return [];
+  const rows: { assignment_id: string; student_id: string; choice: string; actual: number }[] = await tx.query(
+    `SELECT a.id AS assignment_id, c.student_id, COALESCE(s.choice, c.choice) AS choice,
+            COALESCE(e.actual_minutes, sv.actual_minutes)::int AS actual
+       FROM assignments a
+       JOIN student_choices c ON c.school_id = a.school_id AND c.assignment_id = a.id
+       LEFT JOIN record_sheets rs ON rs.school_id = a.school_id AND rs.student_id = c.student_id AND rs.day = a.day
+       LEFT JOIN record_sheet_entries e ON e.school_id = a.school_id AND e.sheet_id = rs.id AND e.assignment_id = a.id
+       LEFT JOIN submissions s ON s.school_id = a.school_id AND s.assignment_id = a.id AND s.student_id = c.student_id
+       LEFT JOIN submission_versions sv ON sv.school_id = s.school_id AND sv.submission_id = s.id AND sv.version_no = 1
+      WHERE a.school_id = $1 AND a.id = ANY($2::uuid[]) AND a.status = 'published'
+        AND COALESCE(e.actual_minutes, sv.actual_minutes) IS NOT NULL`,
+    [schoolId, assignmentIds],
+  );
+  return rows.map((r) => ({ assignmentId: r.assignment_id, studentId: r.student_id, choice: r.choice, actualMinutes: r.actual }));
+}
+
+/** Attributes observations to the items of the choice each student did. */
+export function itemObservations(plans: Plan[], observations: Observation[]): ItemObservation[] {
+  const byId = new Map(plans.map((p) => [p.assignment.id, p]));
+  return observations.flatMap((o) => {
+    const plan = byId.get(o.assignmentId);
+    const choice = plan && planChoices(plan).find((c) => c.key === o.choice);
+    if (!plan || !choice) return [];
+    const items = plan.items.filter((i) => choice.optionKeys.includes(i.optionKey));
+    const shares = attribute(o.actualMinutes, items.map((i) => ({ key: `${i.itemId}:${i.versionNo}`, predictedMinutes: i.predictedMinutes })));
+    return items.map((i) => ({ itemId: i.itemId, versionNo: i.versionNo, minutes: shares.get(`${i.itemId}:${i.versionNo}`)!, estimatedMinutes: i.estimatedMinutes }));
+  });
+}
+
+/**
+ * Recomputes the calibration of every item version used by the given assignments, from all
+ * observations of every assignment that used them. Runs inside the writing transaction.
+ */
+export async function refreshCalibrations(tx: EntityManager, schoolId: string, assignmentIds: string[]): Promise<void> {
+  if (assignmentIds.length === 0) return;
+  const versions: { item_id: string; version_no: number }[] = await tx.query(
+    `SELECT DISTINCT item_id, version_no FROM assignment_items WHERE school_id = $1 AND assignment_id = ANY($2::uuid[])`,
+    [schoolId, assignmentIds],
+  );
+  if (versions.length === 0) return;
+  const users: { assignment_id: string }[] = await tx.query(
+    `SELECT DISTINCT assignment_id FROM assignment_items
+      WHERE school_id = $1 AND (item_id, version_no) IN (SELECT * FROM unnest($2::uuid[], $3::int[]))`,
+    [schoolId, versions.map((v) => v.item_id), versions.map((v) => v.version_no)],
+  );
+  const assignments = await tx.getRepository(Assignment).createQueryBuilder('a')
+    .where('a.school_id = :s AND a.id IN (:...ids)', { s: schoolId, ids: users.map((u) => u.assignment_id) }).getMany();
+  const plans = await loadPlans(tx, schoolId, assignments);
+  const observed = itemObservations(plans, await observationsOf(tx, schoolId, assignments.map((a) => a.id)));
+  const school = await tx.findOneByOrFail(School, { id: schoolId });
+  const wanted = new Set(versions.map((v) => `${v.item_id}:${v.version_no}`));
+  const rows = [...wanted].map((key) => {
+    const [itemId, versionNo] = [key.slice(0, 36), Number(key.slice(37))];
+    const minutes = observed.filter((o) => o.itemId === itemId && o.versionNo === versionNo).map((o) => o.minutes);
+    return { schoolId, itemId, versionNo, ...calibratedMinutes(minutes, school.calibrationThreshold), updatedAt: new Date() };
+  }).filter((r) => r.observations > 0);
+  if (rows.length) await tx.upsert(ItemCalibration, rows, ['schoolId', 'itemId', 'versionNo']);
+}

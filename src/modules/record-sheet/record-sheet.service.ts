@@ -1,0 +1,207 @@
+import { randomUUID } from 'node:crypto';
+import { EntityManager, In } from 'typeorm';
+import { RequestContext } from '../../core/context';
+import { isIsoDate } from '../../core/dates';
+import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
+import { checkRevision } from '../../core/revision';
+import { Role } from '../../core/roles';
+import { withTransaction } from '../../core/transaction';
+import { UserErrorCode } from '../../core/user-error';
+import { loadPlans, Plan, planChoices } from '../assignment/assignment-plan';
+import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assignment.entity';
+import { SchoolClass } from '../class/class.entity';
+import { loadService } from '../load/load.service';
+import { School } from '../school/school.entity';
+import { SubmissionVersion, Submission } from '../submission/submission.entity';
+import { User } from '../user/user.entity';
+import { staffReachesClass } from '../user/user.policy';
+import { refreshCalibrations } from './calibration.service';
+import { RecordSheet, RecordSheetEntry } from './record-sheet.entity';
+import { bedtimeTarget, isLateBedtime, overran } from './record-sheet.policy';
+
+export type SheetFlag = 'WRITTEN_OVER_CAP' | 'LATE_BEDTIME' | 'SUBJECT_OVERRAN';
+
+export interface SheetLine {
+  plan: Plan;
+  choice: string | null;
+  content: string[];
+  predictedMinutes: number | null;
+  writtenShare: number;
+  actualMinutes: number | null;
+  /** Taken from the submission because the student gave none on the sheet. */
+  prefilled: boolean;
+  overran: boolean;
+}
+
+export interface SheetView {
+  student: User;
+  day: string;
+  sheet: RecordSheet | null;
+  lines: SheetLine[];
+  capMinutes: number;
+  actualWrittenMinutes: number;
+  bedtimeTarget: string;
+  flags: SheetFlag[];
+  locked: boolean;
+}
+
+export interface SheetFillInput {
+  day: string;
+  expectedRevision?: number | null;
+  entries: { assignmentId: string; actualMinutes: number }[];
+  selfStudyContent?: string | null;
+  selfStudyMinutes?: number | null;
+  bedtime?: string | null;
+}
+
+export class RecordSheetService {
+  /** The sheet of a student for a day, filled in from the day's assignments (the student, their parents, staff of the class). */
+  async view(ctx: RequestContext, studentId: string, day: string): Promise<SheetView> {
+    if (!isIsoDate(day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
+    const student = await this.visibleStudent(ctx, studentId);
+    return (await this.views(ctx, ctx.dataSource.manager, [student], day))[0];
+  }
+
+  /** Builds the sheets of several students of one class on one day with a fixed number of statements. */
+  async views(ctx: RequestContext, manager: EntityManager, students: User[], day: string): Promise<SheetView[]> {
+    if (students.length === 0) return [];
+    const classId = students[0].classId!;
+    const cls = await manager.findOneByOrFail(SchoolClass, { schoolId: ctx.schoolId, id: classId });
+    const school = await manager.findOneByOrFail(School, { id: ctx.schoolId });
+    const ids = students.map((s) => s.id);
+    const assignments = await manager.findBy(Assignment, { schoolId: ctx.schoolId, classId, day, status: AssignmentStatus.PUBLISHED });
+    const plans = await loadPlans(manager, ctx.schoolId, assignments);
+    const aIds = assignments.map((a) => a.id);
+    const [sheets, choices, submissions] = await Promise.all([
+      manager.findBy(RecordSheet, { schoolId: ctx.schoolId, studentId: In(ids), day }),
+      aIds.length ? manager.findBy(StudentChoice, { schoolId: ctx.schoolId, studentId: In(ids), assignmentId: In(aIds) }) : [],
+      aIds.length ? manager.findBy(Submission, { schoolId: ctx.schoolId, studentId: In(ids), assignmentId: In(aIds) }) : [],
+    ]);
+    const [entries, firstVersions] = await Promise.all([
+      sheets.length ? manager.findBy(RecordSheetEntry, { schoolId: ctx.schoolId, sheetId: In(sheets.map((s) => s.id)) }) : [],
+      submissions.length ? manager.findBy(SubmissionVersion, { schoolId: ctx.schoolId, submissionId: In(submissions.map((s) => s.id)), versionNo: 1 }) : [],
+    ]);
+    const { capMinutes } = await loadService.capOn(ctx, cls.grade, day, manager);
+    const wakeUp = school.wakeUpTime.slice(0, 5);
+    return students.map((student) => {
+      const sheet = sheets.find((s) => s.studentId === student.id) ?? null;
+      const lines = plans.map((plan): SheetLine => {
+        const a = plan.assignment;
+        const submission = submissions.find((s) => s.studentId === student.id && s.assignmentId === a.id);
+        const choiceKey = submission?.choice ?? choices.find((c) => c.studentId === student.id && c.assignmentId === a.id)?.choice ?? null;
+        const choice = choiceKey ? planChoices(plan).find((c) => c.key === choiceKey) ?? null : null;
+        const own = sheet ? entries.find((e) => e.sheetId === sheet.id && e.assignmentId === a.id) : undefined;
+        const fromSubmission = submission ? firstVersions.find((v) => v.submissionId === submission.id)?.actualMinutes : undefined;
+        const actual = own?.actualMinutes ?? fromSubmission ?? null;
+        const predicted = choice ? choice.totalMinutes : null;
+        return {
+          plan, choice: choiceKey,
+          content: plan.items.filter((i) => !choice || choice.optionKeys.includes(i.optionKey)).map((i) => i.title),
+          predictedMinutes: predicted, writtenShare: choice && choice.totalMinutes ? choice.writtenHomeMinutes / choice.totalMinutes : 0,
+          actualMinutes: actual, prefilled: own === undefined && actual !== null,
+          overran: actual !== null && predicted !== null && overran(actual, predicted, school.overrunRatio),
+        };
+      });
+      const actualWrittenMinutes = Math.round(lines.reduce((s, l) => s + (l.actualMinutes ?? 0) * l.writtenShare, 0));
+      const flags: SheetFlag[] = [];
+      if (actualWrittenMinutes > capMinutes) flags.push('WRITTEN_OVER_CAP');
+      if (sheet?.bedtime && isLateBedtime(sheet.bedtime, wakeUp, cls.grade)) flags.push('LATE_BEDTIME');
+      if (lines.some((l) => l.overran)) flags.push('SUBJECT_OVERRAN');
+      return {
+        student, day, sheet, lines, capMinutes, actualWrittenMinutes, bedtimeTarget: bedtimeTarget(wakeUp, cls.grade), flags,
+        locked: !!sheet?.readAt,
+      };
+    });
+  }
+
+  /** The student fills in their own sheet until the head teacher has read it. */
+  async fill(ctx: RequestContext, input: SheetFillInput): Promise<SheetView> {
+    if (!ctx.hasRole(Role.STUDENT) || !ctx.viewer.classId) throw new ForbiddenError('Students fill in their own record sheet');
+    if (!isIsoDate(input.day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
+    const classId = ctx.viewer.classId;
+    await withTransaction(ctx, async (tx) => {
+      const sheet = await this.lockedSheet(ctx, tx, ctx.viewer.userId, classId, input.day);
+      if (sheet.readAt) {
+        throw new RuleViolation(UserErrorCode.SHEET_LOCKED, 'Your head teacher has read this sheet; ask them to reopen it for a correction', []);
+      }
+      if (sheet.revision > 1 || sheet.filledAt) {
+        if (input.expectedRevision == null) throw new InvalidInputError('expectedRevision', 'expectedRevision is required to change a filled sheet');
+        checkRevision('The record sheet', sheet.revision, input.expectedRevision);
+      }
+      const aIds = input.entries.map((e) => e.assignmentId);
+      const ofDay = aIds.length ? await tx.findBy(Assignment, { schoolId: ctx.schoolId, id: In(aIds), classId, day: input.day, status: AssignmentStatus.PUBLISHED }) : [];
+      const unknown = aIds.find((id) => !ofDay.some((a) => a.id === id));
+      if (unknown) throw new InvalidInputError('entries', 'An entry names homework that is not your class\'s homework of this day');
+      for (const e of input.entries) {
+        await tx.upsert(RecordSheetEntry, { schoolId: ctx.schoolId, sheetId: sheet.id, assignmentId: e.assignmentId, actualMinutes: e.actualMinutes },
+          ['schoolId', 'sheetId', 'assignmentId']);
+      }
+      await tx.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, {
+        selfStudyContent: input.selfStudyContent ?? sheet.selfStudyContent, selfStudyMinutes: input.selfStudyMinutes ?? sheet.selfStudyMinutes,
+        bedtime: input.bedtime ?? sheet.bedtime, filledAt: new Date(), revision: sheet.revision + 1,
+      });
+      await refreshCalibrations(tx, ctx.schoolId, aIds);
+    });
+    return this.view(ctx, ctx.viewer.userId, input.day);
+  }
+
+  /** A parent leaves a message on their child's sheet. */
+  async parentMessage(ctx: RequestContext, studentId: string, day: string, message: string): Promise<SheetView> {
+    if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError('Only a parent of the student leaves a message on their sheet');
+    if (!isIsoDate(day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
+    const student = await this.visibleStudent(ctx, studentId);
+    await withTransaction(ctx, async (tx) => {
+      const sheet = await this.lockedSheet(ctx, tx, student.id, student.classId!, day);
+      await tx.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, {
+        parentMessage: message.trim(), parentMessageBy: ctx.viewer.userId, parentMessageAt: new Date(), revision: sheet.revision + 1,
+      });
+    });
+    return this.view(ctx, studentId, day);
+  }
+
+  /** The head teacher reads the sheet (locking the student's entries) and may reply; or reopens it. */
+  async read(ctx: RequestContext, studentId: string, day: string, reply: string | null, reopen: boolean): Promise<SheetView> {
+    const student = await this.visibleStudent(ctx, studentId);
+    if (!ctx.viewer.headClassIds.has(student.classId!)) throw new ForbiddenError('Only the head teacher of the class reads and answers its record sheets');
+    await withTransaction(ctx, async (tx) => {
+      const sheet = await this.lockedSheet(ctx, tx, student.id, student.classId!, day);
+      await tx.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, reopen
+        ? { readAt: null, readBy: null, revision: sheet.revision + 1 }
+        : {
+          readAt: new Date(), readBy: ctx.viewer.userId, revision: sheet.revision + 1,
+          ...(reply ? { reply: reply.trim(), repliedAt: new Date() } : {}),
+        });
+    });
+    return this.view(ctx, studentId, day);
+  }
+
+  /** The head teacher's day: sheets not filled, sheets flagged, parent messages awaiting a reply. */
+  async headTeacherDay(ctx: RequestContext, classId: string, day: string): Promise<SheetView[]> {
+    if (!ctx.viewer.headClassIds.has(classId) && !ctx.hasRole(Role.ACADEMIC_OFFICE)) {
+      throw new ForbiddenError("Only the class's head teacher or the academic office sees its daily record sheets");
+    }
+    if (!isIsoDate(day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
+    const students = await ctx.loaders.studentsByClassId.load(classId);
+    return this.views(ctx, ctx.dataSource.manager, students, day);
+  }
+
+  private async visibleStudent(ctx: RequestContext, studentId: string): Promise<User> {
+    const student = await ctx.loaders.userById.load(studentId);
+    const v = ctx.viewer;
+    if (!student?.classId || !(student.id === v.userId || v.childIds.has(student.id) || staffReachesClass(v, student.classId))) {
+      throw new NotFoundError('Student', studentId);
+    }
+    return student;
+  }
+
+  /** The sheet row (created empty if missing), locked for this transaction. */
+  private async lockedSheet(ctx: RequestContext, tx: EntityManager, studentId: string, classId: string, day: string): Promise<RecordSheet> {
+    await tx.query(
+      `INSERT INTO record_sheets (school_id, id, student_id, class_id, day) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (school_id, student_id, day) DO NOTHING`,
+      [ctx.schoolId, randomUUID(), studentId, classId, day],
+    );
+    return tx.findOneOrFail(RecordSheet, { where: { schoolId: ctx.schoolId, studentId, day }, lock: { mode: 'pessimistic_write' } });
+  }
+}
+
+export const recordSheetService = new RecordSheetService();

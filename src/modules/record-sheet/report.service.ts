@@ -1,0 +1,144 @@
+import { Between, In } from 'typeorm';
+import { RequestContext } from '../../core/context';
+import { addDays, isIsoDate, isoWeekday } from '../../core/dates';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../../core/errors';
+import { Role } from '../../core/roles';
+import { loadPlans, planChoices } from '../assignment/assignment-plan';
+import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assignment.entity';
+import { AssignmentShape } from '../assignment/assignment.policy';
+import { BankItem, BankItemVersion } from '../bank/bank-item.entity';
+import { SchoolClass } from '../class/class.entity';
+import { loadService } from '../load/load.service';
+import { ResearchGroup } from '../research-group/research-group.entity';
+import { School } from '../school/school.entity';
+import { levelOfChoice } from '../submission/submission.policy';
+import { itemObservations, observationsOf } from './calibration.service';
+import { ItemCalibration } from './record-sheet.entity';
+import { percentile } from './record-sheet.policy';
+import { recordSheetService } from './record-sheet.service';
+
+export interface SubjectDayLoad { subjectId: string; predictedMinutes: number; actualMinutes: number | null; observations: number }
+export interface DayLoad { day: string; capMinutes: number; subjects: SubjectDayLoad[]; studentsOverCap: number; sheets: number; onTimeBedtimes: number; bedtimes: number }
+export interface WeekTiers { weekStart: string; counts: { tier: string; count: number }[] }
+export interface ItemCalibrationLine { item: BankItem; version: BankItemVersion; calibration: ItemCalibration; ratio: number; off: boolean }
+
+const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 10) / 10 : null);
+
+function checkRange(from: string, to: string): void {
+  if (!isIsoDate(from) || !isIsoDate(to) || from > to) throw new InvalidInputError('from', 'from and to must be dates YYYY-MM-DD, from ≤ to');
+  if (Date.parse(to) - Date.parse(from) > 62 * 86400000) throw new InvalidInputError('to', 'A report covers at most 62 days');
+}
+
+export class ReportService {
+  /** Per day and subject, predicted vs actual minutes, students over the cap and sleep compliance. */
+  async classLoad(ctx: RequestContext, classId: string, from: string, to: string): Promise<DayLoad[]> {
+    checkRange(from, to);
+    const cls = await this.reportableClass(ctx, classId);
+    const assignments = await ctx.dataSource.getRepository(Assignment).find({
+      where: { schoolId: ctx.schoolId, classId, status: AssignmentStatus.PUBLISHED, day: Between(from, to) }, order: { day: 'ASC' },
+    });
+    const plans = await loadPlans(ctx.dataSource.manager, ctx.schoolId, assignments);
+    const observations = await observationsOf(ctx.dataSource.manager, ctx.schoolId, assignments.map((a) => a.id));
+    const choices = assignments.length ? await ctx.dataSource.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, assignmentId: In(assignments.map((a) => a.id)) }) : [];
+    const students = await ctx.loaders.studentsByClassId.load(classId);
+    const days: DayLoad[] = [];
+    for (let day = from; day <= to; day = addDays(day, 1)) {
+      const ofDay = plans.filter((p) => p.assignment.day === day);
+      if (ofDay.length === 0 && isoWeekday(day) >= 6) continue;
+      const sheets = await recordSheetService.views(ctx, ctx.dataSource.manager, students, day);
+      const { capMinutes } = await loadService.capOn(ctx, cls.grade, day);
+      const bedtimes = sheets.filter((s) => s.sheet?.bedtime);
+      days.push({
+        day, capMinutes,
+        subjects: ofDay.map((plan) => {
+          const byKey = new Map(planChoices(plan).map((c) => [c.key, c.totalMinutes]));
+          const chosen = choices.filter((c) => c.assignmentId === plan.assignment.id).map((c) => byKey.get(c.choice) ?? 0);
+          const actual = observations.filter((o) => o.assignmentId === plan.assignment.id).map((o) => o.actualMinutes);
+          return { subjectId: plan.assignment.subjectId, predictedMinutes: mean(chosen) ?? 0, actualMinutes: mean(actual), observations: actual.length };
+        }),
+        studentsOverCap: sheets.filter((s) => s.flags.includes('WRITTEN_OVER_CAP')).length,
+        sheets: sheets.filter((s) => s.sheet?.filledAt).length,
+        onTimeBedtimes: bedtimes.filter((s) => !s.flags.includes('LATE_BEDTIME')).length,
+        bedtimes: bedtimes.length,
+      });
+    }
+    return days;
+  }
+
+  /** How the class's choices moved between tiers week by week (counts only). */
+  async tierTrend(ctx: RequestContext, classId: string, subjectId: string, from: string, to: string): Promise<WeekTiers[]> {
+    checkRange(from, to);
+    await this.reportableClass(ctx, classId, subjectId);
+    const assignments = await ctx.dataSource.getRepository(Assignment).find({
+      where: { schoolId: ctx.schoolId, classId, subjectId, status: AssignmentStatus.PUBLISHED, day: Between(from, to) },
+    });
+    const choices = assignments.length ? await ctx.dataSource.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, assignmentId: In(assignments.map((a) => a.id)) }) : [];
+    const weeks = new Map<string, Map<string, number>>();
+    for (const a of assignments) {
+      const monday = addDays(a.day, 1 - isoWeekday(a.day));
+      const counts = weeks.get(monday) ?? new Map<string, number>();
+      for (const c of choices.filter((x) => x.assignmentId === a.id)) {
+        const tier = a.shape === AssignmentShape.THREE_PART ? levelOfChoice(a.shape, c.choice) : c.choice;
+        counts.set(tier, (counts.get(tier) ?? 0) + 1);
+      }
+      weeks.set(monday, counts);
+    }
+    return [...weeks.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([weekStart, counts]) => ({
+      weekStart, counts: [...counts.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([tier, count]) => ({ tier, count })),
+    }));
+  }
+
+  /**
+   * Calibration of a research group's items: observed against predicted minutes, the items
+   * whose estimate is off by more than the school's ratio, and the estimation bias (median of
+   * actual ÷ predicted) of the group and of each teacher who estimated.
+   */
+  async groupCalibration(ctx: RequestContext, groupId: string) {
+    const group = await ctx.loaders.researchGroupById.load(groupId);
+    if (!group) throw new NotFoundError('ResearchGroup', groupId);
+    if (!ctx.hasRole(Role.ACADEMIC_OFFICE) && !ctx.viewer.ledGroupIds.has(group.id) && !ctx.viewer.groupIds.has(group.id)) {
+      throw new ForbiddenError(`Only ${group.name} and the academic office see its calibration`);
+    }
+    const school = await ctx.dataSource.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
+    const items = await ctx.dataSource.getRepository(BankItem).findBy({ schoolId: ctx.schoolId, subjectId: group.subjectId, grade: group.grade });
+    const calibrations = items.length ? await ctx.dataSource.getRepository(ItemCalibration).findBy({ schoolId: ctx.schoolId, itemId: In(items.map((i) => i.id)) }) : [];
+    const versions = calibrations.length ? await ctx.dataSource.getRepository(BankItemVersion).findBy({ schoolId: ctx.schoolId, itemId: In(calibrations.map((c) => c.itemId)) }) : [];
+    const lines: ItemCalibrationLine[] = calibrations.map((calibration) => {
+      const version = versions.find((v) => v.itemId === calibration.itemId && v.versionNo === calibration.versionNo)!;
+      const ratio = calibration.medianMinutes / version.predictedMinutes;
+      return { item: items.find((i) => i.id === calibration.itemId)!, version, calibration, ratio, off: ratio > school.overrunRatio || ratio < 1 / school.overrunRatio };
+    }).sort((a, b) => Math.abs(Math.log(b.ratio)) - Math.abs(Math.log(a.ratio)));
+    // Bias per observation: every attributed minute against the estimate it was measured against.
+    const used: { assignment_id: string }[] = calibrations.length ? await ctx.dataSource.query(
+      `SELECT DISTINCT assignment_id FROM assignment_items WHERE school_id = $1 AND item_id = ANY($2::uuid[])`,
+      [ctx.schoolId, calibrations.map((c) => c.itemId)]) : [];
+    const assignments = used.length ? await ctx.dataSource.getRepository(Assignment).findBy({ schoolId: ctx.schoolId, id: In(used.map((u) => u.assignment_id)) }) : [];
+    const plans = await loadPlans(ctx.dataSource.manager, ctx.schoolId, assignments);
+    const observed = itemObservations(plans, await observationsOf(ctx.dataSource.manager, ctx.schoolId, assignments.map((a) => a.id)))
+      .filter((o) => items.some((i) => i.id === o.itemId));
+    const ratios = observed.map((o) => o.minutes / o.estimatedMinutes);
+    const byTeacher = new Map<string, number[]>();
+    for (const o of observed) {
+      const estimator = versions.find((v) => v.itemId === o.itemId && v.versionNo === o.versionNo)?.editedBy;
+      if (estimator) byTeacher.set(estimator, [...(byTeacher.get(estimator) ?? []), o.minutes / o.estimatedMinutes]);
+    }
+    return {
+      group, overrunRatio: school.overrunRatio, threshold: school.calibrationThreshold, lines,
+      groupBias: ratios.length ? Math.round(percentile(ratios, 50) * 100) / 100 : null,
+      teacherBiases: [...byTeacher.entries()].map(([teacherId, rs]) => ({ teacherId, bias: Math.round(percentile(rs, 50) * 100) / 100, observations: rs.length })),
+    };
+  }
+
+  /** Class reports are for the academic office, the class's head teacher and the leads of its grade's groups. */
+  private async reportableClass(ctx: RequestContext, classId: string, subjectId?: string): Promise<SchoolClass> {
+    const cls = await ctx.loaders.classById.load(classId);
+    if (!cls) throw new NotFoundError('Class', classId);
+    if (ctx.hasRole(Role.ACADEMIC_OFFICE) || ctx.viewer.headClassIds.has(cls.id)) return cls;
+    const led = await ctx.loaders.researchGroupById.loadMany([...ctx.viewer.ledGroupIds]);
+    const leads = led.some((g) => g instanceof ResearchGroup && g.grade === cls.grade && (!subjectId || g.subjectId === subjectId));
+    if (!leads) throw new ForbiddenError('Class reports are for the academic office, the head teacher and the research-group leads of the grade');
+    return cls;
+  }
+}
+
+export const reportService = new ReportService();
