@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { hashPassword } from '../src/modules/auth/password';
 import { SchoolStage } from '../src/modules/school/school.entity';
+import { insertDemoActivity } from './activity';
 import { insertDemoBank } from './bank';
 import { buildSchool, insertSchool, PasswordKind, SchoolFixture, SchoolSpec } from './school-fixture';
 
@@ -42,5 +43,6 @@ export async function seedSchool(ds: DataSource, spec: SchoolSpec, passwordHashC
 export async function seedDemo(ds: DataSource, passwordHashCost: number): Promise<SchoolFixture> {
   const fixture = await seedSchool(ds, DEMO_SCHOOL, passwordHashCost);
   await ds.transaction((tx) => insertDemoBank(tx, fixture));
+  await ds.transaction((tx) => insertDemoActivity(tx, fixture));
   return fixture;
 }

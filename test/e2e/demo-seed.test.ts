@@ -55,6 +55,28 @@ describe('demo seed', () => {
     }
   });
 
+  it('holds two weeks of homework, submissions, marks and record sheets for two classes', async () => {
+    const classes = await db.dataSource.query(`SELECT DISTINCT c.name FROM assignments a JOIN classes c ON c.id = a.class_id ORDER BY 1`);
+    expect(classes.map((r: { name: string }) => r.name)).toEqual(['五年级(1)班', '八年级(1)班']);
+    expect(await count(`SELECT count(DISTINCT day)::int n FROM assignments`)).toBe(10);
+    expect(await count(`SELECT count(*)::int n FROM submissions`)).toBeGreaterThan(1000);
+    expect(await count(`SELECT count(*)::int n FROM record_sheets WHERE bedtime IS NOT NULL`)).toBeGreaterThan(600);
+    expect(await count(`SELECT count(*)::int n FROM item_calibrations WHERE calibrated_minutes IS NOT NULL`)).toBeGreaterThan(10);
+    // Every seeded day fits its class's cap with the heaviest choices.
+    expect(await count(`
+      WITH options AS (
+        SELECT ai.assignment_id, ai.option_key, sum(CASE WHEN v.form = 'written' THEN ai.predicted_minutes ELSE 0 END) AS written
+          FROM assignment_items ai JOIN bank_item_versions v ON v.item_id = ai.item_id AND v.version_no = ai.version_no
+         GROUP BY 1, 2),
+      heaviest AS (
+        SELECT a.class_id, a.day, CASE WHEN a.shape = 'three_part' THEN sum(o.written) ELSE max(o.written) END AS minutes
+          FROM assignments a JOIN options o ON o.assignment_id = a.id GROUP BY a.id, a.class_id, a.day, a.shape)
+      SELECT count(*)::int n FROM (
+        SELECT h.class_id, h.day, sum(h.minutes) AS total, max(c.grade) AS grade FROM heaviest h JOIN classes c ON c.id = h.class_id
+         GROUP BY h.class_id, h.day) d
+       WHERE d.total > CASE WHEN d.grade <= 6 THEN 60 ELSE 90 END`)).toBe(0);
+  });
+
   it('is idempotent: seeding again adds nothing', async () => {
     const before = [await count(`SELECT count(*)::int n FROM users`), await count(`SELECT count(*)::int n FROM bank_items`)];
     await seedDemo(db.dataSource, 10);
