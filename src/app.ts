@@ -4,12 +4,13 @@ import { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import type { AppConfig } from './config';
 import { RequestContext } from './core/context';
 import { Database } from './core/database';
 import { DomainError } from './core/errors';
 import { createFormatError } from './core/format-error';
+import { queryLimitsPlugin } from './core/query-limits';
 import { Logger } from './core/logger';
 import { authService } from './modules/auth/auth.service';
 import { createLoaders } from './modules/loaders';
@@ -27,7 +28,7 @@ export interface App {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly limit?: string) {
     super(message);
   }
 }
@@ -54,6 +55,23 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
+/** Refuses an oversized or over-long document before Apollo parses it, naming the limit. */
+function checkDocument(body: unknown, limits: AppConfig['queryLimits']): void {
+  const query = (body as { query?: unknown } | undefined)?.query;
+  if (typeof query !== 'string') return;
+  const bytes = Buffer.byteLength(query, 'utf8');
+  if (bytes > limits.maxDocumentBytes) {
+    throw new HttpError(413, `The query exceeds the document size limit: ${bytes} > ${limits.maxDocumentBytes} bytes`, 'document size');
+  }
+  try {
+    parse(query, { maxTokens: limits.maxTokens });
+  } catch (e) {
+    if (e instanceof GraphQLError && /Document contains more th\w+ \d+ tokens/i.test(e.message)) {
+      throw new HttpError(400, `The query exceeds the tokens limit: more than ${limits.maxTokens} tokens`, 'tokens');
+    }
+  }
+}
+
 /**
  * The HTTP service: GraphQL at /graphql (Apollo Server on node:http), GET /health (process
  * up) and GET /ready (database reachable), a request id on every request and one JSON log
@@ -71,6 +89,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    hideSchemaDetailsFromClientErrors: production,
     logger: {
       debug: (m) => logger.debug(String(m)),
       info: (m) => logger.info(String(m)),
@@ -79,6 +98,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      queryLimitsPlugin(config.queryLimits),
       ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],
   });
@@ -87,7 +107,9 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
   async function contextFor(req: http.IncomingMessage, requestId: string, log: Logger): Promise<RequestContext> {
     try {
       const viewer = await authService.viewerFromAuthorization(db.dataSource, config, req.headers.authorization);
-      return new RequestContext(requestId, db.dataSource, config, log.child({ userId: viewer?.userId }), viewer, createLoaders);
+      const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
+      const address = forwarded || req.socket.remoteAddress || 'unknown';
+      return new RequestContext(requestId, db.dataSource, config, log.child({ userId: viewer?.userId }), viewer, createLoaders, address);
     } catch (e) {
       if (e instanceof DomainError) {
         throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
@@ -106,6 +128,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
         throw new HttpError(400, 'Request body is not valid JSON');
       }
     }
+    checkDocument(body, config.queryLimits);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -157,7 +180,10 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
         sendJson(res, 404, { error: 'Not found: GraphQL is served at /graphql' });
       }
     } catch (e) {
-      if (e instanceof HttpError) return sendJson(res, e.status, { errors: [{ message: e.message }] });
+      if (e instanceof HttpError) {
+        const extensions = e.limit ? { code: 'QUERY_LIMIT_EXCEEDED', limit: e.limit } : { code: 'BAD_REQUEST' };
+        return sendJson(res, e.status, { errors: [{ message: e.message, extensions }] });
+      }
       log.error('request failed', { error: e });
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
       else res.end();

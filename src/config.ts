@@ -24,6 +24,26 @@ export interface AppConfig {
   migrateOnStart: boolean;
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   shutdownTimeoutMs: number;
+  /** Limits on what one GraphQL request may ask for. */
+  queryLimits: QueryLimits;
+  /** Sign-in throttling. */
+  loginThrottle: LoginThrottle;
+  /** Take the client address from X-Forwarded-For (behind a trusted proxy only). */
+  trustProxy: boolean;
+}
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxCost: number;
+  maxTokens: number;
+  maxDocumentBytes: number;
+}
+
+export interface LoginThrottle {
+  maxFailuresPerAccount: number;
+  maxFailuresPerAddress: number;
+  windowSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -89,5 +109,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     migrateOnStart: boolFrom(env, 'MIGRATE_ON_START', !databaseUrl),
     logLevel,
     shutdownTimeoutMs: intFrom(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000),
+    queryLimits: {
+      maxDepth: intFrom(env, 'MAX_QUERY_DEPTH', 8, 2, 50),
+      maxAliases: intFrom(env, 'MAX_QUERY_ALIASES', 15, 0, 1000),
+      maxCost: intFrom(env, 'MAX_QUERY_COST', 50000, 10, 10_000_000),
+      maxTokens: intFrom(env, 'MAX_QUERY_TOKENS', 3000, 100, 1_000_000),
+      maxDocumentBytes: intFrom(env, 'MAX_DOCUMENT_BYTES', 20000, 1000, 1_000_000),
+    },
+    loginThrottle: {
+      maxFailuresPerAccount: intFrom(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
+      maxFailuresPerAddress: intFrom(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100000),
+      windowSeconds: intFrom(env, 'LOGIN_WINDOW_SECONDS', 900, 10, 86400),
+    },
+    trustProxy: boolFrom(env, 'TRUST_PROXY', false),
   };
 }

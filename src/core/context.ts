@@ -37,6 +37,8 @@ export class RequestContext {
     readonly logger: Logger,
     private currentViewer: Viewer | null,
     private readonly loadersFactory: LoadersFactory,
+    /** The client's address, for sign-in throttling. */
+    readonly clientAddress = 'unknown',
   ) {}
 
   /** The signed-in user, or null for an anonymous request. */

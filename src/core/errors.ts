@@ -15,6 +15,11 @@ export class UnauthenticatedError extends DomainError {
   readonly code = 'UNAUTHENTICATED';
 }
 
+/** Too many failed sign-ins: wait before trying again. */
+export class TooManyAttemptsError extends DomainError {
+  readonly code = 'TOO_MANY_ATTEMPTS';
+}
+
 /** Signed in, but this user may not do this. */
 export class ForbiddenError extends DomainError {
   readonly code = 'FORBIDDEN';

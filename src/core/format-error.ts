@@ -17,6 +17,8 @@ const PASS_THROUGH = new Set([
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'NOT_FOUND',
+  'QUERY_LIMIT_EXCEEDED',
+  'TOO_MANY_ATTEMPTS',
 ]);
 
 interface FieldProblem {

@@ -1,0 +1,87 @@
+import { SMALL_SCHOOL } from '../support/fixtures';
+import { TestApp } from '../support/test-app';
+
+/** Query limits and sign-in throttling: each refusal names its limit. */
+let t: TestApp;
+let office: string;
+
+beforeAll(async () => {
+  t = await TestApp.start([SMALL_SCHOOL], {
+    MAX_QUERY_COST: '3000', MAX_DOCUMENT_BYTES: '4000', MAX_QUERY_TOKENS: '400',
+    LOGIN_MAX_FAILURES_PER_ACCOUNT: '3', LOGIN_MAX_FAILURES_PER_ADDRESS: '8',
+  });
+  office = await t.login('jiaowu');
+});
+afterAll(() => t?.stop());
+
+const limitOf = async (query: string, token = office) => {
+  const result = await t.gql(query, {}, token);
+  return { status: result.status, error: result.errors?.[0] };
+};
+
+describe('query limits', () => {
+  it('refuses a query deeper than 8', async () => {
+    const { error } = await limitOf(`{ me { class { headTeacher { class { headTeacher { class { headTeacher { class { headTeacher { id } } } } } } } } } }`);
+    expect(error).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'depth', max: 8 } });
+    expect(error!.message).toBe('The query exceeds the depth limit: 9 > 8');
+  });
+
+  it('refuses more than 15 aliases', async () => {
+    const fields = Array.from({ length: 16 }, (_, i) => `a${i}: me { id }`).join(' ');
+    const { error } = await limitOf(`{ ${fields} }`);
+    expect(error).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'aliases', value: 16, max: 15 } });
+  });
+
+  it('refuses a query whose lists multiply past the cost limit, counting `first`', async () => {
+    const { error } = await limitOf(`{ users(first: 100) { edges { node { children { student { teachingAssignments { class { name } } } } } } } }`);
+    expect(error).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost', max: 3000 } });
+    const small = await t.gql(`{ users(first: 5) { edges { node { username } } } }`, {}, office);
+    expect(small.errors).toBeUndefined();
+  });
+
+  it('refuses an oversized document and one with too many tokens', async () => {
+    const big = await limitOf(`{ me { id } } # ${'x'.repeat(5000)}`);
+    expect(big.status).toBe(413);
+    expect(big.error).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'document size' } });
+    const many = await limitOf(`{ ${Array.from({ length: 150 }, () => 'me { id }').join(' ')} }`);
+    expect(many.status).toBe(400);
+    expect(many.error).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'tokens' } });
+  });
+
+  it('leaves introspection alone in development', async () => {
+    const result = await t.gql(`{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }`);
+    expect(result.errors).toBeUndefined();
+  });
+});
+
+describe('sign-in throttling', () => {
+  const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { token } }`;
+  const attempt = (username: string, password: string) => t.gql(LOGIN, { i: { schoolCode: 'test-a', username, password } });
+
+  it('locks an account after 3 failures, even for the right password, and says when to retry', async () => {
+    for (let i = 0; i < 3; i++) expect((await attempt('s30201', 'wrong-one')).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+    const locked = (await attempt('s30201', 'xuesheng2026')).errors![0];
+    expect(locked.extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', maxFailures: 3 });
+    expect(locked.extensions!.retryAfterSeconds).toBeGreaterThan(800);
+    expect(locked.message).toContain('for this account');
+    // Another account from elsewhere is unaffected… (same address, below its limit)
+    expect((await attempt('s30202', 'xuesheng2026')).data.login.token).toBeTruthy();
+  });
+
+  it('aliases cannot multiply guesses: a document stops at its first failed sign-in', async () => {
+    const fields = Array.from({ length: 5 }, (_, i) => `a${i}: login(input: { schoolCode: "test-a", username: "s30102", password: "guess${i}" }) { token }`).join(' ');
+    const result = await t.gql(`mutation { ${fields} }`);
+    expect(result.errors!.map((e) => e.extensions!.code)).toEqual(['UNAUTHENTICATED']);
+    const [{ failures }] = await t.db.dataSource.query(`SELECT failures FROM login_attempts WHERE key = 'account:test-a:s30102'`);
+    expect(failures).toBe(1);
+  });
+
+  it('throttles an address that tries many accounts', async () => {
+    const [{ failures }] = await t.db.dataSource.query(`SELECT failures FROM login_attempts WHERE key LIKE 'address:%'`);
+    const accounts = ['p30101', 'p30102', 'p30103', 'p30201'];
+    for (let i = failures; i < 8; i++) await attempt(accounts[i % accounts.length], `nope-${i}`);
+    const refused = (await attempt('p30202', 'jiazhang2026')).errors![0];
+    expect(refused.extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', maxFailures: 8 });
+    expect(refused.message).toContain('from this address');
+  });
+});
