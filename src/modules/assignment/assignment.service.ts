@@ -45,7 +45,7 @@ export class AssignmentService {
    * students of the class and their parents see published ones.
    */
   async get(ctx: RequestContext, id: string): Promise<Assignment> {
-    const a = await ctx.dataSource.getRepository(Assignment).findOneBy({ schoolId: ctx.schoolId, id });
+    const a = await ctx.loaders.assignmentById.load(id);
     const visible = a && (staffReachesClass(ctx.viewer, a.classId) || (a.status === AssignmentStatus.PUBLISHED && canSeeClass(ctx.viewer, a.classId)));
     if (!a || !visible) throw new NotFoundError('Assignment', id);
     return a;

@@ -1,0 +1,86 @@
+import { SchoolStage } from '../../src/modules/school/school.entity';
+import { StatementCounter } from '../support/statement-counter';
+import { TestApp } from '../support/test-app';
+import { createAndPublish, ids, insertItem, packages } from '../support/assignments';
+
+/**
+ * N+1 guard for the heavy reads: the same query over a small and a large class, or over one
+ * day and a week, runs the same number of SQL statements.
+ */
+const counter = new StatementCounter();
+const small = { code: 'heavy-small', name: '小班学校', stage: SchoolStage.PRIMARY, grades: [5], classesPerGrade: 1, studentsPerClass: 2, nameSeed: 21 };
+const large = { code: 'heavy-large', name: '大班学校', stage: SchoolStage.PRIMARY, grades: [5], classesPerGrade: 1, studentsPerClass: 40, nameSeed: 22 };
+const WEEK = ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11'];
+let t: TestApp;
+const tokens: Record<string, Record<string, string>> = {};
+
+async function fill(schoolIndex: number, days: string[]) {
+  const code = t.schools[schoolIndex].spec.code;
+  const tok = tokens[code];
+  const students = t.schools[schoolIndex].users.filter((u) => u.classId);
+  for (const day of days) {
+    for (const [subject, teacher] of [['chinese', 't5yw1'], ['math', 't5sx1']] as const) {
+      const a = await insertItem(t, { subject, grade: 5, title: `${subject}${day}A`, minutes: 10 }, schoolIndex);
+      const b = await insertItem(t, { subject, grade: 5, title: `${subject}${day}B`, minutes: 12 }, schoolIndex);
+      const published = await createAndPublish(t, tok[teacher], { ...ids(t, 5, subject, schoolIndex), date: day, shape: 'PACKAGES', title: `${subject} ${day}`, options: packages(a, b) });
+      for (const s of students) {
+        const token = tok[s.username] ??= await t.login(s.username, code);
+        await t.ok(`mutation($i: SubmissionCreateInput!) { submissionCreate(input: $i) { userErrors { code } } }`,
+          { i: { assignmentId: published.assignment.id, choice: 'A', answer: '完成', attachments: [], actualMinutes: 11, clientKey: `k-${s.username}-${day}-${subject}` } }, token);
+      }
+    }
+  }
+}
+
+beforeAll(async () => {
+  t = await TestApp.start([small, large], {}, counter);
+  for (const spec of [small, large]) {
+    tokens[spec.code] = {};
+    for (const u of ['t5yw1', 't5sx1', 'jiaowu', 's50101']) tokens[spec.code][u] = await t.login(u, spec.code);
+  }
+  await fill(0, WEEK);
+  await fill(1, WEEK);
+}, 180000);
+afterAll(() => t?.stop());
+
+async function same(query: (schoolIndex: number) => [string, Record<string, unknown>, string]) {
+  const [qa, va, ta] = query(0);
+  const [qb, vb, tb] = query(1);
+  const a = await counter.measure(() => t.ok(qa, va, ta));
+  const b = await counter.measure(() => t.ok(qb, vb, tb));
+  expect(b.statements).toBe(a.statements);
+  return a.statements;
+}
+
+const CLASS_WEEK = `query($c: ID!, $from: String!, $to: String!) { classAssignments(classId: $c, from: $from, to: $to) {
+  title day subject { name } teacher { displayName } choices { key totalMinutes writtenHomeMinutes }
+  options { key name items { predictedMinutes content { title body } } } } }`;
+
+it('the class week: 2 and 40 students, one day and five, the same statements', async () => {
+  const perSize = await same((i) => [CLASS_WEEK, { c: ids(t, 5, 'math', i).classId, from: WEEK[0], to: WEEK[4] }, tokens[t.schools[i].spec.code].t5yw1]);
+  const oneDay = await counter.measure(() => t.ok(CLASS_WEEK, { c: ids(t, 5, 'math', 1).classId, from: WEEK[0], to: WEEK[0] }, tokens['heavy-large'].t5yw1));
+  expect(oneDay.statements).toBe(perSize);
+  expect(perSize).toBeLessThanOrEqual(12);
+});
+
+it("a student's day", async () => {
+  await same((i) => [`query($d: String!) { studentDay(date: $d) { assignment { title subject { name } } choices { key totalMinutes } choice submission { status currentMark { mark } } } }`,
+    { d: WEEK[2] }, tokens[t.schools[i].spec.code].s50101]);
+});
+
+it("the teacher's marking queue", async () => {
+  await same((i) => [`{ markingQueue(first: 50) { edges { node { overdue dueAt submission { choice student { displayName } assignment { title } } } } } }`,
+    {}, tokens[t.schools[i].spec.code].t5sx1]);
+});
+
+it('the weekly public notice: one day of homework and five', async () => {
+  const Q = `query($c: ID!, $w: String!) { weeklyNotice(classId: $c, weekStart: $w) { days { day capMinutes heaviestTotalMinutes subjects { subject title content } } } }`;
+  await same((i) => [Q, { c: ids(t, 5, 'math', i).classId, w: WEEK[0] }, tokens[t.schools[i].spec.code].jiaowu]);
+});
+
+it('bank search: a page of 2 and a page of 40', async () => {
+  const Q = `query($f: Int!) { bankItems(first: $f) { edges { node { status current { title tier predictedMinutes } unit { title } author { displayName } } } } }`;
+  const a = await counter.measure(() => t.ok(Q, { f: 2 }, tokens['heavy-large'].t5yw1));
+  const b = await counter.measure(() => t.ok(Q, { f: 40 }, tokens['heavy-large'].t5yw1));
+  expect(b.statements).toBe(a.statements);
+});
