@@ -215,8 +215,9 @@ export async function insertSchool(tx: EntityManager, f: SchoolFixture, password
     staffFirst.filter((u) => !u.classId).map((u) => [s, u.id, u.username, u.displayName, passwordHashes[u.password], null, null]));
   await insertRows(tx, 'classes', ['school_id', 'id', 'grade', 'class_no', 'name', 'head_teacher_id'],
     f.classes.map((c) => [s, c.id, c.grade, c.classNo, c.name, c.headTeacherId || null]));
-  await insertRows(tx, 'users', ['school_id', 'id', 'username', 'display_name', 'password_hash', 'class_id', 'student_no'],
-    staffFirst.filter((u) => u.classId).map((u) => [s, u.id, u.username, u.displayName, passwordHashes[u.password], u.classId, u.studentNo]));
+  // Demo and test students' guardians consented at enrolment.
+  await insertRows(tx, 'users', ['school_id', 'id', 'username', 'display_name', 'password_hash', 'class_id', 'student_no', 'guardian_consent_at'],
+    staffFirst.filter((u) => u.classId).map((u) => [s, u.id, u.username, u.displayName, passwordHashes[u.password], u.classId, u.studentNo, new Date('2026-09-01T00:00:00Z')]));
   // head_teacher and research_lead are held by position (classes, research_groups), not stored.
   await insertRows(tx, 'user_roles', ['school_id', 'user_id', 'role'],
     f.users.flatMap((u) => u.roles.filter((r) => r !== Role.HEAD_TEACHER && r !== Role.RESEARCH_LEAD).map((r) => [s, u.id, r])));

@@ -13,6 +13,7 @@ import { createFormatError } from './core/format-error';
 import { queryLimitsPlugin } from './core/query-limits';
 import { Logger } from './core/logger';
 import { authService } from './modules/auth/auth.service';
+import { privacyService } from './modules/privacy/privacy.service';
 import { createLoaders } from './modules/loaders';
 import { getSchema } from './schema';
 
@@ -133,10 +134,12 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    let ctx: RequestContext | undefined;
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: () => contextFor(req, requestId, log),
+      context: async () => (ctx = await contextFor(req, requestId, log)),
     });
+    if (ctx) await privacyService.flush(db.dataSource, ctx);
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {

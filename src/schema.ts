@@ -9,6 +9,7 @@ import { UnitResolver } from './modules/bank/unit.resolver';
 import { ClassResolver, TeachingAssignmentResolver } from './modules/class/class.resolver';
 import { LoadResolver } from './modules/load/load.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
+import { PrivacyResolver } from './modules/privacy/privacy.resolver';
 import { RecordSheetResolver } from './modules/record-sheet/record-sheet.resolver';
 import { ResearchGroupResolver } from './modules/research-group/research-group.resolver';
 import { SchoolResolver } from './modules/school/school.resolver';
@@ -36,6 +37,7 @@ export const RESOLVERS = [
   MarkResolver,
   StudentDayEntrySubmissionResolver,
   RecordSheetResolver,
+  PrivacyResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

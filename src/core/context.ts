@@ -24,11 +24,20 @@ export interface Viewer {
   ledGroupIds: ReadonlySet<string>;
 }
 
+/** A read of a student's personal record by staff, written to the access log after the request. */
+export interface AccessRecord {
+  studentId: string;
+  resource: 'submission' | 'record_sheet';
+  resourceId: string;
+}
+
 export type LoadersFactory = (dataSource: DataSource, schoolId: string) => Loaders;
 
 /** Per-request context: the caller, the database, per-request DataLoaders and a logger. */
 export class RequestContext {
   private loadersCache?: Loaders;
+  /** Staff reads of students' records in this request; flushed to access_log at its end. */
+  readonly accessRecords: AccessRecord[] = [];
 
   constructor(
     readonly requestId: string,

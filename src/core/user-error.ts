@@ -36,6 +36,7 @@ export enum UserErrorCode {
   MARK_LEVEL_MISMATCH = 'MARK_LEVEL_MISMATCH',
   CONCURRENT_CHANGE = 'CONCURRENT_CHANGE',
   SHEET_LOCKED = 'SHEET_LOCKED',
+  CONSENT_REQUIRED = 'CONSENT_REQUIRED',
 }
 
 registerEnumType(UserErrorCode, {
@@ -69,6 +70,7 @@ registerEnumType(UserErrorCode, {
     IDEMPOTENCY_KEY_REUSED: { description: 'The client key was already used for a different request' },
     NO_CORRECTION_REQUESTED: { description: 'The teacher has not asked for a correction of this submission' },
     NOTHING_TO_MARK: { description: 'The latest version of the submission has already been marked' },
+    CONSENT_REQUIRED: { description: "A guardian must consent before the service keeps a minor's work, choices or record sheets" },
     SHEET_LOCKED: { description: 'The head teacher has read the record sheet; corrections go through them' },
     CONCURRENT_CHANGE: { description: 'Someone else made the same change at the same moment; reload and try again' },
     MARK_LEVEL_MISMATCH: { description: 'The letter of a mark is the level the student did: a C-level submission cannot receive an A mark' },

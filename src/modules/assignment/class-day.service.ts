@@ -8,6 +8,7 @@ import { UserErrorCode } from '../../core/user-error';
 import { SchoolClass } from '../class/class.entity';
 import { DayKind } from '../load/load.entity';
 import { loadService } from '../load/load.service';
+import { privacyService } from '../privacy/privacy.service';
 import { Submission } from '../submission/submission.entity';
 import { User } from '../user/user.entity';
 import { staffReachesClass } from '../user/user.policy';
@@ -109,6 +110,7 @@ export class ClassDayService {
   /** A student chooses (or changes) their package or level; only for themself, never fixed by others. */
   async choose(ctx: RequestContext, assignmentId: string, choiceKey: string): Promise<StudentDayLine> {
     if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError('Only students choose their own package or level');
+    await privacyService.requireConsent(ctx, ctx.viewer.userId);
     return withTransaction(ctx, async (tx) => {
       const a = await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: assignmentId });
       if (!a || a.classId !== ctx.viewer.classId || a.status !== AssignmentStatus.PUBLISHED) throw new NotFoundError('Assignment', assignmentId);

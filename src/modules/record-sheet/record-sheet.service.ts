@@ -15,6 +15,7 @@ import { School } from '../school/school.entity';
 import { SubmissionVersion, Submission } from '../submission/submission.entity';
 import { User } from '../user/user.entity';
 import { staffReachesClass } from '../user/user.policy';
+import { privacyService } from '../privacy/privacy.service';
 import { refreshCalibrations } from './calibration.service';
 import { RecordSheet, RecordSheetEntry } from './record-sheet.entity';
 import { bedtimeTarget, isLateBedtime, overran } from './record-sheet.policy';
@@ -59,7 +60,9 @@ export class RecordSheetService {
   async view(ctx: RequestContext, studentId: string, day: string): Promise<SheetView> {
     if (!isIsoDate(day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
     const student = await this.visibleStudent(ctx, studentId);
-    return (await this.views(ctx, ctx.dataSource.manager, [student], day))[0];
+    const [view] = await this.views(ctx, ctx.dataSource.manager, [student], day);
+    this.noteAccess(ctx, [view]);
+    return view;
   }
 
   /** Builds the sheets of several students of one class on one day with a fixed number of statements. */
@@ -117,6 +120,7 @@ export class RecordSheetService {
   /** The student fills in their own sheet until the head teacher has read it. */
   async fill(ctx: RequestContext, input: SheetFillInput): Promise<SheetView> {
     if (!ctx.hasRole(Role.STUDENT) || !ctx.viewer.classId) throw new ForbiddenError('Students fill in their own record sheet');
+    await privacyService.requireConsent(ctx, ctx.viewer.userId);
     if (!isIsoDate(input.day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
     const classId = ctx.viewer.classId;
     await withTransaction(ctx, async (tx) => {
@@ -150,6 +154,7 @@ export class RecordSheetService {
     if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError('Only a parent of the student leaves a message on their sheet');
     if (!isIsoDate(day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
     const student = await this.visibleStudent(ctx, studentId);
+    await privacyService.requireConsent(ctx, student.id);
     await withTransaction(ctx, async (tx) => {
       const sheet = await this.lockedSheet(ctx, tx, student.id, student.classId!, day);
       await tx.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, {
@@ -182,7 +187,13 @@ export class RecordSheetService {
     }
     if (!isIsoDate(day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
     const students = await ctx.loaders.studentsByClassId.load(classId);
-    return this.views(ctx, ctx.dataSource.manager, students, day);
+    const views = await this.views(ctx, ctx.dataSource.manager, students, day);
+    this.noteAccess(ctx, views);
+    return views;
+  }
+
+  private noteAccess(ctx: RequestContext, views: SheetView[]): void {
+    privacyService.noteAccess(ctx, views.map((v) => ({ studentId: v.student.id, resource: 'record_sheet' as const, resourceId: v.sheet?.id ?? `${v.student.id}:${v.day}` })));
   }
 
   private async visibleStudent(ctx: RequestContext, studentId: string): Promise<User> {

@@ -6,6 +6,7 @@ import { decodeCursor, Page, pageOf } from '../../core/pagination';
 import { Role } from '../../core/roles';
 import { Assignment, StudentChoice } from '../assignment/assignment.entity';
 import { CalendarDay, CalendarDayKind } from '../load/load.entity';
+import { privacyService } from '../privacy/privacy.service';
 import { School } from '../school/school.entity';
 import { User } from '../user/user.entity';
 import { staffReachesClass } from '../user/user.policy';
@@ -80,6 +81,7 @@ export class MarkingService {
       const dueAt = markingDueAt(submission.lastSubmittedAt, r.composition, isSchoolDay);
       return { submission, dueAt, overdue: now > dueAt, cursor: [r.at, r.id] };
     });
+    privacyService.noteAccess(ctx, entries.slice(0, first).map((e) => ({ studentId: e.submission.studentId, resource: 'submission' as const, resourceId: e.submission.id })));
     return pageOf(entries, first, (e) => e.cursor, ({ submission, dueAt, overdue }) => ({ submission, dueAt, overdue }));
   }
 

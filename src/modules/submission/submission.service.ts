@@ -10,6 +10,7 @@ import { loadPlans } from '../assignment/assignment-plan';
 import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assignment.entity';
 import { choicesOf } from '../assignment/assignment.policy';
 import { SchoolClass, TeachingAssignment } from '../class/class.entity';
+import { privacyService } from '../privacy/privacy.service';
 import { refreshCalibrations } from '../record-sheet/calibration.service';
 import { School } from '../school/school.entity';
 import { staffReachesClass } from '../user/user.policy';
@@ -37,6 +38,7 @@ export class SubmissionService {
   async get(ctx: RequestContext, id: string): Promise<Submission> {
     const s = await ctx.loaders.submissionById.load(id);
     if (!s || !(await this.canSee(ctx, s))) throw new NotFoundError('Submission', id);
+    privacyService.noteAccess(ctx, [{ studentId: s.studentId, resource: 'submission', resourceId: s.id }]);
     return s;
   }
 
@@ -54,6 +56,7 @@ export class SubmissionService {
    */
   async submit(ctx: RequestContext, assignmentId: string, choice: string, work: WorkInput): Promise<Submission> {
     if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError('Only students submit their own homework');
+    await privacyService.requireConsent(ctx, ctx.viewer.userId);
     const print = fingerprint({ assignmentId, choice, answer: work.answer, attachments: work.attachments, actualMinutes: work.actualMinutes });
     const replay = await this.replay(ctx, work.clientKey, print);
     if (replay) return replay;
@@ -86,6 +89,7 @@ export class SubmissionService {
   /** The student sends the corrected work their teacher asked for (纠必复批). */
   async correct(ctx: RequestContext, submissionId: string, work: WorkInput): Promise<Submission> {
     if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError('Only students correct their own homework');
+    await privacyService.requireConsent(ctx, ctx.viewer.userId);
     const print = fingerprint({ submissionId, answer: work.answer, attachments: work.attachments, actualMinutes: work.actualMinutes });
     const replay = await this.replay(ctx, work.clientKey, print);
     if (replay) return replay;

@@ -14,6 +14,11 @@ export class User {
   @Column({ name: 'class_id', type: 'uuid', nullable: true }) classId!: string | null;
   @Column({ name: 'student_no', type: 'text', nullable: true }) studentNo!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  /** A guardian's consent to storing a minor's personal data beyond name and class. */
+  @Column({ name: 'guardian_consent_at', type: 'timestamptz', nullable: true }) guardianConsentAt!: Date | null;
+  @Column({ name: 'guardian_consent_by', type: 'uuid', nullable: true }) guardianConsentBy!: string | null;
+  /** Set when the student's personal data was deleted at a guardian's request. */
+  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
 }
 
 @Entity('user_roles')

@@ -24,6 +24,9 @@ export class UserNode extends Node {
   @Field(() => String, { nullable: true, description: "A student's number within the school (学号); null for others" })
   studentNo!: string | null;
 
+  @Field(() => Date, { nullable: true, description: "When a guardian consented to keeping a minor's personal data; null until then" })
+  guardianConsentAt!: Date | null;
+
   /** The row behind the node; not part of the schema. */
   entity!: User;
 
@@ -33,6 +36,7 @@ export class UserNode extends Node {
       username: user.username,
       displayName: user.displayName,
       studentNo: user.studentNo,
+      guardianConsentAt: user.guardianConsentAt,
       entity: user,
     });
   }

@@ -1,0 +1,74 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { IsOptional } from 'class-validator';
+import { RequestContext } from '../../core/context';
+import { fromGlobalId } from '../../core/ids';
+import { Connection, PageArgs } from '../../core/pagination';
+import { Role } from '../../core/roles';
+import { payloadOf, UserError } from '../../core/user-error';
+import { UserNode } from '../user/user.type';
+import { AccessLogRow, privacyService } from './privacy.service';
+
+@ObjectType('AccessLogEntry', { description: "A read of a student's work or record sheet by staff" })
+class AccessLogEntryNode {
+  @Field({ description: 'submission or record_sheet' }) resource!: string;
+  @Field({ description: 'Which record' }) resourceId!: string;
+  @Field({ description: 'When' }) at!: Date;
+  row!: AccessLogRow;
+}
+
+const AccessLogConnection = Connection(AccessLogEntryNode, 'AccessLog');
+
+@ArgsType()
+class AccessLogArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'Only reads of this student' }) @IsOptional() studentId?: string | null;
+}
+
+@ObjectType({ description: 'Result of a consent change' })
+class ConsentPayload {
+  @Field(() => UserNode, { nullable: true, description: 'The student' }) student!: UserNode | null;
+  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' }) userErrors!: UserError[];
+}
+
+@ObjectType({ description: "Result of deleting a student's data" })
+class StudentDataDeletePayload {
+  @Field({ description: 'True when the data is gone' }) deleted!: boolean;
+  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' }) userErrors!: UserError[];
+}
+
+@Resolver(() => AccessLogEntryNode)
+export class PrivacyResolver {
+  @Authorized(Role.ACADEMIC_OFFICE)
+  @Query(() => AccessLogConnection, { description: "Who read which student's work and record sheets, newest first (academic office)" })
+  async accessLog(@Args(() => AccessLogArgs) args: AccessLogArgs, @Ctx() ctx: RequestContext) {
+    const page = await privacyService.accessLog(ctx, args.studentId ? fromGlobalId(args.studentId, 'User', 'studentId') : null, args.first, args.after);
+    return { ...page, edges: page.edges.map((e) => ({ ...e, node: Object.assign(new AccessLogEntryNode(), { resource: e.node.resource, resourceId: e.node.resource_id, at: e.node.at, row: e.node }) })) };
+  }
+
+  @Authorized(Role.PARENT, Role.ACADEMIC_OFFICE)
+  @Query(() => String, { description: 'Everything the service holds about one student, as JSON (their guardian or the academic office)' })
+  async studentDataExport(@Arg('studentId', () => ID) studentId: string, @Ctx() ctx: RequestContext): Promise<string> {
+    return JSON.stringify(await privacyService.exportStudent(ctx, fromGlobalId(studentId, 'User', 'studentId')));
+  }
+
+  @Authorized(Role.PARENT)
+  @Mutation(() => ConsentPayload, { description: "Give or withdraw consent to keeping your child's personal data" })
+  guardianConsentSet(@Arg('studentId', () => ID) studentId: string, @Arg('given') given: boolean, @Ctx() ctx: RequestContext): Promise<ConsentPayload> {
+    return payloadOf<ConsentPayload>(async () => ({ student: UserNode.from(await privacyService.setConsent(ctx, fromGlobalId(studentId, 'User', 'studentId'), given)) }));
+  }
+
+  @Authorized(Role.ACADEMIC_OFFICE)
+  @Mutation(() => StudentDataDeletePayload, { description: "Delete a student's personal data at their guardian's request; anonymous aggregates stay" })
+  studentDataDelete(@Arg('studentId', () => ID) studentId: string, @Ctx() ctx: RequestContext): Promise<StudentDataDeletePayload> {
+    return payloadOf<StudentDataDeletePayload>(async () => (await privacyService.deleteStudent(ctx, fromGlobalId(studentId, 'User', 'studentId')), { deleted: true }));
+  }
+
+  @FieldResolver(() => UserNode, { description: 'Who read it' })
+  async actor(@Root() e: AccessLogEntryNode, @Ctx() ctx: RequestContext): Promise<UserNode> {
+    return UserNode.from((await ctx.loaders.userById.load(e.row.actor_id))!);
+  }
+
+  @FieldResolver(() => UserNode, { description: 'Whose record it was' })
+  async student(@Root() e: AccessLogEntryNode, @Ctx() ctx: RequestContext): Promise<UserNode> {
+    return UserNode.from((await ctx.loaders.userById.load(e.row.student_id))!);
+  }
+}

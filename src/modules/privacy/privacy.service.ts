@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AccessRecord, RequestContext } from '../../core/context';
+import { ForbiddenError, NotFoundError, RuleViolation } from '../../core/errors';
+import { decodeCursor, Page, pageOf } from '../../core/pagination';
+import { Role } from '../../core/roles';
+import { withTransaction } from '../../core/transaction';
+import { UserErrorCode } from '../../core/user-error';
+import { SchoolClass } from '../class/class.entity';
+import { ParentLink, User } from '../user/user.entity';
+
+/** Students under 14 — in practice grades 1–8 — need a guardian's consent before personal data is kept. */
+export function needsConsent(grade: number): boolean {
+  return grade <= 8;
+}
+
+export interface AccessLogRow {
+  id: string;
+  actor_id: string;
+  student_id: string;
+  resource: string;
+  resource_id: string;
+  at: Date;
+}
+
+export class PrivacyService {
+  /**
+   * Refuses to store personal data (choices, work, record sheets, messages) of a minor whose
+   * guardian has not consented; name and class are all that is kept until then.
+   */
+  async requireConsent(ctx: RequestContext, studentId: string): Promise<void> {
+    const student = await ctx.loaders.userById.load(studentId);
+    const cls = student?.classId ? await ctx.loaders.classById.load(student.classId) : null;
+    if (student && cls && needsConsent(cls.grade) && !student.guardianConsentAt) {
+      throw new RuleViolation(UserErrorCode.CONSENT_REQUIRED,
+        `${student.displayName} is under 14: a guardian must consent before the service keeps their work, choices or record sheets`, []);
+    }
+  }
+
+  /** A parent gives or withdraws consent for their child. */
+  async setConsent(ctx: RequestContext, studentId: string, given: boolean): Promise<User> {
+    if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError("Only a student's guardian gives or withdraws consent");
+    await withTransaction(ctx, (tx) => tx.update(User, { schoolId: ctx.schoolId, id: studentId },
+      given ? { guardianConsentAt: new Date(), guardianConsentBy: ctx.viewer.userId } : { guardianConsentAt: null, guardianConsentBy: null }));
+    return (await ctx.dataSource.getRepository(User).findOneByOrFail({ schoolId: ctx.schoolId, id: studentId }));
+  }
+
+  /** Notes staff reads of students' records (not the student's own or their parents' reads). */
+  noteAccess(ctx: RequestContext, records: AccessRecord[]): void {
+    const v = ctx.viewer;
+    ctx.accessRecords.push(...records.filter((r) => r.studentId !== v.userId && !v.childIds.has(r.studentId)));
+  }
+
+  /** Writes the request's access records in one statement. */
+  async flush(ds: DataSource, ctx: RequestContext): Promise<void> {
+    const records = ctx.accessRecords.splice(0);
+    const viewer = ctx.viewerOrNull;
+    if (!records.length || !viewer) return;
+    const params: unknown[] = [];
+    const values = records.map((r) => {
+      params.push(viewer.schoolId, randomUUID(), viewer.userId, r.studentId, r.resource, r.resourceId);
+      const n = params.length;
+      return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+    });
+    await ds.query(`INSERT INTO access_log (school_id, id, actor_id, student_id, resource, resource_id) VALUES ${values.join(', ')}`, params);
+  }
+
+  /** The access log, newest first (academic office). */
+  async accessLog(ctx: RequestContext, studentId: string | null, first: number, after?: string | null): Promise<Page<AccessLogRow>> {
+    if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError('Only the academic office reads the access log');
+    const params: unknown[] = [ctx.schoolId, first + 1];
+    let where = '';
+    if (studentId) { params.push(studentId); where += ` AND student_id = $${params.length}`; }
+    if (after) {
+      const [at, id] = decodeCursor(after, 2);
+      params.push(String(at), String(id));
+      where += ` AND (at, id::text) < (CAST($${params.length - 1} AS timestamptz), $${params.length})`;
+    }
+    const rows: (AccessLogRow & { cursor_at: string })[] = await ctx.dataSource.query(
+      `SELECT id, actor_id, student_id, resource, resource_id, at, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
+         FROM access_log WHERE school_id = $1 ${where} ORDER BY at DESC, id::text DESC LIMIT $2`, params);
+    return pageOf(rows, first, (r) => [r.cursor_at, r.id], (r) => r);
+  }
+
+  /** Everything the service holds about one student, for their guardian or the academic office. */
+  async exportStudent(ctx: RequestContext, studentId: string): Promise<Record<string, unknown>> {
+    this.requireGuardianOrOffice(ctx, studentId);
+    const student = await ctx.dataSource.getRepository(User).findOneBy({ schoolId: ctx.schoolId, id: studentId });
+    if (!student?.classId && !student?.deletedAt) throw new NotFoundError('Student', studentId);
+    const q = (sql: string) => ctx.dataSource.query(sql, [ctx.schoolId, studentId]);
+    const [cls, parents, choices, submissions, versions, marks, peerComments, sheets, entries, access] = await Promise.all([
+      student.classId ? ctx.dataSource.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: student.classId }) : null,
+      q(`SELECT u.display_name, l.relation FROM parent_links l JOIN users u ON u.school_id = l.school_id AND u.id = l.parent_id WHERE l.school_id = $1 AND l.student_id = $2`),
+      q(`SELECT assignment_id, choice, chosen_at FROM student_choices WHERE school_id = $1 AND student_id = $2 ORDER BY chosen_at`),
+      q(`SELECT id, assignment_id, choice, status, late, submitted_at FROM submissions WHERE school_id = $1 AND student_id = $2 ORDER BY submitted_at`),
+      q(`SELECT v.submission_id, v.version_no, v.answer, v.attachments, v.actual_minutes, v.submitted_at FROM submission_versions v
+           JOIN submissions s ON s.school_id = v.school_id AND s.id = v.submission_id WHERE v.school_id = $1 AND s.student_id = $2 ORDER BY v.submitted_at`),
+      q(`SELECT m.submission_id, m.version_no, m.level, m.quality, m.comment, m.face_to_face, m.marked_at FROM marks m
+           JOIN submissions s ON s.school_id = m.school_id AND s.id = m.submission_id WHERE m.school_id = $1 AND s.student_id = $2 ORDER BY m.marked_at`),
+      q(`SELECT submission_id, comment, created_at FROM peer_comments WHERE school_id = $1 AND author_id = $2 ORDER BY created_at`),
+      q(`SELECT id, day::text, self_study_content, self_study_minutes, bedtime, parent_message, reply, read_at FROM record_sheets WHERE school_id = $1 AND student_id = $2 ORDER BY day`),
+      q(`SELECT e.sheet_id, e.assignment_id, e.actual_minutes FROM record_sheet_entries e JOIN record_sheets r ON r.school_id = e.school_id AND r.id = e.sheet_id
+           WHERE e.school_id = $1 AND r.student_id = $2`),
+      q(`SELECT a.actor_id, u.display_name AS actor, a.resource, a.at FROM access_log a JOIN users u ON u.school_id = a.school_id AND u.id = a.actor_id
+           WHERE a.school_id = $1 AND a.student_id = $2 ORDER BY a.at DESC LIMIT 1000`),
+    ]);
+    return {
+      exportedAt: new Date().toISOString(),
+      student: { id: student.id, displayName: student.displayName, studentNo: student.studentNo, class: cls?.name ?? null,
+        guardianConsentAt: student.guardianConsentAt, deletedAt: student.deletedAt },
+      parents, choices, submissions, submissionVersions: versions, marks, peerComments, recordSheets: sheets, recordSheetEntries: entries,
+      accessLog: access,
+    };
+  }
+
+  /**
+   * Deletes a student's personal data at their guardian's request (academic office): work,
+   * marks, choices, record sheets, comments and parent links go; the account is anonymised and
+   * can no longer sign in. Aggregates (item calibrations) stay, being anonymous.
+   */
+  async deleteStudent(ctx: RequestContext, studentId: string): Promise<void> {
+    if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError("Only the academic office deletes a student's data");
+    await withTransaction(ctx, async (tx) => {
+      const student = await tx.findOne(User, { where: { schoolId: ctx.schoolId, id: studentId }, lock: { mode: 'pessimistic_write' } });
+      if (!student?.classId) throw new NotFoundError('Student', studentId);
+      const p = [ctx.schoolId, studentId];
+      await tx.query(`DELETE FROM peer_comments WHERE school_id = $1 AND (author_id = $2 OR submission_id IN (SELECT id FROM submissions WHERE school_id = $1 AND student_id = $2))`, p);
+      await tx.query(`DELETE FROM submissions WHERE school_id = $1 AND student_id = $2`, p);
+      await tx.query(`DELETE FROM student_choices WHERE school_id = $1 AND student_id = $2`, p);
+      await tx.query(`DELETE FROM record_sheets WHERE school_id = $1 AND student_id = $2`, p);
+      await tx.delete(ParentLink, { schoolId: ctx.schoolId, studentId });
+      await tx.update(User, { schoolId: ctx.schoolId, id: studentId }, {
+        displayName: '已删除的学生', username: `deleted-${studentId.slice(0, 8)}`, passwordHash: '!', studentNo: null, classId: null,
+        tokenVersion: student.tokenVersion + 1, guardianConsentAt: null, guardianConsentBy: null, deletedAt: new Date(),
+      });
+    });
+  }
+
+  private requireGuardianOrOffice(ctx: RequestContext, studentId: string): void {
+    if (!ctx.viewer.childIds.has(studentId) && !ctx.hasRole(Role.ACADEMIC_OFFICE)) {
+      throw new ForbiddenError("Only the student's guardian or the academic office exports their data");
+    }
+  }
+}
+
+export const privacyService = new PrivacyService();
