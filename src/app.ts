@@ -108,7 +108,8 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
   async function contextFor(req: http.IncomingMessage, requestId: string, log: Logger): Promise<RequestContext> {
     try {
       const viewer = await authService.viewerFromAuthorization(db.dataSource, config, req.headers.authorization);
-      const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0].trim() : '';
+      // Behind a trusted proxy, the last hop it appended is the client; earlier ones are client-written.
+      const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').pop()!.trim() : '';
       const address = forwarded || req.socket.remoteAddress || 'unknown';
       return new RequestContext(requestId, db.dataSource, config, log.child({ userId: viewer?.userId }), viewer, createLoaders, address);
     } catch (e) {

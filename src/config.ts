@@ -118,7 +118,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     loginThrottle: {
       maxFailuresPerAccount: intFrom(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
-      maxFailuresPerAddress: intFrom(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 30, 1, 100000),
+      maxFailuresPerAddress: intFrom(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 100000),
       windowSeconds: intFrom(env, 'LOGIN_WINDOW_SECONDS', 900, 10, 86400),
     },
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),

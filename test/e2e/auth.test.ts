@@ -83,6 +83,16 @@ describe('sign-in', () => {
   });
 });
 
+describe('throttling under parallel guessing', () => {
+  it('counts parallel wrong passwords: no more than the limit get checked', async () => {
+    const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) =>
+      t.gql(LOGIN, { input: { schoolCode: 'test-a', username: 'p30202', password: `guess-${i}` } })));
+    const codes = guesses.map((g) => g.errors![0].extensions!.code);
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(5);
+    expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS').length).toBeGreaterThanOrEqual(7);
+  });
+});
+
 describe('bearer tokens', () => {
   it('an operation that needs a user without a token is UNAUTHENTICATED', async () => {
     await t.expectToFail('UNAUTHENTICATED', ME);

@@ -43,12 +43,10 @@ export class AuthService {
     const { dataSource: ds, config } = ctx;
     const code = input.schoolCode.trim().toLowerCase();
     const keys = [`account:${code}:${input.username.trim().toLowerCase()}`, `address:${ctx.clientAddress}`];
-    await this.checkThrottle(ctx, keys);
+    // Count the attempt before checking the password, atomically, so parallel guesses are counted too.
+    await this.countAttempt(ctx, keys);
     const school = await ds.getRepository(School).findOneBy({ code });
-    if (!school) {
-      await this.recordFailure(ctx, keys, null);
-      throw new UnauthenticatedError(`No school has the code "${input.schoolCode}"`);
-    }
+    if (!school) throw new UnauthenticatedError(`No school has the code "${input.schoolCode}"`);
     const user = await ds
       .getRepository(User)
       .createQueryBuilder('u')
@@ -59,45 +57,38 @@ export class AuthService {
       })
       .getOne();
     const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash(config.passwordHashCost)));
-    if (!user || !valid) {
-      await this.recordFailure(ctx, keys, school.id);
-      throw new UnauthenticatedError('Wrong username or password');
-    }
+    if (!user || !valid) throw new UnauthenticatedError('Wrong username or password');
+    // A success clears the account's count and takes this attempt off the address's.
     await ds.query(`DELETE FROM login_attempts WHERE key = $1`, [keys[0]]);
+    await ds.query(`UPDATE login_attempts SET failures = greatest(failures - 1, 0) WHERE key = $1`, [keys[1]]);
     const loaded = await userService.loadViewer(ds, school.id, user.id);
     if (loaded) ctx.signIn(loaded.viewer);
     const { token, expiresAt } = issueToken(user, config.authTokenSecret, config.authTokenTtlSeconds);
     return { token, expiresAt, user };
   }
 
-  /** Refuses a sign-in while the account or the address has too many recent failures. */
-  private async checkThrottle(ctx: RequestContext, [account, address]: string[]): Promise<void> {
+  /**
+   * Counts a sign-in attempt for the account and the address (in one statement each, so
+   * concurrent attempts cannot slip past) and refuses it when either is over its limit.
+   */
+  private async countAttempt(ctx: RequestContext, [account, address]: string[]): Promise<void> {
     const { maxFailuresPerAccount, maxFailuresPerAddress, windowSeconds } = ctx.config.loginThrottle;
-    const rows: { key: string; failures: number; retry: number }[] = await ctx.dataSource.query(
-      `SELECT key, failures, ceil(extract(epoch FROM window_started_at + make_interval(secs => $2) - now()))::int AS retry
-         FROM login_attempts WHERE key = ANY($1) AND window_started_at > now() - make_interval(secs => $2)`,
-      [[account, address], windowSeconds],
-    );
-    for (const r of rows) {
-      const max = r.key === account ? maxFailuresPerAccount : maxFailuresPerAddress;
-      if (r.failures >= max) {
+    for (const [key, max] of [[account, maxFailuresPerAccount], [address, maxFailuresPerAddress]] as const) {
+      const [row]: { failures: number; retry: number }[] = await ctx.dataSource.query(
+        `INSERT INTO login_attempts (key, school_id, failures, window_started_at) VALUES ($1, NULL, 1, now())
+         ON CONFLICT (key) DO UPDATE SET
+           failures = CASE WHEN login_attempts.window_started_at <= now() - make_interval(secs => $2) THEN 1 ELSE login_attempts.failures + 1 END,
+           window_started_at = CASE WHEN login_attempts.window_started_at <= now() - make_interval(secs => $2) THEN now() ELSE login_attempts.window_started_at END
+         RETURNING failures, ceil(extract(epoch FROM window_started_at + make_interval(secs => $2) - now()))::int AS retry`,
+        [key, windowSeconds],
+      );
+      // The attempt being made may still succeed: refuse only once the earlier ones reached the limit.
+      if (row.failures > max) {
         throw new TooManyAttemptsError(
-          `Too many failed sign-ins ${r.key === account ? 'for this account' : 'from this address'} (${r.failures} of ${max} allowed in ${windowSeconds} s); try again in ${r.retry} s`,
-          { retryAfterSeconds: r.retry, maxFailures: max },
+          `Too many failed sign-ins ${key === account ? 'for this account' : 'from this address'} (${max} allowed in ${windowSeconds} s); try again in ${row.retry} s`,
+          { retryAfterSeconds: row.retry, maxFailures: max },
         );
       }
-    }
-  }
-
-  private async recordFailure(ctx: RequestContext, keys: string[], schoolId: string | null): Promise<void> {
-    for (const key of keys) {
-      await ctx.dataSource.query(
-        `INSERT INTO login_attempts (key, school_id, failures, window_started_at) VALUES ($1, $2, 1, now())
-         ON CONFLICT (key) DO UPDATE SET
-           failures = CASE WHEN login_attempts.window_started_at <= now() - make_interval(secs => $3) THEN 1 ELSE login_attempts.failures + 1 END,
-           window_started_at = CASE WHEN login_attempts.window_started_at <= now() - make_interval(secs => $3) THEN now() ELSE login_attempts.window_started_at END`,
-        [key, schoolId, ctx.config.loginThrottle.windowSeconds],
-      );
     }
   }
 
