@@ -22,6 +22,9 @@ const MESSAGES = ['孩子今天作业完成得比较顺利。', '数学作业用
 export async function insertDemoActivity(tx: EntityManager, f: SchoolFixture): Promise<void> {
   const s = f.schoolId;
   const id = (...parts: (string | number)[]) => seedId(f.spec.code, 'activity', ...parts);
+  // Seeded once: if its first assignment exists, the activity is there (and may have been used since).
+  const firstClass = f.classes.find((c) => c.grade === 5 && c.classNo === 1);
+  if (firstClass && (await tx.query(`SELECT 1 FROM assignments WHERE school_id = $1 AND id = $2`, [s, id('assignment', firstClass.id, ACTIVITY_FROM, 'chinese')])).length) return;
   const random = prng(20261109);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
   const rows = { assignments: [] as unknown[][], options: [] as unknown[][], items: [] as unknown[][], choices: [] as unknown[][],

@@ -1,6 +1,6 @@
 import { Between, EntityManager } from 'typeorm';
 import { RequestContext } from '../../core/context';
-import { isIsoDate } from '../../core/dates';
+import { addDays, isIsoDate, isoWeekday } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, RuleViolation } from '../../core/errors';
 import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
@@ -106,6 +106,17 @@ export class LoadService {
   async calendar(ctx: RequestContext, from: string, to: string): Promise<CalendarDay[]> {
     if (!isIsoDate(from) || !isIsoDate(to)) throw new InvalidInputError('from', 'from and to must be dates YYYY-MM-DD');
     return ctx.dataSource.getRepository(CalendarDay).find({ where: { schoolId: ctx.schoolId, day: Between(from, to) }, order: { day: 'ASC' } });
+  }
+
+  /** A school-day test that knows the calendar from `from` for `days` days (weekdays otherwise). */
+  async schoolDayTest(ctx: RequestContext, from: string, days: number, tx?: EntityManager): Promise<(day: string) => boolean> {
+    const manager = tx ?? ctx.dataSource.manager;
+    const marked = await manager.findBy(CalendarDay, { schoolId: ctx.schoolId, day: Between(from, addDays(from, days)) });
+    const byDay = new Map(marked.map((m) => [m.day, m.kind]));
+    return (day) => {
+      const kind = byDay.get(day);
+      return kind ? kind === CalendarDayKind.SCHOOL_DAY : isoWeekday(day) <= 5;
+    };
   }
 
   /** The kind of day and the written cap in force for a grade on a date. */

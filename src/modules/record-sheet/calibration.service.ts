@@ -67,6 +67,10 @@ export async function refreshCalibrations(tx: EntityManager, schoolId: string, a
     [schoolId, assignmentIds],
   );
   if (versions.length === 0) return;
+  // Concurrent hand-ins recompute the same item versions: take them one at a time, in a fixed order.
+  for (const key of versions.map((v) => `${schoolId}:${v.item_id}:${v.version_no}`).sort()) {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
+  }
   const users: { assignment_id: string }[] = await tx.query(
     `SELECT DISTINCT assignment_id FROM assignment_items
       WHERE school_id = $1 AND (item_id, version_no) IN (SELECT * FROM unnest($2::uuid[], $3::int[]))`,

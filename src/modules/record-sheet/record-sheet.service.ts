@@ -166,6 +166,7 @@ export class RecordSheetService {
 
   /** The head teacher reads the sheet (locking the student's entries) and may reply; or reopens it. */
   async read(ctx: RequestContext, studentId: string, day: string, reply: string | null, reopen: boolean): Promise<SheetView> {
+    if (!isIsoDate(day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
     const student = await this.visibleStudent(ctx, studentId);
     if (!ctx.viewer.headClassIds.has(student.classId!)) throw new ForbiddenError('Only the head teacher of the class reads and answers its record sheets');
     await withTransaction(ctx, async (tx) => {

@@ -1,17 +1,18 @@
-import { Between, In } from 'typeorm';
+import { In } from 'typeorm';
 import { RequestContext } from '../../core/context';
-import { addDays, isoWeekday } from '../../core/dates';
+import { addDays } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../core/errors';
 import { decodeCursor, Page, pageOf } from '../../core/pagination';
 import { Role } from '../../core/roles';
 import { Assignment, StudentChoice } from '../assignment/assignment.entity';
-import { CalendarDay, CalendarDayKind } from '../load/load.entity';
 import { privacyService } from '../privacy/privacy.service';
 import { School } from '../school/school.entity';
 import { User } from '../user/user.entity';
 import { staffReachesClass } from '../user/user.policy';
 import { Mark, Submission, SubmissionStatus } from './submission.entity';
-import { markingDueAt, markLabel } from './submission.policy';
+import { markingDueAt, markLabel, optionKeysOfChoice } from './submission.policy';
+import { AssignmentShape } from '../assignment/assignment.policy';
+import { loadService } from '../load/load.service';
 
 export interface QueueEntry {
   submission: Submission;
@@ -58,11 +59,11 @@ export class MarkingService {
       params.push(at, id);
       keyset = `AND (s.last_submitted_at, s.id) > (CAST($5 AS timestamptz), CAST($6 AS uuid))`;
     }
-    const rows: { id: string; composition: boolean; at: string }[] = await ctx.dataSource.query(
-      `SELECT s.id, to_char(s.last_submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
-              EXISTS (SELECT 1 FROM assignment_items ai
+    const rows: { id: string; shape: AssignmentShape; choice: string; composition_keys: string[]; at: string }[] = await ctx.dataSource.query(
+      `SELECT s.id, a.shape, s.choice, to_char(s.last_submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
+              ARRAY(SELECT DISTINCT ai.option_key FROM assignment_items ai
                         JOIN bank_item_versions v ON v.school_id = ai.school_id AND v.item_id = ai.item_id AND v.version_no = ai.version_no
-                       WHERE ai.school_id = a.school_id AND ai.assignment_id = a.id AND v.composition) AS composition
+                       WHERE ai.school_id = a.school_id AND ai.assignment_id = a.id AND v.composition)::text[] AS composition_keys
          FROM submissions s
          JOIN assignments a ON a.school_id = s.school_id AND a.id = s.assignment_id
         WHERE s.school_id = $1 AND s.status = 'awaiting_mark'
@@ -75,10 +76,13 @@ export class MarkingService {
       params,
     );
     const submissions = rows.length ? await ctx.dataSource.getRepository(Submission).findBy({ schoolId: ctx.schoolId, id: In(rows.map((r) => r.id)) }) : [];
-    const isSchoolDay = await this.schoolDays(ctx, rows.map((r) => r.at.slice(0, 10)));
+    const earliest = rows.length ? rows[0].at.slice(0, 10) : '2000-01-01';
+    const isSchoolDay = await loadService.schoolDayTest(ctx, addDays(earliest, -1), 120);
     const entries = rows.map((r) => {
       const submission = submissions.find((s) => s.id === r.id)!;
-      const dueAt = markingDueAt(submission.lastSubmittedAt, r.composition, isSchoolDay);
+      // Only a composition in what the student actually did gives the teacher a week.
+      const composition = optionKeysOfChoice(r.shape, r.choice).some((k) => r.composition_keys.includes(k));
+      const dueAt = markingDueAt(submission.lastSubmittedAt, composition, isSchoolDay);
       return { submission, dueAt, overdue: now > dueAt, cursor: [r.at, r.id] };
     });
     privacyService.noteAccess(ctx, entries.slice(0, first).map((e) => ({ studentId: e.submission.studentId, resource: 'submission' as const, resourceId: e.submission.id })));
@@ -127,20 +131,6 @@ export class MarkingService {
       markDistribution: [...distribution.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([mark, count]) => ({ mark, count })),
       completionRate: students.length ? submitted / students.length : 0,
       onTimeRate: submitted ? (submitted - late) / submitted : 0,
-    };
-  }
-
-  /** A school-day test that knows the calendar around the given days. */
-  private async schoolDays(ctx: RequestContext, days: string[]): Promise<(day: string) => boolean> {
-    if (days.length === 0) return () => true;
-    const from = days.reduce((x, y) => (x < y ? x : y));
-    const to = addDays(days.reduce((x, y) => (x > y ? x : y)), 40);
-    const marked = await ctx.dataSource.getRepository(CalendarDay).findBy({ schoolId: ctx.schoolId, day: Between(from, to) });
-    const byDay = new Map(marked.map((m) => [m.day, m.kind]));
-    return (day) => {
-      const kind = byDay.get(day);
-      if (kind) return kind === CalendarDayKind.SCHOOL_DAY;
-      return isoWeekday(day) <= 5;
     };
   }
 }

@@ -26,12 +26,19 @@ export function markLabel(level: string, quality: MarkQuality): string {
   return level + (quality === MarkQuality.PLUS ? '+' : quality === MarkQuality.MINUS ? '−' : '');
 }
 
+/** The first school day on or after `day`. */
+export function schoolDayFrom(day: string, isSchoolDay: (day: string) => boolean): string {
+  let d = day;
+  for (let i = 0; i < 60 && !isSchoolDay(d); i++) d = addDays(d, 1);
+  return d;
+}
+
 /**
- * When homework for `day` is due: 08:00 Beijing time the next morning (00:00 UTC), when
+ * When homework for `day` is due: 08:00 Beijing time (00:00 UTC) on the next school day, when
  * students hand it in. Later submissions are accepted and marked late.
  */
-export function homeworkDueAt(day: string): Date {
-  return new Date(`${addDays(day, 1)}T00:00:00Z`);
+export function homeworkDueAt(day: string, isSchoolDay: (day: string) => boolean = () => true): Date {
+  return new Date(`${schoolDayFrom(addDays(day, 1), isSchoolDay)}T00:00:00Z`);
 }
 
 /** End of a school day: 18:00 Beijing time (10:00 UTC). */
@@ -39,15 +46,21 @@ const END_OF_SCHOOL_DAY_UTC = 'T10:00:00Z';
 
 /**
  * When a submission must be marked (seed 004: same day; compositions within a week): by the
- * end of the first school day after the day it was submitted, or seven days after it for
- * compositions. `isSchoolDay` knows the school calendar.
+ * end (18:00) of the school day it was handed in on, or seven days after it for compositions.
+ * `isSchoolDay` knows the school calendar.
  */
 export function markingDueAt(submittedAt: Date, composition: boolean, isSchoolDay: (day: string) => boolean): Date {
   if (composition) return new Date(submittedAt.getTime() + 7 * 24 * 3600 * 1000);
-  const beijingDay = new Date(submittedAt.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
-  let day = addDays(beijingDay, 1);
-  for (let i = 0; i < 30 && !isSchoolDay(day); i++) day = addDays(day, 1);
-  return new Date(`${day}${END_OF_SCHOOL_DAY_UTC}`);
+  const beijing = new Date(submittedAt.getTime() + 8 * 3600 * 1000).toISOString();
+  // Work handed in during a school day is marked that day; after 18:00, the next school day.
+  const from = beijing.slice(11, 16) >= '18:00' ? addDays(beijing.slice(0, 10), 1) : beijing.slice(0, 10);
+  return new Date(`${schoolDayFrom(from, isSchoolDay)}${END_OF_SCHOOL_DAY_UTC}`);
+}
+
+/** The option keys a choice covers (三三三 levels span parts; a package is itself). */
+export function optionKeysOfChoice(shape: AssignmentShape, choice: string): string[] {
+  if (shape !== AssignmentShape.THREE_PART) return [choice];
+  return ({ A: ['1', '2', '3'], B2: ['1', '2'], B3: ['1', '3'], C: ['1'] } as Record<string, string[]>)[choice] ?? ['1'];
 }
 
 /** A stable hash of what a student sent, to recognise a retry of the same request. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../../core/context';
-import { ForbiddenError, NotFoundError, RuleViolation } from '../../core/errors';
+import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
 import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
@@ -11,6 +11,7 @@ import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assig
 import { choicesOf } from '../assignment/assignment.policy';
 import { SchoolClass, TeachingAssignment } from '../class/class.entity';
 import { privacyService } from '../privacy/privacy.service';
+import { loadService } from '../load/load.service';
 import { refreshCalibrations } from '../record-sheet/calibration.service';
 import { School } from '../school/school.entity';
 import { staffReachesClass } from '../user/user.policy';
@@ -72,11 +73,14 @@ export class SubmissionService {
       if (existing) {
         throw new RuleViolation(UserErrorCode.ALREADY_SUBMITTED, 'You have already submitted this homework; send a correction when your teacher asks for one', []);
       }
+      const replayed = await this.replayIn(ctx, tx, work.clientKey, print);
+      if (replayed) return replayed;
       const now = new Date();
+      const isSchoolDay = await loadService.schoolDayTest(ctx, a.day, 30, tx);
       const id = randomUUID();
       await tx.insert(Submission, {
         schoolId: ctx.schoolId, id, assignmentId: a.id, studentId: ctx.viewer.userId, choice, status: SubmissionStatus.AWAITING_MARK,
-        late: now > homeworkDueAt(a.day), versionNo: 1, revision: 1, submittedAt: now, lastSubmittedAt: now,
+        late: now > homeworkDueAt(a.day, isSchoolDay), versionNo: 1, revision: 1, submittedAt: now, lastSubmittedAt: now,
       });
       await this.insertVersion(ctx, tx, id, 1, work, print, now);
       await tx.upsert(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId, choice, chosenAt: now },
@@ -96,6 +100,8 @@ export class SubmissionService {
     return withTransaction(ctx, async (tx) => {
       const s = await tx.findOne(Submission, { where: { schoolId: ctx.schoolId, id: submissionId }, lock: { mode: 'pessimistic_write' } });
       if (!s || s.studentId !== ctx.viewer.userId) throw new NotFoundError('Submission', submissionId);
+      const replayed = await this.replayIn(ctx, tx, work.clientKey, print);
+      if (replayed) return replayed;
       if (s.status !== SubmissionStatus.CORRECTION_REQUESTED) {
         throw new RuleViolation(UserErrorCode.NO_CORRECTION_REQUESTED, 'Your teacher has not asked for a correction of this homework', []);
       }
@@ -124,6 +130,7 @@ export class SubmissionService {
       if (s.status !== SubmissionStatus.AWAITING_MARK) {
         throw new RuleViolation(UserErrorCode.NOTHING_TO_MARK, 'The latest version has already been marked; wait for the correction', []);
       }
+      if (input.comment.trim().length < 5) throw new InvalidInputError('comment', 'comment must have at least 5 characters besides spaces');
       const parsed = parseMark(input.mark);
       const expected = levelOfChoice(a.shape, s.choice);
       if (!parsed || parsed.level !== expected) {
@@ -148,6 +155,7 @@ export class SubmissionService {
   /** A classmate adds advice (peer review may assist; the teacher's mark is the mark). */
   async peerComment(ctx: RequestContext, submissionId: string, comment: string): Promise<PeerComment> {
     if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError('Peer comments come from classmates');
+    if (comment.trim().length < 2) throw new InvalidInputError('comment', 'comment must have at least 2 characters besides spaces');
     return withTransaction(ctx, async (tx) => {
       const s = await tx.findOneBy(Submission, { schoolId: ctx.schoolId, id: submissionId });
       const a = s && (await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: s.assignmentId }));
@@ -193,6 +201,16 @@ export class SubmissionService {
       throw new RuleViolation(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This client key was already used for a different submission; use a new key', ['clientKey']);
     }
     return ctx.dataSource.getRepository(Submission).findOneByOrFail({ schoolId: ctx.schoolId, id: version.submissionId });
+  }
+
+  /** The replay check again, inside the transaction after the lock: concurrent retries see the winner. */
+  private async replayIn(ctx: RequestContext, tx: EntityManager, clientKey: string, print: string): Promise<Submission | null> {
+    const version = await tx.findOneBy(SubmissionVersion, { schoolId: ctx.schoolId, studentId: ctx.viewer.userId, clientKey });
+    if (!version) return null;
+    if (version.fingerprint !== print) {
+      throw new RuleViolation(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This client key was already used for a different submission; use a new key', ['clientKey']);
+    }
+    return tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id: version.submissionId });
   }
 
   private async insertVersion(ctx: RequestContext, tx: EntityManager, submissionId: string, versionNo: number, work: WorkInput, print: string, at: Date) {
