@@ -84,6 +84,19 @@ describe('bank item lifecycle', () => {
   });
 });
 
+describe('retries', () => {
+  it('a create retried with its client key returns the first item and creates nothing; other input under that key is refused', async () => {
+    const input = { unitId: unit.id, ...itemContent({ title: '重试的题' }), clientKey: 'create-retry-0001' };
+    const first = (await t.ok(CREATE_ITEM, { input }, member)).bankItemCreate.item;
+    const count = (await t.db.dataSource.query(`SELECT count(*)::int n FROM bank_items`))[0].n;
+    const again = (await t.ok(CREATE_ITEM, { input }, member)).bankItemCreate.item;
+    expect(again.id).toBe(first.id);
+    expect((await t.db.dataSource.query(`SELECT count(*)::int n FROM bank_items`))[0].n).toBe(count);
+    const other = (await t.ok(CREATE_ITEM, { input: { ...input, title: '另一道题' } }, member)).bankItemCreate;
+    expect(other.userErrors[0].code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+});
+
 describe('refusals leave the data unchanged', () => {
   it('a lead approving their own item: OWN_ITEM_REVIEW', async () => {
     const item = await draft(lead);

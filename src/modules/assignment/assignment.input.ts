@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, IsOptional, Length, Matches, Min, ValidateNested } from 'class-validator';
 import { AssignmentShape } from './assignment.policy';
 
 @InputType({ description: 'A bank item in an option' })
@@ -26,6 +26,11 @@ export class AssignmentOptionInput {
 
 @InputType({ description: 'A new draft assignment' })
 export class AssignmentCreateInput {
+  @Field(() => String, { nullable: true, description: 'A key the client makes once per create (8–100 characters); a retry with it returns the first result' })
+  @IsOptional()
+  @Length(8, 100)
+  clientKey?: string | null;
+
   @Field(() => ID, { description: 'The class' }) @IsNotEmpty() classId!: string;
   @Field(() => ID, { description: 'The subject (you must teach it to the class)' }) @IsNotEmpty() subjectId!: string;
   @Field({ description: 'The day (YYYY-MM-DD)' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' }) date!: string;

@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../core/context';
+import { idempotent } from '../../core/idempotency';
 import { fromGlobalId } from '../../core/ids';
 import { Role, STAFF_ROLES } from '../../core/roles';
 import { payloadOf, UserError } from '../../core/user-error';
@@ -102,10 +103,11 @@ export class AssignmentResolver {
   @Authorized(Role.TEACHER)
   @Mutation(() => AssignmentPayload, { description: 'Save a draft assignment for a class you teach (not yet checked)' })
   assignmentCreate(@Arg('input', () => AssignmentCreateInput) input: AssignmentCreateInput, @Ctx() ctx: RequestContext): Promise<AssignmentPayload> {
-    return assignmentPayload(() => assignmentService.create(ctx, {
-      ...input, day: input.date, classId: fromGlobalId(input.classId, 'Class', 'classId'),
+    const { clientKey, ...rest } = input;
+    return assignmentPayload(() => idempotent(ctx, 'assignmentCreate', clientKey, rest, () => assignmentService.create(ctx, {
+      ...rest, day: input.date, classId: fromGlobalId(input.classId, 'Class', 'classId'),
       subjectId: fromGlobalId(input.subjectId, 'Subject', 'subjectId'), options: optionsOf(input.options),
-    }));
+    }), (id) => assignmentService.get(ctx, id)));
   }
 
   @Authorized(Role.TEACHER)

@@ -57,6 +57,11 @@ export class UnitCreateInput {
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   objectives!: ObjectiveInput[];
+
+  @Field(() => String, { nullable: true, description: 'A key the client makes once per create (8–100 characters); a retry with it returns the first result' })
+  @IsOptional()
+  @Length(8, 100)
+  clientKey?: string | null;
 }
 
 @InputType({ description: 'Change a unit; give only what changes' })
@@ -193,6 +198,11 @@ export class BankItemCreateInput extends BankItemContentFields {
   @Field(() => ID, { description: 'The unit' })
   @IsNotEmpty()
   unitId!: string;
+
+  @Field(() => String, { nullable: true, description: 'A key the client makes once per create (8–100 characters); a retry with it returns the first result' })
+  @IsOptional()
+  @Length(8, 100)
+  clientKey?: string | null;
 }
 
 @InputType({ description: 'New content for an item; an approved item gets a new version' })

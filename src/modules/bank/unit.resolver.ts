@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../core/context';
 import { InvalidInputError } from '../../core/errors';
+import { idempotent } from '../../core/idempotency';
 import { fromGlobalId } from '../../core/ids';
 import { STAFF_ROLES } from '../../core/roles';
 import { payloadOf, UserError } from '../../core/user-error';
@@ -90,12 +91,13 @@ export class UnitResolver {
   @Authorized(...STAFF_ROLES)
   @Mutation(() => UnitPayload, { description: 'Create a unit with its objectives (members of its research group)' })
   unitCreate(@Arg('input', () => UnitCreateInput) input: UnitCreateInput, @Ctx() ctx: RequestContext): Promise<UnitPayload> {
+    const { clientKey, ...rest } = input;
     return payloadOf(async () => ({
-      unit: UnitNode.from(await unitService.create(ctx, {
-        ...input,
+      unit: UnitNode.from(await idempotent(ctx, 'unitCreate', clientKey, rest, () => unitService.create(ctx, {
+        ...rest,
         subjectId: fromGlobalId(input.subjectId, 'Subject', 'subjectId'),
         termId: fromGlobalId(input.termId, 'Term', 'termId'),
-      })),
+      }), (id) => unitService.get(ctx, id))),
     }));
   }
 
