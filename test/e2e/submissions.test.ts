@@ -144,10 +144,14 @@ describe('who may mark', () => {
   });
 
   it('the head teacher may mark when the school allows it', async () => {
-    await t.db.dataSource.query(`UPDATE schools SET head_teacher_may_mark = true WHERE code = 'mark-test'`);
+    const SETTINGS = `mutation($i: SchoolSettingsInput!) { schoolSettingsUpdate(input: $i) { settings { headTeacherMayMark wakeUpTime overrunRatio calibrationThreshold } userErrors { code } } }`;
+    await t.expectToFail('FORBIDDEN', SETTINGS, { i: { headTeacherMayMark: true } }, tok.t8yw1);
+    await t.expectToFail('BAD_USER_INPUT', SETTINGS, { i: { overrunRatio: 0.5 } }, tok.jiaowu);
+    const { schoolSettingsUpdate } = await t.ok(SETTINGS, { i: { headTeacherMayMark: true } }, tok.jiaowu);
+    expect(schoolSettingsUpdate.settings).toEqual({ headTeacherMayMark: true, wakeUpTime: '06:30', overrunRatio: 1.5, calibrationThreshold: 10 });
     const result = await attempt(tok.t8yw1);
     expect(result.data.submissionMark.submission.status).toBe('MARKED');
-    await t.db.dataSource.query(`UPDATE schools SET head_teacher_may_mark = false WHERE code = 'mark-test'`);
+    await t.ok(SETTINGS, { i: { headTeacherMayMark: false } }, tok.jiaowu);
   });
 
   it('a classmate may leave advice, which is never a mark; nobody comments on their own work', async () => {

@@ -1,9 +1,18 @@
-import { Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Role } from '../../core/roles';
+import { payloadOf, UserError } from '../../core/user-error';
+import { SchoolSettings, SchoolSettingsInput, schoolSettingsService } from './school-settings';
 import { RequestContext } from '../../core/context';
 import { schoolToday } from '../../core/dates';
 import { gradesOf } from './school.policy';
 import { schoolService } from './school.service';
 import { SchoolNode, SubjectNode, TermNode } from './school.type';
+
+@ObjectType({ description: 'Result of changing school settings' })
+class SchoolSettingsPayload {
+  @Field(() => SchoolSettings, { nullable: true, description: 'The settings now' }) settings!: SchoolSettings | null;
+  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' }) userErrors!: UserError[];
+}
 
 @Resolver(() => SchoolNode)
 export class SchoolResolver {
@@ -23,6 +32,17 @@ export class SchoolResolver {
   async currentTerm(@Ctx() ctx: RequestContext): Promise<TermNode | null> {
     const term = await schoolService.termOn(ctx, schoolToday());
     return term && TermNode.from(term);
+  }
+
+  @FieldResolver(() => SchoolSettings, { description: "The school's own settings (load caps are under loadCaps)" })
+  async settings(@Ctx() ctx: RequestContext): Promise<SchoolSettings> {
+    return SchoolSettings.from(await schoolSettingsService.get(ctx));
+  }
+
+  @Authorized(Role.ACADEMIC_OFFICE)
+  @Mutation(() => SchoolSettingsPayload, { description: 'Change school settings (academic office)' })
+  schoolSettingsUpdate(@Arg('input', () => SchoolSettingsInput) input: SchoolSettingsInput, @Ctx() ctx: RequestContext): Promise<SchoolSettingsPayload> {
+    return payloadOf<SchoolSettingsPayload>(async () => ({ settings: SchoolSettings.from(await schoolSettingsService.update(ctx, input)) }));
   }
 
   @FieldResolver(() => [SubjectNode], { description: 'Subjects taught in the school' })
