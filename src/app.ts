@@ -11,6 +11,7 @@ import { Database } from './core/database';
 import { DomainError } from './core/errors';
 import { createFormatError } from './core/format-error';
 import { queryLimitsPlugin } from './core/query-limits';
+import { EXPLORER_HTML, explorerAsset } from './core/explorer';
 import { Logger } from './core/logger';
 import { authService } from './modules/auth/auth.service';
 import { privacyService } from './modules/privacy/privacy.service';
@@ -100,7 +101,8 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       queryLimitsPlugin(config.queryLimits),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // The explorer is ours (served locally in development); Apollo's landing page loads from a CDN.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -178,6 +180,14 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
           log.warn('readiness check failed', { error: e });
           sendJson(res, 503, { status: 'database_unreachable' });
         }
+      } else if (!production && req.method === 'GET' && url.pathname === '/graphql' && !url.search && String(req.headers.accept ?? '').includes('text/html')) {
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(EXPLORER_HTML);
+      } else if (!production && req.method === 'GET' && explorerAsset(url.pathname)) {
+        const asset = explorerAsset(url.pathname)!;
+        res.setHeader('content-type', asset.type);
+        res.setHeader('cache-control', 'public, max-age=86400');
+        res.end(asset.body);
       } else if (url.pathname === '/graphql') {
         await handleGraphQL(req, res, url, requestId, log);
       } else {

@@ -49,6 +49,19 @@ describe('HTTP operations', () => {
     expect(await res.text()).toContain('CSRF');
   });
 
+  it('serves the GraphQL explorer and its assets locally, nothing from a CDN', async () => {
+    const page = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('/explorer/graphiql.min.js');
+    expect(html).not.toMatch(/https?:\/\//);
+    for (const asset of ['/explorer/graphiql.min.js', '/explorer/graphiql.min.css', '/explorer/react.production.min.js', '/explorer/react-dom.production.min.js']) {
+      const res = await fetch(`${t.url}${asset}`);
+      expect(res.status).toBe(200);
+      expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    }
+  });
+
   it('reports a syntax error as GRAPHQL_PARSE_FAILED', async () => {
     const result = await t.gql('{ me { ');
     expect(result.errors![0].extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
@@ -65,6 +78,12 @@ describe('production mode', () => {
   it('turns introspection off', async () => {
     const result = await t.gql('{ __schema { types { name } } }');
     expect(result.errors![0].message).toMatch(/introspection/i);
+  });
+
+  it('serves no explorer', async () => {
+    const page = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await page.text()).not.toContain('graphiql');
+    expect((await fetch(`${t.url}/explorer/graphiql.min.js`)).status).toBe(404);
   });
 
   it('sends no stack traces', async () => {
