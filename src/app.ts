@@ -11,6 +11,7 @@ import { Database } from './core/database';
 import { DomainError } from './core/errors';
 import { createFormatError } from './core/format-error';
 import { queryLimitsPlugin } from './core/query-limits';
+import { Metrics, metricsPlugin } from './core/metrics';
 import { EXPLORER_HTML, explorerAsset } from './core/explorer';
 import { Logger } from './core/logger';
 import { authService } from './modules/auth/auth.service';
@@ -82,6 +83,7 @@ function checkDocument(body: unknown, limits: AppConfig['queryLimits']): void {
 export async function createApp(config: AppConfig, db: Database, logger: Logger): Promise<App> {
   const production = config.nodeEnv === 'production';
   const httpServer = http.createServer();
+  const metrics = new Metrics();
   let shuttingDown = false;
 
   const apollo = new ApolloServer<RequestContext>({
@@ -101,6 +103,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       queryLimitsPlugin(config.queryLimits),
+      metricsPlugin(metrics),
       // The explorer is ours (served locally in development); Apollo's landing page loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),
     ],
@@ -160,16 +163,21 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     const started = process.hrtime.bigint();
     res.setHeader('x-request-id', requestId);
     const url = new URL(req.url ?? '/', 'http://localhost');
-    res.on('finish', () =>
+    res.on('finish', () => {
+      const route = ['/graphql', '/health', '/ready', '/metrics'].includes(url.pathname) ? url.pathname : url.pathname.startsWith('/explorer/') ? '/explorer' : 'other';
+      metrics.observeHttp(route, res.statusCode);
       log.info('request', {
         method: req.method,
         path: url.pathname,
         status: res.statusCode,
         durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
-      }),
-    );
+      });
+    });
     try {
-      if (url.pathname === '/health' && req.method === 'GET') {
+      if (url.pathname === '/metrics' && req.method === 'GET') {
+        res.setHeader('content-type', 'text/plain; version=0.0.4; charset=utf-8');
+        res.end(metrics.render(db.dataSource));
+      } else if (url.pathname === '/health' && req.method === 'GET') {
         sendJson(res, 200, { status: 'ok' });
       } else if (url.pathname === '/ready' && req.method === 'GET') {
         if (shuttingDown) return sendJson(res, 503, { status: 'shutting_down' });

@@ -62,6 +62,19 @@ describe('HTTP operations', () => {
     }
   });
 
+  it('exposes Prometheus metrics: operations by name and outcome, latency, HTTP responses, the pool', async () => {
+    await t.gql('query SchoolName { school { name } }');
+    await t.gql('query SchoolName { school { name } }', {}, await t.login('jiaowu'));
+    const res = await fetch(`${t.url}/metrics`);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    expect(text).toContain('graphql_operations_total{operation="SchoolName",outcome="error"} 1');
+    expect(text).toContain('graphql_operations_total{operation="SchoolName",outcome="ok"} 1');
+    expect(text).toMatch(/graphql_operation_duration_seconds_count\{operation="SchoolName"\} 2/);
+    expect(text).toMatch(/http_responses_total\{route="\/graphql",status="200"\} \d+/);
+    expect(text).toMatch(/db_pool_connections\{state="total"\} \d+/);
+  });
+
   it('reports a syntax error as GRAPHQL_PARSE_FAILED', async () => {
     const result = await t.gql('{ me { ');
     expect(result.errors![0].extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
