@@ -28,8 +28,22 @@ export const EXPLORER_HTML = `<!doctype html>
   <script>
     // Sign in with the login mutation, then put {"authorization": "Bearer <token>"} in Headers.
     const fetcher = GraphiQL.createFetcher({ url: '/graphql', headers: { 'apollo-require-preflight': 'true' } });
+    const defaultQuery = [
+      '# 双减作业服务：先登录，再把 token 放到下方 Headers：{"authorization": "Bearer <token>"}',
+      'mutation Login {',
+      '  login(input: { schoolCode: "jhsy", username: "t3yw1", password: "jiaoshi2026" }) {',
+      '    token',
+      '    user { displayName roles }',
+      '  }',
+      '}',
+      '',
+      'query Me {',
+      '  me { displayName roles teachingAssignments { class { name } subject { name } } }',
+      '}',
+      '',
+    ].join('\\n');
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultEditorToolsVisibility: true }),
+      React.createElement(GraphiQL, { fetcher, defaultQuery, defaultEditorToolsVisibility: true }),
     );
   </script>
 </body>
