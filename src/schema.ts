@@ -7,6 +7,7 @@ import { AuthResolver } from './modules/auth/auth.resolver';
 import { BankItemResolver, BankItemVersionResolver } from './modules/bank/bank-item.resolver';
 import { UnitResolver } from './modules/bank/unit.resolver';
 import { ClassResolver, TeachingAssignmentResolver } from './modules/class/class.resolver';
+import { ExcelResolver } from './modules/excel/excel.resolver';
 import { LoadResolver } from './modules/load/load.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
 import { PrivacyResolver } from './modules/privacy/privacy.resolver';
@@ -38,6 +39,7 @@ export const RESOLVERS = [
   StudentDayEntrySubmissionResolver,
   RecordSheetResolver,
   PrivacyResolver,
+  ExcelResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

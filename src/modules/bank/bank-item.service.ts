@@ -100,15 +100,22 @@ export class BankItemService {
       const unit = await tx.findOneBy(Unit, { schoolId: ctx.schoolId, id: unitId });
       if (!unit) throw new NotFoundError('Unit', unitId);
       requireMember(ctx, await groupOf(ctx, unit.subjectId, unit.grade, tx), 'add items to this unit');
-      const id = randomUUID();
-      await tx.insert(BankItem, {
-        schoolId: ctx.schoolId, id, unitId, subjectId: unit.subjectId, grade: unit.grade, authorId: ctx.viewer.userId,
-        status: ItemStatus.DRAFT, revision: 1, versionNo: 1, approvedVersionNo: null, ...this.searchFields(content),
-      });
-      await this.writeVersion(ctx, tx, unit, id, 1, content, true);
-      return tx.findOneByOrFail(BankItem, { schoolId: ctx.schoolId, id });
+      return this.insertDraft(ctx, tx, unit, content);
     });
   }
+
+  /** Writes a new draft item inside the caller's transaction (the caller checked membership). */
+  async insertDraft(ctx: RequestContext, tx: EntityManager, unit: Unit, content: ItemContent, createdAt = new Date()): Promise<BankItem> {
+    const id = randomUUID();
+    await tx.insert(BankItem, {
+      createdAt, updatedAt: createdAt,
+      schoolId: ctx.schoolId, id, unitId: unit.id, subjectId: unit.subjectId, grade: unit.grade, authorId: ctx.viewer.userId,
+      status: ItemStatus.DRAFT, revision: 1, versionNo: 1, approvedVersionNo: null, ...this.searchFields(content),
+    });
+    await this.writeVersion(ctx, tx, unit, id, 1, content, true);
+    return tx.findOneByOrFail(BankItem, { schoolId: ctx.schoolId, id });
+  }
+
 
   /**
    * Edits an item. A draft or returned item changes in place; an approved item gets a new
