@@ -65,7 +65,10 @@ export class BankExcelService {
    * unit, title and text already exist are left alone, so importing the same file twice creates
    * nothing new. Items arrive as drafts of the importing member.
    */
-  async importBank(ctx: RequestContext, groupId: string, data: Buffer, format: SheetFormat, dryRun: boolean): Promise<ImportReport> {
+  async importBank(
+    ctx: RequestContext, groupId: string, data: Buffer, format: SheetFormat, dryRun: boolean,
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<ImportReport> {
     const group = await ctx.loaders.researchGroupById.load(groupId);
     if (!group) throw new NotFoundError('ResearchGroup', groupId);
     requireMember(ctx, group, "import into this group's bank");
@@ -103,6 +106,7 @@ export class BankExcelService {
         await bankItemService.insertDraft(ctx, tx, p.unit, {
           ...p.row, beyondCurriculumStandard: false, objectiveIds: p.objectiveIds, sourceItemId: p.sourceItemId,
         }, new Date(start + i));
+        onProgress?.(i + 1, fresh.length);
       }
     });
     return { ...report, created: fresh.length };
