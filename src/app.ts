@@ -15,6 +15,9 @@ import { Metrics, metricsPlugin } from './core/metrics';
 import { EXPLORER_HTML, explorerAsset } from './core/explorer';
 import { Logger } from './core/logger';
 import { authService } from './modules/auth/auth.service';
+import { checkChartUrl } from './modules/chart/chart-url';
+import { chartService } from './modules/chart/chart.service';
+import { userService } from './modules/user/user.service';
 import { privacyService } from './modules/privacy/privacy.service';
 import { createLoaders } from './modules/loaders';
 import { getSchema } from './schema';
@@ -156,6 +159,28 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     }
   }
 
+  /** A chart behind a signed, short-lived URL, drawn with the rights of the viewer it was signed for. */
+  async function serveChart(url: URL, res: http.ServerResponse): Promise<void> {
+    const kind = url.pathname.slice('/charts/'.length, -'.svg'.length);
+    const claims = checkChartUrl(kind, url.searchParams.get('p'), url.searchParams.get('s'), config.authTokenSecret);
+    if (!claims) throw new HttpError(403, 'The chart link is invalid or has expired; ask the report for a new one');
+    const loaded = await userService.loadViewer(db.dataSource, claims.schoolId, claims.userId);
+    if (!loaded) throw new HttpError(403, 'The chart link is invalid or has expired; ask the report for a new one');
+    const ctx = new RequestContext('chart', db.dataSource, config, logger, loaded.viewer, createLoaders);
+    try {
+      const svg = claims.kind === 'class-load'
+        ? await chartService.classLoad(ctx, claims.params.classId, claims.params.from, claims.params.to)
+        : await chartService.studentWeek(ctx, claims.params.studentId, claims.params.weekStart);
+      await privacyService.flush(db.dataSource, ctx);
+      res.setHeader('content-type', 'image/svg+xml; charset=utf-8');
+      res.setHeader('cache-control', 'private, max-age=60');
+      res.end(svg);
+    } catch (e) {
+      if (e instanceof DomainError) throw new HttpError(e.code === 'BAD_USER_INPUT' ? 400 : 403, e.message);
+      throw e;
+    }
+  }
+
   httpServer.on('request', async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -196,6 +221,8 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
         res.setHeader('content-type', asset.type);
         res.setHeader('cache-control', 'public, max-age=86400');
         res.end(asset.body);
+      } else if (req.method === 'GET' && /^\/charts\/(class-load|student-week)\.svg$/.test(url.pathname)) {
+        await serveChart(url, res);
       } else if (url.pathname === '/graphql') {
         await handleGraphQL(req, res, url, requestId, log);
       } else {

@@ -7,6 +7,7 @@ import { AuthResolver } from './modules/auth/auth.resolver';
 import { BankItemResolver, BankItemVersionResolver } from './modules/bank/bank-item.resolver';
 import { UnitResolver } from './modules/bank/unit.resolver';
 import { ClassResolver, TeachingAssignmentResolver } from './modules/class/class.resolver';
+import { ChartResolver } from './modules/chart/chart.resolver';
 import { ExcelResolver } from './modules/excel/excel.resolver';
 import { LoadResolver } from './modules/load/load.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
@@ -40,6 +41,7 @@ export const RESOLVERS = [
   RecordSheetResolver,
   PrivacyResolver,
   ExcelResolver,
+  ChartResolver,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -197,6 +197,11 @@ export class RecordSheetService {
     privacyService.noteAccess(ctx, views.map((v) => ({ studentId: v.student.id, resource: 'record_sheet' as const, resourceId: v.sheet?.id ?? `${v.student.id}:${v.day}` })));
   }
 
+  /** Refuses (NOT_FOUND) a student the caller may not see. */
+  async checkStudentVisible(ctx: RequestContext, studentId: string): Promise<void> {
+    await this.visibleStudent(ctx, studentId);
+  }
+
   private async visibleStudent(ctx: RequestContext, studentId: string): Promise<User> {
     const student = await ctx.loaders.userById.load(studentId);
     const v = ctx.viewer;

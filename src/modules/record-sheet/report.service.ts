@@ -129,6 +129,11 @@ export class ReportService {
     };
   }
 
+  /** Refuses a class report to whoever may not read it. */
+  async checkClassReport(ctx: RequestContext, classId: string): Promise<void> {
+    await this.reportableClass(ctx, classId);
+  }
+
   /** Class reports are for the academic office, the class's head teacher and the leads of its grade's groups. */
   private async reportableClass(ctx: RequestContext, classId: string, subjectId?: string): Promise<SchoolClass> {
     const cls = await ctx.loaders.classById.load(classId);

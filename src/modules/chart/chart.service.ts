@@ -1,0 +1,84 @@
+import * as vega from 'vega';
+import * as vegaLite from 'vega-lite';
+import { RequestContext } from '../../core/context';
+import { InvalidInputError } from '../../core/errors';
+import { isIsoDate, isoWeekday } from '../../core/dates';
+import { reportService } from '../record-sheet/report.service';
+import { recordSheetService } from '../record-sheet/record-sheet.service';
+import { schoolService } from '../school/school.service';
+import { weekDays } from '../weekly-list/weekly-list.policy';
+
+/**
+ * Charts where people look rather than read, rendered server-side as SVG with Vega-Lite: per
+ * day, predicted and actual minutes by subject, stacked side by side, against the day's cap.
+ */
+interface Bar { day: string; measure: '预计' | '实际'; subject: string; minutes: number }
+interface Cap { day: string; cap: number }
+
+async function render(title: string, bars: Bar[], caps: Cap[]): Promise<string> {
+  const spec: vegaLite.TopLevelSpec = {
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title,
+    width: { step: 56 },
+    height: 240,
+    datasets: { bars, caps },
+    layer: [
+      {
+        data: { name: 'bars' },
+        mark: 'bar',
+        encoding: {
+          x: { field: 'day', type: 'ordinal', title: '日期' },
+          xOffset: { field: 'measure', sort: ['预计', '实际'] },
+          y: { field: 'minutes', type: 'quantitative', aggregate: 'sum', stack: 'zero', title: '分钟' },
+          color: { field: 'subject', type: 'nominal', title: '学科' },
+          opacity: { field: 'measure', scale: { domain: ['预计', '实际'], range: [0.45, 1] }, title: '预计 / 实际' },
+        },
+      },
+      {
+        data: { name: 'caps' },
+        mark: { type: 'tick', color: '#d62728', thickness: 3, size: 50 },
+        encoding: { x: { field: 'day', type: 'ordinal' }, y: { field: 'cap', type: 'quantitative' } },
+      },
+    ],
+  };
+  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
+  return view.toSVG();
+}
+
+export class ChartService {
+  /** The class load report as a chart (same readers as the report). */
+  async classLoad(ctx: RequestContext, classId: string, from: string, to: string): Promise<string> {
+    const days = await reportService.classLoad(ctx, classId, from, to);
+    const subjects = await schoolService.subjects(ctx);
+    const name = (id: string) => subjects.find((s) => s.id === id)?.name ?? '';
+    const bars = days.flatMap((d) => d.subjects.flatMap((s): Bar[] => [
+      { day: d.day.slice(5), measure: '预计', subject: name(s.subjectId), minutes: s.predictedMinutes },
+      { day: d.day.slice(5), measure: '实际', subject: name(s.subjectId), minutes: s.actualMinutes ?? 0 },
+    ]));
+    const cls = await ctx.loaders.classById.load(classId);
+    return render(`${cls?.name ?? ''} 每日作业时长（预计 / 实际，红线为书面作业上限）`, bars, days.map((d) => ({ day: d.day.slice(5), cap: d.capMinutes })));
+  }
+
+  /** A student's week as a chart (the student, their parents, staff of the class). */
+  async studentWeek(ctx: RequestContext, studentId: string, weekStart: string): Promise<string> {
+    if (!isIsoDate(weekStart) || isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', 'weekStart must be a Monday (YYYY-MM-DD)');
+    const subjects = await schoolService.subjects(ctx);
+    const name = (id: string) => subjects.find((s) => s.id === id)?.name ?? '';
+    const bars: Bar[] = [];
+    const caps: Cap[] = [];
+    let student = '';
+    for (const day of weekDays(weekStart).slice(0, 5)) {
+      const sheet = await recordSheetService.view(ctx, studentId, day);
+      student = sheet.student.displayName;
+      caps.push({ day: day.slice(5), cap: sheet.capMinutes });
+      for (const line of sheet.lines) {
+        const subject = name(line.plan.assignment.subjectId);
+        bars.push({ day: day.slice(5), measure: '预计', subject, minutes: line.predictedMinutes ?? 0 });
+        bars.push({ day: day.slice(5), measure: '实际', subject, minutes: line.actualMinutes ?? 0 });
+      }
+    }
+    return render(`${student} 本周作业时长（预计 / 实际）`, bars, caps);
+  }
+}
+
+export const chartService = new ChartService();

@@ -1,0 +1,66 @@
+import { toGlobalId } from '../../src/core/ids';
+import { SchoolStage } from '../../src/modules/school/school.entity';
+import { CHROMIUM, dumpDom, screenshot } from '../support/browser';
+import { TestApp } from '../support/test-app';
+import { createAndPublish, ids, insertItem, packages } from '../support/assignments';
+
+/** Charts of the load as SVG behind signed links, checked in a headless browser, and the explorer offline. */
+const SCHOOL = { code: 'chart-test', name: '测试壬校', stage: SchoolStage.PRIMARY, grades: [5], classesPerGrade: 1, studentsPerClass: 2, nameSeed: 41 };
+let t: TestApp;
+const tok: Record<string, string> = {};
+
+beforeAll(async () => {
+  t = await TestApp.start([SCHOOL]);
+  for (const u of ['t5yw1', 't5sx1', 's50101', 'p50101', 'p50102', 'jiaowu']) tok[u] = await t.login(u);
+  for (const [subject, teacher] of [['chinese', 't5yw1'], ['math', 't5sx1']] as const) {
+    const a = await insertItem(t, { subject, grade: 5, title: `${subject}-A`, minutes: 15 });
+    const b = await insertItem(t, { subject, grade: 5, title: `${subject}-B`, minutes: 20 });
+    const { assignment } = await createAndPublish(t, tok[teacher], { ...ids(t, 5, subject), date: '2026-12-01', shape: 'PACKAGES', title: `${subject}作业`, options: packages(a, b) });
+    await t.ok(`mutation($i: SubmissionCreateInput!) { submissionCreate(input: $i) { userErrors { code } } }`,
+      { i: { assignmentId: assignment.id, choice: 'B', answer: '完成', attachments: [], actualMinutes: 25, clientKey: `chart-${subject}-s50101` } }, tok.s50101);
+  }
+});
+afterAll(() => t?.stop());
+
+const classLoadUrl = async (token: string) =>
+  (await t.ok(`query($c: ID!) { classLoadChartUrl(classId: $c, from: "2026-11-30", to: "2026-12-04") }`, { c: ids(t, 5, 'math').classId }, token)).classLoadChartUrl as string;
+
+it('serves the class load chart as SVG behind a signed link', async () => {
+  const url = await classLoadUrl(tok.t5yw1);
+  expect(url).toMatch(/^\/charts\/class-load\.svg\?p=.+&s=.+$/);
+  const res = await fetch(`${t.url}${url}`);
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toContain('image/svg+xml');
+  const svg = await res.text();
+  expect(svg).toContain('<svg');
+  for (const text of ['语文', '数学', '预计', '实际', '12-01']) expect(svg).toContain(text);
+});
+
+it('refuses a tampered link and readers who may not see the report', async () => {
+  const url = await classLoadUrl(tok.t5yw1);
+  expect((await fetch(`${t.url}${url.replace(/s=.{4}/, 's=AAAA')}`)).status).toBe(403);
+  expect((await fetch(`${t.url}${url.replace('class-load', 'student-week')}`)).status).toBe(403);
+  await t.expectToFail('FORBIDDEN', `query($c: ID!) { classLoadChartUrl(classId: $c, from: "2026-11-30", to: "2026-12-04") }`, { c: ids(t, 5, 'math').classId }, tok.s50101);
+});
+
+it("a student's week: for the student and their parents, not other parents", async () => {
+  const Q = `query($s: ID!) { studentWeekChartUrl(studentId: $s, weekStart: "2026-11-30") }`;
+  const { studentWeekChartUrl } = await t.ok(Q, { s: toGlobalId('User', t.user('s50101').id) }, tok.p50101);
+  const res = await fetch(`${t.url}${studentWeekChartUrl}`);
+  expect(res.status).toBe(200);
+  expect(await res.text()).toContain(t.user('s50101').displayName);
+  await t.expectToFail('NOT_FOUND', Q, { s: toGlobalId('User', t.user('s50101').id) }, tok.p50102);
+});
+
+(CHROMIUM ? describe : describe.skip)('in a headless browser, with no network', () => {
+  it('draws the chart', async () => {
+    const png = await screenshot(`${t.url}${await classLoadUrl(tok.jiaowu)}`);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(3000);
+  });
+
+  it('loads the GraphQL explorer from local assets', async () => {
+    const dom = await dumpDom(`${t.url}/graphql`);
+    expect(dom).toContain('graphiql-container');
+  });
+});
