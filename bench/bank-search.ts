@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     userId: author, schoolId: s, displayName: 'bench', roles: new Set([Role.ACADEMIC_OFFICE]), classId: null,
     taughtClassIds: new Set(), headClassIds: new Set(), childIds: new Set(), childClassIds: new Set(), groupIds: new Set(), ledGroupIds: new Set(),
   };
-  const ctx = () => new RequestContext('bench', db.dataSource, loadConfig({}), silent, viewer, createLoaders);
+  const ctx = () => new RequestContext('bench', db.dataSource.manager, loadConfig({}), silent, viewer, createLoaders);
   const math3 = units.find((x) => x.u.subject === 'math' && x.u.grade === 3)!;
   const cases: [string, BankItemFilter][] = [
     ['text 分数 (common word)', { text: '分数' }],

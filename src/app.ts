@@ -1,14 +1,15 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, HeaderMap, HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, parse } from 'graphql';
 import type { AppConfig } from './config';
 import { RequestContext } from './core/context';
 import { Database } from './core/database';
-import { DomainError } from './core/errors';
+import { DatabaseUnavailableError, DomainError, isConnectionFailure } from './core/errors';
+import { RequestScope } from './core/request-scope';
 import { createFormatError } from './core/format-error';
 import { queryLimitsPlugin } from './core/query-limits';
 import { Metrics, metricsPlugin } from './core/metrics';
@@ -31,6 +32,13 @@ export interface App {
   listen(port: number, host: string): Promise<string>;
   /** Graceful shutdown: stop accepting, finish in-flight requests, close the database. */
   close(): Promise<void>;
+}
+
+/** A lost database connection as a GraphQL error: 503, retryable. Anything else as it is. */
+function unavailable(e: unknown): unknown {
+  if (!isConnectionFailure(e)) return e;
+  const error = new DatabaseUnavailableError(e);
+  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http: { status: 503 } } });
 }
 
 class HttpError extends Error {
@@ -113,18 +121,25 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
   });
   await apollo.start();
 
-  async function contextFor(req: http.IncomingMessage, requestId: string, log: Logger): Promise<RequestContext> {
+  /**
+   * Opens the request's transaction (see request-scope.ts) in the school of the bearer token
+   * and loads the viewer within it. The caller commits or rolls back `scope`.
+   */
+  async function contextFor(req: http.IncomingMessage, requestId: string, log: Logger, open: (scope: RequestScope) => void): Promise<RequestContext> {
     try {
-      const viewer = await authService.viewerFromAuthorization(db.dataSource, config, req.headers.authorization);
+      const claims = authService.claimsFromAuthorization(config, req.headers.authorization);
+      const scope = await RequestScope.open(db.dataSource, claims?.sch ?? null);
+      open(scope);
+      const viewer = claims ? await authService.viewerOfClaims(scope.manager, claims) : null;
       // Behind a trusted proxy, the last hop it appended is the client; earlier ones are client-written.
       const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').pop()!.trim() : '';
       const address = forwarded || req.socket.remoteAddress || 'unknown';
-      return new RequestContext(requestId, db.dataSource, config, log.child({ userId: viewer?.userId }), viewer, createLoaders, address);
+      return new RequestContext(requestId, scope.manager, config, log.child({ userId: viewer?.userId }), viewer, createLoaders, address, (id) => scope.setSchool(id));
     } catch (e) {
       if (e instanceof DomainError) {
         throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
       }
-      throw e;
+      throw unavailable(e);
     }
   }
 
@@ -144,11 +159,20 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     let ctx: RequestContext | undefined;
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-      context: async () => (ctx = await contextFor(req, requestId, log)),
-    });
-    if (ctx) await privacyService.flush(db.dataSource, ctx);
+    let scope: RequestScope | undefined;
+    let response: HTTPGraphQLResponse;
+    try {
+      response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => (ctx = await contextFor(req, requestId, log, (s) => (scope = s))),
+      });
+      if (ctx) await privacyService.flush(ctx);
+      // The answer is sent only once its writes are committed.
+      await scope?.commit();
+    } catch (e) {
+      await scope?.rollback();
+      throw e;
+    }
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
@@ -164,18 +188,21 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     const kind = url.pathname.slice('/charts/'.length, -'.svg'.length);
     const claims = checkChartUrl(kind, url.searchParams.get('p'), url.searchParams.get('s'), config.authTokenSecret);
     if (!claims) throw new HttpError(403, 'The chart link is invalid or has expired; ask the report for a new one');
-    const loaded = await userService.loadViewer(db.dataSource, claims.schoolId, claims.userId);
-    if (!loaded) throw new HttpError(403, 'The chart link is invalid or has expired; ask the report for a new one');
-    const ctx = new RequestContext('chart', db.dataSource, config, logger, loaded.viewer, createLoaders);
+    const scope = await RequestScope.open(db.dataSource, claims.schoolId);
     try {
+      const loaded = await userService.loadViewer(scope.manager, claims.schoolId, claims.userId);
+      if (!loaded) throw new HttpError(403, 'The chart link is invalid or has expired; ask the report for a new one');
+      const ctx = new RequestContext('chart', scope.manager, config, logger, loaded.viewer, createLoaders);
       const svg = claims.kind === 'class-load'
         ? await chartService.classLoad(ctx, claims.params.classId, claims.params.from, claims.params.to)
         : await chartService.studentWeek(ctx, claims.params.studentId, claims.params.weekStart);
-      await privacyService.flush(db.dataSource, ctx);
+      await privacyService.flush(ctx);
+      await scope.commit();
       res.setHeader('content-type', 'image/svg+xml; charset=utf-8');
       res.setHeader('cache-control', 'private, max-age=60');
       res.end(svg);
     } catch (e) {
+      await scope.rollback();
       if (e instanceof DomainError) throw new HttpError(e.code === 'BAD_USER_INPUT' ? 400 : 403, e.message);
       throw e;
     }
@@ -229,6 +256,13 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
         sendJson(res, 404, { error: 'Not found: GraphQL is served at /graphql' });
       }
     } catch (e) {
+      if (isConnectionFailure(e)) {
+        log.warn('database unreachable', { error: e });
+        const error = new DatabaseUnavailableError(e);
+        if (res.headersSent) return void res.end();
+        res.setHeader('retry-after', String(error.details.retryAfterSeconds));
+        return sendJson(res, 503, { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+      }
       if (e instanceof HttpError) {
         const extensions = e.limit ? { code: 'QUERY_LIMIT_EXCEEDED', limit: e.limit } : { code: 'BAD_REQUEST' };
         return sendJson(res, e.status, { errors: [{ message: e.message, extensions }] });

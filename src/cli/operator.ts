@@ -69,8 +69,8 @@ async function schoolByCode(db: Database, code: string): Promise<School> {
 async function actAs(db: Database, config: AppConfig, school: School, username: string): Promise<RequestContext> {
   const user = await db.dataSource.getRepository(User).findOneBy({ schoolId: school.id, username: username.toLowerCase() });
   if (!user) throw new CliError(`no user "${username}" in ${school.name}`);
-  const loaded = await userService.loadViewer(db.dataSource, school.id, user.id);
-  return new RequestContext('cli', db.dataSource, config, new Logger('silent'), loaded!.viewer, createLoaders, 'cli');
+  const loaded = await userService.loadViewer(db.dataSource.manager, school.id, user.id);
+  return new RequestContext('cli', db.dataSource.manager, config, new Logger('silent'), loaded!.viewer, createLoaders, 'cli');
 }
 
 const newPassword = () => randomBytes(9).toString('base64url');

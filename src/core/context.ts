@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config';
 import type { Loaders } from '../modules/loaders';
 import { UnauthenticatedError } from './errors';
@@ -31,9 +31,16 @@ export interface AccessRecord {
   resourceId: string;
 }
 
-export type LoadersFactory = (dataSource: DataSource, schoolId: string) => Loaders;
+export type LoadersFactory = (db: EntityManager, schoolId: string) => Loaders;
 
-/** Per-request context: the caller, the database, per-request DataLoaders and a logger. */
+/**
+ * Per-request context: the caller, the database, per-request DataLoaders and a logger.
+ *
+ * `db` is the request's own transaction (see request-scope.ts): every statement of the
+ * request goes through it, acting as the service role with the caller's school set, so the
+ * row-level security policies apply. Never reach for the DataSource inside a request: on the
+ * embedded database the pool has one connection, which this request holds.
+ */
 export class RequestContext {
   private loadersCache?: Loaders;
   /** Staff reads of students' records in this request; flushed to access_log at its end. */
@@ -41,13 +48,15 @@ export class RequestContext {
 
   constructor(
     readonly requestId: string,
-    readonly dataSource: DataSource,
+    readonly db: EntityManager,
     readonly config: AppConfig,
     readonly logger: Logger,
     private currentViewer: Viewer | null,
     private readonly loadersFactory: LoadersFactory,
     /** The client's address, for sign-in throttling. */
     readonly clientAddress = 'unknown',
+    /** Moves the request's transaction to a school (set by the request scope). */
+    private readonly setSchool: (schoolId: string) => Promise<void> = async () => undefined,
   ) {}
 
   /** The signed-in user, or null for an anonymous request. */
@@ -64,6 +73,14 @@ export class RequestContext {
     this.loadersCache = undefined;
   }
 
+  /**
+   * Sets the school of the request's transaction before anyone is signed in (sign-in looks
+   * up its user within the school it names).
+   */
+  async moveToSchool(schoolId: string): Promise<void> {
+    await this.setSchool(schoolId);
+  }
+
   /** The signed-in user; UNAUTHENTICATED when there is none. */
   get viewer(): Viewer {
     if (!this.viewerOrNull) throw new UnauthenticatedError('Sign in first: this operation needs a bearer token');
@@ -77,7 +94,7 @@ export class RequestContext {
 
   /** DataLoaders scoped to the caller's school, created on first use in this request. */
   get loaders(): Loaders {
-    this.loadersCache ??= this.loadersFactory(this.dataSource, this.schoolId);
+    this.loadersCache ??= this.loadersFactory(this.db, this.schoolId);
     return this.loadersCache;
   }
 

@@ -66,3 +66,31 @@ export class RuleViolations extends DomainError {
     super(violations.map((v) => v.message).join('; '));
   }
 }
+
+/**
+ * The database cannot be reached (down, restarting, connection lost). Nothing of the request
+ * was committed unless it says otherwise; the client should retry, with the same client key
+ * for a create, after `retryAfterSeconds`.
+ */
+export class DatabaseUnavailableError extends DomainError {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  constructor(override readonly cause: unknown) {
+    super('The database is unreachable at the moment, so this request was not completed; retry in a few seconds (a create with the same client key, which is never applied twice)', {
+      retryable: true,
+      retryAfterSeconds: 2,
+    });
+  }
+}
+
+/** SQLSTATE classes and driver errors that mean the connection, not the statement, failed. */
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', '57P01', '57P02', '57P03']);
+
+export function isConnectionFailure(e: unknown): boolean {
+  if (!e || typeof e !== 'object') return false;
+  if (e instanceof DatabaseUnavailableError) return true;
+  const { code, message } = e as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
+  const text = typeof message === 'string' ? message : '';
+  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end|not queryable/i.test(text)
+    || (e as { driverError?: unknown }).driverError !== undefined && isConnectionFailure((e as { driverError: unknown }).driverError);
+}

@@ -2,7 +2,7 @@ import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError, AuthenticationError, AuthorizationError } from 'type-graphql';
 import type { ValidationError } from 'class-validator';
-import { DomainError, InvalidInputError } from './errors';
+import { DatabaseUnavailableError, DomainError, InvalidInputError, isConnectionFailure } from './errors';
 import { Logger } from './logger';
 
 /** Codes that GraphQL itself or Apollo produce for bad requests; they pass through as they are. */
@@ -19,6 +19,7 @@ const PASS_THROUGH = new Set([
   'NOT_FOUND',
   'QUERY_LIMIT_EXCEEDED',
   'TOO_MANY_ATTEMPTS',
+  'SERVICE_UNAVAILABLE',
 ]);
 
 interface FieldProblem {
@@ -49,6 +50,11 @@ export function createFormatError(logger: Logger, production: boolean) {
       const fields = flattenValidation(original.extensions.validationErrors);
       const summary = fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' | ');
       return { ...base, message: `Invalid input — ${summary}`, extensions: { code: 'BAD_USER_INPUT', fields } };
+    }
+    if (!(original instanceof DomainError) && isConnectionFailure(original)) {
+      logger.warn('database unreachable', { error: original, path: formatted.path });
+      const unavailable = new DatabaseUnavailableError(original);
+      return { ...base, message: unavailable.message, extensions: { code: unavailable.code, ...unavailable.details } };
     }
     if (original instanceof DomainError) {
       const extensions: Record<string, unknown> = { code: original.code, ...original.details };

@@ -19,7 +19,7 @@ export async function idempotent<T extends { id: string }>(
   if (!clientKey) return create();
   const fingerprint = createHash('sha256').update(JSON.stringify({ operation, input })).digest('hex');
   const key = [ctx.schoolId, ctx.viewer.userId, clientKey];
-  const [seen]: { fingerprint: string; result_id: string }[] = await ctx.dataSource.query(
+  const [seen]: { fingerprint: string; result_id: string }[] = await ctx.db.query(
     `SELECT fingerprint, result_id FROM idempotency_keys WHERE school_id = $1 AND user_id = $2 AND client_key = $3`, key);
   if (seen) {
     if (seen.fingerprint !== fingerprint) {
@@ -28,7 +28,7 @@ export async function idempotent<T extends { id: string }>(
     return load(seen.result_id);
   }
   const result = await create();
-  await ctx.dataSource.query(
+  await ctx.db.query(
     `INSERT INTO idempotency_keys (school_id, user_id, client_key, operation, fingerprint, result_id) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT DO NOTHING`,
     [...key, operation, fingerprint, result.id],

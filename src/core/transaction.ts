@@ -8,13 +8,24 @@ import { UserErrorCode } from './user-error';
  * or nothing does. The school is set with set_config(..., true) so it ends with the
  * transaction and cannot leak to the next user of a pooled connection.
  *
- * Inside `work` use only `tx`: on the embedded database the pool has a single connection,
- * which the transaction holds.
+ * Inside a request it is a savepoint of the request's own transaction (see request-scope.ts):
+ * a failure rolls back exactly `work`'s writes. Inside `work` use only `tx`.
  */
 export async function withTransaction<T>(ctx: RequestContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  // Within a request every transaction is a savepoint on the request's one connection; two at
+  // once would interleave their savepoints, so they take turns.
+  const previous = running.get(ctx) ?? Promise.resolve();
+  const turn = previous.then(() => inTransaction(ctx, work));
+  running.set(ctx, turn.catch(() => undefined));
+  return turn;
+}
+
+const running = new WeakMap<RequestContext, Promise<unknown>>();
+
+async function inTransaction<T>(ctx: RequestContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   const schoolId = ctx.viewerOrNull?.schoolId;
   try {
-    return await ctx.dataSource.transaction(async (tx) => {
+    return await ctx.db.transaction(async (tx) => {
       if (schoolId) await tx.query(`SELECT set_config('app.school_id', $1, true)`, [schoolId]);
       return work(tx);
     });

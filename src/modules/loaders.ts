@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { assignmentLoaders } from './assignment/assignment.loaders';
 import { bankLoaders } from './bank/bank.loaders';
 import { classLoaders } from './class/class.loaders';
@@ -9,7 +9,7 @@ import { userLoaders } from './user/user.loaders';
 import { weeklyListLoaders } from './weekly-list/weekly-list.loaders';
 
 /** Every per-request DataLoader, each scoped to the caller's school. Built in the request context. */
-export function createLoaders(ds: DataSource, schoolId: string) {
+export function createLoaders(ds: EntityManager, schoolId: string) {
   return {
     ...schoolLoaders(ds, schoolId),
     ...classLoaders(ds, schoolId),

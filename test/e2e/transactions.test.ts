@@ -23,7 +23,7 @@ function contextFor(db: Database, schoolId: string): RequestContext {
     classId: null, taughtClassIds: new Set<string>(), headClassIds: new Set<string>(), childIds: new Set<string>(),
     childClassIds: new Set<string>(), groupIds: new Set<string>(), ledGroupIds: new Set<string>(),
   };
-  return new RequestContext('test', db.dataSource, loadConfig(), silent, viewer, createLoaders);
+  return new RequestContext('test', db.dataSource.manager, loadConfig(), silent, viewer, createLoaders);
 }
 
 const kinds: [string, () => Promise<Database>][] = [

@@ -1,14 +1,14 @@
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { loadPlans, Plan } from './assignment-plan';
 import { Assignment } from './assignment.entity';
 
-export function assignmentLoaders(ds: DataSource, schoolId: string) {
+export function assignmentLoaders(ds: EntityManager, schoolId: string) {
   return {
     /** Options and pinned item facts of assignments, by id: three statements per batch. */
     planByAssignmentId: new DataLoader<string, Plan | null>(async (ids) => {
       const rows = await ds.getRepository(Assignment).findBy({ schoolId, id: In([...ids]) });
-      const plans = await loadPlans(ds.manager, schoolId, rows);
+      const plans = await loadPlans(ds, schoolId, rows);
       return ids.map((id) => plans.find((p) => p.assignment.id === id) ?? null);
     }),
   };

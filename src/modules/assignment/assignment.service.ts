@@ -68,7 +68,7 @@ export class AssignmentService {
     if (!staffReachesClass(ctx.viewer, classId)) throw new ForbiddenError('Only staff who work with the class list its assignments');
     if (!isIsoDate(from)) throw new InvalidInputError('from', 'from must be a date YYYY-MM-DD');
     if (!isIsoDate(to)) throw new InvalidInputError('to', 'to must be a date YYYY-MM-DD');
-    return ctx.dataSource.getRepository(Assignment).createQueryBuilder('a')
+    return ctx.db.getRepository(Assignment).createQueryBuilder('a')
       .where('a.school_id = :s AND a.class_id = :c AND a.day BETWEEN :from AND :to', { s: ctx.schoolId, c: classId, from, to })
       .orderBy('a.day').addOrderBy('a.subject_id').getMany();
   }

@@ -58,10 +58,10 @@ export class ClassDayService {
    */
   async preview(ctx: RequestContext, classId: string, day: string, assignmentId?: string | null): Promise<LoadPreview> {
     requireDate(day, 'date');
-    const cls = await ctx.dataSource.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: classId });
+    const cls = await ctx.db.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: classId });
     if (!cls || !staffReachesClass(ctx.viewer, classId)) throw new NotFoundError('Class', classId);
     const { dayKind, capMinutes } = await loadService.capOn(ctx, cls.grade, day);
-    let plans = await assignmentService.publishedPlans(ctx, ctx.dataSource.manager, classId, day, assignmentId ?? undefined);
+    let plans = await assignmentService.publishedPlans(ctx, ctx.db, classId, day, assignmentId ?? undefined);
     if (assignmentId) {
       const draft = await assignmentService.get(ctx, assignmentId);
       if (draft.classId !== classId || draft.day !== day) throw new InvalidInputError('assignmentId', 'The assignment is for another class or day');
@@ -84,19 +84,19 @@ export class ClassDayService {
    */
   async studentDay(ctx: RequestContext, studentId: string, day: string): Promise<StudentDayLine[]> {
     requireDate(day, 'date');
-    const student = await ctx.dataSource.getRepository(User).findOneBy({ schoolId: ctx.schoolId, id: studentId });
+    const student = await ctx.db.getRepository(User).findOneBy({ schoolId: ctx.schoolId, id: studentId });
     const v = ctx.viewer;
     const allowed = student?.classId && (student.id === v.userId || v.childIds.has(student.id) || staffReachesClass(v, student.classId));
     if (!student || !student.classId || !allowed) throw new NotFoundError('Student', studentId);
-    const assignments = await ctx.dataSource.getRepository(Assignment).find({
+    const assignments = await ctx.db.getRepository(Assignment).find({
       where: { schoolId: ctx.schoolId, classId: student.classId, day, status: AssignmentStatus.PUBLISHED }, order: { subjectId: 'ASC' },
     });
-    const plans = await loadPlans(ctx.dataSource.manager, ctx.schoolId, assignments);
+    const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
     const assignmentIds = In(assignments.map((a) => a.id));
     const [choices, submissions] = assignments.length
       ? await Promise.all([
-        ctx.dataSource.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, studentId, assignmentId: assignmentIds }),
-        ctx.dataSource.getRepository(Submission).findBy({ schoolId: ctx.schoolId, studentId, assignmentId: assignmentIds }),
+        ctx.db.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, studentId, assignmentId: assignmentIds }),
+        ctx.db.getRepository(Submission).findBy({ schoolId: ctx.schoolId, studentId, assignmentId: assignmentIds }),
       ])
       : [[], []];
     return plans.map((plan) => ({
@@ -134,14 +134,14 @@ export class ClassDayService {
   async weeklyNotice(ctx: RequestContext, classId: string, weekStart: string) {
     requireDate(weekStart, 'weekStart');
     if (isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', 'weekStart must be a Monday');
-    const cls = await ctx.dataSource.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: classId });
+    const cls = await ctx.db.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: classId });
     if (!cls) throw new NotFoundError('Class', classId);
     const days = weekDays(weekStart);
-    const assignments = await ctx.dataSource.getRepository(Assignment).createQueryBuilder('a')
+    const assignments = await ctx.db.getRepository(Assignment).createQueryBuilder('a')
       .where('a.school_id = :s AND a.class_id = :c AND a.status = :p AND a.day BETWEEN :from AND :to',
         { s: ctx.schoolId, c: classId, p: AssignmentStatus.PUBLISHED, from: days[0], to: days[6] })
       .orderBy('a.day').addOrderBy('a.subject_id').getMany();
-    const plans = await loadPlans(ctx.dataSource.manager, ctx.schoolId, assignments);
+    const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
     const caps = await Promise.all(days.map((d) => loadService.capOn(ctx, cls.grade, d)));
     return {
       cls,

@@ -1,14 +1,13 @@
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config';
 import { RequestContext, Viewer } from '../../core/context';
 import { RuleViolation, TooManyAttemptsError, UnauthenticatedError } from '../../core/errors';
 import { withTransaction } from '../../core/transaction';
 import { UserErrorCode } from '../../core/user-error';
-import { School } from '../school/school.entity';
 import { User } from '../user/user.entity';
 import { userService } from '../user/user.service';
 import { decoyHash, hashPassword, verifyPassword } from './password';
-import { checkToken, issueToken } from './token';
+import { checkToken, issueToken, TokenClaims } from './token';
 
 export interface LoginInput {
   schoolCode: string;
@@ -40,13 +39,17 @@ export class AuthService {
    * leak, and take the same time. The rest of the request then acts as the signed-in user.
    */
   async login(ctx: RequestContext, input: LoginInput): Promise<Session> {
-    const { dataSource: ds, config } = ctx;
+    const { db: ds, config } = ctx;
     const code = input.schoolCode.trim().toLowerCase();
     const keys = [`account:${code}:${input.username.trim().toLowerCase()}`, `address:${ctx.clientAddress}`];
     // Count the attempt before checking the password, atomically, so parallel guesses are counted too.
     await this.countAttempt(ctx, keys);
-    const school = await ds.getRepository(School).findOneBy({ code });
-    if (!school) throw new UnauthenticatedError(`No school has the code "${input.schoolCode}"`);
+    // Before sign-in no school is set, so row-level security hides every school: the code is
+    // looked up by a function of the schema owner that returns only the id.
+    const [found]: { id: string | null }[] = await ds.query(`SELECT school_id_for_code($1) AS id`, [code]);
+    if (!found?.id) throw new UnauthenticatedError(`No school has the code "${input.schoolCode}"`);
+    const school = { id: found.id };
+    await ctx.moveToSchool(school.id);
     const user = await ds
       .getRepository(User)
       .createQueryBuilder('u')
@@ -74,7 +77,7 @@ export class AuthService {
   private async countAttempt(ctx: RequestContext, [account, address]: string[]): Promise<void> {
     const { maxFailuresPerAccount, maxFailuresPerAddress, windowSeconds } = ctx.config.loginThrottle;
     for (const [key, max] of [[account, maxFailuresPerAccount], [address, maxFailuresPerAddress]] as const) {
-      const [row]: { failures: number; retry: number }[] = await ctx.dataSource.query(
+      const [row]: { failures: number; retry: number }[] = await ctx.db.query(
         `INSERT INTO login_attempts (key, school_id, failures, window_started_at) VALUES ($1, NULL, 1, now())
          ON CONFLICT (key) DO UPDATE SET
            failures = CASE WHEN login_attempts.window_started_at <= now() - make_interval(secs => $2) THEN 1 ELSE login_attempts.failures + 1 END,
@@ -93,19 +96,24 @@ export class AuthService {
   }
 
   /**
-   * The viewer named by an `Authorization: Bearer …` header; null when there is no header.
-   * A bad, expired or revoked token is UNAUTHENTICATED rather than anonymous, so a client
-   * learns its token is no good instead of seeing less data.
+   * The claims of an `Authorization: Bearer …` header; null when there is no header. A bad or
+   * expired token is UNAUTHENTICATED rather than anonymous, so a client learns its token is no
+   * good instead of seeing less data.
    */
-  async viewerFromAuthorization(ds: DataSource, config: AppConfig, header: string | undefined): Promise<Viewer | null> {
+  claimsFromAuthorization(config: AppConfig, header: string | undefined): TokenClaims | null {
     if (!header) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
     if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
     const check = checkToken(match[1], config.authTokenSecret);
     if (!check.ok) throw new UnauthenticatedError(TOKEN_REASONS[check.reason]);
-    const loaded = await userService.loadViewer(ds, check.claims.sch, check.claims.sub);
+    return check.claims;
+  }
+
+  /** The viewer that checked claims name; UNAUTHENTICATED when the account is gone or the token revoked. */
+  async viewerOfClaims(ds: EntityManager, claims: TokenClaims): Promise<Viewer> {
+    const loaded = await userService.loadViewer(ds, claims.sch, claims.sub);
     if (!loaded) throw new UnauthenticatedError('The account of this token no longer exists');
-    if (loaded.tokenVersion !== check.claims.ver) {
+    if (loaded.tokenVersion !== claims.ver) {
       throw new UnauthenticatedError('This token was revoked by a sign-out or password change; sign in again');
     }
     return loaded.viewer;

@@ -36,7 +36,7 @@ export class BankSearchService {
    */
   async search(ctx: RequestContext, filter: BankItemFilter, first: number, after?: string | null): Promise<Page<BankItem>> {
     requireStaff(ctx);
-    const qb = ctx.dataSource
+    const qb = ctx.db
       .getRepository(BankItem)
       .createQueryBuilder('i')
       .addSelect(`to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')

@@ -1,4 +1,4 @@
-import { DataSource, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { groupLoader, uniqueLoader } from '../../core/loader';
 import { BankItem, BankItemObjective, BankItemVersion } from './bank-item.entity';
 import { Unit, UnitObjective } from './unit.entity';
@@ -10,7 +10,7 @@ function splitKeys(keys: string[]): { itemIds: string[]; pairs: Set<string> } {
   return { itemIds: [...new Set(keys.map((k) => k.split(':')[0]))], pairs: new Set(keys) };
 }
 
-export function bankLoaders(ds: DataSource, schoolId: string) {
+export function bankLoaders(ds: EntityManager, schoolId: string) {
   return {
     unitById: uniqueLoader<string, Unit>((ids) => ds.getRepository(Unit).findBy({ schoolId, id: In(ids) }), (u) => u.id),
     objectivesByUnitId: groupLoader<string, UnitObjective>(

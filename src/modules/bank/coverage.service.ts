@@ -46,7 +46,7 @@ export class CoverageService {
     requireStaff(ctx);
     const group = await ctx.loaders.researchGroupById.load(groupId);
     if (!group) throw new NotFoundError('ResearchGroup', groupId);
-    const units = await ctx.dataSource.getRepository(Unit).find({
+    const units = await ctx.db.getRepository(Unit).find({
       where: { schoolId: ctx.schoolId, subjectId: group.subjectId, grade: group.grade },
       order: { termId: 'ASC', sortOrder: 'ASC' },
     });
@@ -72,7 +72,7 @@ export class CoverageService {
   /** Approved versions of the units' unretired items with the objectives they cover: one query. */
   private approvedItems(ctx: RequestContext, unitIds: string[]): Promise<ApprovedRow[]> {
     if (unitIds.length === 0) return Promise.resolve([]);
-    return ctx.dataSource.query(
+    return ctx.db.query(
       `SELECT i.unit_id, v.tier, v.routine_or_stage, v.prescribed_or_self, v.knowledge_or_fun, v.practical_or_humanistic,
               ARRAY(SELECT o.objective_id::text FROM bank_item_objectives o
                      WHERE o.school_id = v.school_id AND o.item_id = v.item_id AND o.version_no = v.version_no) AS objective_ids

@@ -48,7 +48,7 @@ export class UnitService {
     if (filter.subjectId) where.subjectId = filter.subjectId;
     if (filter.grade) where.grade = filter.grade;
     if (filter.termId) where.termId = filter.termId;
-    return ctx.dataSource.getRepository(Unit).find({ where, order: { grade: 'ASC', subjectId: 'ASC', termId: 'ASC', sortOrder: 'ASC' } });
+    return ctx.db.getRepository(Unit).find({ where, order: { grade: 'ASC', subjectId: 'ASC', termId: 'ASC', sortOrder: 'ASC' } });
   }
 
   async get(ctx: RequestContext, id: string): Promise<Unit> {

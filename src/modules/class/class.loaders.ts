@@ -1,8 +1,8 @@
-import { DataSource, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { groupLoader, uniqueLoader } from '../../core/loader';
 import { SchoolClass, TeachingAssignment } from './class.entity';
 
-export function classLoaders(ds: DataSource, schoolId: string) {
+export function classLoaders(ds: EntityManager, schoolId: string) {
   const classes = ds.getRepository(SchoolClass);
   const teaching = ds.getRepository(TeachingAssignment);
   return {

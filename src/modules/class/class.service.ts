@@ -28,7 +28,7 @@ export class ClassService {
       if (ids.size === 0) return [];
       where.id = In([...ids]);
     }
-    return ctx.dataSource.getRepository(SchoolClass).find({ where, order: { grade: 'ASC', classNo: 'ASC' } });
+    return ctx.db.getRepository(SchoolClass).find({ where, order: { grade: 'ASC', classNo: 'ASC' } });
   }
 
   /** A class the caller may see; NOT_FOUND otherwise. */
@@ -71,7 +71,7 @@ export class ClassService {
   }
 
   async teachingAssignment(ctx: RequestContext, id: string): Promise<TeachingAssignment> {
-    const row = await ctx.dataSource.getRepository(TeachingAssignment).findOneBy({ schoolId: ctx.schoolId, id });
+    const row = await ctx.db.getRepository(TeachingAssignment).findOneBy({ schoolId: ctx.schoolId, id });
     if (!row || !canSeeClass(ctx.viewer, row.classId)) throw new NotFoundError('TeachingAssignment', id);
     return row;
   }

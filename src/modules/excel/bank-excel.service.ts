@@ -73,8 +73,8 @@ export class BankExcelService {
     if (!group) throw new NotFoundError('ResearchGroup', groupId);
     requireMember(ctx, group, "import into this group's bank");
     const raw = await readRows(data, format);
-    const units = await ctx.dataSource.getRepository(Unit).findBy({ schoolId: ctx.schoolId, subjectId: group.subjectId, grade: group.grade });
-    const objectives = units.length ? await ctx.dataSource.getRepository(UnitObjective).findBy({ schoolId: ctx.schoolId, unitId: In(units.map((u) => u.id)) }) : [];
+    const units = await ctx.db.getRepository(Unit).findBy({ schoolId: ctx.schoolId, subjectId: group.subjectId, grade: group.grade });
+    const objectives = units.length ? await ctx.db.getRepository(UnitObjective).findBy({ schoolId: ctx.schoolId, unitId: In(units.map((u) => u.id)) }) : [];
     const existing = await this.itemsOf(ctx, units.map((u) => u.id));
     const problems: Problem[] = [];
     const parsed: { rowNo: number; row: SheetRow; unit: Unit; objectiveIds: string[]; sourceItemId: string | null }[] = [];
@@ -144,10 +144,10 @@ export class BankExcelService {
   private async itemsOf(ctx: RequestContext, unitIds: string[], itemIds: string[] = []) {
     if (!unitIds.length && !itemIds.length) return [];
     const where = unitIds.length ? { schoolId: ctx.schoolId, unitId: In(unitIds) } : { schoolId: ctx.schoolId, id: In(itemIds) };
-    const items = await ctx.dataSource.getRepository(BankItem).find({ where, order: { createdAt: 'ASC', id: 'ASC' } });
+    const items = await ctx.db.getRepository(BankItem).find({ where, order: { createdAt: 'ASC', id: 'ASC' } });
     if (!items.length) return [];
-    const versions = await ctx.dataSource.getRepository(BankItemVersion).findBy({ schoolId: ctx.schoolId, itemId: In(items.map((i) => i.id)) });
-    const links = await ctx.dataSource.getRepository(BankItemObjective).findBy({ schoolId: ctx.schoolId, itemId: In(items.map((i) => i.id)) });
+    const versions = await ctx.db.getRepository(BankItemVersion).findBy({ schoolId: ctx.schoolId, itemId: In(items.map((i) => i.id)) });
+    const links = await ctx.db.getRepository(BankItemObjective).findBy({ schoolId: ctx.schoolId, itemId: In(items.map((i) => i.id)) });
     return items.map((item) => ({
       item,
       version: versions.find((v) => v.itemId === item.id && v.versionNo === item.versionNo)!,

@@ -17,7 +17,7 @@ export class NoticeExcelService {
     if (!classId && !grade) throw new InvalidInputError('classId', 'Name a class or a grade');
     const classes = classId
       ? [await ctx.loaders.classById.load(classId)].filter((c): c is SchoolClass => !!c)
-      : await ctx.dataSource.getRepository(SchoolClass).find({ where: { schoolId: ctx.schoolId, grade: grade! }, order: { classNo: 'ASC' } });
+      : await ctx.db.getRepository(SchoolClass).find({ where: { schoolId: ctx.schoolId, grade: grade! }, order: { classNo: 'ASC' } });
     if (!classes.length) throw new NotFoundError('Class', classId ?? `grade ${grade}`);
     const subjects = await schoolService.subjects(ctx);
     const workbook = new ExcelJS.Workbook();

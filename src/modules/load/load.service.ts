@@ -39,8 +39,8 @@ function requireOffice(ctx: RequestContext, action: string): void {
 export class LoadService {
   /** Every grade × kind of day of the school with the national, school and effective caps. */
   async effectiveCaps(ctx: RequestContext): Promise<EffectiveCap[]> {
-    const school = await ctx.dataSource.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
-    const policies = await ctx.dataSource.getRepository(LoadPolicy).findBy({ schoolId: ctx.schoolId });
+    const school = await ctx.db.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
+    const policies = await ctx.db.getRepository(LoadPolicy).findBy({ schoolId: ctx.schoolId });
     return gradesOf(school.stage).flatMap((grade) =>
       Object.values(DayKind).map((dayKind) => {
         const own = policies.find((p) => p.grade === grade && p.dayKind === dayKind);
@@ -105,12 +105,12 @@ export class LoadService {
 
   async calendar(ctx: RequestContext, from: string, to: string): Promise<CalendarDay[]> {
     if (!isIsoDate(from) || !isIsoDate(to)) throw new InvalidInputError('from', 'from and to must be dates YYYY-MM-DD');
-    return ctx.dataSource.getRepository(CalendarDay).find({ where: { schoolId: ctx.schoolId, day: Between(from, to) }, order: { day: 'ASC' } });
+    return ctx.db.getRepository(CalendarDay).find({ where: { schoolId: ctx.schoolId, day: Between(from, to) }, order: { day: 'ASC' } });
   }
 
   /** A school-day test that knows the calendar from `from` for `days` days (weekdays otherwise). */
   async schoolDayTest(ctx: RequestContext, from: string, days: number, tx?: EntityManager): Promise<(day: string) => boolean> {
-    const manager = tx ?? ctx.dataSource.manager;
+    const manager = tx ?? ctx.db;
     const marked = await manager.findBy(CalendarDay, { schoolId: ctx.schoolId, day: Between(from, addDays(from, days)) });
     const byDay = new Map(marked.map((m) => [m.day, m.kind]));
     return (day) => {
@@ -121,7 +121,7 @@ export class LoadService {
 
   /** The kind of day and the written cap in force for a grade on a date. */
   async capOn(ctx: RequestContext, grade: number, day: string, tx?: EntityManager): Promise<DayCap> {
-    const manager = tx ?? ctx.dataSource.manager;
+    const manager = tx ?? ctx.db;
     const [policies, marked] = await Promise.all([
       manager.findBy(LoadPolicy, { schoolId: ctx.schoolId, grade }),
       manager.findBy(CalendarDay, { schoolId: ctx.schoolId, day }),

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AccessRecord, RequestContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, RuleViolation } from '../../core/errors';
 import { decodeCursor, Page, pageOf } from '../../core/pagination';
@@ -42,7 +41,7 @@ export class PrivacyService {
     if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError("Only a student's guardian gives or withdraws consent");
     await withTransaction(ctx, (tx) => tx.update(User, { schoolId: ctx.schoolId, id: studentId },
       given ? { guardianConsentAt: new Date(), guardianConsentBy: ctx.viewer.userId } : { guardianConsentAt: null, guardianConsentBy: null }));
-    return (await ctx.dataSource.getRepository(User).findOneByOrFail({ schoolId: ctx.schoolId, id: studentId }));
+    return (await ctx.db.getRepository(User).findOneByOrFail({ schoolId: ctx.schoolId, id: studentId }));
   }
 
   /** Notes staff reads of students' records (not the student's own or their parents' reads). */
@@ -51,8 +50,8 @@ export class PrivacyService {
     ctx.accessRecords.push(...records.filter((r) => r.studentId !== v.userId && !v.childIds.has(r.studentId)));
   }
 
-  /** Writes the request's access records in one statement. */
-  async flush(ds: DataSource, ctx: RequestContext): Promise<void> {
+  /** Writes the request's access records in one statement, in the request's own transaction. */
+  async flush(ctx: RequestContext): Promise<void> {
     const records = ctx.accessRecords.splice(0);
     const viewer = ctx.viewerOrNull;
     if (!records.length || !viewer) return;
@@ -62,7 +61,7 @@ export class PrivacyService {
       const n = params.length;
       return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
     });
-    await ds.query(`INSERT INTO access_log (school_id, id, actor_id, student_id, resource, resource_id) VALUES ${values.join(', ')}`, params);
+    await ctx.db.query(`INSERT INTO access_log (school_id, id, actor_id, student_id, resource, resource_id) VALUES ${values.join(', ')}`, params);
   }
 
   /** The access log, newest first (academic office). */
@@ -76,7 +75,7 @@ export class PrivacyService {
       params.push(String(at), String(id));
       where += ` AND (at, id::text) < (CAST($${params.length - 1} AS timestamptz), $${params.length})`;
     }
-    const rows: (AccessLogRow & { cursor_at: string })[] = await ctx.dataSource.query(
+    const rows: (AccessLogRow & { cursor_at: string })[] = await ctx.db.query(
       `SELECT id, actor_id, student_id, resource, resource_id, at, to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
          FROM access_log WHERE school_id = $1 ${where} ORDER BY at DESC, id::text DESC LIMIT $2`, params);
     return pageOf(rows, first, (r) => [r.cursor_at, r.id], (r) => r);
@@ -85,11 +84,11 @@ export class PrivacyService {
   /** Everything the service holds about one student, for their guardian or the academic office. */
   async exportStudent(ctx: RequestContext, studentId: string): Promise<Record<string, unknown>> {
     this.requireGuardianOrOffice(ctx, studentId);
-    const student = await ctx.dataSource.getRepository(User).findOneBy({ schoolId: ctx.schoolId, id: studentId });
+    const student = await ctx.db.getRepository(User).findOneBy({ schoolId: ctx.schoolId, id: studentId });
     if (!student?.classId && !student?.deletedAt) throw new NotFoundError('Student', studentId);
-    const q = (sql: string) => ctx.dataSource.query(sql, [ctx.schoolId, studentId]);
+    const q = (sql: string) => ctx.db.query(sql, [ctx.schoolId, studentId]);
     const [cls, parents, choices, submissions, versions, marks, peerComments, sheets, entries, access] = await Promise.all([
-      student.classId ? ctx.dataSource.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: student.classId }) : null,
+      student.classId ? ctx.db.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: student.classId }) : null,
       q(`SELECT u.display_name, l.relation FROM parent_links l JOIN users u ON u.school_id = l.school_id AND u.id = l.parent_id WHERE l.school_id = $1 AND l.student_id = $2`),
       q(`SELECT assignment_id, choice, chosen_at FROM student_choices WHERE school_id = $1 AND student_id = $2 ORDER BY chosen_at`),
       q(`SELECT id, assignment_id, choice, status, late, submitted_at FROM submissions WHERE school_id = $1 AND student_id = $2 ORDER BY submitted_at`),

@@ -60,7 +60,7 @@ export class RecordSheetService {
   async view(ctx: RequestContext, studentId: string, day: string): Promise<SheetView> {
     if (!isIsoDate(day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
     const student = await this.visibleStudent(ctx, studentId);
-    const [view] = await this.views(ctx, ctx.dataSource.manager, [student], day);
+    const [view] = await this.views(ctx, ctx.db, [student], day);
     this.noteAccess(ctx, [view]);
     return view;
   }
@@ -188,7 +188,7 @@ export class RecordSheetService {
     }
     if (!isIsoDate(day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
     const students = await ctx.loaders.studentsByClassId.load(classId);
-    const views = await this.views(ctx, ctx.dataSource.manager, students, day);
+    const views = await this.views(ctx, ctx.db, students, day);
     this.noteAccess(ctx, views);
     return views;
   }

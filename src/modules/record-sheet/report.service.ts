@@ -34,18 +34,18 @@ export class ReportService {
   async classLoad(ctx: RequestContext, classId: string, from: string, to: string): Promise<DayLoad[]> {
     checkRange(from, to);
     const cls = await this.reportableClass(ctx, classId);
-    const assignments = await ctx.dataSource.getRepository(Assignment).find({
+    const assignments = await ctx.db.getRepository(Assignment).find({
       where: { schoolId: ctx.schoolId, classId, status: AssignmentStatus.PUBLISHED, day: Between(from, to) }, order: { day: 'ASC' },
     });
-    const plans = await loadPlans(ctx.dataSource.manager, ctx.schoolId, assignments);
-    const observations = await observationsOf(ctx.dataSource.manager, ctx.schoolId, assignments.map((a) => a.id));
-    const choices = assignments.length ? await ctx.dataSource.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, assignmentId: In(assignments.map((a) => a.id)) }) : [];
+    const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
+    const observations = await observationsOf(ctx.db, ctx.schoolId, assignments.map((a) => a.id));
+    const choices = assignments.length ? await ctx.db.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, assignmentId: In(assignments.map((a) => a.id)) }) : [];
     const students = await ctx.loaders.studentsByClassId.load(classId);
     const days: DayLoad[] = [];
     for (let day = from; day <= to; day = addDays(day, 1)) {
       const ofDay = plans.filter((p) => p.assignment.day === day);
       if (ofDay.length === 0 && isoWeekday(day) >= 6) continue;
-      const sheets = await recordSheetService.views(ctx, ctx.dataSource.manager, students, day);
+      const sheets = await recordSheetService.views(ctx, ctx.db, students, day);
       const { capMinutes } = await loadService.capOn(ctx, cls.grade, day);
       const bedtimes = sheets.filter((s) => s.sheet?.bedtime);
       days.push({
@@ -69,10 +69,10 @@ export class ReportService {
   async tierTrend(ctx: RequestContext, classId: string, subjectId: string, from: string, to: string): Promise<WeekTiers[]> {
     checkRange(from, to);
     await this.reportableClass(ctx, classId, subjectId);
-    const assignments = await ctx.dataSource.getRepository(Assignment).find({
+    const assignments = await ctx.db.getRepository(Assignment).find({
       where: { schoolId: ctx.schoolId, classId, subjectId, status: AssignmentStatus.PUBLISHED, day: Between(from, to) },
     });
-    const choices = assignments.length ? await ctx.dataSource.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, assignmentId: In(assignments.map((a) => a.id)) }) : [];
+    const choices = assignments.length ? await ctx.db.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, assignmentId: In(assignments.map((a) => a.id)) }) : [];
     const weeks = new Map<string, Map<string, number>>();
     for (const a of assignments) {
       const monday = addDays(a.day, 1 - isoWeekday(a.day));
@@ -99,22 +99,22 @@ export class ReportService {
     if (!ctx.hasRole(Role.ACADEMIC_OFFICE) && !ctx.viewer.ledGroupIds.has(group.id) && !ctx.viewer.groupIds.has(group.id)) {
       throw new ForbiddenError(`Only ${group.name} and the academic office see its calibration`);
     }
-    const school = await ctx.dataSource.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
-    const items = await ctx.dataSource.getRepository(BankItem).findBy({ schoolId: ctx.schoolId, subjectId: group.subjectId, grade: group.grade });
-    const calibrations = items.length ? await ctx.dataSource.getRepository(ItemCalibration).findBy({ schoolId: ctx.schoolId, itemId: In(items.map((i) => i.id)) }) : [];
-    const versions = calibrations.length ? await ctx.dataSource.getRepository(BankItemVersion).findBy({ schoolId: ctx.schoolId, itemId: In(calibrations.map((c) => c.itemId)) }) : [];
+    const school = await ctx.db.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
+    const items = await ctx.db.getRepository(BankItem).findBy({ schoolId: ctx.schoolId, subjectId: group.subjectId, grade: group.grade });
+    const calibrations = items.length ? await ctx.db.getRepository(ItemCalibration).findBy({ schoolId: ctx.schoolId, itemId: In(items.map((i) => i.id)) }) : [];
+    const versions = calibrations.length ? await ctx.db.getRepository(BankItemVersion).findBy({ schoolId: ctx.schoolId, itemId: In(calibrations.map((c) => c.itemId)) }) : [];
     const lines: ItemCalibrationLine[] = calibrations.map((calibration) => {
       const version = versions.find((v) => v.itemId === calibration.itemId && v.versionNo === calibration.versionNo)!;
       const ratio = calibration.medianMinutes / version.predictedMinutes;
       return { item: items.find((i) => i.id === calibration.itemId)!, version, calibration, ratio, off: ratio > school.overrunRatio || ratio < 1 / school.overrunRatio };
     }).sort((a, b) => Math.abs(Math.log(b.ratio)) - Math.abs(Math.log(a.ratio)));
     // Bias per observation: every attributed minute against the estimate it was measured against.
-    const used: { assignment_id: string }[] = calibrations.length ? await ctx.dataSource.query(
+    const used: { assignment_id: string }[] = calibrations.length ? await ctx.db.query(
       `SELECT DISTINCT assignment_id FROM assignment_items WHERE school_id = $1 AND item_id = ANY($2::uuid[])`,
       [ctx.schoolId, calibrations.map((c) => c.itemId)]) : [];
-    const assignments = used.length ? await ctx.dataSource.getRepository(Assignment).findBy({ schoolId: ctx.schoolId, id: In(used.map((u) => u.assignment_id)) }) : [];
-    const plans = await loadPlans(ctx.dataSource.manager, ctx.schoolId, assignments);
-    const observed = itemObservations(plans, await observationsOf(ctx.dataSource.manager, ctx.schoolId, assignments.map((a) => a.id)))
+    const assignments = used.length ? await ctx.db.getRepository(Assignment).findBy({ schoolId: ctx.schoolId, id: In(used.map((u) => u.assignment_id)) }) : [];
+    const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
+    const observed = itemObservations(plans, await observationsOf(ctx.db, ctx.schoolId, assignments.map((a) => a.id)))
       .filter((o) => items.some((i) => i.id === o.itemId));
     const ratios = observed.map((o) => o.minutes / o.estimatedMinutes);
     const byTeacher = new Map<string, number[]>();

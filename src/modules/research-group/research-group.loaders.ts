@@ -1,8 +1,8 @@
-import { DataSource, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { groupLoader, uniqueLoader } from '../../core/loader';
 import { ResearchGroup, ResearchGroupMember } from './research-group.entity';
 
-export function researchGroupLoaders(ds: DataSource, schoolId: string) {
+export function researchGroupLoaders(ds: EntityManager, schoolId: string) {
   const members = ds.getRepository(ResearchGroupMember);
   return {
     researchGroupById: uniqueLoader<string, ResearchGroup>(

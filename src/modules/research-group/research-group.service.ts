@@ -15,7 +15,7 @@ export class ResearchGroupService {
     const where: Record<string, unknown> = { schoolId: ctx.schoolId };
     if (filter.subjectId) where.subjectId = filter.subjectId;
     if (filter.grade) where.grade = filter.grade;
-    return ctx.dataSource.getRepository(ResearchGroup).find({ where, order: { grade: 'ASC', name: 'ASC' } });
+    return ctx.db.getRepository(ResearchGroup).find({ where, order: { grade: 'ASC', name: 'ASC' } });
   }
 
   async get(ctx: RequestContext, id: string): Promise<ResearchGroup> {

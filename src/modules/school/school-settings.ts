@@ -32,7 +32,7 @@ export class SchoolSettingsInput {
 /** Reads and changes the school's settings (changes: academic office). */
 export class SchoolSettingsService {
   async get(ctx: RequestContext): Promise<School> {
-    return ctx.dataSource.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
+    return ctx.db.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
   }
 
   async update(ctx: RequestContext, input: SchoolSettingsInput): Promise<School> {

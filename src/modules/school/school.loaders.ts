@@ -1,8 +1,8 @@
-import { DataSource, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { uniqueLoader } from '../../core/loader';
 import { Subject, Term } from './school.entity';
 
-export function schoolLoaders(ds: DataSource, schoolId: string) {
+export function schoolLoaders(ds: EntityManager, schoolId: string) {
   return {
     subjectById: uniqueLoader<string, Subject>(
       (ids) => ds.getRepository(Subject).findBy({ schoolId, id: In(ids) }),

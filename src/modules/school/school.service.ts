@@ -6,7 +6,7 @@ import { termOn } from './school.policy';
 export class SchoolService {
   /** The caller's own school. */
   async current(ctx: RequestContext): Promise<School> {
-    const school = await ctx.dataSource.getRepository(School).findOneBy({ id: ctx.schoolId });
+    const school = await ctx.db.getRepository(School).findOneBy({ id: ctx.schoolId });
     if (!school) throw new NotFoundError('School', ctx.schoolId);
     return school;
   }
@@ -18,7 +18,7 @@ export class SchoolService {
   }
 
   async terms(ctx: RequestContext): Promise<Term[]> {
-    return ctx.dataSource.getRepository(Term).find({ where: { schoolId: ctx.schoolId }, order: { startsOn: 'ASC' } });
+    return ctx.db.getRepository(Term).find({ where: { schoolId: ctx.schoolId }, order: { startsOn: 'ASC' } });
   }
 
   async term(ctx: RequestContext, id: string): Promise<Term> {
@@ -33,7 +33,7 @@ export class SchoolService {
   }
 
   async subjects(ctx: RequestContext): Promise<Subject[]> {
-    return ctx.dataSource
+    return ctx.db
       .getRepository(Subject)
       .find({ where: { schoolId: ctx.schoolId }, order: { sortOrder: 'ASC', code: 'ASC' } });
   }

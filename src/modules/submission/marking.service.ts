@@ -48,7 +48,7 @@ export class MarkingService {
    */
   async queue(ctx: RequestContext, first: number, after?: string | null, now = new Date()): Promise<Page<QueueEntry>> {
     if (!ctx.hasRole(Role.TEACHER, Role.HEAD_TEACHER)) throw new ForbiddenError('The marking queue is for teachers');
-    const school = await ctx.dataSource.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
+    const school = await ctx.db.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
     const params: unknown[] = [ctx.schoolId, ctx.viewer.userId, school.headTeacherMayMark, first + 1];
     let keyset = '';
     if (after) {
@@ -59,7 +59,7 @@ export class MarkingService {
       params.push(at, id);
       keyset = `AND (s.last_submitted_at, s.id) > (CAST($5 AS timestamptz), CAST($6 AS uuid))`;
     }
-    const rows: { id: string; shape: AssignmentShape; choice: string; composition_keys: string[]; at: string }[] = await ctx.dataSource.query(
+    const rows: { id: string; shape: AssignmentShape; choice: string; composition_keys: string[]; at: string }[] = await ctx.db.query(
       `SELECT s.id, a.shape, s.choice, to_char(s.last_submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
               ARRAY(SELECT DISTINCT ai.option_key FROM assignment_items ai
                         JOIN bank_item_versions v ON v.school_id = ai.school_id AND v.item_id = ai.item_id AND v.version_no = ai.version_no
@@ -75,7 +75,7 @@ export class MarkingService {
         LIMIT $4`,
       params,
     );
-    const submissions = rows.length ? await ctx.dataSource.getRepository(Submission).findBy({ schoolId: ctx.schoolId, id: In(rows.map((r) => r.id)) }) : [];
+    const submissions = rows.length ? await ctx.db.getRepository(Submission).findBy({ schoolId: ctx.schoolId, id: In(rows.map((r) => r.id)) }) : [];
     const earliest = rows.length ? rows[0].at.slice(0, 10) : '2000-01-01';
     const isSchoolDay = await loadService.schoolDayTest(ctx, addDays(earliest, -1), 120);
     const entries = rows.map((r) => {
@@ -94,14 +94,14 @@ export class MarkingService {
    * need correction, with the students per state (in student-number order, never by mark).
    */
   async overview(ctx: RequestContext, assignmentId: string): Promise<AssignmentOverview> {
-    const a = await ctx.dataSource.getRepository(Assignment).findOneBy({ schoolId: ctx.schoolId, id: assignmentId });
+    const a = await ctx.db.getRepository(Assignment).findOneBy({ schoolId: ctx.schoolId, id: assignmentId });
     if (!a || !staffReachesClass(ctx.viewer, a.classId)) throw new NotFoundError('Assignment', assignmentId);
     const [students, choices, submissions] = await Promise.all([
       ctx.loaders.studentsByClassId.load(a.classId),
-      ctx.dataSource.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, assignmentId: a.id }),
-      ctx.dataSource.getRepository(Submission).findBy({ schoolId: ctx.schoolId, assignmentId: a.id }),
+      ctx.db.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, assignmentId: a.id }),
+      ctx.db.getRepository(Submission).findBy({ schoolId: ctx.schoolId, assignmentId: a.id }),
     ]);
-    const marks = submissions.length ? await ctx.dataSource.getRepository(Mark).find({
+    const marks = submissions.length ? await ctx.db.getRepository(Mark).find({
       where: { schoolId: ctx.schoolId, submissionId: In(submissions.map((s) => s.id)) }, order: { markedAt: 'ASC' },
     }) : [];
     const latestMark = new Map(marks.map((m) => [m.submissionId, m]));

@@ -1,9 +1,9 @@
-import { DataSource, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { groupLoader, uniqueLoader } from '../../core/loader';
 import { Assignment } from '../assignment/assignment.entity';
 import { Mark, PeerComment, Submission, SubmissionVersion } from './submission.entity';
 
-export function submissionLoaders(ds: DataSource, schoolId: string) {
+export function submissionLoaders(ds: EntityManager, schoolId: string) {
   return {
     assignmentById: uniqueLoader<string, Assignment>((ids) => ds.getRepository(Assignment).findBy({ schoolId, id: In(ids) }), (a) => a.id),
     submissionById: uniqueLoader<string, Submission>((ids) => ds.getRepository(Submission).findBy({ schoolId, id: In(ids) }), (s) => s.id),

@@ -195,12 +195,12 @@ export class SubmissionService {
 
   /** The submission a client key already created, if the request is the same; refusal if not. */
   private async replay(ctx: RequestContext, clientKey: string, print: string): Promise<Submission | null> {
-    const version = await ctx.dataSource.getRepository(SubmissionVersion).findOneBy({ schoolId: ctx.schoolId, studentId: ctx.viewer.userId, clientKey });
+    const version = await ctx.db.getRepository(SubmissionVersion).findOneBy({ schoolId: ctx.schoolId, studentId: ctx.viewer.userId, clientKey });
     if (!version) return null;
     if (version.fingerprint !== print) {
       throw new RuleViolation(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This client key was already used for a different submission; use a new key', ['clientKey']);
     }
-    return ctx.dataSource.getRepository(Submission).findOneByOrFail({ schoolId: ctx.schoolId, id: version.submissionId });
+    return ctx.db.getRepository(Submission).findOneByOrFail({ schoolId: ctx.schoolId, id: version.submissionId });
   }
 
   /** The replay check again, inside the transaction after the lock: concurrent retries see the winner. */

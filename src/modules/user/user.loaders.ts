@@ -1,4 +1,4 @@
-import { DataSource, In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
 import { groupLoader, uniqueLoader } from '../../core/loader';
 import { Role } from '../../core/roles';
 import { ParentLink, User } from './user.entity';
@@ -20,7 +20,7 @@ export const HAS_ROLE_SQL = `(
   OR (CAST(:role AS text) = 'research_lead'
       AND EXISTS (SELECT 1 FROM research_groups g WHERE g.school_id = u.school_id AND g.lead_id = u.id)))`;
 
-export function userLoaders(ds: DataSource, schoolId: string) {
+export function userLoaders(ds: EntityManager, schoolId: string) {
   const users = ds.getRepository(User);
   return {
     userById: uniqueLoader<string, User>((ids) => users.findBy({ schoolId, id: In(ids) }), (u) => u.id),

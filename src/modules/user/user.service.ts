@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { RequestContext, Viewer } from '../../core/context';
 import { ForbiddenError, NotFoundError } from '../../core/errors';
 import { decodeCursor, Page, pageOf } from '../../core/pagination';
@@ -32,7 +32,7 @@ export class UserService {
    * Loads a user with everything row scoping needs (roles, classes taught and led, children,
    * research groups) in one statement. Null when the user does not exist in that school.
    */
-  async loadViewer(ds: DataSource, schoolId: string, userId: string): Promise<{ viewer: Viewer; tokenVersion: number } | null> {
+  async loadViewer(ds: EntityManager, schoolId: string, userId: string): Promise<{ viewer: Viewer; tokenVersion: number } | null> {
     const rows: ViewerRow[] = await ds.query(
       `SELECT u.id, u.school_id, u.display_name, u.token_version, u.class_id,
          ARRAY(SELECT r.role FROM (${EFFECTIVE_ROLES_SQL}) r)::text[] AS roles,
@@ -111,7 +111,7 @@ export class UserService {
    */
   async list(ctx: RequestContext, filter: UserListFilter, first: number, after?: string | null): Promise<Page<User>> {
     if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError('Only the academic office lists all users');
-    const qb = ctx.dataSource
+    const qb = ctx.db
       .getRepository(User)
       .createQueryBuilder('u')
       .where('u.school_id = :schoolId', { schoolId: ctx.schoolId })

@@ -49,12 +49,12 @@ export class WeeklyListService {
   async get(ctx: RequestContext, groupId: string, weekStart: string): Promise<WeeklyList | null> {
     requireStaff(ctx);
     checkMonday(weekStart);
-    return ctx.dataSource.getRepository(WeeklyList).findOneBy({ schoolId: ctx.schoolId, groupId, weekStart });
+    return ctx.db.getRepository(WeeklyList).findOneBy({ schoolId: ctx.schoolId, groupId, weekStart });
   }
 
   async byId(ctx: RequestContext, id: string): Promise<WeeklyList> {
     requireStaff(ctx);
-    const list = await ctx.dataSource.getRepository(WeeklyList).findOneBy({ schoolId: ctx.schoolId, id });
+    const list = await ctx.db.getRepository(WeeklyList).findOneBy({ schoolId: ctx.schoolId, id });
     if (!list) throw new NotFoundError('WeeklyList', id);
     return list;
   }
@@ -129,13 +129,13 @@ export class WeeklyListService {
     if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError("Only the academic office sees every group's weekly list");
     checkMonday(weekStart);
     const [lists, groups] = await Promise.all([
-      ctx.dataSource.getRepository(WeeklyList).find({ where: { schoolId: ctx.schoolId, weekStart } }),
-      ctx.dataSource.getRepository(ResearchGroup).find({ where: { schoolId: ctx.schoolId }, order: { grade: 'ASC', name: 'ASC' } }),
+      ctx.db.getRepository(WeeklyList).find({ where: { schoolId: ctx.schoolId, weekStart } }),
+      ctx.db.getRepository(ResearchGroup).find({ where: { schoolId: ctx.schoolId }, order: { grade: 'ASC', name: 'ASC' } }),
     ]);
     const groupById = new Map(groups.map((g) => [g.id, g]));
     const filed = lists.filter((l) => l.status === WeeklyListStatus.FILED);
     const entries = filed.length
-      ? await ctx.dataSource.getRepository(WeeklyListEntry).findBy({ schoolId: ctx.schoolId, listId: In(filed.map((l) => l.id)) })
+      ? await ctx.db.getRepository(WeeklyListEntry).findBy({ schoolId: ctx.schoolId, listId: In(filed.map((l) => l.id)) })
       : [];
     const gradeOfList = new Map(filed.map((l) => [l.id, groupById.get(l.groupId)!.grade]));
     const planned: PlannedEntry[] = entries.map((e) => ({ day: e.day, grade: gradeOfList.get(e.listId)!, form: e.form, predictedMinutes: e.predictedMinutes }));

@@ -1,0 +1,80 @@
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+
+/**
+ * The database role the service acts as. It owns no table and cannot bypass row-level
+ * security; the migrations create it and grant it the rows' privileges. The connection's own
+ * user (the owner, who runs migrations) switches to it for each transaction.
+ */
+export const SERVICE_ROLE = 'homework_app';
+
+/**
+ * One request's database work: one connection, one transaction, acting as SERVICE_ROLE with
+ * the caller's school set by `set_config(..., true)`. Both settings end with the transaction,
+ * so nothing leaks to the next user of the pooled connection, and with no school set the
+ * row-level security policies show no tenant row at all.
+ *
+ * A mutation's own transaction (`withTransaction`) runs inside as a savepoint: when it fails,
+ * its writes are rolled back and the rest of the request (the access log, the sign-in counter)
+ * still commits.
+ */
+export class RequestScope {
+  private finished = false;
+
+  private constructor(private readonly runner: QueryRunner) {}
+
+  /** Starts the transaction; `schoolId` null is an anonymous request (sign-in). */
+  static async open(dataSource: DataSource, schoolId: string | null): Promise<RequestScope> {
+    const runner = dataSource.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await runner.query(`SELECT set_config('role', $1, true), set_config('app.school_id', $2, true)`, [SERVICE_ROLE, schoolId ?? '']);
+      return new RequestScope(runner);
+    } catch (e) {
+      await closeQuietly(runner);
+      throw e;
+    }
+  }
+
+  /** Everything the request reads or writes goes through this manager. */
+  get manager(): EntityManager {
+    return this.runner.manager;
+  }
+
+  /** Switches the transaction to the school of a user who just signed in. */
+  async setSchool(schoolId: string): Promise<void> {
+    await this.runner.query(`SELECT set_config('app.school_id', $1, true)`, [schoolId]);
+  }
+
+  /** Commits the request's work and gives the connection back to the pool. */
+  async commit(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    try {
+      if (this.runner.isTransactionActive) await this.runner.commitTransaction();
+    } catch (e) {
+      await closeQuietly(this.runner);
+      throw e;
+    }
+    await this.runner.release();
+  }
+
+  /** Abandons the request's work (an unexpected failure) and gives the connection back. */
+  async rollback(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    await closeQuietly(this.runner);
+  }
+}
+
+async function closeQuietly(runner: QueryRunner): Promise<void> {
+  try {
+    if (runner.isTransactionActive) await runner.rollbackTransaction();
+  } catch {
+    // The connection is broken; releasing it below drops it from the pool.
+  }
+  try {
+    await runner.release();
+  } catch {
+    // Already released.
+  }
+}

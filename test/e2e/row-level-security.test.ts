@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { TENANT_TABLES } from '../../migrations/1764547200000-RowLevelSecurity';
+import { RequestScope, SERVICE_ROLE } from '../../src/core/request-scope';
+import { OTHER_SCHOOL, SMALL_SCHOOL } from '../support/fixtures';
+import { TestApp } from '../support/test-app';
+
+/**
+ * Row-level security, the second wall: statements sent on the service's own connection, the
+ * way a request sends them, but with no school filter of their own (as a bug in a service
+ * would), see only the school set for the transaction — and with none set, nothing.
+ * The assertions outside a scope run on the test's owner connection, which is a superuser.
+ */
+let t: TestApp;
+let a: string;
+let b: string;
+
+beforeAll(async () => {
+  t = await TestApp.start([SMALL_SCHOOL, OTHER_SCHOOL]);
+  a = t.schools[0].schoolId;
+  b = t.schools[1].schoolId;
+});
+afterAll(() => t?.stop());
+
+/** Runs `work` the way a request does: the service role, one transaction, `schoolId` set. */
+async function asService<T>(schoolId: string | null, work: (q: (sql: string, params?: unknown[]) => Promise<any[]>) => Promise<T>): Promise<T> {
+  const scope = await RequestScope.open(t.db.dataSource, schoolId);
+  try {
+    const result = await work((sql, params) => scope.manager.query(sql, params));
+    await scope.commit();
+    return result;
+  } catch (e) {
+    await scope.rollback();
+    throw e;
+  }
+}
+
+const countBySchool = async (table: string): Promise<Map<string, number>> =>
+  new Map((await t.db.dataSource.query(`SELECT school_id, count(*)::int AS n FROM ${table} GROUP BY school_id`)).map((r: any) => [r.school_id, r.n]));
+
+describe('row-level security', () => {
+  it('a query without its own school filter sees only the school set for the transaction, on every tenant table', async () => {
+    for (const table of [...TENANT_TABLES, 'schools']) {
+      const owner = await countBySchool(table);
+      for (const school of [a, b]) {
+        const rows = await asService(school, (q) => q(`SELECT school_id, count(*)::int AS n FROM ${table} GROUP BY school_id`));
+        const expected = owner.get(school) ? [{ school_id: school, n: owner.get(school) }] : [];
+        expect({ table, rows }).toEqual({ table, rows: expected });
+      }
+    }
+    // The fixture has rows of both schools in the main tables, so the check above is not vacuous.
+    for (const table of ['users', 'classes', 'subjects', 'terms', 'research_groups', 'user_roles', 'parent_links', 'schools']) {
+      const owner = await countBySchool(table);
+      expect(owner.get(a)).toBeGreaterThan(0);
+      expect(owner.get(b)).toBeGreaterThan(0);
+    }
+  });
+
+  it('with no school set, every tenant table is empty', async () => {
+    for (const table of [...TENANT_TABLES, 'schools']) {
+      const [{ n }] = await asService(null, (q) => q(`SELECT count(*)::int AS n FROM ${table}`));
+      expect({ table, n }).toEqual({ table, n: 0 });
+    }
+  });
+
+  it("writing a row of another school, or moving one there, is refused and changes nothing", async () => {
+    const before = await t.db.dataSource.query(`SELECT school_id, id, display_name FROM users ORDER BY school_id, id`);
+    const someoneOfB = t.schools[1].users[0].id;
+    const someoneOfA = t.schools[0].users[0].id;
+    await expect(asService(a, (q) => q(`INSERT INTO subjects (school_id, id, code, name) VALUES ($1, $2, 'rls_probe', '探针')`, [b, randomUUID()])))
+      .rejects.toThrow(/row-level security/);
+    await expect(asService(a, (q) => q(`UPDATE users SET school_id = $1 WHERE id = $2`, [b, someoneOfA])))
+      .rejects.toThrow(/row-level security/);
+    // An update or delete of the other school's rows finds nothing to change.
+    const updated = await asService(a, (q) => q(`UPDATE users SET display_name = 'x' WHERE id = $1 RETURNING id`, [someoneOfB]));
+    const deleted = await asService(a, (q) => q(`DELETE FROM parent_links WHERE school_id = $1 RETURNING student_id`, [b]));
+    // (For UPDATE and DELETE the driver answers [rows, affected count].)
+    expect(updated).toEqual([[], 0]);
+    expect(deleted).toEqual([[], 0]);
+    expect(await t.db.dataSource.query(`SELECT school_id, id, display_name FROM users ORDER BY school_id, id`)).toEqual(before);
+  });
+
+  it('the service acts as a role that owns no table, is no superuser and cannot bypass RLS', async () => {
+    const [me] = await asService(a, (q) => q(`SELECT current_user AS name, r.rolsuper, r.rolbypassrls,
+        (SELECT count(*)::int FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user) AS owned
+      FROM pg_roles r WHERE r.rolname = current_user`));
+    expect(me).toEqual({ name: SERVICE_ROLE, rolsuper: false, rolbypassrls: false, owned: 0 });
+  });
+
+  it('the role and the school end with the transaction, so the next user of the connection starts with neither', async () => {
+    const runner = t.db.dataSource.createQueryRunner();
+    try {
+      const [{ owner }] = await runner.query(`SELECT current_user AS owner`);
+      await runner.startTransaction();
+      await runner.query(`SELECT set_config('role', $1, true), set_config('app.school_id', $2, true)`, [SERVICE_ROLE, a]);
+      expect(await runner.query(`SELECT current_user AS u, current_setting('app.school_id', true) AS s`)).toEqual([{ u: SERVICE_ROLE, s: a }]);
+      await runner.commitTransaction();
+      const [after] = await runner.query(`SELECT current_user AS u, coalesce(current_setting('app.school_id', true), '') AS s`);
+      expect(after).toEqual({ u: owner, s: '' });
+    } finally {
+      await runner.release();
+    }
+  });
+
+  it('every table with a school_id column has RLS enabled, forced and a policy (only the sign-in counter is exempt)', async () => {
+    const rows: { table: string; enabled: boolean; forced: boolean; policies: number }[] = await t.db.dataSource.query(`
+      SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+             (SELECT count(*)::int FROM pg_policies p WHERE p.schemaname = 'public' AND p.tablename = c.relname) AS policies
+        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relkind = 'r'
+         AND EXISTS (SELECT 1 FROM information_schema.columns k WHERE k.table_schema = 'public' AND k.table_name = c.relname AND k.column_name = 'school_id')
+       ORDER BY 1`);
+    const unprotected = rows.filter((r) => r.table !== 'login_attempts' && r.table !== 'schools' && !(r.enabled && r.forced && r.policies > 0));
+    expect(unprotected).toEqual([]);
+    expect(rows.find((r) => r.table === 'schools')).toMatchObject({ enabled: true, policies: 1 });
+  });
+
+  it('sign-in finds a school by its code without seeing any school row', async () => {
+    const [found] = await asService(null, (q) => q(`SELECT school_id_for_code($1) AS id, (SELECT count(*)::int FROM schools) AS visible`, [SMALL_SCHOOL.code]));
+    expect(found).toEqual({ id: a, visible: 0 });
+    // And over HTTP: the whole sign-in runs as the service role.
+    expect(await t.login('jiaowu')).toEqual(expect.any(String));
+  });
+});
