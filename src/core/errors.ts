@@ -91,6 +91,6 @@ export function isConnectionFailure(e: unknown): boolean {
   const { code, message } = e as { code?: unknown; message?: unknown };
   if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
   const text = typeof message === 'string' ? message : '';
-  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end|not queryable/i.test(text)
+  return /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect|Cannot use a pool after calling end|not queryable|Query runner already released/i.test(text)
     || (e as { driverError?: unknown }).driverError !== undefined && isConnectionFailure((e as { driverError: unknown }).driverError);
 }

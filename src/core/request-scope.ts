@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DatabaseUnavailableError } from './errors';
 
 /**
  * The database role the service acts as. It owns no table and cannot bypass row-level
@@ -49,6 +50,8 @@ export class RequestScope {
   async commit(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    // The driver lets go of a connection that broke; then nothing of the request was committed.
+    if (this.runner.isReleased) throw new DatabaseUnavailableError('the connection was lost before COMMIT');
     try {
       if (this.runner.isTransactionActive) await this.runner.commitTransaction();
     } catch (e) {

@@ -29,8 +29,12 @@ export class TestApp {
   ) {}
 
   static async start(specs: SchoolSpec[], env: Record<string, string> = {}, queryLogger?: TypeOrmLogger): Promise<TestApp> {
+    return TestApp.startOn(await createTestDatabase(queryLogger), specs, env);
+  }
+
+  /** The service on a database the test opened itself (migrated), seeded with `specs`. */
+  static async startOn(db: TestDatabase, specs: SchoolSpec[], env: Record<string, string> = {}): Promise<TestApp> {
     const config = loadConfig({ ...process.env, AUTH_TOKEN_SECRET: TEST_SECRET, ...env });
-    const db = await createTestDatabase(queryLogger);
     const schools: SchoolFixture[] = [];
     for (const spec of specs) schools.push(await seedSchool(db.dataSource, spec, config.passwordHashCost));
     const app = await createApp(config, db, new Logger('silent'));
