@@ -68,29 +68,21 @@ function arrayLiteral(values: Cell[], type: ColumnType, from: number, to: number
   return `{${parts.join(',')}}`;
 }
 
-export interface InsertResult {
-  /** Rows actually written (rows whose key already existed are skipped). */
-  inserted: number;
-  /** Values of the `returning` column of the rows written. */
-  returned: string[];
-}
-
 /**
  * Writes the rows with `ON CONFLICT DO NOTHING` in statements of ROWS_PER_STATEMENT rows, so a
- * rerun with the same fixed ids changes nothing. Runs in the caller's transaction.
+ * rerun with the same fixed ids changes nothing. Runs in the caller's transaction; returns the
+ * number of rows written (rows whose key already existed are skipped).
  */
-export async function bulkInsert(qr: QueryRunner, rows: ColumnRows, returning?: string): Promise<InsertResult> {
+export async function bulkInsert(qr: QueryRunner, rows: ColumnRows): Promise<number> {
   const { table, columns } = rows.spec;
   const names = columns.map(([name]) => name).join(', ');
   const unnest = columns.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
-  const sql = `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${unnest}) ON CONFLICT DO NOTHING${returning ? ` RETURNING ${returning}` : ''}`;
-  const result: InsertResult = { inserted: 0, returned: [] };
+  const sql = `INSERT INTO ${table} (${names}) SELECT * FROM unnest(${unnest}) ON CONFLICT DO NOTHING`;
+  let inserted = 0;
   for (let from = 0; from < rows.length; from += ROWS_PER_STATEMENT) {
     const to = Math.min(rows.length, from + ROWS_PER_STATEMENT);
     const params = columns.map(([, type], i) => arrayLiteral(rows.columns[i], type, from, to));
-    const out = await qr.query(sql, params, true);
-    result.inserted += out.affected ?? 0;
-    if (returning) for (const r of out.records as Record<string, string>[]) result.returned.push(r[returning]);
+    inserted += (await qr.query(sql, params, true)).affected ?? 0;
   }
-  return result;
+  return inserted;
 }
