@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config';
 import type { Loaders } from '../modules/loaders';
 import { UnauthenticatedError } from './errors';
+import { BatchScheduler, withScheduler } from './loader';
 import { Logger } from './logger';
 import { Role } from './roles';
 
@@ -94,7 +95,7 @@ export class RequestContext {
 
   /** DataLoaders scoped to the caller's school, created on first use in this request. */
   get loaders(): Loaders {
-    this.loadersCache ??= this.loadersFactory(this.db, this.schoolId);
+    this.loadersCache ??= withScheduler(new BatchScheduler(), () => this.loadersFactory(this.db, this.schoolId));
     return this.loadersCache;
   }
 

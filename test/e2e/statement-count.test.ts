@@ -20,7 +20,7 @@ const CLASS_OVERVIEW = `{
   classes {
     name
     headTeacher { displayName roles }
-    teachingAssignments { teacher { displayName } subject { name } }
+    teachingAssignments { teacher { displayName roles researchGroups { name } } subject { name } }
     students { displayName studentNo roles class { name } }
   }
 }`;
