@@ -85,3 +85,18 @@ it('bank search: a page of 2 and a page of 40', async () => {
   const b = await counter.measure(() => t.ok(Q, { f: 40 }, tokens['heavy-large'].t5yw1));
   expect(b.statements).toBe(a.statements);
 });
+
+it('the class load report: 2 and 40 students, one day and five', async () => {
+  const Q = `query($c: ID!, $from: String!, $to: String!) { classLoadReport(classId: $c, from: $from, to: $to) {
+    day capMinutes studentsOverCap sheets onTimeBedtimes bedtimes subjects { subject predictedMinutes actualMinutes observations } } }`;
+  const perSize = await same((i) => [Q, { c: ids(t, 5, 'math', i).classId, from: WEEK[0], to: WEEK[4] }, tokens[t.schools[i].spec.code].t5yw1]);
+  const oneDay = await counter.measure(() => t.ok(Q, { c: ids(t, 5, 'math', 1).classId, from: WEEK[0], to: WEEK[0] }, tokens['heavy-large'].t5yw1));
+  expect(oneDay.statements).toBe(perSize);
+  const twoWeeks = await counter.measure(() => t.ok(Q, { c: ids(t, 5, 'math', 1).classId, from: WEEK[0], to: '2026-12-20' }, tokens['heavy-large'].t5yw1));
+  expect(twoWeeks.statements).toBe(perSize);
+  // The figures are real: five school days, two subjects a day, every student's minutes observed.
+  const { classLoadReport } = await t.ok(Q, { c: ids(t, 5, 'math', 1).classId, from: WEEK[0], to: WEEK[4] }, tokens['heavy-large'].t5yw1);
+  expect(classLoadReport.map((d: any) => d.day)).toEqual(WEEK);
+  expect(classLoadReport[0].subjects).toHaveLength(2);
+  expect(classLoadReport[0].subjects[0]).toMatchObject({ actualMinutes: 11, observations: 40 });
+});

@@ -121,13 +121,22 @@ export class LoadService {
 
   /** The kind of day and the written cap in force for a grade on a date. */
   async capOn(ctx: RequestContext, grade: number, day: string, tx?: EntityManager): Promise<DayCap> {
+    return (await this.capsOn(ctx, grade, [day], tx)).get(day)!;
+  }
+
+  /** The same for several dates, in two statements whatever their number. */
+  async capsOn(ctx: RequestContext, grade: number, days: string[], tx?: EntityManager): Promise<Map<string, DayCap>> {
     const manager = tx ?? ctx.db;
+    if (days.length === 0) return new Map();
+    const sorted = [...days].sort();
     const [policies, marked] = await Promise.all([
       manager.findBy(LoadPolicy, { schoolId: ctx.schoolId, grade }),
-      manager.findBy(CalendarDay, { schoolId: ctx.schoolId, day }),
+      manager.findBy(CalendarDay, { schoolId: ctx.schoolId, day: Between(sorted[0], sorted[sorted.length - 1]) }),
     ]);
-    const dayKind = dayKindOf(day, marked);
-    return { dayKind, capMinutes: loadCapFor(policies, grade, dayKind) };
+    return new Map(days.map((day) => {
+      const dayKind = dayKindOf(day, marked);
+      return [day, { dayKind, capMinutes: loadCapFor(policies, grade, dayKind) }];
+    }));
   }
 }
 

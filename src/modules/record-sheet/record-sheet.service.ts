@@ -67,16 +67,24 @@ export class RecordSheetService {
 
   /** Builds the sheets of several students of one class on one day with a fixed number of statements. */
   async views(ctx: RequestContext, manager: EntityManager, students: User[], day: string): Promise<SheetView[]> {
-    if (students.length === 0) return [];
+    return (await this.viewsOfDays(ctx, manager, students, [day])).get(day) ?? [];
+  }
+
+  /**
+   * The sheets of a class's students (all of one class) on several days, by day: the same
+   * statements for one day as for a month, for two students as for forty.
+   */
+  async viewsOfDays(ctx: RequestContext, manager: EntityManager, students: User[], days: string[]): Promise<Map<string, SheetView[]>> {
+    if (students.length === 0 || days.length === 0) return new Map(days.map((d) => [d, []]));
     const classId = students[0].classId!;
     const cls = await manager.findOneByOrFail(SchoolClass, { schoolId: ctx.schoolId, id: classId });
     const school = await manager.findOneByOrFail(School, { id: ctx.schoolId });
     const ids = students.map((s) => s.id);
-    const assignments = await manager.findBy(Assignment, { schoolId: ctx.schoolId, classId, day, status: AssignmentStatus.PUBLISHED });
+    const assignments = await manager.findBy(Assignment, { schoolId: ctx.schoolId, classId, day: In(days), status: AssignmentStatus.PUBLISHED });
     const plans = await loadPlans(manager, ctx.schoolId, assignments);
     const aIds = assignments.map((a) => a.id);
     const [sheets, choices, submissions] = await Promise.all([
-      manager.findBy(RecordSheet, { schoolId: ctx.schoolId, studentId: In(ids), day }),
+      manager.findBy(RecordSheet, { schoolId: ctx.schoolId, studentId: In(ids), day: In(days) }),
       aIds.length ? manager.findBy(StudentChoice, { schoolId: ctx.schoolId, studentId: In(ids), assignmentId: In(aIds) }) : [],
       aIds.length ? manager.findBy(Submission, { schoolId: ctx.schoolId, studentId: In(ids), assignmentId: In(aIds) }) : [],
     ]);
@@ -84,37 +92,47 @@ export class RecordSheetService {
       sheets.length ? manager.findBy(RecordSheetEntry, { schoolId: ctx.schoolId, sheetId: In(sheets.map((s) => s.id)) }) : [],
       submissions.length ? manager.findBy(SubmissionVersion, { schoolId: ctx.schoolId, submissionId: In(submissions.map((s) => s.id)), versionNo: 1 }) : [],
     ]);
-    const { capMinutes } = await loadService.capOn(ctx, cls.grade, day, manager);
+    const caps = await loadService.capsOn(ctx, cls.grade, days, manager);
     const wakeUp = school.wakeUpTime.slice(0, 5);
-    return students.map((student) => {
-      const sheet = sheets.find((s) => s.studentId === student.id) ?? null;
-      const lines = plans.map((plan): SheetLine => {
-        const a = plan.assignment;
-        const submission = submissions.find((s) => s.studentId === student.id && s.assignmentId === a.id);
-        const choiceKey = submission?.choice ?? choices.find((c) => c.studentId === student.id && c.assignmentId === a.id)?.choice ?? null;
-        const choice = choiceKey ? planChoices(plan).find((c) => c.key === choiceKey) ?? null : null;
-        const own = sheet ? entries.find((e) => e.sheetId === sheet.id && e.assignmentId === a.id) : undefined;
-        const fromSubmission = submission ? firstVersions.find((v) => v.submissionId === submission.id)?.actualMinutes : undefined;
-        const actual = own?.actualMinutes ?? fromSubmission ?? null;
-        const predicted = choice ? choice.totalMinutes : null;
+    const key = (studentId: string, assignmentId: string) => `${studentId}/${assignmentId}`;
+    const submissionOf = new Map(submissions.map((x) => [key(x.studentId, x.assignmentId), x]));
+    const choiceOf = new Map(choices.map((x) => [key(x.studentId, x.assignmentId), x.choice]));
+    const firstVersionOf = new Map(firstVersions.map((v) => [v.submissionId, v]));
+    const entryOf = new Map(entries.map((e) => [`${e.sheetId}/${e.assignmentId}`, e]));
+    const sheetOf = new Map(sheets.map((x) => [`${x.studentId}/${x.day}`, x]));
+    return new Map(days.map((day) => {
+      const { capMinutes } = caps.get(day)!;
+      const plansOfDay = plans.filter((p) => p.assignment.day === day);
+      return [day, students.map((student): SheetView => {
+        const sheet = sheetOf.get(`${student.id}/${day}`) ?? null;
+        const lines = plansOfDay.map((plan): SheetLine => {
+          const a = plan.assignment;
+          const submission = submissionOf.get(key(student.id, a.id));
+          const choiceKey = submission?.choice ?? choiceOf.get(key(student.id, a.id)) ?? null;
+          const choice = choiceKey ? planChoices(plan).find((c) => c.key === choiceKey) ?? null : null;
+          const own = sheet ? entryOf.get(`${sheet.id}/${a.id}`) : undefined;
+          const fromSubmission = submission ? firstVersionOf.get(submission.id)?.actualMinutes : undefined;
+          const actual = own?.actualMinutes ?? fromSubmission ?? null;
+          const predicted = choice ? choice.totalMinutes : null;
+          return {
+            plan, choice: choiceKey,
+            content: plan.items.filter((i) => !choice || choice.optionKeys.includes(i.optionKey)).map((i) => i.title),
+            predictedMinutes: predicted, writtenShare: choice && choice.totalMinutes ? choice.writtenHomeMinutes / choice.totalMinutes : 0,
+            actualMinutes: actual, prefilled: own === undefined && actual !== null,
+            overran: actual !== null && predicted !== null && overran(actual, predicted, school.overrunRatio),
+          };
+        });
+        const actualWrittenMinutes = Math.round(lines.reduce((s, l) => s + (l.actualMinutes ?? 0) * l.writtenShare, 0));
+        const flags: SheetFlag[] = [];
+        if (actualWrittenMinutes > capMinutes) flags.push('WRITTEN_OVER_CAP');
+        if (sheet?.bedtime && isLateBedtime(sheet.bedtime, wakeUp, cls.grade)) flags.push('LATE_BEDTIME');
+        if (lines.some((l) => l.overran)) flags.push('SUBJECT_OVERRAN');
         return {
-          plan, choice: choiceKey,
-          content: plan.items.filter((i) => !choice || choice.optionKeys.includes(i.optionKey)).map((i) => i.title),
-          predictedMinutes: predicted, writtenShare: choice && choice.totalMinutes ? choice.writtenHomeMinutes / choice.totalMinutes : 0,
-          actualMinutes: actual, prefilled: own === undefined && actual !== null,
-          overran: actual !== null && predicted !== null && overran(actual, predicted, school.overrunRatio),
+          student, day, sheet, lines, capMinutes, actualWrittenMinutes, bedtimeTarget: bedtimeTarget(wakeUp, cls.grade), flags,
+          locked: !!sheet?.readAt,
         };
-      });
-      const actualWrittenMinutes = Math.round(lines.reduce((s, l) => s + (l.actualMinutes ?? 0) * l.writtenShare, 0));
-      const flags: SheetFlag[] = [];
-      if (actualWrittenMinutes > capMinutes) flags.push('WRITTEN_OVER_CAP');
-      if (sheet?.bedtime && isLateBedtime(sheet.bedtime, wakeUp, cls.grade)) flags.push('LATE_BEDTIME');
-      if (lines.some((l) => l.overran)) flags.push('SUBJECT_OVERRAN');
-      return {
-        student, day, sheet, lines, capMinutes, actualWrittenMinutes, bedtimeTarget: bedtimeTarget(wakeUp, cls.grade), flags,
-        locked: !!sheet?.readAt,
-      };
-    });
+      })];
+    }));
   }
 
   /** The student fills in their own sheet until the head teacher has read it. */

@@ -41,12 +41,20 @@ export class ReportService {
     const observations = await observationsOf(ctx.db, ctx.schoolId, assignments.map((a) => a.id));
     const choices = assignments.length ? await ctx.db.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, assignmentId: In(assignments.map((a) => a.id)) }) : [];
     const students = await ctx.loaders.studentsByClassId.load(classId);
-    const days: DayLoad[] = [];
+    const reported: string[] = [];
     for (let day = from; day <= to; day = addDays(day, 1)) {
+      if (isoWeekday(day) <= 5 || plans.some((p) => p.assignment.day === day)) reported.push(day);
+    }
+    // Every day's sheets and cap at once: the statements do not grow with the range.
+    const [sheetsByDay, caps] = await Promise.all([
+      recordSheetService.viewsOfDays(ctx, ctx.db, students, reported),
+      loadService.capsOn(ctx, cls.grade, reported),
+    ]);
+    const days: DayLoad[] = [];
+    for (const day of reported) {
       const ofDay = plans.filter((p) => p.assignment.day === day);
-      if (ofDay.length === 0 && isoWeekday(day) >= 6) continue;
-      const sheets = await recordSheetService.views(ctx, ctx.db, students, day);
-      const { capMinutes } = await loadService.capOn(ctx, cls.grade, day);
+      const sheets = sheetsByDay.get(day) ?? [];
+      const { capMinutes } = caps.get(day)!;
       const bedtimes = sheets.filter((s) => s.sheet?.bedtime);
       days.push({
         day, capMinutes,
