@@ -42,7 +42,7 @@ function unavailable(e: unknown): unknown {
 }
 
 class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly limit?: string) {
+  constructor(readonly status: number, message: string, readonly limit?: string, readonly figures: { value?: number; max?: number } = {}) {
     super(message);
   }
 }
@@ -75,13 +75,13 @@ function checkDocument(body: unknown, limits: AppConfig['queryLimits']): void {
   if (typeof query !== 'string') return;
   const bytes = Buffer.byteLength(query, 'utf8');
   if (bytes > limits.maxDocumentBytes) {
-    throw new HttpError(413, `The query exceeds the document size limit: ${bytes} > ${limits.maxDocumentBytes} bytes`, 'document size');
+    throw new HttpError(413, `The query exceeds the document size limit: ${bytes} > ${limits.maxDocumentBytes} bytes`, 'document size', { value: bytes, max: limits.maxDocumentBytes });
   }
   try {
     parse(query, { maxTokens: limits.maxTokens });
   } catch (e) {
     if (e instanceof GraphQLError && /Document contains more th\w+ \d+ tokens/i.test(e.message)) {
-      throw new HttpError(400, `The query exceeds the tokens limit: more than ${limits.maxTokens} tokens`, 'tokens');
+      throw new HttpError(400, `The query exceeds the tokens limit: more than ${limits.maxTokens} tokens`, 'tokens', { max: limits.maxTokens });
     }
   }
 }
@@ -264,7 +264,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
         return sendJson(res, 503, { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
       }
       if (e instanceof HttpError) {
-        const extensions = e.limit ? { code: 'QUERY_LIMIT_EXCEEDED', limit: e.limit } : { code: 'BAD_REQUEST' };
+        const extensions = e.limit ? { code: 'QUERY_LIMIT_EXCEEDED', limit: e.limit, ...e.figures } : { code: 'BAD_REQUEST' };
         return sendJson(res, e.status, { errors: [{ message: e.message, extensions }] });
       }
       log.error('request failed', { error: e });

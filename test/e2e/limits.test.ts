@@ -28,6 +28,7 @@ describe('query limits', () => {
 
   it('refuses more than 15 aliases', async () => {
     const fields = Array.from({ length: 16 }, (_, i) => `a${i}: me { id }`).join(' ');
+    // (16 = one past the default of 15; the refusal names value and max)
     const { error } = await limitOf(`{ ${fields} }`);
     expect(error).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'aliases', value: 16, max: 15 } });
   });
@@ -46,6 +47,27 @@ describe('query limits', () => {
     const many = await limitOf(`{ ${Array.from({ length: 150 }, () => 'me { id }').join(' ')} }`);
     expect(many.status).toBe(400);
     expect(many.error).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'tokens' } });
+  });
+
+  it('accepts each limit exactly at its value', async () => {
+    // depth 8
+    const deep = await t.gql(`{ me { class { headTeacher { class { headTeacher { class { headTeacher { id } } } } } } } }`, {}, office);
+    expect(deep.errors?.filter((e) => e.extensions?.code === 'QUERY_LIMIT_EXCEEDED')).toBeUndefined();
+    // 15 aliases
+    const aliases = await t.gql(`{ ${Array.from({ length: 15 }, (_, i) => `a${i}: me { id }`).join(' ')} }`, {}, office);
+    expect(aliases.errors).toBeUndefined();
+    // 400 tokens: "{ me { id" + 394 × "id" + "} }" is 6 + 394; one more is refused
+    const tokens = (n: number) => `{ me { id ${'id '.repeat(n)}} }`;
+    expect((await t.gql(tokens(394), {}, office)).errors).toBeUndefined();
+    expect((await limitOf(tokens(395))).error).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'tokens' } });
+    // 4000 bytes (a Chinese character is 3): exactly at the limit passes, one byte more is refused
+    const sized = (bytes: number) => { const head = '{ me { id } } # 作业'; return head + 'x'.repeat(bytes - Buffer.byteLength(head)); };
+    expect((await t.gql(sized(4000), {}, office)).errors).toBeUndefined();
+    expect((await limitOf(sized(4001))).error).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'document size', value: 4001, max: 4000 } });
+    // a page of 100 is served, 101 is refused naming the argument
+    expect((await t.gql(`{ users(first: 100) { edges { node { id } } } }`, {}, office)).errors).toBeUndefined();
+    const page = await t.gql(`{ users(first: 101) { edges { node { id } } } }`, {}, office);
+    expect(page.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('leaves introspection alone in development', async () => {
