@@ -65,3 +65,36 @@ it('never lets the class go over its cap', async () => {
       WHERE a.status = 'published' AND a.day = $1`, [DAY]);
   expect(total).toBe(60);
 });
+
+it('a publish is checked entirely under the caps before or after a concurrent change of them, never a mix', async () => {
+  const token = await t.login('t5yw1');
+  const school = t.schools[0];
+  const day = '2026-11-27';
+  const code = 'extra01';
+  const item = await insertItem(t, { subject: code, grade: 5, title: '书面练习（改限额时）', minutes: 10 });
+  const { assignmentCreate } = await t.ok(CREATE, { input: {
+    classId: toGlobalId('Class', school.classes[0].id), subjectId: toGlobalId('Subject', school.subjects.find((s) => s.code === code)!.id),
+    date: day, shape: 'PACKAGES', title: '作业（改限额时）', options: packages(item, item),
+  } }, token);
+
+  // The academic office's change of the cap is under way (as loadPolicySet does it) when the teacher publishes.
+  const office = t.db.dataSource.createQueryRunner();
+  await office.startTransaction();
+  await office.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`load-rules:${school.schoolId}`]);
+  await office.query(`INSERT INTO load_policies (school_id, grade, day_kind, written_cap_minutes, updated_by) VALUES ($1, 5, 'school_day', 5, $2)`,
+    [school.schoolId, t.user('jiaowu').id]);
+  let answered = false;
+  const publishing = t.gql(PUBLISH, { input: { assignmentId: assignmentCreate.assignment.id, expectedRevision: assignmentCreate.assignment.revision } }, token)
+    .finally(() => { answered = true; });
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  // The publish waits for the change (on PGlite it also waits for the one connection the change holds).
+  expect(answered).toBe(false);
+  await office.commitTransaction();
+  await office.release();
+
+  const { data, errors } = await publishing;
+  expect(errors).toBeUndefined();
+  expect(data.assignmentPublish.assignment).toBeNull();
+  expect(data.assignmentPublish.userErrors[0]).toMatchObject({ code: 'DAILY_LOAD_EXCEEDED' });
+  expect(data.assignmentPublish.userErrors[0].figures).toContainEqual({ name: 'capMinutes', value: 5 });
+});

@@ -12,7 +12,7 @@ import { SchoolClass, TeachingAssignment } from '../class/class.entity';
 import { Subject } from '../school/school.entity';
 import { canSeeClass, staffReachesClass } from '../user/user.policy';
 import { checkDailyLoad } from '../load/load.policy';
-import { loadService } from '../load/load.service';
+import { loadService, lockLoadRules } from '../load/load.service';
 import { loadPlans, Plan, planChoices, planLoad } from './assignment-plan';
 import { Assignment, AssignmentItem, AssignmentOption, AssignmentStatus, StudentChoice } from './assignment.entity';
 import { AssignmentShape, itemProblems, structureProblems } from './assignment.policy';
@@ -161,6 +161,8 @@ export class AssignmentService {
     const a = plan.assignment;
     // Serialise publishing per class: the lock is held to the end of the transaction.
     const cls = await tx.findOneOrFail(SchoolClass, { where: { schoolId: ctx.schoolId, id: a.classId }, lock: { mode: 'pessimistic_write' } });
+    // …and against a change of the caps or the calendar (see lockLoadRules).
+    await lockLoadRules(tx, ctx.schoolId, 'check');
     const violations = plan.items.flatMap((item) =>
       itemProblems(item, cls.grade).map((p) => new RuleViolation(UserErrorCode[p.rule], p.message, ['options', item.optionKey, 'items'])),
     );

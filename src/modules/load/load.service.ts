@@ -36,6 +36,16 @@ function requireOffice(ctx: RequestContext, action: string): void {
   if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(`Only the academic office may ${action}`);
 }
 
+/**
+ * The school's load rules (caps and calendar) against publishing: a publish holds this lock
+ * shared while it checks and commits, a change of the rules holds it exclusively, so a publish
+ * is checked either entirely under the old rules or entirely under the new ones.
+ */
+export async function lockLoadRules(tx: EntityManager, schoolId: string, mode: 'check' | 'change'): Promise<void> {
+  const fn = mode === 'check' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
+  await tx.query(`SELECT ${fn}(hashtextextended($1, 0))`, [`load-rules:${schoolId}`]);
+}
+
 export class LoadService {
   /** Every grade × kind of day of the school with the national, school and effective caps. */
   async effectiveCaps(ctx: RequestContext): Promise<EffectiveCap[]> {
@@ -59,6 +69,7 @@ export class LoadService {
   async setPolicy(ctx: RequestContext, input: LoadPolicyInput): Promise<EffectiveCap> {
     requireOffice(ctx, 'set the load policy');
     await withTransaction(ctx, async (tx) => {
+      await lockLoadRules(tx, ctx.schoolId, 'change');
       const school = await tx.findOneByOrFail(School, { id: ctx.schoolId });
       if (!gradesOf(school.stage).includes(input.grade)) {
         throw new RuleViolation(UserErrorCode.GRADE_NOT_IN_SCHOOL, `${school.name} does not teach grade ${input.grade}`, ['grade'], { grade: input.grade });
@@ -92,6 +103,7 @@ export class LoadService {
     requireOffice(ctx, 'edit the school calendar');
     if (!isIsoDate(day)) throw new InvalidInputError('day', 'day must be a date YYYY-MM-DD');
     return withTransaction(ctx, async (tx) => {
+      await lockLoadRules(tx, ctx.schoolId, 'change');
       await tx.upsert(CalendarDay, { schoolId: ctx.schoolId, day, kind, name: name.trim() }, ['schoolId', 'day']);
       return tx.findOneByOrFail(CalendarDay, { schoolId: ctx.schoolId, day });
     });
@@ -100,7 +112,10 @@ export class LoadService {
   async removeCalendarDay(ctx: RequestContext, day: string): Promise<boolean> {
     requireOffice(ctx, 'edit the school calendar');
     if (!isIsoDate(day)) throw new InvalidInputError('day', 'day must be a date YYYY-MM-DD');
-    return withTransaction(ctx, async (tx) => ((await tx.delete(CalendarDay, { schoolId: ctx.schoolId, day })).affected ?? 0) > 0);
+    return withTransaction(ctx, async (tx) => {
+      await lockLoadRules(tx, ctx.schoolId, 'change');
+      return ((await tx.delete(CalendarDay, { schoolId: ctx.schoolId, day })).affected ?? 0) > 0;
+    });
   }
 
   async calendar(ctx: RequestContext, from: string, to: string): Promise<CalendarDay[]> {
