@@ -1,0 +1,309 @@
+import 'reflect-metadata';
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { toGlobalId } from '../src/core/ids';
+import { FloorJob, FloorResult } from './floor';
+import { LoadResult, readWorkload, runLoad, Workload, writeSucceeded } from './load';
+import { BANK_SEARCH, CLASS_LOAD_REPORT, CLASS_WEEK, LOGIN, MARKING_QUEUE, PUBLISH, STUDENT_DAY, SUBMIT, WEEKLY_NOTICE } from './operations';
+import { ensureBenchDatabase, PreparedData, prepareData, TargetName, TargetPlace } from './prepare';
+import { machineFacts, TargetReport, writeReport } from './report';
+import { ServerProcess } from './server-process';
+import { BENCH_CLIENT_KEY, BENCH_DAY_BASE, ClassSlots, HandInSlot, handInSlots, topUp, writeClasses } from './workloads';
+
+/**
+ * `npm run bench`: the service end to end over HTTP on a school year of data, on a real
+ * PostgreSQL server and on the embedded PGlite. Per target it loads the data (once; reruns
+ * are quick), starts the service in a child process, signs in, measures the heavy reads and
+ * the hot writes with autocannon at each concurrency, counts SQL statements per request,
+ * times the hand-written floor of the class week, and finally writes BENCHMARKS.md.
+ *
+ * Knobs (environment): BENCH_TARGETS (postgres,embedded), BENCH_DATABASE_URL (admin URL of
+ * the PostgreSQL server; the bench uses its own database bench_service there), BENCH_DAYS
+ * (190 school days), BENCH_SECONDS (10 per run, after a 2 s warm-up), BENCH_CONNECTIONS
+ * (1,8,32), BENCH_ITEMS (100000 bank items), BENCH_TEACHERS (20 publishing at once),
+ * BENCH_ONLY (operations to run, comma-separated starts of their names: e.g. "class week,publish"), BENCH_PROFILE
+ * (write a CPU profile of the service to .data/bench-profiles), BENCH_REPORT (file to write,
+ * BENCHMARKS.md; "-" for none).
+ */
+function intEnv(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+const TARGETS = (process.env.BENCH_TARGETS ?? 'postgres,embedded').split(',').map((t) => t.trim()).filter(Boolean) as TargetName[];
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const DAYS = intEnv('BENCH_DAYS', 190);
+const SECONDS = intEnv('BENCH_SECONDS', 10);
+/** 2 s before each measured run (less in a quick run of a few seconds). */
+const WARMUP_SECONDS = Math.min(2, SECONDS / 4);
+const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '1,8,32').split(',').map(Number);
+const ITEMS = intEnv('BENCH_ITEMS', 100_000);
+const TEACHERS = intEnv('BENCH_TEACHERS', 20);
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
+const PROFILE = !!process.env.BENCH_PROFILE;
+const REPORT = process.env.BENCH_REPORT ?? 'BENCHMARKS.md';
+/** The service's pool size (its default); the floor uses the same. The embedded database has one connection. */
+const POOL_SIZE = 10;
+const DATA_DIR = path.resolve('.data');
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const wanted = (operation: string) => !ONLY || [...ONLY].some((o) => operation.startsWith(o));
+
+interface Http {
+  send(token: string | null, query: string, variables?: Record<string, unknown>): Promise<string>;
+  ok(token: string | null, query: string, variables?: Record<string, unknown>): Promise<any>;
+}
+
+function httpTo(url: string): Http {
+  const send = async (token: string | null, query: string, variables: Record<string, unknown> = {}) => {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return res.text();
+  };
+  return {
+    send,
+    async ok(token, query, variables) {
+      const body = await send(token, query, variables);
+      const parsed = JSON.parse(body);
+      if (parsed.errors?.length) throw new Error(`GraphQL errors: ${body.slice(0, 1000)}`);
+      return parsed.data;
+    },
+  };
+}
+
+function printResult(target: string, r: LoadResult): void {
+  const extra = [r.non2xx && `${r.non2xx} non-2xx`, r.graphqlErrors && `${r.graphqlErrors} GraphQL errors`, r.errors && `${r.errors} connection errors`,
+    r.exhausted && `${r.exhausted} after the prepared writes ran out`].filter(Boolean).join(', ');
+  const ms = (v: number) => (Number.isFinite(v) ? v.toFixed(1) : '—').padStart(6);
+  log(`  ${target.padEnd(8)} ${r.operation.padEnd(28)} c=${String(r.connections).padStart(2)}  ${r.rps.toFixed(1).padStart(7)} req/s  ` +
+    `p50 ${ms(r.p50)} ms  p99 ${ms(r.p99)} ms${extra ? `  (${extra})` : ''}`);
+}
+
+/** A Monday–Friday week of the class with homework every day, near the middle of the loaded days. */
+async function pickWeek(server: ServerProcess, data: PreparedData): Promise<{ monday: string; friday: string; wednesday: string }> {
+  const s = data.scale.sample;
+  const [rows] = await server.sqlIn(s.schoolId)([{
+    text: `SELECT to_char(date_trunc('week', day), 'YYYY-MM-DD') AS monday, count(DISTINCT day)::int AS days
+             FROM assignments WHERE school_id = $1 AND class_id = $2 AND day BETWEEN $3 AND $4 AND extract(isodow FROM day) <= 5
+            GROUP BY 1 ORDER BY days DESC, abs(min(day) - ($3::date + ($4::date - $3::date) / 2)), 1 LIMIT 1`,
+    params: [s.schoolId, s.classId, s.firstDay, s.lastDay],
+  }]);
+  const monday: string = rows[0].monday;
+  const plus = (n: number) => new Date(Date.parse(`${monday}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+  return { monday, wednesday: plus(2), friday: plus(4) };
+}
+
+interface Measured {
+  results: LoadResult[];
+  statements: Record<string, number>;
+  /** Latency of the single request that counted the statements (ms). */
+  singleMs: Record<string, number>;
+  failures: Record<string, string[]>;
+}
+
+/** Counts the statements of one request, then runs the load at each concurrency. */
+async function measure(server: ServerProcess, workload: Workload, connectionCounts: number[], into: Measured, target: string,
+  beforeEach: (connections: number) => Promise<void> = async () => undefined): Promise<void> {
+  await beforeEach(connectionCounts[0]);
+  // Requests of the previous run may still be in flight in the service: wait until it is idle.
+  for (let last = -1, now = await server.statements(); now !== last; last = now, now = await server.statements()) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  const one = workload.next(0);
+  if (!one) throw new Error(`${workload.operation}: nothing to send`);
+  const before = await server.statements();
+  const t0 = performance.now();
+  const res = await fetch(`${server.url}/graphql`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${one.token}` }, body: one.body,
+  });
+  const body = await res.text();
+  into.singleMs[workload.operation] = performance.now() - t0;
+  const statements = (await server.statements()) - before;
+  if (!res.ok || !workload.succeeded(body)) throw new Error(`${workload.operation} does not succeed (HTTP ${res.status}): ${body.slice(0, 1000)}`);
+  into.statements[workload.operation] = statements;
+  for (const connections of connectionCounts) {
+    await beforeEach(connections);
+    const failures = (into.failures[workload.operation] ??= []);
+    const r = await runLoad(server.url, workload, connections, SECONDS, WARMUP_SECONDS, failures);
+    r.statements = statements;
+    into.results.push(r);
+    printResult(target, r);
+  }
+}
+
+function runFloor(job: FloorJob): Promise<FloorResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(path.join(__dirname, 'floor.js'), [], { env: { ...process.env, BENCH_FLOOR_JOB: JSON.stringify(job) } });
+    child.once('message', (m: { type: string; result?: FloorResult; error?: string }) => {
+      if (m.type === 'done') resolve(m.result!);
+      else reject(new Error(`floor failed: ${m.error}`));
+    });
+    child.once('exit', (code) => code && reject(new Error(`floor exited with ${code}`)));
+  });
+}
+
+async function benchTarget(name: TargetName): Promise<TargetReport> {
+  const place: TargetPlace = name === 'postgres'
+    ? { name, databaseUrl: await ensureBenchDatabase(ADMIN_URL) }
+    : { name, dataDir: path.join(DATA_DIR, 'bench-pglite') };
+  log(`\n== ${name}: preparing ${DAYS} school days and ${ITEMS} bank items (${place.databaseUrl ?? place.dataDir})`);
+  const started = Date.now();
+  const data = await prepareData(place, DAYS, ITEMS, (line) => log(`  ${line}`));
+  log(`  data ready in ${Math.round((Date.now() - started) / 1000)} s`);
+
+  const poolSize = name === 'postgres' ? POOL_SIZE : 1;
+  const profileDir = PROFILE ? path.join(DATA_DIR, 'bench-profiles') : undefined;
+  const server = await ServerProcess.start(place, poolSize, path.join(DATA_DIR, `bench-serve-${name}.log`), profileDir);
+  const measured: Measured = { results: [], statements: {}, singleMs: {}, failures: {} };
+  const s = data.scale.sample;
+  const sql = server.sqlIn(s.schoolId);
+  const http = httpTo(server.url);
+  let classWeek: unknown;
+  let week: Awaited<ReturnType<typeof pickWeek>>;
+  const notes: string[] = [];
+  try {
+    const login = async (username: string, password: string) =>
+      (await http.ok(null, LOGIN, { i: { schoolCode: s.schoolCode, username, password } })).login.token as string;
+    const head = await login(s.headTeacherUsername, s.passwords.staff);
+    const teacher = await login(s.teacherUsername, s.passwords.staff);
+    const student = await login(s.studentUsername, s.passwords.student);
+    const office = await login(s.officeUsername, s.passwords.office);
+    week = await pickWeek(server, data);
+    const classId = toGlobalId('Class', s.classId);
+    log(`  week ${week.monday} … ${week.friday} of ${s.className}; service at ${server.url}`);
+    classWeek = (await http.ok(head, CLASS_WEEK, { c: classId, from: week.monday, to: week.friday })).classAssignments;
+
+    // The heavy reads.
+    const reads: Workload[] = [
+      readWorkload('class week', head, CLASS_WEEK, { c: classId, from: week.monday, to: week.friday }),
+      readWorkload('student day', student, STUDENT_DAY, { d: week.wednesday }),
+      readWorkload('marking queue', teacher, MARKING_QUEUE, {}),
+      readWorkload('weekly notice', office, WEEKLY_NOTICE, { c: classId, w: week.monday }),
+      readWorkload('bank search', teacher, BANK_SEARCH, { f: { text: '分数' }, n: 20 }),
+      readWorkload('class load report', head, CLASS_LOAD_REPORT, { c: classId, from: week.monday, to: week.friday }),
+    ];
+    for (const w of reads) if (wanted(w.operation)) await measure(server, w, CONNECTIONS, measured, name);
+
+    // The hot writes (bench/workloads.ts). Enough drafts and pairs to hand in are prepared before each
+    // run: for twice the fastest rate seen so far (publishing: at least 150/s), over the run and its warm-up.
+    const tokens = new Map<string, string>([[s.teacherUsername, teacher]]);
+    const tokenOf = async (username: string, password: string) => {
+      if (!tokens.has(username)) tokens.set(username, await login(username, password));
+      return tokens.get(username)!;
+    };
+    const enough = (rate: number, connections: number) => Math.ceil(2 * rate * (SECONDS + WARMUP_SECONDS) * 1.3) + 2 * connections + 20;
+    const fastest = (prefix: string, fallback: number) => Math.max(fallback, ...measured.results.filter((r) => r.operation.startsWith(prefix)).map((r) => r.rps));
+    const { sample: own, others } = await writeClasses(sql, s.schoolId, s.classId, TEACHERS);
+    for (const c of others) await tokenOf(c.math.username, s.passwords.staff);
+    const remaining = (c: ClassSlots) => c.drafts.length - c.draftsUsed;
+    const publishFrom = (operation: string, classes: ClassSlots[]): Workload => ({
+      operation,
+      next(connection) {
+        const c = classes[connection % classes.length];
+        if (c.draftsUsed >= c.drafts.length) return null;
+        const assignmentId = c.drafts[c.draftsUsed++];
+        return { token: tokens.get(c.math.username)!, body: JSON.stringify({ query: PUBLISH, variables: { i: { assignmentId, expectedRevision: 1 } } }) };
+      },
+      succeeded: (b) => writeSucceeded(b) && b.includes('"status":"PUBLISHED"'),
+    });
+
+    if (wanted('publish')) {
+      await measure(server, publishFrom('publish', [own]), CONNECTIONS, measured, name, async (connections) => {
+        const need = enough(fastest('publish', 150), connections);
+        if (remaining(own) < need) await topUp(sql, s.schoolId, [own], own.days + need - remaining(own));
+      });
+    }
+    const together = `publish, ${TEACHERS} teachers`;
+    if (wanted(together)) {
+      await topUp(sql, s.schoolId, others, Math.ceil(enough(fastest('publish', 150), TEACHERS) / TEACHERS) + 20);
+      await measure(server, publishFrom(together, others), [TEACHERS], measured, name);
+    }
+    if (wanted('submit')) {
+      const slots: HandInSlot[] = [];
+      const handedOut = new Set<string>();
+      let used = 0;
+      const stamp = Date.now().toString(36);
+      const more = async (count: number) => {
+        const found = await handInSlots(sql, s.schoolId, 5, count, handedOut);
+        for (const slot of found) await tokenOf(slot.username, s.passwords.student);
+        slots.push(...found);
+      };
+      const submit: Workload = {
+        operation: 'submit',
+        next() {
+          const slot = slots[used];
+          if (!slot) return null;
+          const n = used++;
+          return {
+            token: tokens.get(slot.username)!,
+            body: JSON.stringify({ query: SUBMIT, variables: { i: {
+              assignmentId: slot.assignmentId, choice: slot.choice, answer: '已完成，写在作业本第 12 页。', attachments: [], actualMinutes: 15,
+              clientKey: `${BENCH_CLIENT_KEY}${stamp}-${n}`,
+            } } }),
+          };
+        },
+        succeeded: (b) => writeSucceeded(b) && b.includes('"status":"AWAITING_MARK"'),
+      };
+      await more(1);
+      await measure(server, submit, CONNECTIONS, measured, name, async (connections) => {
+        const need = enough(fastest('submit', 1000 / (measured.singleMs.submit ?? 50)), connections);
+        if (slots.length - used < need) await more(need - (slots.length - used));
+        if (slots.length - used < need) notes.push(`Only ${slots.length - used} homework pairs were left to hand in before the run at ${connections} connections.`);
+      });
+    }
+    const [[written], [handed]] = await sql([
+      { text: `SELECT count(*)::int AS n FROM assignments WHERE school_id = $1 AND day >= $2`, params: [s.schoolId, BENCH_DAY_BASE] },
+      { text: `SELECT count(*)::int AS n FROM submission_versions WHERE school_id = $1 AND client_key LIKE $2`, params: [s.schoolId, `${BENCH_CLIENT_KEY}%`] },
+    ]);
+    notes.push(`The write runs used ${written.n} assignments on bench days from ${BENCH_DAY_BASE} on (half of them drafts to publish) and handed in ` +
+      `${handed.n} of the school year's outstanding homework; the next run takes the drafts back to draft, deletes the hand-ins and recalibrates their items.`);
+  } finally {
+    await server.stop();
+  }
+
+  let floor: FloorResult | null = null;
+  let floorMatches = false;
+  if (wanted('class week')) {
+    log('  floor: the class week as one SQL statement over node-postgres');
+    floor = await runFloor({
+      databaseUrl: place.databaseUrl, dataDir: place.dataDir, poolSize, schoolId: s.schoolId, classId: s.classId,
+      from: week!.monday, to: week!.friday, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS,
+    });
+    floorMatches = isDeepStrictEqual(JSON.parse(floor.sample), classWeek);
+    if (!floorMatches) {
+      const file = path.join(DATA_DIR, `bench-floor-mismatch-${name}.json`);
+      fs.writeFileSync(file, JSON.stringify({ service: classWeek, floor: JSON.parse(floor.sample) }, null, 1));
+      log(`  the floor's answer differs from the service's: both in ${file}`);
+    }
+    for (const r of floor.runs) printResult(name, r);
+  }
+  return {
+    name, data, poolSize, week: week!, results: measured.results, statements: measured.statements, failures: measured.failures,
+    floor: floor?.runs ?? [], floorMatches, notes, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS,
+  };
+}
+
+async function main(): Promise<void> {
+  const reports: TargetReport[] = [];
+  for (const target of TARGETS) {
+    if (target !== 'postgres' && target !== 'embedded') throw new Error(`BENCH_TARGETS: unknown target "${target}" (postgres, embedded)`);
+    reports.push(await benchTarget(target));
+  }
+  if (REPORT !== '-') {
+    writeReport(REPORT, machineFacts(), reports, { days: DAYS, items: ITEMS, teachers: TEACHERS });
+    log(`\nwrote ${REPORT}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
