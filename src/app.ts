@@ -12,6 +12,7 @@ import { DatabaseUnavailableError, DomainError, isConnectionFailure } from './co
 import { RequestScope } from './core/request-scope';
 import { createFormatError } from './core/format-error';
 import { queryLimitsPlugin } from './core/query-limits';
+import { inputTextPlugin } from './core/input-text';
 import { Metrics, metricsPlugin } from './core/metrics';
 import { EXPLORER_HTML, explorerAsset } from './core/explorer';
 import { Logger } from './core/logger';
@@ -54,8 +55,9 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
+        // Answer 413 at once; the rest of the body is read and dropped so the client gets it.
         reject(new HttpError(413, `Request body exceeds ${MAX_BODY_BYTES} bytes`));
-        req.destroy();
+        chunks.length = 0;
       } else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -114,6 +116,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       queryLimitsPlugin(config.queryLimits),
+      inputTextPlugin(),
       metricsPlugin(metrics),
       // The explorer is ours (served locally in development); Apollo's landing page loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),

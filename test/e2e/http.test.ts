@@ -28,6 +28,15 @@ describe('HTTP operations', () => {
     expect(made.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('answers a body over 1 MiB with 413, not a dropped connection', async () => {
+    const res = await fetch(`${t.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(2 * 1024 * 1024) } }),
+    });
+    expect(res.status).toBe(413);
+    expect((await res.json()).errors[0].message).toMatch(/exceeds 1048576 bytes/);
+  });
+
   it('answers unknown paths with 404 and bad JSON with 400', async () => {
     expect((await fetch(`${t.url}/nope`)).status).toBe(404);
     const bad = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });

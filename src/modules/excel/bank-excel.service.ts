@@ -32,9 +32,16 @@ async function readRows(data: Buffer, format: SheetFormat): Promise<{ rowNo: num
       await workbook.xlsx.load(data as unknown as ArrayBuffer);
       sheet = workbook.worksheets[0];
     } else {
-      sheet = await workbook.csv.read(Readable.from(data.toString('utf8').replace(/^\uFEFF/, '')));
+      let csv: string;
+      try {
+        csv = new TextDecoder('utf-8', { fatal: true }).decode(data);
+      } catch {
+        throw new InvalidInputError('file', 'The CSV file is not valid UTF-8; save it as "CSV UTF-8"');
+      }
+      sheet = await workbook.csv.read(Readable.from(csv.replace(/^\uFEFF/, '')));
     }
-  } catch {
+  } catch (e) {
+    if (e instanceof InvalidInputError) throw e;
     throw new InvalidInputError('file', `The file is not a readable ${format.toUpperCase()} file`);
   }
   if (!sheet || sheet.rowCount < 1) throw new InvalidInputError('file', 'The file has no rows');

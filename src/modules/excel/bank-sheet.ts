@@ -1,3 +1,4 @@
+import { textProblem } from '../../core/input-text';
 import {
   HomeworkForm, KnowledgeOrFun, PracticalOrHumanistic, PrescribedOrSelfChosen, Provenance, RoutineOrStage, Tier,
 } from '../bank/bank.enums';
@@ -82,6 +83,10 @@ export function parseRow(rowNo: number, cells: Partial<Record<ColumnKey, unknown
   const problem = (key: ColumnKey, message: string) => problems.push({ row: rowNo, column: COLUMNS.find((c) => c.key === key)!.header, message });
   const get = (key: ColumnKey) => text(cells[key]);
   for (const c of COLUMNS) if (c.required && !get(c.key)) problem(c.key, '不能为空');
+  for (const c of COLUMNS) {
+    const bad = textProblem(get(c.key));
+    if (bad) problem(c.key, `含有无法保存的字符：${bad}`);
+  }
   const pick = <T>(key: keyof typeof LABELS & ColumnKey, fallback?: T): T | undefined => {
     const raw = get(key);
     if (!raw) return fallback;
