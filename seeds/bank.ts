@@ -51,6 +51,21 @@ export async function insertDemoBank(tx: EntityManager, f: SchoolFixture): Promi
     });
   }
 
+  await insertBankRows(tx, { units, objectives, items, versions, links });
+  return items.length;
+}
+
+/** Rows of approved bank content, in the column order of `insertBankRows`. */
+export interface BankRows {
+  units: unknown[][];
+  objectives: unknown[][];
+  items: unknown[][];
+  versions: unknown[][];
+  links: unknown[][];
+}
+
+/** Inserts units, objectives, approved items, their first versions and objective links. */
+export async function insertBankRows(tx: EntityManager, { units, objectives, items, versions, links }: BankRows): Promise<void> {
   await insertRows(tx, 'units', ['school_id', 'id', 'subject_id', 'grade', 'term_id', 'volume', 'sort_order', 'title'], units);
   await insertRows(tx, 'unit_objectives', ['school_id', 'id', 'unit_id', 'kind', 'description', 'sort_order'], objectives);
   await insertRows(tx, 'bank_items', ['school_id', 'id', 'unit_id', 'subject_id', 'grade', 'author_id', 'status', 'revision', 'version_no',
@@ -59,5 +74,4 @@ export async function insertDemoBank(tx: EntityManager, f: SchoolFixture): Promi
     'predicted_minutes', 'difficulty', 'routine_or_stage', 'prescribed_or_self', 'knowledge_or_fun', 'practical_or_humanistic',
     'provenance', 'source_note', 'composition', 'edited_by', 'approved_at'], versions);
   await insertRows(tx, 'bank_item_objectives', ['school_id', 'item_id', 'version_no', 'objective_id'], links);
-  return items.length;
 }

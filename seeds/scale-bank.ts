@@ -6,7 +6,8 @@ import { ItemTemplate, minutesFor, TEMPLATES } from './bank-templates';
 import { seedId } from './ids';
 import { TermRow } from './scale-calendar';
 import { ScaleUnit, unitsOf } from './scale-content';
-import { insertRows, SchoolFixture } from './school-fixture';
+import { insertBankRows } from './bank';
+import { SchoolFixture } from './school-fixture';
 
 /**
  * The scale seed's homework bank: for each research group of 语文, 数学 and 英语 and each term
@@ -80,12 +81,5 @@ export async function insertScaleBank(tx: EntityManager, f: SchoolFixture, terms
     }
   }
 
-  await insertRows(tx, 'units', ['school_id', 'id', 'subject_id', 'grade', 'term_id', 'volume', 'sort_order', 'title'], units);
-  await insertRows(tx, 'unit_objectives', ['school_id', 'id', 'unit_id', 'kind', 'description', 'sort_order'], objectives);
-  await insertRows(tx, 'bank_items', ['school_id', 'id', 'unit_id', 'subject_id', 'grade', 'author_id', 'status', 'revision', 'version_no',
-    'approved_version_no', 'reviewed_by', 'title', 'tier', 'form', 'predicted_minutes', 'search_text', 'search_grams'], items);
-  await insertRows(tx, 'bank_item_versions', ['school_id', 'item_id', 'version_no', 'title', 'body', 'answer_guide', 'tier', 'form',
-    'predicted_minutes', 'difficulty', 'routine_or_stage', 'prescribed_or_self', 'knowledge_or_fun', 'practical_or_humanistic',
-    'provenance', 'source_note', 'composition', 'edited_by', 'approved_at'], versions);
-  await insertRows(tx, 'bank_item_objectives', ['school_id', 'item_id', 'version_no', 'objective_id'], links);
+  await insertBankRows(tx, { units, objectives, items, versions, links });
 }
