@@ -3,7 +3,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { databaseLogger, openDatabase } from './core/database';
 import { Logger } from './core/logger';
-import { hasPendingMigrations, migrate } from './core/migrations';
+import { databaseAdvisories, hasPendingMigrations, migrate } from './core/migrations';
 import { School } from './modules/school/school.entity';
 import { seedDemo } from '../seeds/demo';
 
@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     await db.close();
     throw new ConfigError('The database has pending migrations: run `npm run migrate` first');
   }
+  for (const advice of await databaseAdvisories(db)) logger.warn(advice);
   if (config.seedDemoOnEmptyDatabase && (await db.dataSource.getRepository(School).count()) === 0) {
     logger.info('empty database: seeding the demo school');
     const fixture = await seedDemo(db.dataSource, config.passwordHashCost);

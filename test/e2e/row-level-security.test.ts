@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { TENANT_TABLES } from '../../migrations/1764547200000-RowLevelSecurity';
+import { fromGlobalId } from '../../src/core/ids';
+import { databaseAdvisories } from '../../src/core/migrations';
 import { RequestScope, SERVICE_ROLE } from '../../src/core/request-scope';
+import { insertItem } from '../support/assignments';
 import { OTHER_SCHOOL, SMALL_SCHOOL } from '../support/fixtures';
 import { TestApp } from '../support/test-app';
 
@@ -119,5 +122,31 @@ describe('row-level security', () => {
     expect(found).toEqual({ id: a, visible: 0 });
     // And over HTTP: the whole sign-in runs as the service role.
     expect(await t.login('jiaowu')).toEqual(expect.any(String));
+  });
+
+  it('a text search of the bank uses the gram index under RLS instead of scanning every item', async () => {
+    // 3,000 more items of school a, each with a gram of its own: a scan is now far dearer than the index.
+    const one = { id: fromGlobalId(await insertItem(t, { subject: 'math', grade: 5, title: '探针', minutes: 10 }), 'BankItem') };
+    await t.db.dataSource.query(
+      `INSERT INTO bank_items (school_id, id, unit_id, subject_id, grade, author_id, status, title, tier, form, predicted_minutes, search_text, search_grams)
+       SELECT school_id, gen_random_uuid(), unit_id, subject_id, grade, author_id, 'draft', title, tier, form, predicted_minutes,
+              'rls-probe-' || n, ARRAY['rls-probe-' || n]
+         FROM bank_items, generate_series(1, 3000) n WHERE school_id = $1 AND id = $2`,
+      [a, one.id],
+    );
+    try {
+      await t.db.dataSource.query(`ANALYZE bank_items`);
+      // The predicate the search sends (bank-search.service.ts), as the service role.
+      const search = `FROM bank_items i WHERE i.school_id = $1 AND i.search_grams @> CAST($2 AS text[]) AND i.search_text LIKE $3`;
+      const params = [a, ['rls-probe-17'], '%rls-probe-17%'];
+      const plan = await asService(a, (q) => q(`EXPLAIN SELECT i.id ${search}`, params));
+      expect(plan.map((r: any) => r['QUERY PLAN']).join('\n')).toContain('bank_items_grams_idx');
+      expect(await asService(a, (q) => q(`SELECT i.search_text ${search}`, params))).toEqual([{ search_text: 'rls-probe-17' }]);
+      expect(await asService(b, (q) => q(`SELECT i.search_text ${search}`, params))).toEqual([]);
+      // The migration made the containment operator leakproof (the tests' database role is a superuser).
+      expect(await databaseAdvisories(t.db)).toEqual([]);
+    } finally {
+      await t.db.dataSource.query(`DELETE FROM bank_items WHERE school_id = $1 AND search_text LIKE 'rls-probe-%'`, [a]);
+    }
   });
 });

@@ -142,14 +142,14 @@ export class ClassDayService {
         { s: ctx.schoolId, c: classId, p: AssignmentStatus.PUBLISHED, from: days[0], to: days[6] })
       .orderBy('a.day').addOrderBy('a.subject_id').getMany();
     const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
-    const caps = await Promise.all(days.map((d) => loadService.capOn(ctx, cls.grade, d)));
+    const caps = await loadService.capsOn(ctx, cls.grade, days);
     return {
       cls,
       weekStart,
-      days: days.map((day, i) => {
+      days: days.map((day) => {
         const subjects = lines(plans.filter((p) => p.assignment.day === day));
         return {
-          day, ...caps[i], subjects,
+          day, ...caps.get(day)!, subjects,
           heaviestTotalMinutes: subjects.reduce((s, l) => s + l.heaviestWrittenMinutes, 0),
           lightestTotalMinutes: subjects.reduce((s, l) => s + l.lightestWrittenMinutes, 0),
         };
