@@ -100,8 +100,8 @@ export async function ensureBankItems(ds: DataSource, schoolId: string, code: st
     });
     if ((made / BATCH) % 10 === 9) log(`bank items: ${present + Math.min(missing, made + BATCH)}/${target} (${Math.round((Date.now() - started) / 1000)} s)`);
   }
-  await ds.query('ANALYZE bank_items');
-  await ds.query('ANALYZE bank_item_versions');
+  await ds.query('VACUUM (ANALYZE) bank_items');
+  await ds.query('VACUUM (ANALYZE) bank_item_versions');
   return target;
 }
 

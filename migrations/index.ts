@@ -8,9 +8,10 @@ import { MinorsData1764374400000 } from './1764374400000-MinorsData';
 import { IdempotencyKeys1764460800000 } from './1764460800000-IdempotencyKeys';
 import { RowLevelSecurity1764547200000 } from './1764547200000-RowLevelSecurity';
 import { SearchUnderRowLevelSecurity1764633600000 } from './1764633600000-SearchUnderRowLevelSecurity';
+import { RecordSheetEntriesByAssignment1764720000000 } from './1764720000000-RecordSheetEntriesByAssignment';
 
 /** Every migration, oldest first. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [Foundation1763856000000, HomeworkBank1763942400000, Assignments1764028800000, Submissions1764115200000,
   RecordSheets1764201600000, LoginThrottle1764288000000,
   MinorsData1764374400000, IdempotencyKeys1764460800000, RowLevelSecurity1764547200000,
-  SearchUnderRowLevelSecurity1764633600000];
+  SearchUnderRowLevelSecurity1764633600000, RecordSheetEntriesByAssignment1764720000000];

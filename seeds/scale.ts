@@ -369,6 +369,11 @@ export async function loadScale(ds: DataSource, options: ScaleOptions): Promise<
       report('done', days.length);
     }
 
+    // A school's tables are vacuumed now and then; freshly loaded ones are not yet, and until
+    // they are, every index lookup visits the table too and the first readers set hint bits.
+    if (results.some((r) => r.daysLoaded > 0)) {
+      for (const table of TABLES) await qr.query(`VACUUM (ANALYZE) ${table}`);
+    }
     const totals = await countRows(qr, schoolIds);
     const inserted = Object.fromEntries(TABLES.map((t) => [t, totals[t] - before[t]]));
     return { schools: results, inserted, totals, elapsedMs: Date.now() - started, sample: sample! };

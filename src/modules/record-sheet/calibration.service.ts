@@ -27,17 +27,23 @@ export interface ItemObservation {
  */
 export async function observationsOf(tx: EntityManager, schoolId: string, assignmentIds: string[]): Promise<Observation[]> {
   if (assignmentIds.length === 0) return [];
+  // The record sheets' figures are gathered first, by assignment (an index of their own), and
+  // joined by student: joining sheets by student and day row by row reads every sheet of each student.
   const rows: { assignment_id: string; student_id: string; choice: string; actual: number }[] = await tx.query(
-    `SELECT a.id AS assignment_id, c.student_id, COALESCE(s.choice, c.choice) AS choice,
-            COALESCE(e.actual_minutes, sv.actual_minutes)::int AS actual
+    `WITH sheet_minutes AS MATERIALIZED (
+       SELECT e.assignment_id, rs.student_id, e.actual_minutes
+         FROM record_sheet_entries e
+         JOIN record_sheets rs ON rs.school_id = e.school_id AND rs.id = e.sheet_id
+        WHERE e.school_id = $1 AND e.assignment_id = ANY($2::uuid[]))
+     SELECT a.id AS assignment_id, c.student_id, COALESCE(s.choice, c.choice) AS choice,
+            COALESCE(m.actual_minutes, sv.actual_minutes)::int AS actual
        FROM assignments a
        JOIN student_choices c ON c.school_id = a.school_id AND c.assignment_id = a.id
-       LEFT JOIN record_sheets rs ON rs.school_id = a.school_id AND rs.student_id = c.student_id AND rs.day = a.day
-       LEFT JOIN record_sheet_entries e ON e.school_id = a.school_id AND e.sheet_id = rs.id AND e.assignment_id = a.id
+       LEFT JOIN sheet_minutes m ON m.assignment_id = a.id AND m.student_id = c.student_id
        LEFT JOIN submissions s ON s.school_id = a.school_id AND s.assignment_id = a.id AND s.student_id = c.student_id
        LEFT JOIN submission_versions sv ON sv.school_id = s.school_id AND sv.submission_id = s.id AND sv.version_no = 1
       WHERE a.school_id = $1 AND a.id = ANY($2::uuid[]) AND a.status = 'published'
-        AND COALESCE(e.actual_minutes, sv.actual_minutes) IS NOT NULL`,
+        AND COALESCE(m.actual_minutes, sv.actual_minutes) IS NOT NULL`,
     [schoolId, assignmentIds],
   );
   return rows.map((r) => ({ assignmentId: r.assignment_id, studentId: r.student_id, choice: r.choice, actualMinutes: r.actual }));

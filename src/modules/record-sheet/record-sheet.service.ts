@@ -10,7 +10,7 @@ import { UserErrorCode } from '../../core/user-error';
 import { loadPlans, Plan, planChoices } from '../assignment/assignment-plan';
 import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assignment.entity';
 import { SchoolClass } from '../class/class.entity';
-import { loadService } from '../load/load.service';
+import { DayCap, loadService } from '../load/load.service';
 import { School } from '../school/school.entity';
 import { SubmissionVersion, Submission } from '../submission/submission.entity';
 import { User } from '../user/user.entity';
@@ -55,6 +55,13 @@ export interface SheetFillInput {
   bedtime?: string | null;
 }
 
+/** What a caller of viewsOfDays has already loaded: the class, its published plans of the days (or more), the days' caps. */
+export interface KnownOfDays {
+  cls?: SchoolClass;
+  plans?: Plan[];
+  caps?: Map<string, DayCap>;
+}
+
 export class RecordSheetService {
   /** The sheet of a student for a day, filled in from the day's assignments (the student, their parents, staff of the class). */
   async view(ctx: RequestContext, studentId: string, day: string): Promise<SheetView> {
@@ -74,14 +81,17 @@ export class RecordSheetService {
    * The sheets of a class's students (all of one class) on several days, by day: the same
    * statements for one day as for a month, for two students as for forty.
    */
-  async viewsOfDays(ctx: RequestContext, manager: EntityManager, students: User[], days: string[]): Promise<Map<string, SheetView[]>> {
+  async viewsOfDays(ctx: RequestContext, manager: EntityManager, students: User[], days: string[], known: KnownOfDays = {}): Promise<Map<string, SheetView[]>> {
     if (students.length === 0 || days.length === 0) return new Map(days.map((d) => [d, []]));
     const classId = students[0].classId!;
-    const cls = await manager.findOneByOrFail(SchoolClass, { schoolId: ctx.schoolId, id: classId });
+    const cls = known.cls ?? await manager.findOneByOrFail(SchoolClass, { schoolId: ctx.schoolId, id: classId });
     const school = await manager.findOneByOrFail(School, { id: ctx.schoolId });
     const ids = students.map((s) => s.id);
-    const assignments = await manager.findBy(Assignment, { schoolId: ctx.schoolId, classId, day: In(days), status: AssignmentStatus.PUBLISHED });
-    const plans = await loadPlans(manager, ctx.schoolId, assignments);
+    const wantedDays = new Set(days);
+    const plans = known.plans
+      ? known.plans.filter((p) => wantedDays.has(p.assignment.day))
+      : await loadPlans(manager, ctx.schoolId, await manager.findBy(Assignment, { schoolId: ctx.schoolId, classId, day: In(days), status: AssignmentStatus.PUBLISHED }));
+    const assignments = plans.map((p) => p.assignment);
     const aIds = assignments.map((a) => a.id);
     const [sheets, choices, submissions] = await Promise.all([
       manager.findBy(RecordSheet, { schoolId: ctx.schoolId, studentId: In(ids), day: In(days) }),
@@ -90,9 +100,15 @@ export class RecordSheetService {
     ]);
     const [entries, firstVersions] = await Promise.all([
       sheets.length ? manager.findBy(RecordSheetEntry, { schoolId: ctx.schoolId, sheetId: In(sheets.map((s) => s.id)) }) : [],
-      submissions.length ? manager.findBy(SubmissionVersion, { schoolId: ctx.schoolId, submissionId: In(submissions.map((s) => s.id)), versionNo: 1 }) : [],
+      // Only the minutes of the first hand-in: not its answer and attachments.
+      submissions.length
+        ? manager.find(SubmissionVersion, {
+          select: { submissionId: true, actualMinutes: true },
+          where: { schoolId: ctx.schoolId, submissionId: In(submissions.map((s) => s.id)), versionNo: 1 },
+        })
+        : [],
     ]);
-    const caps = await loadService.capsOn(ctx, cls.grade, days, manager);
+    const caps = known.caps ?? await loadService.capsOn(ctx, cls.grade, days, manager);
     const wakeUp = school.wakeUpTime.slice(0, 5);
     const key = (studentId: string, assignmentId: string) => `${studentId}/${assignmentId}`;
     const submissionOf = new Map(submissions.map((x) => [key(x.studentId, x.assignmentId), x]));
@@ -100,6 +116,7 @@ export class RecordSheetService {
     const firstVersionOf = new Map(firstVersions.map((v) => [v.submissionId, v]));
     const entryOf = new Map(entries.map((e) => [`${e.sheetId}/${e.assignmentId}`, e]));
     const sheetOf = new Map(sheets.map((x) => [`${x.studentId}/${x.day}`, x]));
+    const choicesOfPlan = new Map(plans.map((p) => [p, planChoices(p)]));
     return new Map(days.map((day) => {
       const { capMinutes } = caps.get(day)!;
       const plansOfDay = plans.filter((p) => p.assignment.day === day);
@@ -109,7 +126,7 @@ export class RecordSheetService {
           const a = plan.assignment;
           const submission = submissionOf.get(key(student.id, a.id));
           const choiceKey = submission?.choice ?? choiceOf.get(key(student.id, a.id)) ?? null;
-          const choice = choiceKey ? planChoices(plan).find((c) => c.key === choiceKey) ?? null : null;
+          const choice = choiceKey ? choicesOfPlan.get(plan)!.find((c) => c.key === choiceKey) ?? null : null;
           const own = sheet ? entryOf.get(`${sheet.id}/${a.id}`) : undefined;
           const fromSubmission = submission ? firstVersionOf.get(submission.id)?.actualMinutes : undefined;
           const actual = own?.actualMinutes ?? fromSubmission ?? null;

@@ -3,7 +3,7 @@ import { RequestContext } from '../../core/context';
 import { addDays, isIsoDate, isoWeekday } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../core/errors';
 import { Role } from '../../core/roles';
-import { loadPlans, planChoices } from '../assignment/assignment-plan';
+import { loadPlans } from '../assignment/assignment-plan';
 import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assignment.entity';
 import { AssignmentShape } from '../assignment/assignment.policy';
 import { BankItem, BankItemVersion } from '../bank/bank-item.entity';
@@ -38,30 +38,27 @@ export class ReportService {
       where: { schoolId: ctx.schoolId, classId, status: AssignmentStatus.PUBLISHED, day: Between(from, to) }, order: { day: 'ASC' },
     });
     const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
-    const observations = await observationsOf(ctx.db, ctx.schoolId, assignments.map((a) => a.id));
-    const choices = assignments.length ? await ctx.db.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, assignmentId: In(assignments.map((a) => a.id)) }) : [];
     const students = await ctx.loaders.studentsByClassId.load(classId);
     const reported: string[] = [];
     for (let day = from; day <= to; day = addDays(day, 1)) {
       if (isoWeekday(day) <= 5 || plans.some((p) => p.assignment.day === day)) reported.push(day);
     }
-    // Every day's sheets and cap at once: the statements do not grow with the range.
-    const [sheetsByDay, caps] = await Promise.all([
-      recordSheetService.viewsOfDays(ctx, ctx.db, students, reported),
-      loadService.capsOn(ctx, cls.grade, reported),
-    ]);
+    // Every day's caps and sheets at once: the statements do not grow with the range. The
+    // sheets carry each student's choice and actual minutes (the sheet's figure, else the
+    // first hand-in's), so the subject figures are the ones the students' sheets show.
+    const caps = await loadService.capsOn(ctx, cls.grade, reported);
+    const sheetsByDay = await recordSheetService.viewsOfDays(ctx, ctx.db, students, reported, { cls, plans, caps });
     const days: DayLoad[] = [];
     for (const day of reported) {
-      const ofDay = plans.filter((p) => p.assignment.day === day);
       const sheets = sheetsByDay.get(day) ?? [];
       const { capMinutes } = caps.get(day)!;
       const bedtimes = sheets.filter((s) => s.sheet?.bedtime);
       days.push({
         day, capMinutes,
-        subjects: ofDay.map((plan) => {
-          const byKey = new Map(planChoices(plan).map((c) => [c.key, c.totalMinutes]));
-          const chosen = choices.filter((c) => c.assignmentId === plan.assignment.id).map((c) => byKey.get(c.choice) ?? 0);
-          const actual = observations.filter((o) => o.assignmentId === plan.assignment.id).map((o) => o.actualMinutes);
+        subjects: plans.filter((p) => p.assignment.day === day).map((plan) => {
+          const lines = sheets.map((s) => s.lines.find((l) => l.plan === plan)).filter((l) => l !== undefined);
+          const chosen = lines.filter((l) => l.choice !== null).map((l) => l.predictedMinutes ?? 0);
+          const actual = lines.filter((l) => l.actualMinutes !== null).map((l) => l.actualMinutes!);
           return { subjectId: plan.assignment.subjectId, predictedMinutes: mean(chosen) ?? 0, actualMinutes: mean(actual), observations: actual.length };
         }),
         studentsOverCap: sheets.filter((s) => s.flags.includes('WRITTEN_OVER_CAP')).length,
