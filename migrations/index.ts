@@ -9,9 +9,12 @@ import { IdempotencyKeys1764460800000 } from './1764460800000-IdempotencyKeys';
 import { RowLevelSecurity1764547200000 } from './1764547200000-RowLevelSecurity';
 import { SearchUnderRowLevelSecurity1764633600000 } from './1764633600000-SearchUnderRowLevelSecurity';
 import { RecordSheetEntriesByAssignment1764720000000 } from './1764720000000-RecordSheetEntriesByAssignment';
+import { CalibrationQueue1764806400000 } from './1764806400000-CalibrationQueue';
+import { MarkingQueueByAssignment1764892800000 } from './1764892800000-MarkingQueueByAssignment';
 
 /** Every migration, oldest first. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [Foundation1763856000000, HomeworkBank1763942400000, Assignments1764028800000, Submissions1764115200000,
   RecordSheets1764201600000, LoginThrottle1764288000000,
   MinorsData1764374400000, IdempotencyKeys1764460800000, RowLevelSecurity1764547200000,
-  SearchUnderRowLevelSecurity1764633600000, RecordSheetEntriesByAssignment1764720000000];
+  SearchUnderRowLevelSecurity1764633600000, RecordSheetEntriesByAssignment1764720000000,
+  CalibrationQueue1764806400000, MarkingQueueByAssignment1764892800000];

@@ -21,6 +21,7 @@ import { checkChartUrl } from './modules/chart/chart-url';
 import { chartService } from './modules/chart/chart.service';
 import { userService } from './modules/user/user.service';
 import { privacyService } from './modules/privacy/privacy.service';
+import { CalibrationWorker } from './modules/record-sheet/calibration-queue';
 import { createLoaders } from './modules/loaders';
 import { getSchema } from './schema';
 
@@ -29,6 +30,8 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
 export interface App {
   httpServer: http.Server;
+  /** Recalibrates the item versions hand-ins have queued, every second; `drain()` does it now. */
+  calibrations: CalibrationWorker;
   /** Starts listening; resolves with the base URL. */
   listen(port: number, host: string): Promise<string>;
   /** Graceful shutdown: stop accepting, finish in-flight requests, close the database. */
@@ -276,8 +279,12 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     }
   });
 
+  const calibrations = new CalibrationWorker(db.dataSource, logger.child({ worker: 'calibration' }));
+  calibrations.start();
+
   return {
     httpServer,
+    calibrations,
     listen(port, host) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -294,6 +301,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
       // The drain plugin stops accepting connections and waits for in-flight requests.
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await calibrations.stop();
       await db.close();
     },
   };

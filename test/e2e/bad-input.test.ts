@@ -821,6 +821,8 @@ beforeAll(async () => {
   schema = await getSchema();
   // The same service on the same database, with a logger that keeps unexpected errors.
   sweepApp = await createApp(t.config, { ...t.db, close: async () => undefined }, new Logger('error', {}, (line) => serverLog.push(line)));
+  // Recalibrating between a refused mutation's before and after would look like a change it made.
+  await sweepApp.calibrations.stop();
   sweepUrl = await sweepApp.listen(0, '127.0.0.1');
 
   own = await prepareSchool(0);

@@ -93,12 +93,15 @@ describe('calibration', () => {
 
   it('switches on at the threshold and moves a new option\'s predicted minutes', async () => {
     await t.db.dataSource.query(`UPDATE schools SET calibration_threshold = 2 WHERE code = 'sheet-test'`);
+    // Hand-ins queue their items; the worker recalibrates them within a second, the test at once.
+    await t.drainCalibrations();
     let report = (await t.ok(CAL, { g: group() }, tok.t5yw1)).researchGroupCalibration;
     const writing = () => report.items.find((i: any) => i.item.current.title === '小练笔');
     // One observation so far (s50101: 30 minutes on 小练笔) — below the threshold of 2.
     expect(writing()).toMatchObject({ predictedMinutes: 15, observations: 1, medianMinutes: 30, calibratedMinutes: null });
 
     await t.ok(SUBMIT, { i: { assignmentId: chinese.id, choice: 'B', answer: '小练笔', attachments: [], actualMinutes: 20, clientKey: 'sheet-s50103-yw' } }, tok.s50103);
+    await t.drainCalibrations();
     report = (await t.ok(CAL, { g: group() }, tok.t5yw1)).researchGroupCalibration;
     expect(writing()).toMatchObject({ observations: 2, medianMinutes: 25, calibratedMinutes: 25, ratio: 1.67, off: true });
     expect(report.offItems.map((i: any) => i.item.current.title)).toEqual(['小练笔']);

@@ -1,4 +1,5 @@
-import { Logger as TypeOrmLogger } from 'typeorm';
+import { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
+import { isBackgroundStatement } from '../../src/modules/record-sheet/calibration-queue';
 
 /** Counts the SQL statements the service sends, to guard against N+1 queries. */
 export class StatementCounter implements TypeOrmLogger {
@@ -19,8 +20,9 @@ export class StatementCounter implements TypeOrmLogger {
     }
   }
 
-  logQuery(query: string): void {
-    if (!this.recording) return;
+  logQuery(query: string, _parameters?: unknown[], queryRunner?: QueryRunner): void {
+    // A request's statements only: not those of the calibration worker.
+    if (!this.recording || isBackgroundStatement(queryRunner)) return;
     this.count++;
     this.statements.push(query);
   }

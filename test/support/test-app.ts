@@ -38,8 +38,15 @@ export class TestApp {
     const schools: SchoolFixture[] = [];
     for (const spec of specs) schools.push(await seedSchool(db.dataSource, spec, config.passwordHashCost));
     const app = await createApp(config, db, new Logger('silent'));
+    // Tests recalibrate when they say so (drainCalibrations), not on the worker's clock.
+    await app.calibrations.stop();
     const url = await app.listen(0, '127.0.0.1');
     return new TestApp(db, app, url, config, schools);
+  }
+
+  /** Recalibrates what hand-ins and record sheets queued, now (the service's worker, stopped in tests, would within a second). */
+  async drainCalibrations(): Promise<number> {
+    return this.app.calibrations.drain();
   }
 
   async stop(): Promise<void> {

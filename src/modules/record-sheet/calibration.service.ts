@@ -64,7 +64,8 @@ export function itemObservations(plans: Plan[], observations: Observation[]): It
 
 /**
  * Recomputes the calibration of every item version used by the given assignments, from all
- * observations of every assignment that used them. Runs inside the writing transaction.
+ * observations of every assignment that used them, in the caller's transaction (the seeds;
+ * the service queues them instead: calibration-queue.ts).
  */
 export async function refreshCalibrations(tx: EntityManager, schoolId: string, assignmentIds: string[]): Promise<void> {
   if (assignmentIds.length === 0) return;
@@ -72,8 +73,20 @@ export async function refreshCalibrations(tx: EntityManager, schoolId: string, a
     `SELECT DISTINCT item_id, version_no FROM assignment_items WHERE school_id = $1 AND assignment_id = ANY($2::uuid[])`,
     [schoolId, assignmentIds],
   );
+  await recalibrateVersions(tx, schoolId, versions.map((v) => ({ itemId: v.item_id, versionNo: v.version_no })));
+}
+
+export interface ItemVersionKey {
+  itemId: string;
+  versionNo: number;
+}
+
+/** Recomputes the calibration of the given item versions from every observation of every assignment that used them. */
+export async function recalibrateVersions(tx: EntityManager, schoolId: string, keys: ItemVersionKey[]): Promise<void> {
+  const versions = keys.map((k) => ({ item_id: k.itemId, version_no: k.versionNo }));
   if (versions.length === 0) return;
-  // Concurrent hand-ins recompute the same item versions: take them one at a time, in a fixed order.
+  // Concurrent recalibrations of the same item versions (two workers, a seed) take them one at a time, in a fixed order,
+  // so the one that commits last has seen every observation the other saw.
   for (const key of versions.map((v) => `${schoolId}:${v.item_id}:${v.version_no}`).sort()) {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
   }

@@ -16,7 +16,7 @@ import { SubmissionVersion, Submission } from '../submission/submission.entity';
 import { User } from '../user/user.entity';
 import { staffReachesClass } from '../user/user.policy';
 import { privacyService } from '../privacy/privacy.service';
-import { refreshCalibrations } from './calibration.service';
+import { queueCalibrations } from './calibration-queue';
 import { RecordSheet, RecordSheetEntry } from './record-sheet.entity';
 import { bedtimeTarget, isLateBedtime, overran } from './record-sheet.policy';
 
@@ -179,7 +179,7 @@ export class RecordSheetService {
         selfStudyContent: input.selfStudyContent ?? sheet.selfStudyContent, selfStudyMinutes: input.selfStudyMinutes ?? sheet.selfStudyMinutes,
         bedtime: input.bedtime ?? sheet.bedtime, filledAt: new Date(), revision: sheet.revision + 1,
       });
-      await refreshCalibrations(tx, ctx.schoolId, aIds);
+      await queueCalibrations(tx, ctx.schoolId, aIds);
     });
     return this.view(ctx, ctx.viewer.userId, input.day);
   }

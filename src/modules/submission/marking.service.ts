@@ -60,16 +60,22 @@ export class MarkingService {
       keyset = `AND (s.last_submitted_at, s.id) > (CAST($5 AS timestamptz), CAST($6 AS uuid))`;
     }
     const rows: { id: string; shape: AssignmentShape; choice: string; composition_keys: string[]; at: string }[] = await ctx.db.query(
-      `SELECT s.id, a.shape, s.choice, to_char(s.last_submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
+      // The caller's assignments first (by class and subject), then their unmarked hand-ins by the partial index.
+      `WITH mine AS MATERIALIZED (
+         SELECT a.id FROM teaching_assignments t
+           JOIN assignments a ON a.school_id = t.school_id AND a.class_id = t.class_id AND a.subject_id = t.subject_id
+          WHERE t.school_id = $1 AND t.teacher_id = $2
+         UNION
+         SELECT a.id FROM classes c
+           JOIN assignments a ON a.school_id = c.school_id AND a.class_id = c.id
+          WHERE $3 AND c.school_id = $1 AND c.head_teacher_id = $2)
+       SELECT s.id, a.shape, s.choice, to_char(s.last_submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
               ARRAY(SELECT DISTINCT ai.option_key FROM assignment_items ai
                         JOIN bank_item_versions v ON v.school_id = ai.school_id AND v.item_id = ai.item_id AND v.version_no = ai.version_no
                        WHERE ai.school_id = a.school_id AND ai.assignment_id = a.id AND v.composition)::text[] AS composition_keys
          FROM submissions s
          JOIN assignments a ON a.school_id = s.school_id AND a.id = s.assignment_id
-        WHERE s.school_id = $1 AND s.status = 'awaiting_mark'
-          AND (EXISTS (SELECT 1 FROM teaching_assignments t WHERE t.school_id = a.school_id AND t.class_id = a.class_id
-                          AND t.subject_id = a.subject_id AND t.teacher_id = $2)
-               OR ($3 AND EXISTS (SELECT 1 FROM classes c WHERE c.school_id = a.school_id AND c.id = a.class_id AND c.head_teacher_id = $2)))
+        WHERE s.school_id = $1 AND s.status = 'awaiting_mark' AND s.assignment_id IN (SELECT id FROM mine)
           ${keyset}
         ORDER BY s.last_submitted_at, s.id
         LIMIT $4`,

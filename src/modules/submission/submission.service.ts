@@ -12,7 +12,7 @@ import { choicesOf } from '../assignment/assignment.policy';
 import { SchoolClass, TeachingAssignment } from '../class/class.entity';
 import { privacyService } from '../privacy/privacy.service';
 import { loadService } from '../load/load.service';
-import { refreshCalibrations } from '../record-sheet/calibration.service';
+import { queueCalibrations } from '../record-sheet/calibration-queue';
 import { School } from '../school/school.entity';
 import { staffReachesClass } from '../user/user.policy';
 import { Attachment, Mark, MarkQuality, PeerComment, Submission, SubmissionStatus, SubmissionVersion } from './submission.entity';
@@ -85,7 +85,7 @@ export class SubmissionService {
       await this.insertVersion(ctx, tx, id, 1, work, print, now);
       await tx.upsert(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId, choice, chosenAt: now },
         ['schoolId', 'assignmentId', 'studentId']);
-      await refreshCalibrations(tx, ctx.schoolId, [a.id]);
+      await queueCalibrations(tx, ctx.schoolId, [a.id]);
       return tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id });
     });
   }

@@ -1,0 +1,97 @@
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { Logger } from '../../core/logger';
+import { ItemVersionKey, recalibrateVersions } from './calibration.service';
+
+/**
+ * Calibration off the hand-in's path. A hand-in or a filled record sheet queues the item
+ * versions its homework used (in its own transaction, so a refused one queues nothing); the
+ * worker recomputes them a moment later, once for every hand-in that arrived meanwhile.
+ * Recomputing inside each hand-in made a class handing in the same homework at once wait for
+ * each other on the same items, each rereading every observation of those items.
+ */
+export async function queueCalibrations(tx: EntityManager, schoolId: string, assignmentIds: string[]): Promise<void> {
+  if (assignmentIds.length === 0) return;
+  await tx.query(
+    `INSERT INTO calibration_queue (school_id, item_id, version_no)
+     SELECT DISTINCT school_id, item_id, version_no FROM assignment_items WHERE school_id = $1 AND assignment_id = ANY($2::uuid[])
+     ON CONFLICT DO NOTHING`,
+    [schoolId, assignmentIds],
+  );
+}
+
+/** Versions taken from the queue per transaction. */
+const BATCH = 100;
+
+/**
+ * Takes queued versions, oldest first, and recalibrates them: per batch one transaction as the
+ * table owner, per school with its `app.school_id`; a failed batch goes back to the queue.
+ * Several processes may drain at once: each takes rows the others have not locked.
+ * Resolves with the number of versions recalibrated.
+ */
+/** Whether a statement comes from a background job (a TypeORM logger's `queryRunner` argument). */
+export function isBackgroundStatement(queryRunner?: QueryRunner): boolean {
+  return !!queryRunner?.data?.background;
+}
+
+export async function drainCalibrationQueue(dataSource: DataSource): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const runner = dataSource.createQueryRunner();
+    // Marks the worker's statements, so that loggers counting a request's statements can leave them out.
+    runner.data = { background: 'calibration' };
+    const taken = await runner.manager.transaction(async (tx) => {
+      const rows: { school_id: string; item_id: string; version_no: number }[] = await tx.query(
+        `DELETE FROM calibration_queue q
+          WHERE (q.school_id, q.item_id, q.version_no) IN (
+                SELECT school_id, item_id, version_no FROM calibration_queue ORDER BY queued_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+          RETURNING q.school_id, q.item_id, q.version_no`,
+        [BATCH],
+      ).then((r) => r[0]);
+      const bySchool = new Map<string, ItemVersionKey[]>();
+      for (const r of rows) (bySchool.get(r.school_id) ?? bySchool.set(r.school_id, []).get(r.school_id)!).push({ itemId: r.item_id, versionNo: r.version_no });
+      for (const [schoolId, keys] of bySchool) {
+        await tx.query(`SELECT set_config('app.school_id', $1, true)`, [schoolId]);
+        await recalibrateVersions(tx, schoolId, keys);
+      }
+      return rows.length;
+    }).finally(() => runner.release());
+    done += taken;
+    if (taken < BATCH) return done;
+  }
+}
+
+/**
+ * The service's calibration worker: drains the queue every `intervalMs`, one drain at a time.
+ * `drain()` runs one now (after the one in progress), for whoever needs the figures current.
+ */
+export class CalibrationWorker {
+  private inFlight: Promise<number> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly dataSource: DataSource, private readonly logger: Logger, private readonly intervalMs = 1000) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (this.inFlight) return;
+      this.drain().catch((e) => this.logger.warn('calibration failed; its item versions stay queued', { error: e }));
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  drain(): Promise<number> {
+    const run = (this.inFlight ?? Promise.resolve(0)).catch(() => 0).then(() => drainCalibrationQueue(this.dataSource));
+    const tracked: Promise<number> = run.finally(() => {
+      if (this.inFlight === tracked) this.inFlight = null;
+    });
+    this.inFlight = tracked;
+    return tracked;
+  }
+
+  /** Stops the timer and waits for a drain in progress. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.inFlight?.catch(() => 0);
+  }
+}

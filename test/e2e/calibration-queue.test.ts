@@ -1,0 +1,67 @@
+import { fromGlobalId } from '../../src/core/ids';
+import { SchoolStage } from '../../src/modules/school/school.entity';
+import { TestApp } from '../support/test-app';
+import { createAndPublish, ids, insertItem, packages } from '../support/assignments';
+
+/**
+ * Calibration off the hand-in's path: a hand-in queues the item versions of its homework, the
+ * worker recalibrates them once for however many hand-ins came, and a refused hand-in queues
+ * nothing.
+ */
+const SCHOOL = { code: 'queue-test', name: '测试辛校', stage: SchoolStage.PRIMARY, grades: [5], classesPerGrade: 1, studentsPerClass: 4, nameSeed: 31 };
+const SUBMIT = `mutation($i: SubmissionCreateInput!) { submissionCreate(input: $i) { submission { id } userErrors { code } } }`;
+let t: TestApp;
+let assignmentId: string;
+const itemIds: string[] = [];
+
+const queued = async () => (await t.db.dataSource.query(`SELECT item_id, version_no FROM calibration_queue ORDER BY item_id`)) as { item_id: string; version_no: number }[];
+const calibrations = async () => (await t.db.dataSource.query(
+  `SELECT item_id, version_no, observations, median_minutes::float AS median_minutes FROM item_calibrations ORDER BY item_id`)) as { item_id: string; observations: number; median_minutes: number }[];
+
+beforeAll(async () => {
+  t = await TestApp.start([SCHOOL]);
+  const a = await insertItem(t, { subject: 'chinese', grade: 5, title: '字词练习', minutes: 10 });
+  const b = await insertItem(t, { subject: 'chinese', grade: 5, title: '阅读短文', minutes: 20 });
+  itemIds.push(fromGlobalId(a, 'BankItem'), fromGlobalId(b, 'BankItem'));
+  const teacher = await t.login('t5yw1');
+  assignmentId = (await createAndPublish(t, teacher, { ...ids(t, 5, 'chinese'), date: '2026-12-01', shape: 'PACKAGES', title: '语文作业', options: packages(a, b) })).assignment.id;
+});
+afterAll(() => t?.stop());
+
+async function handIn(student: string, minutes: number, choice = 'A') {
+  return t.ok(SUBMIT, { i: { assignmentId, choice, answer: '完成', attachments: [], actualMinutes: minutes, clientKey: `queue-${student}-${minutes}` } }, await t.login(student));
+}
+
+it('hand-ins queue their item versions once, and one drain recalibrates them from every hand-in', async () => {
+  await handIn('s50101', 12);
+  await handIn('s50102', 8);
+  // Both packages of the assignment: A holds the first item, B the second; each queued once.
+  expect((await queued()).map((q) => q.item_id).sort()).toEqual([...itemIds].sort());
+  expect(await calibrations()).toEqual([]);
+
+  expect(await t.drainCalibrations()).toBe(2);
+  expect(await queued()).toEqual([]);
+  const [first] = (await calibrations()).filter((c) => c.item_id === itemIds[0]);
+  // Two hand-ins of package A (the first item only): 12 and 8 minutes, median 10.
+  expect(first).toMatchObject({ observations: 2, median_minutes: 10 });
+  expect(await t.drainCalibrations()).toBe(0);
+});
+
+it('a refused hand-in queues nothing', async () => {
+  const { submissionCreate } = await handIn('s50101', 30);
+  expect(submissionCreate.userErrors.map((e: any) => e.code)).toEqual(['ALREADY_SUBMITTED']);
+  expect(await queued()).toEqual([]);
+});
+
+it('the worker of a running service recalibrates on its own within seconds', async () => {
+  t.app.calibrations.start();
+  await handIn('s50103', 16);
+  const deadline = Date.now() + 10_000;
+  let first = (await calibrations()).find((c) => c.item_id === itemIds[0]);
+  while (first?.observations !== 3 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    first = (await calibrations()).find((c) => c.item_id === itemIds[0]);
+  }
+  expect(first).toMatchObject({ observations: 3, median_minutes: 12 });
+  expect(await queued()).toEqual([]);
+});
