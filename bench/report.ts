@@ -159,7 +159,8 @@ export function writeReport(file: string, machine: MachineFacts, reports: Target
     `check reads the day and passes; all of them in one class, so concurrent publishes queue on the class lock the check takes. "publish, ${run.teachers} teachers": ` +
     `${run.teachers} maths teachers of ${run.teachers} classes, one connection each. The drafts are written beforehand on bench days from 2090 on (bench/workloads.ts). ` +
     'submit: students hand in homework of the school year they chose and had not handed in (grade 5 first; consecutive requests from different students), ' +
-    'each with its own client key; so every hand-in recalibrates items with their real history.');
+    'each with its own client key. Each hand-in queues its items for recalibration; the service\'s calibration worker (in the same process, ' +
+    'so its CPU counts) recalibrates them with their real history once a second, and its statements are not counted in statements/request.');
   out.push('- statements/request: SQL statements the service sent for one request of the operation, counted by a TypeORM logger in the service (BEGIN, ' +
     'the role and school, COMMIT included).');
   out.push('- The floor: the class week as ONE hand-written SQL statement building the same JSON (bench/floor.ts), over node-postgres with the service\'s ' +

@@ -11,8 +11,8 @@ import { toGlobalId } from '../src/core/ids';
  * run takes the published drafts back to draft (bench/prepare.ts) and uses them again.
  *
  * Every hand-in needs a (student, assignment) pair not handed in yet. Those are the school
- * year's own: homework a student chose but has not handed in, so that the calibration each
- * hand-in recomputes reads the real history of its items. The next run deletes these
+ * year's own: homework a student chose but has not handed in, so that the recalibration each
+ * hand-in queues reads the real history of its items. The next run deletes these
  * submissions (their client keys start with BENCH_CLIENT_KEY) and recomputes the calibrations.
  */
 export const BENCH_DAY_BASE = '2090-01-02';

@@ -13,26 +13,25 @@ export async function queueCalibrations(tx: EntityManager, schoolId: string, ass
   if (assignmentIds.length === 0) return;
   await tx.query(
     `INSERT INTO calibration_queue (school_id, item_id, version_no)
-     SELECT DISTINCT school_id, item_id, version_no FROM assignment_items WHERE school_id = $1 AND assignment_id = ANY($2::uuid[])
-     ON CONFLICT DO NOTHING`,
+     SELECT DISTINCT school_id, item_id, version_no FROM assignment_items WHERE school_id = $1 AND assignment_id = ANY($2::uuid[])`,
     [schoolId, assignmentIds],
   );
 }
 
-/** Versions taken from the queue per transaction. */
-const BATCH = 100;
-
-/**
- * Takes queued versions, oldest first, and recalibrates them: per batch one transaction as the
- * table owner, per school with its `app.school_id`; a failed batch goes back to the queue.
- * Several processes may drain at once: each takes rows the others have not locked.
- * Resolves with the number of versions recalibrated.
- */
 /** Whether a statement comes from a background job (a TypeORM logger's `queryRunner` argument). */
 export function isBackgroundStatement(queryRunner?: QueryRunner): boolean {
   return !!queryRunner?.data?.background;
 }
 
+/** Queue rows taken per transaction. */
+const BATCH = 500;
+
+/**
+ * Takes queued rows, oldest first, and recalibrates their versions: per batch one transaction as the
+ * table owner, per school with its `app.school_id`; a failed batch goes back to the queue.
+ * Several processes may drain at once: each takes rows the others have not locked.
+ * Resolves with the number of versions recalibrated (a version queued twice in a batch counts once).
+ */
 export async function drainCalibrationQueue(dataSource: DataSource): Promise<number> {
   let done = 0;
   for (;;) {
@@ -42,21 +41,26 @@ export async function drainCalibrationQueue(dataSource: DataSource): Promise<num
     const taken = await runner.manager.transaction(async (tx) => {
       const rows: { school_id: string; item_id: string; version_no: number }[] = await tx.query(
         `DELETE FROM calibration_queue q
-          WHERE (q.school_id, q.item_id, q.version_no) IN (
-                SELECT school_id, item_id, version_no FROM calibration_queue ORDER BY queued_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+          WHERE q.id IN (SELECT id FROM calibration_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING q.school_id, q.item_id, q.version_no`,
         [BATCH],
       ).then((r) => r[0]);
-      const bySchool = new Map<string, ItemVersionKey[]>();
-      for (const r of rows) (bySchool.get(r.school_id) ?? bySchool.set(r.school_id, []).get(r.school_id)!).push({ itemId: r.item_id, versionNo: r.version_no });
+      // Rows of the same version (one per hand-in) collapse into one recalibration.
+      const bySchool = new Map<string, Map<string, ItemVersionKey>>();
+      for (const r of rows) {
+        const versions = bySchool.get(r.school_id) ?? bySchool.set(r.school_id, new Map()).get(r.school_id)!;
+        versions.set(`${r.item_id}:${r.version_no}`, { itemId: r.item_id, versionNo: r.version_no });
+      }
+      let versions = 0;
       for (const [schoolId, keys] of bySchool) {
         await tx.query(`SELECT set_config('app.school_id', $1, true)`, [schoolId]);
-        await recalibrateVersions(tx, schoolId, keys);
+        await recalibrateVersions(tx, schoolId, [...keys.values()]);
+        versions += keys.size;
       }
-      return rows.length;
+      return { rows: rows.length, versions };
     }).finally(() => runner.release());
-    done += taken;
-    if (taken < BATCH) return done;
+    done += taken.versions;
+    if (taken.rows < BATCH) return done;
   }
 }
 
