@@ -52,10 +52,15 @@ export async function loadPlans(manager: EntityManager, schoolId: string, assign
       [schoolId, ids],
     ),
   ]);
+  // Grouped once: linear in the rows however many assignments (a recalibration loads thousands).
+  const optionsOf = new Map<string, AssignmentOption[]>();
+  for (const o of options) (optionsOf.get(o.assignmentId) ?? optionsOf.set(o.assignmentId, []).get(o.assignmentId)!).push(o);
+  const rowsOf = new Map<string, ItemRow[]>();
+  for (const r of rows) (rowsOf.get(r.assignment_id) ?? rowsOf.set(r.assignment_id, []).get(r.assignment_id)!).push(r);
   return assignments.map((assignment) => ({
     assignment,
-    options: options.filter((o) => o.assignmentId === assignment.id),
-    items: rows.filter((r) => r.assignment_id === assignment.id).map((r) => ({
+    options: optionsOf.get(assignment.id) ?? [],
+    items: (rowsOf.get(assignment.id) ?? []).map((r) => ({
       itemId: r.item_id, versionNo: r.version_no, optionKey: r.option_key, sortOrder: r.sort_order, atHome: r.at_home,
       title: r.title, form: r.form, predictedMinutes: r.predicted_minutes, estimatedMinutes: r.estimated_minutes, needsPhone: r.needs_phone,
       needsParent: r.needs_parent, repetitive: r.repetitive, approved: r.approved, retired: r.retired,

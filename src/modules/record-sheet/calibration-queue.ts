@@ -24,7 +24,7 @@ export function isBackgroundStatement(queryRunner?: QueryRunner): boolean {
 }
 
 /** Queue rows taken per transaction. */
-const BATCH = 500;
+const BATCH = 200;
 
 /**
  * Takes queued rows, oldest first, and recalibrates their versions: per batch one transaction as the

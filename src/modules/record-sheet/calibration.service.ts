@@ -49,18 +49,39 @@ export async function observationsOf(tx: EntityManager, schoolId: string, assign
   return rows.map((r) => ({ assignmentId: r.assignment_id, studentId: r.student_id, choice: r.choice, actualMinutes: r.actual }));
 }
 
-/** Attributes observations to the items of the choice each student did. */
-export function itemObservations(plans: Plan[], observations: Observation[]): ItemObservation[] {
+type ChoiceItem = Plan['items'][number] & { key: string };
+
+/** The items a student who made a choice did, each with its `item:version` key: worked out once per plan and choice. */
+function choiceItemsOf(plans: Plan[]): (assignmentId: string, choiceKey: string) => ChoiceItem[] | undefined {
   const byId = new Map(plans.map((p) => [p.assignment.id, p]));
+  const cache = new Map<Plan, Map<string, ChoiceItem[]>>();
+  return (assignmentId, choiceKey) => {
+    const plan = byId.get(assignmentId);
+    if (!plan) return undefined;
+    let ofPlan = cache.get(plan);
+    if (!ofPlan) {
+      ofPlan = new Map(planChoices(plan).map((c) => [c.key, plan.items
+        .filter((i) => c.optionKeys.includes(i.optionKey))
+        .map((i) => ({ ...i, key: `${i.itemId}:${i.versionNo}` }))]));
+      cache.set(plan, ofPlan);
+    }
+    return ofPlan.get(choiceKey);
+  };
+}
+
+/** Attributes observations to the items of the choice each student did (linear in the observations). */
+export function itemObservations(plans: Plan[], observations: Observation[]): ItemObservation[] {
+  const itemsOf = choiceItemsOf(plans);
   return observations.flatMap((o) => {
-    const plan = byId.get(o.assignmentId);
-    const choice = plan && planChoices(plan).find((c) => c.key === o.choice);
-    if (!plan || !choice) return [];
-    const items = plan.items.filter((i) => choice.optionKeys.includes(i.optionKey));
-    const shares = attribute(o.actualMinutes, items.map((i) => ({ key: `${i.itemId}:${i.versionNo}`, predictedMinutes: i.predictedMinutes })));
-    return items.map((i) => ({ itemId: i.itemId, versionNo: i.versionNo, minutes: shares.get(`${i.itemId}:${i.versionNo}`)!, estimatedMinutes: i.estimatedMinutes }));
+    const items = itemsOf(o.assignmentId, o.choice);
+    if (!items) return [];
+    const shares = attribute(o.actualMinutes, items);
+    return items.map((i) => ({ itemId: i.itemId, versionNo: i.versionNo, minutes: shares.get(i.key)!, estimatedMinutes: i.estimatedMinutes }));
   });
 }
+
+/** Observations attributed between two yields to the event loop: a recalibration of many items must not stall requests. */
+const OBSERVATIONS_PER_TURN = 5000;
 
 /**
  * Recomputes the calibration of every item version used by the given assignments, from all
@@ -98,12 +119,23 @@ export async function recalibrateVersions(tx: EntityManager, schoolId: string, k
   const assignments = await tx.getRepository(Assignment).createQueryBuilder('a')
     .where('a.school_id = :s AND a.id IN (:...ids)', { s: schoolId, ids: users.map((u) => u.assignment_id) }).getMany();
   const plans = await loadPlans(tx, schoolId, assignments);
-  const observed = itemObservations(plans, await observationsOf(tx, schoolId, assignments.map((a) => a.id)));
+  const observations = await observationsOf(tx, schoolId, assignments.map((a) => a.id));
   const school = await tx.findOneByOrFail(School, { id: schoolId });
   const wanted = new Set(versions.map((v) => `${v.item_id}:${v.version_no}`));
+  // The minutes attributed to each wanted version, observation by observation.
+  const minutesOf = new Map([...wanted].map((key) => [key, [] as number[]]));
+  const itemsOf = choiceItemsOf(plans);
+  for (let n = 0; n < observations.length; n++) {
+    if (n > 0 && n % OBSERVATIONS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
+    const o = observations[n];
+    const items = itemsOf(o.assignmentId, o.choice);
+    if (!items) continue;
+    const shares = attribute(o.actualMinutes, items);
+    for (const i of items) minutesOf.get(i.key)?.push(shares.get(i.key)!);
+  }
   const rows = [...wanted].map((key) => {
     const [itemId, versionNo] = [key.slice(0, 36), Number(key.slice(37))];
-    const minutes = observed.filter((o) => o.itemId === itemId && o.versionNo === versionNo).map((o) => o.minutes);
+    const minutes = minutesOf.get(key)!;
     return { schoolId, itemId, versionNo, ...calibratedMinutes(minutes, school.calibrationThreshold), updatedAt: new Date() };
   }).filter((r) => r.observations > 0);
   if (rows.length) await tx.upsert(ItemCalibration, rows, ['schoolId', 'itemId', 'versionNo']);
