@@ -17,10 +17,18 @@ let t: TestApp;
 let a: string;
 let b: string;
 
+/** The tenant tables of the RowLevelSecurity migration, and those of later migrations. */
+const TABLES = [...TENANT_TABLES, 'calibration_queue', 'schools'];
+
 beforeAll(async () => {
   t = await TestApp.start([SMALL_SCHOOL, OTHER_SCHOOL]);
   a = t.schools[0].schoolId;
   b = t.schools[1].schoolId;
+  // A queued recalibration in each school, so that the queue is not empty in the checks below.
+  for (const school of [0, 1]) {
+    const item = fromGlobalId(await insertItem(t, { subject: 'math', grade: 3, title: '队列探针', minutes: 10 }, school), 'BankItem');
+    await t.db.dataSource.query(`INSERT INTO calibration_queue (school_id, item_id, version_no) VALUES ($1, $2, 1)`, [t.schools[school].schoolId, item]);
+  }
 });
 afterAll(() => t?.stop());
 
@@ -42,7 +50,7 @@ const countBySchool = async (table: string): Promise<Map<string, number>> =>
 
 describe('row-level security', () => {
   it('a query without its own school filter sees only the school set for the transaction, on every tenant table', async () => {
-    for (const table of [...TENANT_TABLES, 'schools']) {
+    for (const table of TABLES) {
       const owner = await countBySchool(table);
       for (const school of [a, b]) {
         const rows = await asService(school, (q) => q(`SELECT school_id, count(*)::int AS n FROM ${table} GROUP BY school_id`));
@@ -51,7 +59,7 @@ describe('row-level security', () => {
       }
     }
     // The fixture has rows of both schools in the main tables, so the check above is not vacuous.
-    for (const table of ['users', 'classes', 'subjects', 'terms', 'research_groups', 'user_roles', 'parent_links', 'schools']) {
+    for (const table of ['users', 'classes', 'subjects', 'terms', 'research_groups', 'user_roles', 'parent_links', 'calibration_queue', 'schools']) {
       const owner = await countBySchool(table);
       expect(owner.get(a)).toBeGreaterThan(0);
       expect(owner.get(b)).toBeGreaterThan(0);
@@ -59,7 +67,7 @@ describe('row-level security', () => {
   });
 
   it('with no school set, every tenant table is empty', async () => {
-    for (const table of [...TENANT_TABLES, 'schools']) {
+    for (const table of TABLES) {
       const [{ n }] = await asService(null, (q) => q(`SELECT count(*)::int AS n FROM ${table}`));
       expect({ table, n }).toEqual({ table, n: 0 });
     }
