@@ -21,7 +21,7 @@ import { checkChartUrl } from './modules/chart/chart-url';
 import { chartService } from './modules/chart/chart.service';
 import { userService } from './modules/user/user.service';
 import { privacyService } from './modules/privacy/privacy.service';
-import { CalibrationWorker } from './modules/record-sheet/calibration-queue';
+import { CALIBRATION_BATCH, CalibrationWorker } from './modules/record-sheet/calibration-queue';
 import { createLoaders } from './modules/loaders';
 import { getSchema } from './schema';
 
@@ -279,7 +279,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     }
   });
 
-  const calibrations = new CalibrationWorker(db.dataSource, logger.child({ worker: 'calibration' }));
+  const calibrations = new CalibrationWorker(db.dataSource, logger.child({ worker: 'calibration' }), CALIBRATION_BATCH[db.kind]);
   calibrations.start();
 
   return {

@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DatabaseKind } from '../../core/database';
 import { Logger } from '../../core/logger';
 import { ItemVersionKey, recalibrateVersions } from './calibration.service';
 
@@ -23,8 +24,11 @@ export function isBackgroundStatement(queryRunner?: QueryRunner): boolean {
   return !!queryRunner?.data?.background;
 }
 
-/** Queue rows taken per transaction. */
-const BATCH = 200;
+/**
+ * Queue rows taken per transaction, by default. The embedded database serves one connection,
+ * which a recalibration holds until it commits: there the worker takes fewer at a time.
+ */
+export const CALIBRATION_BATCH: Record<DatabaseKind, number> = { postgres: 200, embedded: 20 };
 
 /**
  * Takes queued rows, oldest first, and recalibrates their versions: per batch one transaction as the
@@ -32,7 +36,7 @@ const BATCH = 200;
  * Several processes may drain at once: each takes rows the others have not locked.
  * Resolves with the number of versions recalibrated (a version queued twice in a batch counts once).
  */
-export async function drainCalibrationQueue(dataSource: DataSource): Promise<number> {
+export async function drainCalibrationQueue(dataSource: DataSource, batch = CALIBRATION_BATCH.postgres): Promise<number> {
   let done = 0;
   for (;;) {
     const runner = dataSource.createQueryRunner();
@@ -43,7 +47,7 @@ export async function drainCalibrationQueue(dataSource: DataSource): Promise<num
         `DELETE FROM calibration_queue q
           WHERE q.id IN (SELECT id FROM calibration_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
           RETURNING q.school_id, q.item_id, q.version_no`,
-        [BATCH],
+        [batch],
       ).then((r) => r[0]);
       // Rows of the same version (one per hand-in) collapse into one recalibration.
       const bySchool = new Map<string, Map<string, ItemVersionKey>>();
@@ -60,7 +64,7 @@ export async function drainCalibrationQueue(dataSource: DataSource): Promise<num
       return { rows: rows.length, versions };
     }).finally(() => runner.release());
     done += taken.versions;
-    if (taken.rows < BATCH) return done;
+    if (taken.rows < batch) return done;
   }
 }
 
@@ -72,7 +76,12 @@ export class CalibrationWorker {
   private inFlight: Promise<number> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly dataSource: DataSource, private readonly logger: Logger, private readonly intervalMs = 1000) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly logger: Logger,
+    private readonly batch = CALIBRATION_BATCH.postgres,
+    private readonly intervalMs = 1000,
+  ) {}
 
   start(): void {
     if (this.timer) return;
@@ -84,7 +93,7 @@ export class CalibrationWorker {
   }
 
   drain(): Promise<number> {
-    const run = (this.inFlight ?? Promise.resolve(0)).catch(() => 0).then(() => drainCalibrationQueue(this.dataSource));
+    const run = (this.inFlight ?? Promise.resolve(0)).catch(() => 0).then(() => drainCalibrationQueue(this.dataSource, this.batch));
     const tracked: Promise<number> = run.finally(() => {
       if (this.inFlight === tracked) this.inFlight = null;
     });
