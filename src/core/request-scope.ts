@@ -25,10 +25,15 @@ export class RequestScope {
 
   /** Starts the transaction; `schoolId` null is an anonymous request (sign-in). */
   static async open(dataSource: DataSource, schoolId: string | null): Promise<RequestScope> {
+    if (schoolId !== null && !UUID.test(schoolId)) throw new Error(`not a school id: ${schoolId}`);
     const runner = dataSource.createQueryRunner();
     try {
-      await runner.startTransaction();
-      await runner.query(`SELECT set_config('role', $1, true), set_config('app.school_id', $2, true)`, [SERVICE_ROLE, schoolId ?? '']);
+      await runner.connect();
+      // Marked open first: if the statement below fails half way, closing rolls the transaction back.
+      markTransactionOpen(runner);
+      // The transaction, the role and the school in one message, so one round trip (the simple
+      // protocol, hence literals: the role is a constant, the school a checked UUID).
+      await runner.query(`START TRANSACTION; SELECT set_config('role', '${SERVICE_ROLE}', true), set_config('app.school_id', '${schoolId ?? ''}', true)`);
       return new RequestScope(runner);
     } catch (e) {
       await closeQuietly(runner);
@@ -67,6 +72,20 @@ export class RequestScope {
     this.finished = true;
     await closeQuietly(this.runner);
   }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Tells TypeORM's query runner that a transaction is open, as its `startTransaction()` would
+ * after sending START TRANSACTION alone: later `transaction()` calls on it become savepoints
+ * and `commitTransaction()` commits. (No transaction subscribers exist to be told.)
+ */
+function markTransactionOpen(runner: QueryRunner): void {
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  if (typeof state.transactionDepth !== 'number') throw new Error('TypeORM query runner without transactionDepth');
+  state.isTransactionActive = true;
+  state.transactionDepth = 1;
 }
 
 async function closeQuietly(runner: QueryRunner): Promise<void> {
