@@ -13,7 +13,7 @@ import { SchoolStage } from '../src/modules/school/school.entity';
 import { UNITS } from '../seeds/bank-content';
 import { minutesFor, TEMPLATES } from '../seeds/bank-templates';
 import { seedSchool } from '../seeds/demo';
-import { insertRows } from '../seeds/school-fixture';
+import { insertBankRows } from '../seeds/bank';
 
 /**
  * Bank search with many items in one school: seeds BENCH_ITEMS items (default 100,000) and
@@ -40,8 +40,10 @@ async function main(): Promise<void> {
 
   // Units: the demo units; items: the demo templates over each unit's topics with numbered variants.
   const units = UNITS.map((u) => ({ u, id: randomUUID(), subjectId: fixture.subjects.find((x) => x.code === u.subject)!.id }));
-  await insertRows(db.dataSource.manager, 'units', ['school_id', 'id', 'subject_id', 'grade', 'term_id', 'volume', 'sort_order', 'title'],
-    units.map(({ u, id, subjectId }) => [s, id, subjectId, u.grade, term.id, `${u.grade}年级上册`, u.order, u.title]));
+  await insertBankRows(db.dataSource.manager, {
+    units: units.map(({ u, id, subjectId }) => [s, id, subjectId, u.grade, term.id, `${u.grade}年级上册`, u.order, u.title]),
+    objectives: [], items: [], versions: [], links: [],
+  });
   const author = fixture.users.find((x) => x.username === 'jiaowu')!.id;
   const started = Date.now();
   const BATCH = 2000;
@@ -59,15 +61,11 @@ async function main(): Promise<void> {
       const text = `${title} ${body}`;
       const itemId = randomUUID();
       const minutes = minutesFor(tpl, u.grade);
-      items.push([s, itemId, unitId, subjectId, u.grade, author, 'approved', 1, 1, 1, title, tpl.tier, tpl.form, minutes, normalizeText(text), searchGrams(text)]);
-      versions.push([s, itemId, 1, title, body, tpl.guide(topic), tpl.tier, tpl.form, minutes, tpl.difficulty, ...tpl.tags, tpl.provenance, author, new Date()]);
+      items.push([s, itemId, unitId, subjectId, u.grade, author, 'approved', 1, 1, 1, null, title, tpl.tier, tpl.form, minutes, normalizeText(text), searchGrams(text)]);
+      versions.push([s, itemId, 1, title, body, tpl.guide(topic), tpl.tier, tpl.form, minutes, tpl.difficulty, ...tpl.tags, tpl.provenance, null, !!tpl.composition, author, new Date()]);
     }
     await db.dataSource.transaction(async (tx) => {
-      await insertRows(tx, 'bank_items', ['school_id', 'id', 'unit_id', 'subject_id', 'grade', 'author_id', 'status', 'revision', 'version_no',
-        'approved_version_no', 'title', 'tier', 'form', 'predicted_minutes', 'search_text', 'search_grams'], items);
-      await insertRows(tx, 'bank_item_versions', ['school_id', 'item_id', 'version_no', 'title', 'body', 'answer_guide', 'tier', 'form',
-        'predicted_minutes', 'difficulty', 'routine_or_stage', 'prescribed_or_self', 'knowledge_or_fun', 'practical_or_humanistic',
-        'provenance', 'edited_by', 'approved_at'], versions);
+      await insertBankRows(tx, { units: [], objectives: [], items, versions, links: [] });
     });
   }
   await db.dataSource.query('ANALYZE');

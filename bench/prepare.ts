@@ -8,7 +8,8 @@ import { UNITS } from '../seeds/bank-content';
 import { minutesFor, TEMPLATES } from '../seeds/bank-templates';
 import { seedId } from '../seeds/ids';
 import { loadScale, scaleSchoolSpec, ScaleSummary } from '../seeds/scale';
-import { buildSchool, insertRows } from '../seeds/school-fixture';
+import { insertBankRows } from '../seeds/bank';
+import { buildSchool } from '../seeds/school-fixture';
 import { refreshCalibrations } from '../src/modules/record-sheet/calibration.service';
 import { BENCH_CLIENT_KEY, BENCH_DAY_BASE } from './workloads';
 
@@ -75,7 +76,9 @@ export async function ensureBankItems(ds: DataSource, schoolId: string, code: st
   for (let made = 0; made < missing; made += BATCH) {
     const items: unknown[][] = [];
     const versions: unknown[][] = [];
-    for (let n = made; n < Math.min(missing, made + BATCH); n++) {
+    for (let k = made; k < Math.min(missing, made + BATCH); k++) {
+      // Numbered on from the items present, so that a higher target adds items instead of finding its ids taken.
+      const n = present + k;
       const unit = units[n % units.length];
       const topics = UNITS.filter((u) => u.subject === unit.subject);
       const round = Math.floor(n / units.length);
@@ -88,15 +91,11 @@ export async function ensureBankItems(ds: DataSource, schoolId: string, code: st
       const text = `${title} ${body}`;
       const id = seedId(code, 'bench', 'item', n);
       const minutes = minutesFor(tpl, unit.grade);
-      items.push([schoolId, id, unit.id, unit.subjectId, unit.grade, author, 'approved', 1, 1, 1, title, tpl.tier, tpl.form, minutes, normalizeText(text), searchGrams(text)]);
-      versions.push([schoolId, id, 1, title, body, tpl.guide(topic), tpl.tier, tpl.form, minutes, tpl.difficulty, ...tpl.tags, tpl.provenance, author, new Date()]);
+      items.push([schoolId, id, unit.id, unit.subjectId, unit.grade, author, 'approved', 1, 1, 1, null, title, tpl.tier, tpl.form, minutes, normalizeText(text), searchGrams(text)]);
+      versions.push([schoolId, id, 1, title, body, tpl.guide(topic), tpl.tier, tpl.form, minutes, tpl.difficulty, ...tpl.tags, tpl.provenance, null, !!tpl.composition, author, new Date()]);
     }
     await inSchool(ds, schoolId, async (tx) => {
-      await insertRows(tx, 'bank_items', ['school_id', 'id', 'unit_id', 'subject_id', 'grade', 'author_id', 'status', 'revision', 'version_no',
-        'approved_version_no', 'title', 'tier', 'form', 'predicted_minutes', 'search_text', 'search_grams'], items);
-      await insertRows(tx, 'bank_item_versions', ['school_id', 'item_id', 'version_no', 'title', 'body', 'answer_guide', 'tier', 'form',
-        'predicted_minutes', 'difficulty', 'routine_or_stage', 'prescribed_or_self', 'knowledge_or_fun', 'practical_or_humanistic',
-        'provenance', 'edited_by', 'approved_at'], versions);
+      await insertBankRows(tx, { units: [], objectives: [], items, versions, links: [] });
     });
     if ((made / BATCH) % 10 === 9) log(`bank items: ${present + Math.min(missing, made + BATCH)}/${target} (${Math.round((Date.now() - started) / 1000)} s)`);
   }
