@@ -37,8 +37,8 @@ afterAll(() => t?.stop());
 it('shows the matrix, the uncovered objective, tiers without margin and the balance', async () => {
   const { unitCoverage } = await t.ok(REPORT, { unitId: unit.id, m: 3 }, lead);
   expect(unitCoverage.matrix).toEqual([
-    { objective: { description: '认识几分之一和几分之几' }, items: { basic: 3, improving: 1, extending: 0 } },
-    { objective: { description: '会比较简单分数的大小' }, items: { basic: 0, improving: 1, extending: 0 } },
+    { objective: { description: '初步认识几分之一和几分之几' }, items: { basic: 3, improving: 1, extending: 0 } },
+    { objective: { description: '会比较简单分数的大小，会计算同分母分数加减' }, items: { basic: 0, improving: 1, extending: 0 } },
     { objective: { description: '在生活中发现分数，培养数感' }, items: { basic: 0, improving: 0, extending: 0 } },
   ]);
   expect(unitCoverage.uncoveredObjectives).toEqual([{ description: '在生活中发现分数，培养数感' }]);

@@ -16,7 +16,7 @@ let group: string;
 const IMPORT = `mutation($i: BankImportInput!) { bankImport(input: $i) { dryRun rows created unchanged problems { row column message } userErrors { code } } }`;
 const TIERS = ['基础', '提高', '拓展'];
 const FORMS = ['书面', '口头', '阅读', '实践', '探究'];
-const OBJECTIVES = ['认识几分之一和几分之几', '会比较简单分数的大小', '在生活中发现分数，培养数感'];
+const OBJECTIVES = ['初步认识几分之一和几分之几', '会比较简单分数的大小，会计算同分母分数加减', '在生活中发现分数，培养数感'];
 
 function row(i: number): (string | number)[] {
   return ['分数的初步认识', `分数练习第${i + 1}题`, `把一张纸平均分成${(i % 8) + 2}份，涂色表示其中的${(i % 3) + 1}份，写出分数。`, `答案：${(i % 3) + 1}/${(i % 8) + 2}`,

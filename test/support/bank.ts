@@ -47,8 +47,8 @@ export async function createMathUnit(t: TestApp, token: string, over: Record<str
       sortOrder: 8,
       title: '分数的初步认识',
       objectives: [
-        { kind: 'KNOWLEDGE', description: '认识几分之一和几分之几' },
-        { kind: 'ABILITY', description: '会比较简单分数的大小' },
+        { kind: 'KNOWLEDGE', description: '初步认识几分之一和几分之几' },
+        { kind: 'ABILITY', description: '会比较简单分数的大小，会计算同分母分数加减' },
         { kind: 'LITERACY', description: '在生活中发现分数，培养数感' },
       ],
       ...over,
