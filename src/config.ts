@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
 /** Everything the service reads from the environment, parsed and checked once at start. */
@@ -28,6 +29,8 @@ export interface AppConfig {
   queryLimits: QueryLimits;
   /** Sign-in throttling. */
   loginThrottle: LoginThrottle;
+  /** How many password checks (scrypt) run at once and wait, in this process. */
+  passwordChecks: PasswordCheckLimits;
   /** Take the client address from X-Forwarded-For (behind a trusted proxy only). */
   trustProxy: boolean;
 }
@@ -44,6 +47,15 @@ export interface LoginThrottle {
   maxFailuresPerAccount: number;
   maxFailuresPerAddress: number;
   windowSeconds: number;
+}
+
+export interface PasswordCheckLimits {
+  /** Checks that hash at once (each takes ~128 MiB and a core for a fraction of a second at cost 17). */
+  concurrency: number;
+  /** Checks that may wait for a turn beyond those running; more are refused as busy. */
+  maxWaiting: number;
+  /** Checks of one client address running or waiting at once, so one address cannot fill the queue. */
+  maxPerAddress: number;
 }
 
 export class ConfigError extends Error {}
@@ -120,6 +132,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxFailuresPerAccount: intFrom(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, 1, 1000),
       maxFailuresPerAddress: intFrom(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 100, 1, 100000),
       windowSeconds: intFrom(env, 'LOGIN_WINDOW_SECONDS', 900, 10, 86400),
+    },
+    passwordChecks: {
+      // A core is left to the event loop (and the embedded database, which runs on it).
+      concurrency: intFrom(env, 'PASSWORD_CHECK_CONCURRENCY', Math.min(4, Math.max(1, availableParallelism() - 1)), 1, 64),
+      maxWaiting: intFrom(env, 'PASSWORD_CHECK_QUEUE', 16, 0, 10000),
+      maxPerAddress: intFrom(env, 'PASSWORD_CHECKS_PER_ADDRESS', 8, 1, 10000),
     },
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
   };

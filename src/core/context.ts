@@ -28,11 +28,24 @@ export interface Viewer {
 /** A read of a student's personal record by staff, written to the access log after the request. */
 export interface AccessRecord {
   studentId: string;
-  resource: 'submission' | 'record_sheet';
+  /** What was read; `resourceId` names it: a submission id, a record sheet's day, an assignment id, or `all`. */
+  resource: 'submission' | 'record_sheet' | 'tier_choice' | 'assignment_overview' | 'student_export';
   resourceId: string;
 }
 
 export type LoadersFactory = (db: EntityManager, schoolId: string) => Loaders;
+
+/** Runs `work` in a short transaction of its own, as the service role in `schoolId` (null: none), committed at once. */
+export type ShortTransaction = <T>(schoolId: string | null, work: (db: EntityManager) => Promise<T>) => Promise<T>;
+
+/** How a request gives its connection back while it waits on slow work (request-scope.ts). */
+export interface ConnectionControl {
+  /** Commits the request's work so far and gives its connection back to the pool. */
+  release(): Promise<void>;
+  /** Goes on in a new transaction on a pooled connection, in the same school; its manager. */
+  resume(): Promise<EntityManager>;
+  short: ShortTransaction;
+}
 
 /**
  * Per-request context: the caller, the database, per-request DataLoaders and a logger.
@@ -47,9 +60,11 @@ export class RequestContext {
   /** Staff reads of students' records in this request; flushed to access_log at its end. */
   readonly accessRecords: AccessRecord[] = [];
 
+  private currentDb: EntityManager;
+
   constructor(
     readonly requestId: string,
-    readonly db: EntityManager,
+    db: EntityManager,
     readonly config: AppConfig,
     readonly logger: Logger,
     private currentViewer: Viewer | null,
@@ -58,7 +73,34 @@ export class RequestContext {
     readonly clientAddress = 'unknown',
     /** Moves the request's transaction to a school (set by the request scope). */
     private readonly setSchool: (schoolId: string) => Promise<void> = async () => undefined,
-  ) {}
+    /** Lets the request give its connection back while it waits (set by the request scope). */
+    private readonly connection?: ConnectionControl,
+  ) {
+    this.currentDb = db;
+  }
+
+  /** The request's transaction; a new one after `withoutConnection`. */
+  get db(): EntityManager {
+    return this.currentDb;
+  }
+
+  /**
+   * Runs `work` holding no database connection, for slow work that needs none (a password
+   * check): the request's work so far is committed and its connection given back, so a flood
+   * of such requests cannot take the pool (on the embedded database, its one connection).
+   * `work` reads and writes through `short` transactions of its own; afterwards the request
+   * goes on in a new transaction.
+   */
+  async withoutConnection<T>(work: (short: ShortTransaction) => Promise<T>): Promise<T> {
+    if (!this.connection) throw new Error('withoutConnection needs a request scope');
+    await this.connection.release();
+    try {
+      return await work(this.connection.short);
+    } finally {
+      this.currentDb = await this.connection.resume();
+      this.loadersCache = undefined;
+    }
+  }
 
   /** The signed-in user, or null for an anonymous request. */
   get viewerOrNull(): Viewer | null {

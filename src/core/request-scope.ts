@@ -1,4 +1,5 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import type { ConnectionControl, ShortTransaction } from './context';
 import { DatabaseUnavailableError } from './errors';
 
 /**
@@ -15,30 +16,26 @@ export const SERVICE_ROLE = 'homework_app';
  * row-level security policies show no tenant row at all.
  *
  * A mutation's own transaction (`withTransaction`) runs inside as a savepoint: when it fails,
- * its writes are rolled back and the rest of the request (the access log, the sign-in counter)
- * still commits.
+ * its writes are rolled back and the rest of the request (the access log) still commits.
+ *
+ * A request that waits on slow work needing no database (a password check) gives its
+ * connection back meanwhile: release() commits what it did so far, resume() goes on in a new
+ * transaction, and `short` runs statements that must commit at once (the sign-in counter).
  */
-export class RequestScope {
+export class RequestScope implements ConnectionControl {
   private finished = false;
+  /** The connection was given back by release() and not taken again. */
+  private released = false;
 
-  private constructor(private readonly runner: QueryRunner) {}
+  private constructor(
+    private readonly dataSource: DataSource,
+    private runner: QueryRunner,
+    private schoolId: string | null,
+  ) {}
 
   /** Starts the transaction; `schoolId` null is an anonymous request (sign-in). */
   static async open(dataSource: DataSource, schoolId: string | null): Promise<RequestScope> {
-    if (schoolId !== null && !UUID.test(schoolId)) throw new Error(`not a school id: ${schoolId}`);
-    const runner = dataSource.createQueryRunner();
-    try {
-      await runner.connect();
-      // Marked open first: if the statement below fails half way, closing rolls the transaction back.
-      markTransactionOpen(runner);
-      // The transaction, the role and the school in one message, so one round trip (the simple
-      // protocol, hence literals: the role is a constant, the school a checked UUID).
-      await runner.query(`START TRANSACTION; SELECT set_config('role', '${SERVICE_ROLE}', true), set_config('app.school_id', '${schoolId ?? ''}', true)`);
-      return new RequestScope(runner);
-    } catch (e) {
-      await closeQuietly(runner);
-      throw e;
-    }
+    return new RequestScope(dataSource, await begin(dataSource, schoolId), schoolId);
   }
 
   /** Everything the request reads or writes goes through this manager. */
@@ -49,12 +46,15 @@ export class RequestScope {
   /** Switches the transaction to the school of a user who just signed in. */
   async setSchool(schoolId: string): Promise<void> {
     await this.runner.query(`SELECT set_config('app.school_id', $1, true)`, [schoolId]);
+    this.schoolId = schoolId;
   }
 
   /** Commits the request's work and gives the connection back to the pool. */
   async commit(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    // Released and not resumed (resuming failed): the request's work was committed on release.
+    if (this.released) return;
     // The driver lets go of a connection that broke; then nothing of the request was committed.
     if (this.runner.isReleased) throw new DatabaseUnavailableError('the connection was lost before COMMIT');
     try {
@@ -70,7 +70,61 @@ export class RequestScope {
   async rollback(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    if (this.released) return;
     await closeQuietly(this.runner);
+  }
+
+  /** Commits the request's work so far and gives the connection back to the pool. */
+  async release(): Promise<void> {
+    if (this.finished || this.released) throw new Error('the request scope holds no connection to release');
+    this.released = true;
+    if (this.runner.isReleased) throw new DatabaseUnavailableError('the connection was lost before COMMIT');
+    try {
+      if (this.runner.isTransactionActive) await this.runner.commitTransaction();
+    } catch (e) {
+      await closeQuietly(this.runner);
+      throw e;
+    }
+    await this.runner.release();
+  }
+
+  /** Goes on after release() in a new transaction on a pooled connection, in the same school. */
+  async resume(): Promise<EntityManager> {
+    if (this.finished || !this.released) throw new Error('the request scope holds its connection');
+    this.runner = await begin(this.dataSource, this.schoolId);
+    this.released = false;
+    return this.runner.manager;
+  }
+
+  /** Runs `work` in a short transaction of its own (the service role, `schoolId` set), committed at once. */
+  readonly short: ShortTransaction = async (schoolId, work) => {
+    const scope = await RequestScope.open(this.dataSource, schoolId);
+    try {
+      const result = await work(scope.manager);
+      await scope.commit();
+      return result;
+    } catch (e) {
+      await scope.rollback();
+      throw e;
+    }
+  };
+}
+
+/** A connection from the pool in a new transaction acting as SERVICE_ROLE, with `schoolId` set. */
+async function begin(dataSource: DataSource, schoolId: string | null): Promise<QueryRunner> {
+  if (schoolId !== null && !UUID.test(schoolId)) throw new Error(`not a school id: ${schoolId}`);
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    // Marked open first: if the statement below fails half way, closing rolls the transaction back.
+    markTransactionOpen(runner);
+    // The transaction, the role and the school in one message, so one round trip (the simple
+    // protocol, hence literals: the role is a constant, the school a checked UUID).
+    await runner.query(`START TRANSACTION; SELECT set_config('role', '${SERVICE_ROLE}', true), set_config('app.school_id', '${schoolId ?? ''}', true)`);
+    return runner;
+  } catch (e) {
+    await closeQuietly(runner);
+    throw e;
   }
 }
 

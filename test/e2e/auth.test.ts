@@ -1,3 +1,8 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { DEMO_PASSWORDS } from '../../seeds/demo';
+import { RequestScope } from '../../src/core/request-scope';
+import { accountKey, forgetLoginAttempts } from '../../src/modules/auth/login-attempts';
+import { passwordChecks } from '../../src/modules/auth/password-checks';
 import { issueToken } from '../../src/modules/auth/token';
 import { SMALL_SCHOOL } from '../support/fixtures';
 import { TEST_SECRET, TestApp } from '../support/test-app';
@@ -8,7 +13,8 @@ const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token expi
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await TestApp.start([SMALL_SCHOOL]);
+  // Room in the password check queue for the parallel guesses below: they meet the throttle, not the queue.
+  t = await TestApp.start([SMALL_SCHOOL], { PASSWORD_CHECK_QUEUE: '20', PASSWORD_CHECKS_PER_ADDRESS: '20' });
 });
 afterAll(() => t?.stop());
 
@@ -85,11 +91,13 @@ describe('sign-in', () => {
 
 describe('throttling under parallel guessing', () => {
   it('counts parallel wrong passwords: no more than the limit get checked', async () => {
+    const checkedBefore = passwordChecks.stats().checked;
     const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) =>
       t.gql(LOGIN, { input: { schoolCode: 'test-a', username: 'p30202', password: `guess-${i}` } })));
     const codes = guesses.map((g) => g.errors![0].extensions!.code);
     expect(codes.filter((c) => c === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(5);
     expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS').length).toBeGreaterThanOrEqual(7);
+    expect(passwordChecks.stats().checked - checkedBefore).toBeLessThanOrEqual(5);
   });
 });
 
@@ -177,5 +185,125 @@ describe('password change', () => {
     await t.expectToFail('UNAUTHENTICATED', LOGIN, { input: { schoolCode: 'test-a', username: 's30103', password: 'xuesheng2026' } });
     const { login } = await t.ok(LOGIN, { input: { schoolCode: 'test-a', username: 's30103', password: 'NewSecret2026' } });
     expect(login.user.username).toBe('s30103');
+  });
+});
+
+/** Claims signed with the service's key, as a client holding the key could forge them. */
+function signed(claims: unknown): string {
+  const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+  const body = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+  return `${body}.${createHmac('sha256', TEST_SECRET).update(body).digest('base64url')}`;
+}
+
+describe('token claims', () => {
+  const claims = () => {
+    const iat = Math.floor(Date.now() / 1000);
+    return { sub: t.user('s30101').id, sch: t.schools[0].schoolId, ver: 0, iat, exp: iat + 600, jti: randomUUID() };
+  };
+
+  it('a token with well-formed claims signed by the service is accepted (the cases below change one claim)', async () => {
+    expect((await t.ok(ME, {}, signed(claims()))).me.username).toBe('s30101');
+  });
+
+  it.each([
+    ['an expiry of 1e20', (c: any) => ({ ...c, exp: 1e20 })],
+    ['a lifetime one second longer than the configured one', (c: any) => ({ ...c, exp: c.iat + t.config.authTokenTtlSeconds + 1 })],
+    ['an issue time an hour ahead', (c: any) => ({ ...c, iat: c.iat + 3600, exp: c.iat + 3700 })],
+    ['an expiry before its issue time', (c: any) => ({ ...c, exp: c.iat - 1, iat: c.iat })],
+    ['a school that is not a UUID', (c: any) => ({ ...c, sch: 'not-a-uuid' })],
+    ['a user that is not a UUID', (c: any) => ({ ...c, sub: "' OR 1=1 --" })],
+    ['a version that is not an integer', (c: any) => ({ ...c, ver: 0.5 })],
+    ['a version given as text', (c: any) => ({ ...c, ver: '0' })],
+    ['no expiry', ({ exp: _exp, ...c }: any) => c],
+    ['claims that are not an object', () => [1, 2, 3]],
+    ['claims that are null', () => null],
+  ])('a token with %s is UNAUTHENTICATED with HTTP 401', async (_label, change) => {
+    const result = await t.gql(ME, {}, signed(change(claims())));
+    expect(result.status).toBe(401);
+    expect(result.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('password change throttling', () => {
+  const CHANGE = `mutation($input: PasswordChangeInput!) { passwordChange(input: $input) { token userErrors { code } } }`;
+  const hashOf = async (username: string) =>
+    (await t.db.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [t.user(username).id]))[0].password_hash;
+
+  it('counts wrong current passwords with the account\'s sign-ins: past the limit it refuses even the right one', async () => {
+    const token = await t.login('p30203');
+    const before = await hashOf('p30203');
+    for (let i = 0; i < 5; i++) {
+      const { passwordChange } = await t.ok(CHANGE, { input: { currentPassword: `guess-${i}`, newPassword: 'Changed2026x' } }, token);
+      expect(passwordChange.userErrors).toEqual([{ code: 'WRONG_PASSWORD' }]);
+    }
+    const refused = await t.expectToFail('TOO_MANY_ATTEMPTS', CHANGE, { input: { currentPassword: DEMO_PASSWORDS.parent, newPassword: 'Changed2026x' } }, token);
+    expect(refused.extensions).toMatchObject({ maxFailures: 5, retryAfterSeconds: expect.any(Number) });
+    expect(await hashOf('p30203')).toBe(before);
+    // The guesses count against the account's sign-ins as well.
+    await t.expectToFail('TOO_MANY_ATTEMPTS', LOGIN, { input: { schoolCode: 'test-a', username: 'p30203', password: DEMO_PASSWORDS.parent } });
+  });
+
+  it.each([
+    ['two aliased password changes', `mutation { a: passwordChange(input: { currentPassword: "x1", newPassword: "Changed2026x" }) { token } b: passwordChange(input: { currentPassword: "x2", newPassword: "Changed2026x" }) { token } }`],
+    ['a sign-in and a password change', `mutation { login(input: { schoolCode: "test-a", username: "p30103", password: "x1" }) { token } passwordChange(input: { currentPassword: "x2", newPassword: "Changed2026x" }) { token } }`],
+    ['two sign-ins, one in a fragment', `mutation { ...Guess login(input: { schoolCode: "test-a", username: "p30103", password: "x1" }) { token } } fragment Guess on Mutation { again: login(input: { schoolCode: "test-a", username: "p30103", password: "x2" }) { token } }`],
+  ])('refuses a document with %s before running either', async (_label, document) => {
+    const token = await t.login('p30103');
+    const before = await t.db.dataSource.query(`SELECT key, failures FROM login_attempts ORDER BY key`);
+    const result = await t.gql(document, {}, token);
+    expect(result.status).toBe(400);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0].extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'password operations', value: 2, max: 1 });
+    expect(await t.db.dataSource.query(`SELECT key, failures FROM login_attempts ORDER BY key`)).toEqual(before);
+  });
+});
+
+describe('the sign-in counter', () => {
+  /** Runs `sql` the way a request does: as the service role, `schoolId` set. */
+  async function asService<T>(schoolId: string | null, work: (scope: RequestScope) => Promise<T>): Promise<T> {
+    const scope = await RequestScope.open(t.db.dataSource, schoolId);
+    try {
+      const result = await work(scope);
+      await scope.commit();
+      return result;
+    } catch (e) {
+      await scope.rollback();
+      throw e;
+    }
+  }
+
+  it('is out of the service role\'s reach, in every school and in none', async () => {
+    await t.gql(LOGIN, { input: { schoolCode: 'test-a', username: 't8wl', password: 'wrong-password' } });
+    for (const school of [t.schools[0].schoolId, null]) {
+      await expect(asService(school, (s) => s.manager.query(`SELECT key FROM login_attempts`))).rejects.toThrow(/permission denied/);
+      await expect(asService(school, (s) => s.manager.query(`DELETE FROM login_attempts`))).rejects.toThrow(/permission denied/);
+    }
+  });
+
+  it('keeps no username, school or address: rows are keyed by keyed hashes', async () => {
+    await t.gql(LOGIN, { input: { schoolCode: 'test-a', username: 'p30102', password: 'wrong-password' } });
+    await t.gql(LOGIN, { input: { schoolCode: 'no-such-school', username: 'p30102', password: 'wrong-password' } });
+    const rows: { key: string; school_id: string | null }[] = await t.db.dataSource.query(`SELECT key, school_id FROM login_attempts`);
+    expect(rows.length).toBeGreaterThan(1);
+    for (const row of rows) expect(row).toEqual({ key: expect.stringMatching(/^(account|address):[0-9a-f]{64}$/), school_id: null });
+    expect(rows.map((r) => r.key)).toContain(accountKey(TEST_SECRET, t.schools[0].schoolId, 'p30102'));
+  });
+
+  it('forgetLoginAttempts forgets an account\'s attempts, within the caller\'s transaction', async () => {
+    for (let i = 0; i < 5; i++) await t.gql(LOGIN, { input: { schoolCode: 'test-a', username: 'p30201', password: `wrong-${i}` } });
+    const right = { input: { schoolCode: 'test-a', username: 'p30201', password: DEMO_PASSWORDS.parent } };
+    await t.expectToFail('TOO_MANY_ATTEMPTS', LOGIN, right);
+    const key = accountKey(TEST_SECRET, t.schools[0].schoolId, 'p30201');
+    const count = async () => (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM login_attempts WHERE key = $1`, [key]))[0].n;
+    // Undone with a transaction that fails…
+    await expect(asService(t.schools[0].schoolId, async (s) => {
+      await forgetLoginAttempts(s.manager, t.config, t.schools[0].schoolId, 'P30201');
+      throw new Error('the deletion failed');
+    })).rejects.toThrow('the deletion failed');
+    expect(await count()).toBe(1);
+    // …done with one that commits.
+    await asService(t.schools[0].schoolId, (s) => forgetLoginAttempts(s.manager, t.config, t.schools[0].schoolId, 'p30201'));
+    expect(await count()).toBe(0);
+    expect((await t.ok(LOGIN, right)).login.user.username).toBe('p30201');
   });
 });

@@ -6,7 +6,10 @@ import { withTransaction } from '../../core/transaction';
 import { UserErrorCode } from '../../core/user-error';
 import { User } from '../user/user.entity';
 import { userService } from '../user/user.service';
+import { PasswordChecksBusyError } from './auth.errors';
+import { accountKey, addressKey, AttemptCount, countLoginAttempt, loginSucceeded } from './login-attempts';
 import { decoyHash, hashPassword, verifyPassword } from './password';
+import { passwordChecks } from './password-checks';
 import { checkToken, issueToken, TokenClaims } from './token';
 
 export interface LoginInput {
@@ -29,6 +32,7 @@ export interface Session {
 const TOKEN_REASONS = {
   malformed: 'The bearer token is malformed',
   bad_signature: 'The bearer token has been tampered with or was not issued by this service',
+  bad_lifetime: 'The bearer token claims a lifetime this service does not issue',
   expired: 'The bearer token has expired; sign in again',
 } as const;
 
@@ -37,59 +41,64 @@ export class AuthService {
    * Signs a user in and issues a bearer token. An unknown school, an unknown user and a
    * wrong password are each UNAUTHENTICATED; the last two read the same so usernames do not
    * leak, and take the same time. The rest of the request then acts as the signed-in user.
+   *
+   * The attempt is counted for the account and the address before the password is checked,
+   * each count a statement committed at once, so parallel guesses are all counted and no lock
+   * is held meanwhile; the check waits its turn in the password check queue holding no
+   * connection. Refused by the queue, the attempt still counts against the address.
    */
   async login(ctx: RequestContext, input: LoginInput): Promise<Session> {
-    const { db: ds, config } = ctx;
-    const code = input.schoolCode.trim().toLowerCase();
-    const keys = [`account:${code}:${input.username.trim().toLowerCase()}`, `address:${ctx.clientAddress}`];
-    // Count the attempt before checking the password, atomically, so parallel guesses are counted too.
-    await this.countAttempt(ctx, keys);
-    // Before sign-in no school is set, so row-level security hides every school: the code is
-    // looked up by a function of the schema owner that returns only the id.
-    const [found]: { id: string | null }[] = await ds.query(`SELECT school_id_for_code($1) AS id`, [code]);
-    if (!found?.id) throw new UnauthenticatedError(`No school has the code "${input.schoolCode}"`);
-    const school = { id: found.id };
-    await ctx.moveToSchool(school.id);
-    const user = await ds
-      .getRepository(User)
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.school_id = :schoolId AND u.username = :username', {
-        schoolId: school.id,
-        username: input.username.trim().toLowerCase(),
-      })
-      .getOne();
-    const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash(config.passwordHashCost)));
-    if (!user || !valid) throw new UnauthenticatedError('Wrong username or password');
-    // A success clears the account's count and takes this attempt off the address's.
-    await ds.query(`DELETE FROM login_attempts WHERE key = $1`, [keys[0]]);
-    await ds.query(`UPDATE login_attempts SET failures = greatest(failures - 1, 0) WHERE key = $1`, [keys[1]]);
-    const loaded = await userService.loadViewer(ds, school.id, user.id);
+    const { config } = ctx;
+    const username = input.username.trim().toLowerCase();
+    const address = addressKey(config.authTokenSecret, ctx.clientAddress);
+    const window = config.loginThrottle.windowSeconds;
+    const user = await ctx.withoutConnection(async (short) => {
+      try {
+        // A place first: when the queue is full the attempt is refused before any other work.
+        return await passwordChecks.admit(ctx.clientAddress, config.passwordChecks, async (check) => {
+          // Before sign-in no school is set, so row-level security hides every school: the code is
+          // looked up by a function of the schema owner that returns only the id.
+          const [found]: { id: string | null }[] = await short(null, (db) => db.query(`SELECT school_id_for_code($1) AS id`, [input.schoolCode.trim().toLowerCase()]));
+          const schoolId = found?.id;
+          if (!schoolId) {
+            this.refuseOverLimit(ctx, await short(null, (db) => countLoginAttempt(db, { address }, window)));
+            throw new UnauthenticatedError(`No school has the code "${input.schoolCode}"`);
+          }
+          const account = accountKey(config.authTokenSecret, schoolId, username);
+          this.refuseOverLimit(ctx, await short(null, (db) => countLoginAttempt(db, { account, address }, window)));
+          const candidate = await short(schoolId, (db) => db
+            .getRepository(User)
+            .createQueryBuilder('u')
+            .addSelect('u.passwordHash')
+            .where('u.school_id = :schoolId AND u.username = :username', { schoolId, username })
+            .getOne());
+          const valid = await check(async () => verifyPassword(input.password, candidate?.passwordHash ?? (await decoyHash(config.passwordHashCost))));
+          if (!candidate || !valid) throw new UnauthenticatedError('Wrong username or password');
+          await short(null, (db) => loginSucceeded(db, account, address));
+          return candidate;
+        });
+      } catch (e) {
+        if (e instanceof PasswordChecksBusyError) await short(null, (db) => countLoginAttempt(db, { address }, window));
+        throw e;
+      }
+    });
+    await ctx.moveToSchool(user.schoolId);
+    const loaded = await userService.loadViewer(ctx.db, user.schoolId, user.id);
     if (loaded) ctx.signIn(loaded.viewer);
     const { token, expiresAt } = issueToken(user, config.authTokenSecret, config.authTokenTtlSeconds);
     return { token, expiresAt, user };
   }
 
-  /**
-   * Counts a sign-in attempt for the account and the address (in one statement each, so
-   * concurrent attempts cannot slip past) and refuses it when either is over its limit.
-   */
-  private async countAttempt(ctx: RequestContext, [account, address]: string[]): Promise<void> {
+  /** Refuses the attempt when any of its counts, this one included, is past its limit. */
+  private refuseOverLimit(ctx: RequestContext, counts: AttemptCount[]): void {
     const { maxFailuresPerAccount, maxFailuresPerAddress, windowSeconds } = ctx.config.loginThrottle;
-    for (const [key, max] of [[account, maxFailuresPerAccount], [address, maxFailuresPerAddress]] as const) {
-      const [row]: { failures: number; retry: number }[] = await ctx.db.query(
-        `INSERT INTO login_attempts (key, school_id, failures, window_started_at) VALUES ($1, NULL, 1, now())
-         ON CONFLICT (key) DO UPDATE SET
-           failures = CASE WHEN login_attempts.window_started_at <= now() - make_interval(secs => $2) THEN 1 ELSE login_attempts.failures + 1 END,
-           window_started_at = CASE WHEN login_attempts.window_started_at <= now() - make_interval(secs => $2) THEN now() ELSE login_attempts.window_started_at END
-         RETURNING failures, ceil(extract(epoch FROM window_started_at + make_interval(secs => $2) - now()))::int AS retry`,
-        [key, windowSeconds],
-      );
+    for (const count of counts) {
+      const max = count.kind === 'account' ? maxFailuresPerAccount : maxFailuresPerAddress;
       // The attempt being made may still succeed: refuse only once the earlier ones reached the limit.
-      if (row.failures > max) {
+      if (count.failures > max) {
         throw new TooManyAttemptsError(
-          `Too many failed sign-ins ${key === account ? 'for this account' : 'from this address'} (${max} allowed in ${windowSeconds} s); try again in ${row.retry} s`,
-          { retryAfterSeconds: row.retry, maxFailures: max },
+          `Too many failed sign-ins ${count.kind === 'account' ? 'for this account' : 'from this address'} (${max} allowed in ${windowSeconds} s); try again in ${count.retryAfterSeconds} s`,
+          { retryAfterSeconds: count.retryAfterSeconds, maxFailures: max },
         );
       }
     }
@@ -104,7 +113,7 @@ export class AuthService {
     if (!header) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
     if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
-    const check = checkToken(match[1], config.authTokenSecret);
+    const check = checkToken(match[1], config.authTokenSecret, config.authTokenTtlSeconds);
     if (!check.ok) throw new UnauthenticatedError(TOKEN_REASONS[check.reason]);
     return check.claims;
   }
@@ -126,33 +135,52 @@ export class AuthService {
     );
   }
 
-  /** Changes the caller's password and revokes earlier tokens; returns a fresh session. */
+  /**
+   * Changes the caller's password and revokes earlier tokens; returns a fresh session. A wrong
+   * current password counts against the account as a failed sign-in does, and is found before
+   * the new password is hashed; both hashes run in the password check queue holding no
+   * connection, and the change is written only if nobody changed the password or signed out
+   * meanwhile.
+   */
   async changePassword(ctx: RequestContext, input: PasswordChangeInput): Promise<Session> {
     if (input.currentPassword === input.newPassword) {
       throw new RuleViolation(UserErrorCode.SAME_PASSWORD, 'The new password must differ from the current one', [
         'newPassword',
       ]);
     }
-    const newHash = await hashPassword(input.newPassword, ctx.config.passwordHashCost);
+    const { config } = ctx;
+    const { schoolId, userId } = ctx.viewer;
+    const checked = await ctx.withoutConnection((short) =>
+      passwordChecks.admit(ctx.clientAddress, config.passwordChecks, async (check) => {
+        const current = await short(schoolId, (db) => db
+          .getRepository(User)
+          .createQueryBuilder('u')
+          .addSelect('u.passwordHash')
+          .where('u.school_id = :schoolId AND u.id = :id', { schoolId, id: userId })
+          .getOneOrFail());
+        const account = accountKey(config.authTokenSecret, schoolId, current.username);
+        this.refuseOverLimit(ctx, await short(null, (db) => countLoginAttempt(db, { account }, config.loginThrottle.windowSeconds)));
+        const newHash = await check(async () =>
+          (await verifyPassword(input.currentPassword, current.passwordHash)) ? hashPassword(input.newPassword, config.passwordHashCost) : null);
+        if (!newHash) {
+          throw new RuleViolation(UserErrorCode.WRONG_PASSWORD, 'The current password is wrong', ['currentPassword']);
+        }
+        return { current, account, newHash };
+      }));
+    const { current, account, newHash } = checked;
     const user = await withTransaction(ctx, async (tx) => {
-      const current = await tx
-        .getRepository(User)
-        .createQueryBuilder('u')
-        .addSelect('u.passwordHash')
-        .setLock('pessimistic_write')
-        .where('u.school_id = :schoolId AND u.id = :id', { schoolId: ctx.schoolId, id: ctx.viewer.userId })
-        .getOneOrFail();
-      if (!(await verifyPassword(input.currentPassword, current.passwordHash))) {
-        throw new RuleViolation(UserErrorCode.WRONG_PASSWORD, 'The current password is wrong', ['currentPassword']);
-      }
-      await tx.update(
+      const { affected } = await tx.update(
         User,
-        { schoolId: ctx.schoolId, id: current.id },
+        { schoolId, id: userId, tokenVersion: current.tokenVersion },
         { passwordHash: newHash, tokenVersion: current.tokenVersion + 1 },
       );
+      if (!affected) {
+        throw new RuleViolation(UserErrorCode.CONCURRENT_CHANGE, 'Your password was changed or you signed out while this change was checked; sign in again', []);
+      }
+      await loginSucceeded(tx, account, null);
       return { ...current, tokenVersion: current.tokenVersion + 1 };
     });
-    const { token, expiresAt } = issueToken(user, ctx.config.authTokenSecret, ctx.config.authTokenTtlSeconds);
+    const { token, expiresAt } = issueToken(user, config.authTokenSecret, config.authTokenTtlSeconds);
     return { token, expiresAt, user };
   }
 }
