@@ -130,8 +130,8 @@ export async function prepareData(place: TargetPlace, days: number, items: numbe
         [schoolId, BENCH_DAY_BASE]);
       // A DELETE answers [rows, count].
       const [handedIn]: [{ assignment_id: string }[], number] = await tx.query(
-        `DELETE FROM submissions s USING submission_versions v
-          WHERE s.school_id = $1 AND v.school_id = s.school_id AND v.submission_id = s.id AND v.version_no = 1 AND v.client_key LIKE $2
+        `WITH keys AS (DELETE FROM idempotency_keys WHERE school_id = $1 AND operation = 'submissionCreate' AND client_key LIKE $2 RETURNING result_id)
+         DELETE FROM submissions s USING keys k WHERE s.school_id = $1 AND s.id = k.result_id
           RETURNING s.assignment_id`, [schoolId, `${BENCH_CLIENT_KEY}%`]);
       const assignmentIds = [...new Set(handedIn.map((r) => r.assignment_id))];
       if (assignmentIds.length) {

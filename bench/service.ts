@@ -261,7 +261,7 @@ async function benchTarget(name: TargetName): Promise<TargetReport> {
     }
     const [[written], [handed]] = await sql([
       { text: `SELECT count(*)::int AS n FROM assignments WHERE school_id = $1 AND day >= $2`, params: [s.schoolId, BENCH_DAY_BASE] },
-      { text: `SELECT count(*)::int AS n FROM submission_versions WHERE school_id = $1 AND client_key LIKE $2`, params: [s.schoolId, `${BENCH_CLIENT_KEY}%`] },
+      { text: `SELECT count(*)::int AS n FROM idempotency_keys WHERE school_id = $1 AND operation = 'submissionCreate' AND client_key LIKE $2`, params: [s.schoolId, `${BENCH_CLIENT_KEY}%`] },
     ]);
     notes.push(`The write runs used ${written.n} assignments on bench days from ${BENCH_DAY_BASE} on (half of them drafts to publish) and handed in ` +
       `${handed.n} of the school year's outstanding homework; the next run takes the drafts back to draft, deletes the hand-ins and recalibrates their items.`);

@@ -80,7 +80,7 @@ export async function insertDemoActivity(tx: EntityManager, f: SchoolFixture): P
           const level = threePart ? choice.charAt(0) : choice;
           const correction = random() < 0.05;
           rows.submissions.push([s, subId, aId, student.id, choice, correction ? 'correction_requested' : 'marked', late, 1, 2, submittedAt, submittedAt]);
-          rows.versions.push([s, subId, 1, student.id, `seed-${subId}`, 'seed', '（纸质作业，已当面交给老师）', actual, submittedAt]);
+          rows.versions.push([s, subId, 1, student.id, '（纸质作业，已当面交给老师）', actual, submittedAt]);
           rows.marks.push([s, id('mark', subId), subId, 1, teacher, level, pick(QUALITIES), pick(COMMENTS), random() < 0.1, correction, new Date(submittedAt.getTime() + 6 * 3600 * 1000)]);
           sheetLines.set(student.id, [...(sheetLines.get(student.id) ?? []), { assignmentId: aId, minutes: actual }]);
         }
@@ -106,7 +106,7 @@ export async function insertDemoActivity(tx: EntityManager, f: SchoolFixture): P
   await insertRows(tx, 'assignment_items', ['school_id', 'assignment_id', 'option_key', 'item_id', 'version_no', 'at_home', 'sort_order', 'predicted_minutes'], rows.items);
   await insertRows(tx, 'student_choices', ['school_id', 'assignment_id', 'student_id', 'choice', 'chosen_at'], rows.choices);
   await insertRows(tx, 'submissions', ['school_id', 'id', 'assignment_id', 'student_id', 'choice', 'status', 'late', 'version_no', 'revision', 'submitted_at', 'last_submitted_at'], rows.submissions);
-  await insertRows(tx, 'submission_versions', ['school_id', 'submission_id', 'version_no', 'student_id', 'client_key', 'fingerprint', 'answer', 'actual_minutes', 'submitted_at'], rows.versions);
+  await insertRows(tx, 'submission_versions', ['school_id', 'submission_id', 'version_no', 'student_id', 'answer', 'actual_minutes', 'submitted_at'], rows.versions);
   await insertRows(tx, 'marks', ['school_id', 'id', 'submission_id', 'version_no', 'marked_by', 'level', 'quality', 'comment', 'face_to_face', 'correction_requested', 'marked_at'], rows.marks);
   await insertRows(tx, 'record_sheets', ['school_id', 'id', 'student_id', 'class_id', 'day', 'self_study_content', 'self_study_minutes', 'bedtime', 'filled_at',
     'parent_message', 'parent_message_by', 'parent_message_at', 'read_at', 'read_by', 'reply', 'replied_at', 'revision'], rows.sheets);

@@ -33,7 +33,7 @@ const T = {
     ['choice', 'text'], ['status', 'text'], ['late', 'boolean'], ['version_no', 'integer'], ['revision', 'integer'],
     ['submitted_at', 'timestamptz'], ['last_submitted_at', 'timestamptz']] },
   versions: { table: 'submission_versions', columns: [['school_id', 'uuid'], ['submission_id', 'uuid'], ['version_no', 'integer'],
-    ['student_id', 'uuid'], ['client_key', 'text'], ['fingerprint', 'text'], ['answer', 'text'], ['actual_minutes', 'smallint'],
+    ['student_id', 'uuid'], ['answer', 'text'], ['actual_minutes', 'smallint'],
     ['submitted_at', 'timestamptz']] },
   marks: { table: 'marks', columns: [['school_id', 'uuid'], ['id', 'uuid'], ['submission_id', 'uuid'], ['version_no', 'integer'],
     ['marked_by', 'uuid'], ['level', 'text'], ['quality', 'text'], ['comment', 'text'], ['face_to_face', 'boolean'],
@@ -226,7 +226,7 @@ export function generateDay(plan: SchoolPlan, sd: SchoolDay, rows: DayRows): voi
         const late = random() < 0.04;
         const submittedAt = late ? beijing(nextDay, 9 * 60 + random() * 150) : beijing(day, 18 * 60 + 30 + random() * (c.grade >= 7 ? 195 : 165));
         const subId = seedId(code, 'scale', 'submission', aId, st.id);
-        rows.versions.push(s, subId, 1, st.id, `seed-${subId}`, 'seed', ANSWERS[subject.code], actual, submittedAt);
+        rows.versions.push(s, subId, 1, st.id, ANSWERS[subject.code], actual, submittedAt);
         (handed.get(st.id) ?? handed.set(st.id, []).get(st.id)!).push({ assignmentId: aId, actualMinutes: actual, predictedMinutes: predicted });
 
         const level = levelOfChoice(menu.shape, choice);
@@ -250,7 +250,7 @@ export function generateDay(plan: SchoolPlan, sd: SchoolDay, rows: DayRows): voi
         } else if (random() < 0.65) {
           // 纠必复批: the correction comes in that evening and is re-marked the next school day.
           const correctedAt = beijing(markDay, 18 * 60 + 30 + random() * 120);
-          rows.versions.push(s, subId, 2, st.id, `seed-${subId}-2`, 'seed', '（已订正）', clamp(Math.round(actual * 0.25), 2, 30), correctedAt);
+          rows.versions.push(s, subId, 2, st.id, '（已订正）', clamp(Math.round(actual * 0.25), 2, 30), correctedAt);
           rows.marks.push(s, seedId(code, 'scale', 'mark', subId, 2), subId, 2, subject.teacherId, level, quality === 'plus' ? 'plus' : 'plain',
             '订正认真，掌握了！', false, false, beijing(plan.calendar.nextSchoolDay(markDay), 8 * 60 + 30 + random() * 180));
           rows.submissions.push(s, subId, aId, st.id, choice, 'marked', late, 2, 4, submittedAt, correctedAt);

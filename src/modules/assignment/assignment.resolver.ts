@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../core/context';
-import { idempotent } from '../../core/idempotency';
 import { fromGlobalId } from '../../core/ids';
 import { Role, STAFF_ROLES } from '../../core/roles';
+import { LocalDate } from '../../core/scalars';
 import { payloadOf, UserError } from '../../core/user-error';
 import { BankItemVersionNode } from '../bank/bank.type';
 import { classService } from '../class/class.service';
@@ -48,7 +48,7 @@ export class AssignmentResolver {
   @Authorized(...STAFF_ROLES)
   @Query(() => [AssignmentNode], { description: 'Assignments of a class between two days, drafts included (staff of the class)' })
   async classAssignments(
-    @Arg('classId', () => ID) classId: string, @Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: RequestContext,
+    @Arg('classId', () => ID) classId: string, @Arg('from', () => LocalDate) from: string, @Arg('to', () => LocalDate) to: string, @Ctx() ctx: RequestContext,
   ): Promise<AssignmentNode[]> {
     return (await assignmentService.ofClass(ctx, fromGlobalId(classId, 'Class', 'classId'), from, to)).map(AssignmentNode.from);
   }
@@ -57,7 +57,7 @@ export class AssignmentResolver {
   @Query(() => LoadPreviewNode, { description: "A class's day against its cap; name a draft to see it added (staff of the class)" })
   async loadPreview(
     @Arg('classId', () => ID) classId: string,
-    @Arg('date') date: string,
+    @Arg('date', () => LocalDate) date: string,
     @Arg('assignmentId', () => ID, { nullable: true }) assignmentId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<LoadPreviewNode> {
@@ -69,7 +69,7 @@ export class AssignmentResolver {
   @Authorized()
   @Query(() => [StudentDayEntry], { description: "A student's day: each subject, its choices and the student's own choice (the student, their parents, staff of the class)" })
   async studentDay(
-    @Arg('date') date: string,
+    @Arg('date', () => LocalDate) date: string,
     @Arg('studentId', () => ID, { nullable: true, description: 'Defaults to yourself' }) studentId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<StudentDayEntry[]> {
@@ -82,7 +82,7 @@ export class AssignmentResolver {
 
   @Authorized()
   @Query(() => WeeklyNoticeNode, { description: '作业公示: a class\'s published homework for a week; readable by everyone in the school' })
-  async weeklyNotice(@Arg('classId', () => ID) classId: string, @Arg('weekStart') weekStart: string, @Ctx() ctx: RequestContext): Promise<WeeklyNoticeNode> {
+  async weeklyNotice(@Arg('classId', () => ID) classId: string, @Arg('weekStart', () => LocalDate) weekStart: string, @Ctx() ctx: RequestContext): Promise<WeeklyNoticeNode> {
     const notice = await classDayService.weeklyNotice(ctx, fromGlobalId(classId, 'Class', 'classId'), weekStart);
     const subjects = await schoolService.subjects(ctx);
     const nameOf = (id: string) => subjects.find((s) => s.id === id)?.name ?? '';
@@ -104,10 +104,10 @@ export class AssignmentResolver {
   @Mutation(() => AssignmentPayload, { description: 'Save a draft assignment for a class you teach (not yet checked)' })
   assignmentCreate(@Arg('input', () => AssignmentCreateInput) input: AssignmentCreateInput, @Ctx() ctx: RequestContext): Promise<AssignmentPayload> {
     const { clientKey, ...rest } = input;
-    return assignmentPayload(() => idempotent(ctx, 'assignmentCreate', clientKey, rest, () => assignmentService.create(ctx, {
+    return assignmentPayload(() => assignmentService.create(ctx, {
       ...rest, day: input.date, classId: fromGlobalId(input.classId, 'Class', 'classId'),
       subjectId: fromGlobalId(input.subjectId, 'Subject', 'subjectId'), options: optionsOf(input.options),
-    }), (id) => assignmentService.get(ctx, id)));
+    }, clientKey));
   }
 
   @Authorized(Role.TEACHER)

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { RequestContext } from '../../core/context';
-import { isIsoDate } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation, RuleViolations } from '../../core/errors';
+import { idempotent } from '../../core/idempotency';
 import { checkRevision } from '../../core/revision';
 import { withTransaction } from '../../core/transaction';
 import { UserErrorCode } from '../../core/user-error';
@@ -66,17 +66,18 @@ export class AssignmentService {
   /** Assignments of a class over a date range (staff of the class: drafts too). */
   async ofClass(ctx: RequestContext, classId: string, from: string, to: string): Promise<Assignment[]> {
     if (!staffReachesClass(ctx.viewer, classId)) throw new ForbiddenError('Only staff who work with the class list its assignments');
-    if (!isIsoDate(from)) throw new InvalidInputError('from', 'from must be a date YYYY-MM-DD');
-    if (!isIsoDate(to)) throw new InvalidInputError('to', 'to must be a date YYYY-MM-DD');
     return ctx.db.getRepository(Assignment).createQueryBuilder('a')
       .where('a.school_id = :s AND a.class_id = :c AND a.day BETWEEN :from AND :to', { s: ctx.schoolId, c: classId, from, to })
       .orderBy('a.day').addOrderBy('a.subject_id').getMany();
   }
 
-  /** Saves a draft: structure and items are checked, the load rules only on publishing. */
-  async create(ctx: RequestContext, input: AssignmentCreateInput): Promise<Assignment> {
-    if (!isIsoDate(input.day)) throw new InvalidInputError('day', 'day must be a date YYYY-MM-DD');
-    return withTransaction(ctx, async (tx) => {
+  /**
+   * Saves a draft: structure and items are checked, the load rules only on publishing. A retry
+   * with the same client key answers the first draft.
+   */
+  async create(ctx: RequestContext, input: AssignmentCreateInput, clientKey?: string | null): Promise<Assignment> {
+    return withTransaction(ctx, (tx) => idempotent(ctx, tx, { operation: 'assignmentCreate', clientKey, input },
+      (id) => tx.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id }), async () => {
       const cls = await tx.findOneBy(SchoolClass, { schoolId: ctx.schoolId, id: input.classId });
       if (!cls) throw new NotFoundError('Class', input.classId);
       const subject = await tx.findOneBy(Subject, { schoolId: ctx.schoolId, id: input.subjectId });
@@ -93,7 +94,7 @@ export class AssignmentService {
       });
       await this.writeOptions(ctx, tx, id, subject.id, input.shape, input.options);
       return tx.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id });
-    });
+    }));
   }
 
   /**

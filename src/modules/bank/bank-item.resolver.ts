@@ -1,7 +1,6 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
 import { RequestContext } from '../../core/context';
-import { idempotent } from '../../core/idempotency';
 import { fromGlobalId } from '../../core/ids';
 import { Connection, PageArgs } from '../../core/pagination';
 import { STAFF_ROLES } from '../../core/roles';
@@ -73,9 +72,7 @@ export class BankItemResolver {
   @Mutation(() => BankItemPayload, { description: 'Create a draft item (members of the unit\'s research group)' })
   bankItemCreate(@Arg('input', () => BankItemCreateInput) input: BankItemCreateInput, @Ctx() ctx: RequestContext): Promise<BankItemPayload> {
     const { clientKey, ...rest } = input;
-    return itemPayload(() => idempotent(ctx, 'bankItemCreate', clientKey, rest,
-      () => bankItemService.create(ctx, fromGlobalId(input.unitId, 'Unit', 'unitId'), contentOf(input)),
-      (id) => bankItemService.get(ctx, id)));
+    return itemPayload(() => bankItemService.create(ctx, fromGlobalId(input.unitId, 'Unit', 'unitId'), contentOf(rest), clientKey));
   }
 
   @Authorized(...STAFF_ROLES)

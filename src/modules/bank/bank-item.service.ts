@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../../core/context';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
+import { idempotent } from '../../core/idempotency';
 import { checkRevision } from '../../core/revision';
 import { withTransaction } from '../../core/transaction';
 import { UserErrorCode } from '../../core/user-error';
@@ -94,14 +95,18 @@ export class BankItemService {
     return (await ctx.loaders.objectiveIdsByVersionKey.load(versionKey(version.itemId, version.versionNo))).map((o) => o.objectiveId);
   }
 
-  /** Creates a draft item in a unit; members of the unit's research group only. */
-  async create(ctx: RequestContext, unitId: string, content: ItemContent): Promise<BankItem> {
-    return withTransaction(ctx, async (tx) => {
+  /**
+   * Creates a draft item in a unit; members of the unit's research group only. A retry with the
+   * same client key answers the first item.
+   */
+  async create(ctx: RequestContext, unitId: string, content: ItemContent, clientKey?: string | null): Promise<BankItem> {
+    return withTransaction(ctx, (tx) => idempotent(ctx, tx, { operation: 'bankItemCreate', clientKey, input: { unitId, content } },
+      (id) => tx.findOneByOrFail(BankItem, { schoolId: ctx.schoolId, id }), async () => {
       const unit = await tx.findOneBy(Unit, { schoolId: ctx.schoolId, id: unitId });
       if (!unit) throw new NotFoundError('Unit', unitId);
       requireMember(ctx, await groupOf(ctx, unit.subjectId, unit.grade, tx), 'add items to this unit');
       return this.insertDraft(ctx, tx, unit, content);
-    });
+    }));
   }
 
   /** Writes a new draft item inside the caller's transaction (the caller checked membership). */

@@ -1,7 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../core/context';
 import { InvalidInputError } from '../../core/errors';
-import { idempotent } from '../../core/idempotency';
 import { fromGlobalId } from '../../core/ids';
 import { STAFF_ROLES } from '../../core/roles';
 import { payloadOf, UserError } from '../../core/user-error';
@@ -93,11 +92,11 @@ export class UnitResolver {
   unitCreate(@Arg('input', () => UnitCreateInput) input: UnitCreateInput, @Ctx() ctx: RequestContext): Promise<UnitPayload> {
     const { clientKey, ...rest } = input;
     return payloadOf(async () => ({
-      unit: UnitNode.from(await idempotent(ctx, 'unitCreate', clientKey, rest, () => unitService.create(ctx, {
+      unit: UnitNode.from(await unitService.create(ctx, {
         ...rest,
         subjectId: fromGlobalId(input.subjectId, 'Subject', 'subjectId'),
         termId: fromGlobalId(input.termId, 'Term', 'termId'),
-      }), (id) => unitService.get(ctx, id))),
+      }, clientKey)),
     }));
   }
 

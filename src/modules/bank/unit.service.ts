@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../../core/context';
 import { InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
+import { idempotent } from '../../core/idempotency';
 import { checkRevision } from '../../core/revision';
 import { withTransaction } from '../../core/transaction';
 import { UserErrorCode } from '../../core/user-error';
@@ -69,9 +70,13 @@ export class UnitService {
     return rows.filter((o): o is UnitObjective => !!o && !(o instanceof Error));
   }
 
-  /** Creates a unit with its objectives; members of the subject × grade research group only. */
-  async create(ctx: RequestContext, input: UnitCreateInput): Promise<Unit> {
-    return withTransaction(ctx, async (tx) => {
+  /**
+   * Creates a unit with its objectives; members of the subject × grade research group only. A
+   * retry with the same client key answers the first unit.
+   */
+  async create(ctx: RequestContext, input: UnitCreateInput, clientKey?: string | null): Promise<Unit> {
+    return withTransaction(ctx, (tx) => idempotent(ctx, tx, { operation: 'unitCreate', clientKey, input },
+      (id) => tx.findOneByOrFail(Unit, { schoolId: ctx.schoolId, id }), async () => {
       const subject = await tx.findOneBy(Subject, { schoolId: ctx.schoolId, id: input.subjectId });
       if (!subject) throw new NotFoundError('Subject', input.subjectId);
       const term = await tx.findOneBy(Term, { schoolId: ctx.schoolId, id: input.termId });
@@ -91,7 +96,7 @@ export class UnitService {
       await tx.insert(Unit, unit);
       await tx.insert(UnitObjective, input.objectives.map((o, i) => this.newObjective(ctx.schoolId, unit.id, o, i + 1)));
       return tx.findOneByOrFail(Unit, { schoolId: ctx.schoolId, id: unit.id });
-    });
+    }));
   }
 
   /** Renames, moves or re-files a unit; refuses a stale revision. */

@@ -125,6 +125,8 @@ export class MarkingService {
     }
     const submitted = submissions.length;
     const late = submissions.filter((s) => s.late).length;
+    // The states name every student of the class: who has not chosen, handed in, been marked.
+    privacyService.noteAccess(ctx, students.map((st) => ({ studentId: st.id, resource: 'assignment_overview' as const, resourceId: a.id })));
     return {
       assignment: a,
       studentCount: students.length,

@@ -42,9 +42,6 @@ export class SubmissionVersion {
   @PrimaryColumn({ name: 'submission_id', type: 'uuid' }) submissionId!: string;
   @PrimaryColumn({ name: 'version_no', type: 'integer' }) versionNo!: number;
   @Column({ name: 'student_id', type: 'uuid' }) studentId!: string;
-  @Column({ name: 'client_key', type: 'text' }) clientKey!: string;
-  /** Hash of what was sent, to tell a retry from a different answer under the same key. */
-  @Column('text') fingerprint!: string;
   @Column('text') answer!: string;
   @Column('jsonb') attachments!: Attachment[];
   @Column({ name: 'actual_minutes', type: 'smallint' }) actualMinutes!: number;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { addDays } from '../../core/dates';
 import { AssignmentShape } from '../assignment/assignment.policy';
 import { MarkQuality } from './submission.entity';
@@ -61,9 +60,4 @@ export function markingDueAt(submittedAt: Date, composition: boolean, isSchoolDa
 export function optionKeysOfChoice(shape: AssignmentShape, choice: string): string[] {
   if (shape !== AssignmentShape.THREE_PART) return [choice];
   return ({ A: ['1', '2', '3'], B2: ['1', '2'], B3: ['1', '3'], C: ['1'] } as Record<string, string[]>)[choice] ?? ['1'];
-}
-
-/** A stable hash of what a student sent, to recognise a retry of the same request. */
-export function fingerprint(parts: unknown): string {
-  return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../../core/context';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
+import { idempotent } from '../../core/idempotency';
 import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
@@ -16,7 +17,7 @@ import { queueCalibrations } from '../record-sheet/calibration-queue';
 import { School } from '../school/school.entity';
 import { staffReachesClass } from '../user/user.policy';
 import { Attachment, Mark, MarkQuality, PeerComment, Submission, SubmissionStatus, SubmissionVersion } from './submission.entity';
-import { fingerprint, homeworkDueAt, levelOfChoice, markLabel, parseMark } from './submission.policy';
+import { homeworkDueAt, levelOfChoice, markLabel, parseMark } from './submission.policy';
 
 export interface WorkInput {
   answer: string;
@@ -58,10 +59,11 @@ export class SubmissionService {
   async submit(ctx: RequestContext, assignmentId: string, choice: string, work: WorkInput): Promise<Submission> {
     if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError('Only students submit their own homework');
     await privacyService.requireConsent(ctx, ctx.viewer.userId);
-    const print = fingerprint({ assignmentId, choice, answer: work.answer, attachments: work.attachments, actualMinutes: work.actualMinutes });
-    const replay = await this.replay(ctx, work.clientKey, print);
-    if (replay) return replay;
-    return withTransaction(ctx, async (tx) => {
+    const request = {
+      operation: 'submissionCreate', clientKey: work.clientKey,
+      input: { assignmentId, choice, answer: work.answer, attachments: work.attachments, actualMinutes: work.actualMinutes },
+    };
+    return withTransaction(ctx, (tx) => idempotent(ctx, tx, request, (id) => tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id }), async () => {
       const a = await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: assignmentId });
       if (!a || a.classId !== ctx.viewer.classId || a.status !== AssignmentStatus.PUBLISHED) throw new NotFoundError('Assignment', assignmentId);
       const [plan] = await loadPlans(tx, ctx.schoolId, [a]);
@@ -73,8 +75,6 @@ export class SubmissionService {
       if (existing) {
         throw new RuleViolation(UserErrorCode.ALREADY_SUBMITTED, 'You have already submitted this homework; send a correction when your teacher asks for one', []);
       }
-      const replayed = await this.replayIn(ctx, tx, work.clientKey, print);
-      if (replayed) return replayed;
       const now = new Date();
       const isSchoolDay = await loadService.schoolDayTest(ctx, a.day, 30, tx);
       const id = randomUUID();
@@ -82,36 +82,35 @@ export class SubmissionService {
         schoolId: ctx.schoolId, id, assignmentId: a.id, studentId: ctx.viewer.userId, choice, status: SubmissionStatus.AWAITING_MARK,
         late: now > homeworkDueAt(a.day, isSchoolDay), versionNo: 1, revision: 1, submittedAt: now, lastSubmittedAt: now,
       });
-      await this.insertVersion(ctx, tx, id, 1, work, print, now);
+      await this.insertVersion(ctx, tx, id, 1, work, now);
       await tx.upsert(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId, choice, chosenAt: now },
         ['schoolId', 'assignmentId', 'studentId']);
       await queueCalibrations(tx, ctx.schoolId, [a.id]);
       return tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id });
-    });
+    }));
   }
 
   /** The student sends the corrected work their teacher asked for (纠必复批). */
   async correct(ctx: RequestContext, submissionId: string, work: WorkInput): Promise<Submission> {
     if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError('Only students correct their own homework');
     await privacyService.requireConsent(ctx, ctx.viewer.userId);
-    const print = fingerprint({ submissionId, answer: work.answer, attachments: work.attachments, actualMinutes: work.actualMinutes });
-    const replay = await this.replay(ctx, work.clientKey, print);
-    if (replay) return replay;
-    return withTransaction(ctx, async (tx) => {
+    const request = {
+      operation: 'submissionCorrect', clientKey: work.clientKey,
+      input: { submissionId, answer: work.answer, attachments: work.attachments, actualMinutes: work.actualMinutes },
+    };
+    return withTransaction(ctx, (tx) => idempotent(ctx, tx, request, (id) => tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id }), async () => {
       const s = await tx.findOne(Submission, { where: { schoolId: ctx.schoolId, id: submissionId }, lock: { mode: 'pessimistic_write' } });
       if (!s || s.studentId !== ctx.viewer.userId) throw new NotFoundError('Submission', submissionId);
-      const replayed = await this.replayIn(ctx, tx, work.clientKey, print);
-      if (replayed) return replayed;
       if (s.status !== SubmissionStatus.CORRECTION_REQUESTED) {
         throw new RuleViolation(UserErrorCode.NO_CORRECTION_REQUESTED, 'Your teacher has not asked for a correction of this homework', []);
       }
       const now = new Date();
-      await this.insertVersion(ctx, tx, s.id, s.versionNo + 1, work, print, now);
+      await this.insertVersion(ctx, tx, s.id, s.versionNo + 1, work, now);
       await tx.update(Submission, { schoolId: ctx.schoolId, id: s.id }, {
         versionNo: s.versionNo + 1, status: SubmissionStatus.AWAITING_MARK, revision: s.revision + 1, lastSubmittedAt: now,
       });
       return tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id: s.id });
-    });
+    }));
   }
 
   /**
@@ -120,12 +119,14 @@ export class SubmissionService {
    * asking for a correction sends it back to the student.
    */
   async mark(ctx: RequestContext, input: MarkInput): Promise<Submission> {
-    return withTransaction(ctx, async (tx) => {
+    const marked = await withTransaction(ctx, async (tx) => {
       const s = await tx.findOne(Submission, { where: { schoolId: ctx.schoolId, id: input.submissionId }, lock: { mode: 'pessimistic_write' } });
       if (!s) throw new NotFoundError('Submission', input.submissionId);
       const a = await tx.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id: s.assignmentId });
       if (!staffReachesClass(ctx.viewer, a.classId) && s.studentId !== ctx.viewer.userId) throw new NotFoundError('Submission', s.id);
       await this.requireMarker(ctx, tx, s, a);
+      // A mark and its comment are new personal data of the student, kept only with consent.
+      await privacyService.requireConsent(ctx, s.studentId);
       checkRevision('The submission', s.revision, input.expectedRevision);
       if (s.status !== SubmissionStatus.AWAITING_MARK) {
         throw new RuleViolation(UserErrorCode.NOTHING_TO_MARK, 'The latest version has already been marked; wait for the correction', []);
@@ -150,17 +151,25 @@ export class SubmissionService {
       });
       return tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id: s.id });
     });
+    // The payload hands the work back to the marker.
+    privacyService.noteAccess(ctx, [{ studentId: marked.studentId, resource: 'submission', resourceId: marked.id }]);
+    return marked;
   }
 
-  /** A classmate adds advice (peer review may assist; the teacher's mark is the mark). */
+  /**
+   * A classmate adds advice (peer review may assist; the teacher's mark is the mark). The comment
+   * is personal data of its author and of the student whose work it is about: both need consent.
+   */
   async peerComment(ctx: RequestContext, submissionId: string, comment: string): Promise<PeerComment> {
     if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError('Peer comments come from classmates');
     if (comment.trim().length < 2) throw new InvalidInputError('comment', 'comment must have at least 2 characters besides spaces');
+    await privacyService.requireConsent(ctx, ctx.viewer.userId);
     return withTransaction(ctx, async (tx) => {
       const s = await tx.findOneBy(Submission, { schoolId: ctx.schoolId, id: submissionId });
       const a = s && (await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: s.assignmentId }));
       if (!s || !a || a.classId !== ctx.viewer.classId) throw new NotFoundError('Submission', submissionId);
       if (s.studentId === ctx.viewer.userId) throw new ForbiddenError('Students never comment on or mark their own work');
+      await privacyService.requireConsent(ctx, s.studentId);
       const row = { schoolId: ctx.schoolId, id: randomUUID(), submissionId: s.id, authorId: ctx.viewer.userId, comment: comment.trim() };
       await tx.insert(PeerComment, row);
       return tx.findOneByOrFail(PeerComment, { schoolId: ctx.schoolId, id: row.id });
@@ -193,29 +202,9 @@ export class SubmissionService {
     throw new ForbiddenError(`Only a teacher of this subject in ${cls.name}${school.headTeacherMayMark ? ' or its head teacher' : ''} may mark this work`);
   }
 
-  /** The submission a client key already created, if the request is the same; refusal if not. */
-  private async replay(ctx: RequestContext, clientKey: string, print: string): Promise<Submission | null> {
-    const version = await ctx.db.getRepository(SubmissionVersion).findOneBy({ schoolId: ctx.schoolId, studentId: ctx.viewer.userId, clientKey });
-    if (!version) return null;
-    if (version.fingerprint !== print) {
-      throw new RuleViolation(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This client key was already used for a different submission; use a new key', ['clientKey']);
-    }
-    return ctx.db.getRepository(Submission).findOneByOrFail({ schoolId: ctx.schoolId, id: version.submissionId });
-  }
-
-  /** The replay check again, inside the transaction after the lock: concurrent retries see the winner. */
-  private async replayIn(ctx: RequestContext, tx: EntityManager, clientKey: string, print: string): Promise<Submission | null> {
-    const version = await tx.findOneBy(SubmissionVersion, { schoolId: ctx.schoolId, studentId: ctx.viewer.userId, clientKey });
-    if (!version) return null;
-    if (version.fingerprint !== print) {
-      throw new RuleViolation(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This client key was already used for a different submission; use a new key', ['clientKey']);
-    }
-    return tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id: version.submissionId });
-  }
-
-  private async insertVersion(ctx: RequestContext, tx: EntityManager, submissionId: string, versionNo: number, work: WorkInput, print: string, at: Date) {
+  private async insertVersion(ctx: RequestContext, tx: EntityManager, submissionId: string, versionNo: number, work: WorkInput, at: Date) {
     await tx.insert(SubmissionVersion, {
-      schoolId: ctx.schoolId, submissionId, versionNo, studentId: ctx.viewer.userId, clientKey: work.clientKey, fingerprint: print,
+      schoolId: ctx.schoolId, submissionId, versionNo, studentId: ctx.viewer.userId,
       answer: work.answer, attachments: work.attachments, actualMinutes: work.actualMinutes, submittedAt: at,
     });
   }
