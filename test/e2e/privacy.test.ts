@@ -1,6 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { AccessLogResources1765152000000 } from '../../migrations/1765152000000-AccessLogResources';
+import { seedSchool } from '../../seeds/demo';
 import { toGlobalId } from '../../src/core/ids';
+import { accountKey } from '../../src/modules/auth/login-attempts';
 import { SchoolStage } from '../../src/modules/school/school.entity';
-import { TestApp } from '../support/test-app';
+import { createTestDatabase } from '../support/test-database';
+import { TEST_SECRET, TestApp } from '../support/test-app';
 import { createAndPublish, ids, insertItem, packages } from '../support/assignments';
 
 /** Minors' data: consent before anything personal is kept, the access log, export and deletion. */
@@ -52,24 +57,146 @@ it('logs every staff read of a student\'s work and record sheet, not the student
   await t.expectToFail('FORBIDDEN', `{ accessLog(first: 5) { edges { cursor } } }`, {}, tok.t5yw1);
 });
 
-it('exports everything about a student to their guardian, and deletes it on request keeping only aggregates', async () => {
+const MARK = `mutation($i: SubmissionMarkInput!) { submissionMark(input: $i) { submission { id } userErrors { code } } }`;
+const PEER = `mutation($i: PeerCommentInput!) { submissionPeerComment(input: $i) { peerComment { comment } userErrors { code } } }`;
+const READ = `mutation($s: ID!, $r: String, $o: Boolean! = false) { recordSheetRead(studentId: $s, date: "${DAY}", reply: $r, reopen: $o) { sheet { reply } userErrors { code } } }`;
+
+/** A digest of every table that holds a student's personal data, to show a refusal wrote nothing. */
+async function personalData(): Promise<Record<string, string>> {
+  const tables = ['student_choices', 'submissions', 'submission_versions', 'marks', 'peer_comments', 'record_sheets', 'record_sheet_entries', 'access_log'];
+  const [row] = await t.db.dataSource.query(`SELECT ${tables.map((x) => `(SELECT count(*) || ':' || coalesce(md5(string_agg(r::text, ',' ORDER BY r::text)), '') FROM ${x} r) AS ${x}`).join(', ')}`);
+  return row;
+}
+
+it('refuses every write of a student\'s personal data while their guardian has not consented, writing nothing', async () => {
+  const theirs = (await t.ok(`query($s: ID!) { studentDay(date: "${DAY}", studentId: $s) { submission { id } } }`, { s: gid('s50102') }, tok.s50102)).studentDay[0].submission.id;
+  const classmates = (await t.ok(`query($s: ID!) { studentDay(date: "${DAY}", studentId: $s) { submission { id } } }`, { s: gid('s50101') }, tok.s50101)).studentDay[0].submission.id;
+  await t.ok(CONSENT, { s: gid('s50102'), g: false }, tok.p50102);
+  const before = await personalData();
+  // The head teacher's reply, or merely marking the sheet read, would create the student's sheet.
+  expect((await t.ok(READ, { s: gid('s50102'), r: '已阅，明天继续加油。' }, tok.t5yw1)).recordSheetRead.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
+  expect((await t.ok(READ, { s: gid('s50102') }, tok.t5yw1)).recordSheetRead.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
+  expect((await t.ok(READ, { s: gid('s50102'), o: true }, tok.t5yw1)).recordSheetRead.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
+  // A mark and a comment on work handed in before consent was withdrawn are new personal data too.
+  expect((await t.ok(MARK, { i: { submissionId: theirs, expectedRevision: 1, mark: 'A', comment: '书写认真，继续保持。' } }, tok.t5yw1)).submissionMark.userErrors)
+    .toEqual([{ code: 'CONSENT_REQUIRED' }]);
+  expect((await t.ok(PEER, { i: { submissionId: theirs, comment: '写得真好' } }, tok.s50101)).submissionPeerComment.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
+  expect((await t.ok(PEER, { i: { submissionId: classmates, comment: '写得真好' } }, tok.s50102)).submissionPeerComment.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
+  expect((await t.ok(`mutation($s: ID!, $m: String!) { recordSheetParentMessage(studentId: $s, date: "${DAY}", message: $m) { userErrors { code } } }`,
+    { s: gid('s50102'), m: '孩子昨晚睡得早。' }, tok.p50102)).recordSheetParentMessage.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
+  expect(await personalData()).toEqual(before);
+
+  await t.ok(CONSENT, { s: gid('s50102'), g: true }, tok.p50102);
+  expect((await t.ok(READ, { s: gid('s50102'), r: '已阅，明天继续加油。' }, tok.t5yw1)).recordSheetRead).toEqual({ sheet: { reply: '已阅，明天继续加油。' }, userErrors: [] });
+  expect((await t.ok(PEER, { i: { submissionId: theirs, comment: '写得真好' } }, tok.s50101)).submissionPeerComment.userErrors).toEqual([]);
+});
+
+it('exports everything about a student to their guardian', async () => {
   const exported = JSON.parse((await t.ok(`query($s: ID!) { studentDataExport(studentId: $s) }`, { s: gid('s50101') }, tok.p50101)).studentDataExport);
   expect(exported.student.displayName).toBe(t.user('s50101').displayName);
   expect(exported.submissionVersions[0]).toMatchObject({ answer: '我的答案', actual_minutes: 14 });
   expect(exported.accessLog.length).toBeGreaterThan(0);
   await t.expectToFail('FORBIDDEN', `query($s: ID!) { studentDataExport(studentId: $s) }`, { s: gid('s50101') }, tok.p50102);
+});
+
+/** Every column of every table, as the schema owner, holding any of `needles` (as text): `table.column`. */
+async function columnsHolding(needles: string[]): Promise<string[]> {
+  const columns: { table_name: string; column_name: string }[] = await t.db.dataSource.query(
+    `SELECT c.table_name, c.column_name FROM information_schema.columns c
+       JOIN information_schema.tables b ON b.table_schema = c.table_schema AND b.table_name = c.table_name
+      WHERE c.table_schema = current_schema() AND b.table_type = 'BASE TABLE' ORDER BY 1, 2`);
+  const found: string[] = [];
+  for (const { table_name: table, column_name: column } of columns) {
+    const [{ n }] = await t.db.dataSource.query(
+      `SELECT count(*)::int AS n FROM "${table}" WHERE EXISTS (SELECT 1 FROM unnest($1::text[]) AS needle WHERE strpos("${column}"::text, needle) > 0)`, [needles]);
+    if (n > 0) found.push(`${table}.${column}`);
+  }
+  return found;
+}
+
+it('deletes a student\'s data on request: no identifier of them is left in any table, aggregates stay', async () => {
+  const student = t.user('s50101');
+  const mine = (await t.ok(`query($s: ID!) { studentDay(date: "${DAY}", studentId: $s) { submission { id } } }`, { s: gid('s50101') }, tok.s50101)).studentDay[0].submission.id;
+  await t.ok(`mutation { recordSheetFill(input: { date: "${DAY}", bedtime: "20:15", selfStudyContent: "读绘本", selfStudyMinutes: 15 }) { userErrors { code } } }`, {}, tok.s50101);
+  await t.ok(`mutation($s: ID!) { recordSheetParentMessage(studentId: $s, date: "${DAY}", message: "今天按时完成。") { userErrors { code } } }`, { s: gid('s50101') }, tok.p50101);
+  const classmates = (await t.ok(`query($s: ID!) { studentDay(date: "${DAY}", studentId: $s) { submission { id } } }`, { s: gid('s50102') }, tok.s50102)).studentDay[0].submission.id;
+  await t.ok(PEER, { i: { submissionId: mine, comment: '步骤很清楚' } }, tok.s50102);
+  await t.ok(PEER, { i: { submissionId: classmates, comment: '字写得工整' } }, tok.s50101);
+  await t.ok(`query($s: ID!) { recordSheet(date: "${DAY}", studentId: $s) { bedtime } }`, { s: gid('s50101') }, tok.t5yw1);
+  await t.ok(`query($s: ID!) { studentDataExport(studentId: $s) }`, { s: gid('s50101') }, tok.jiaowu);
+  await t.expectToFail('UNAUTHENTICATED', `mutation($i: LoginInput!) { login(input: $i) { token } }`,
+    { i: { schoolCode: SCHOOL.code, username: 's50101', password: 'not-the-password-1' } });
+  // Sign-in attempts are counted under a keyed hash of the account, which no scan for the name finds.
+  const attempts = () => t.db.dataSource.query(`SELECT count(*)::int AS n FROM login_attempts WHERE key = $1`,
+    [accountKey(TEST_SECRET, t.schools[0].schoolId, 's50101')]);
+  expect(await attempts()).toEqual([{ n: 1 }]);
+  const identifiers = [student.id, student.username, student.displayName, student.studentNo!, gid('s50101')];
+  // The scan sees every school's rows: the student is found where their data is before deletion.
+  expect(await columnsHolding(identifiers)).toEqual(expect.arrayContaining([
+    'access_log.student_id', 'peer_comments.author_id', 'record_sheets.student_id', 'student_choices.student_id', 'submissions.student_id',
+    'users.display_name', 'users.id', 'users.student_no', 'users.username',
+  ]));
 
   await t.expectToFail('FORBIDDEN', `mutation($s: ID!) { studentDataDelete(studentId: $s) { deleted } }`, { s: gid('s50101') }, tok.p50101);
-  const calibrationsBefore = await t.db.dataSource.query(`SELECT observations FROM item_calibrations ORDER BY item_id`);
+  await t.drainCalibrations();
+  const calibrationsBefore = await t.db.dataSource.query(`SELECT item_id, version_no, observations FROM item_calibrations ORDER BY item_id`);
+  expect(calibrationsBefore.length).toBeGreaterThan(0);
   const { studentDataDelete } = await t.ok(`mutation($s: ID!) { studentDataDelete(studentId: $s) { deleted userErrors { code } } }`, { s: gid('s50101') }, tok.jiaowu);
-  expect(studentDataDelete.deleted).toBe(true);
-  const left = await t.db.dataSource.query(`SELECT
-      (SELECT count(*)::int FROM submissions WHERE student_id = $1) AS submissions,
-      (SELECT count(*)::int FROM student_choices WHERE student_id = $1) AS choices,
-      (SELECT count(*)::int FROM record_sheets WHERE student_id = $1) AS sheets,
-      (SELECT count(*)::int FROM parent_links WHERE student_id = $1) AS links,
-      (SELECT display_name FROM users WHERE id = $1) AS name`, [t.user('s50101').id]);
-  expect(left).toEqual([{ submissions: 0, choices: 0, sheets: 0, links: 0, name: '已删除的学生' }]);
-  expect(await t.db.dataSource.query(`SELECT observations FROM item_calibrations ORDER BY item_id`)).toEqual(calibrationsBefore);
+  expect(studentDataDelete).toEqual({ deleted: true, userErrors: [] });
+
+  expect(await columnsHolding(identifiers)).toEqual([]);
+  expect(await attempts()).toEqual([{ n: 0 }]);
+  expect(await t.db.dataSource.query(`SELECT item_id, version_no, observations FROM item_calibrations ORDER BY item_id`)).toEqual(calibrationsBefore);
   await t.expectToFail('UNAUTHENTICATED', `{ me { id } }`, {}, tok.s50101);
+  await t.expectToFail('NOT_FOUND', `query($s: ID!) { studentDataExport(studentId: $s) }`, { s: gid('s50101') }, tok.jiaowu);
+  // The classmate and the parent keep their own accounts and data.
+  expect((await t.ok(`{ me { username } }`, {}, tok.p50101)).me.username).toBe('p50101');
+  expect((await t.ok(`query($s: ID!) { studentDay(date: "${DAY}", studentId: $s) { submission { peerComments { comment } } } }`, { s: gid('s50102') }, tok.s50102))
+    .studentDay[0].submission.peerComments).toEqual([]);
+});
+
+it('the migration removes what deletions before it left behind, and names record sheets by their day', async () => {
+  const db = await createTestDatabase();
+  const school = await seedSchool(db.dataSource, { ...SCHOOL, code: 'privacy-legacy' }, 10);
+  // The embedded database has one connection: from here on everything goes through this runner.
+  const runner = db.dataSource.createQueryRunner();
+  try {
+    const [gone, kept] = school.users.filter((u) => u.classId);
+    const migration = new AccessLogResources1765152000000();
+    const q = (sql: string, params: unknown[] = []) => runner.query(sql, params);
+    await runner.startTransaction();
+    await migration.down(runner);
+    await runner.commitTransaction();
+    // What the service wrote before: an anonymised account with its reads and keys, sheets named by id or by student:day.
+    const sheetId = randomUUID();
+    await q(`INSERT INTO record_sheets (school_id, id, student_id, class_id, day) VALUES ($1, $2, $3, $4, '2026-12-02')`, [school.schoolId, sheetId, kept.id, kept.classId]);
+    await q(`DELETE FROM parent_links WHERE student_id = $1`, [gone.id]);
+    await q(`UPDATE users SET display_name = '已删除的学生', username = $2, class_id = NULL, student_no = NULL, deleted_at = now() WHERE id = $1`,
+      [gone.id, `deleted-${gone.id.slice(0, 8)}`]);
+    const actor = school.users.find((u) => u.username === 't5yw1')!.id;
+    const log = (studentId: string, resource: string, resourceId: string) =>
+      q(`INSERT INTO access_log (school_id, id, actor_id, student_id, resource, resource_id) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [school.schoolId, randomUUID(), actor, studentId, resource, resourceId]);
+    await log(gone.id, 'record_sheet', `${gone.id}:2026-12-01`);
+    await log(gone.id, 'submission', randomUUID());
+    await log(kept.id, 'record_sheet', `${kept.id}:2026-12-01`);
+    await log(kept.id, 'record_sheet', sheetId);
+    await q(`INSERT INTO idempotency_keys (school_id, user_id, client_key, operation, fingerprint, result_id) VALUES ($1, $2, 'legacy-key', 'op', 'f', $3)`,
+      [school.schoolId, gone.id, randomUUID()]);
+
+    await runner.startTransaction();
+    await migration.up(runner);
+    await runner.commitTransaction();
+
+    expect(await q(`SELECT student_id, resource, resource_id FROM access_log ORDER BY resource_id`)).toEqual([
+      { student_id: kept.id, resource: 'record_sheet', resource_id: '2026-12-01' },
+      { student_id: kept.id, resource: 'record_sheet', resource_id: '2026-12-02' },
+    ]);
+    expect(await q(`SELECT count(*)::int AS n FROM users WHERE id = $1`, [gone.id])).toEqual([{ n: 0 }]);
+    expect(await q(`SELECT count(*)::int AS n FROM idempotency_keys`)).toEqual([{ n: 0 }]);
+    await log(kept.id, 'student_export', 'all');
+  } finally {
+    await runner.release();
+    await db.close();
+  }
 });

@@ -13,7 +13,7 @@ let chinese: { id: string };
 let math: { id: string };
 const gid = (username: string) => toGlobalId('User', t.user(username).id);
 
-const SHEET = `query($d: String!, $s: ID) { recordSheet(date: $d, studentId: $s) { date revision filled locked flags capMinutes actualWrittenMinutes bedtime bedtimeTarget
+const SHEET = `query($d: LocalDate!, $s: ID) { recordSheet(date: $d, studentId: $s) { date revision filled locked flags capMinutes actualWrittenMinutes bedtime bedtimeTarget
   parentMessage reply lines { assignment { subject { name } } choice content predictedMinutes actualMinutes prefilled overran } } }`;
 const FILL = `mutation($i: RecordSheetFillInput!) { recordSheetFill(input: $i) { sheet { revision flags actualWrittenMinutes locked
   lines { assignment { subject { name } } actualMinutes prefilled } } userErrors { code message } } }`;
@@ -53,7 +53,7 @@ describe('the record sheet', () => {
   });
 
   it('a parent leaves a message on their own child\'s sheet only', async () => {
-    const M = `mutation($s: ID!, $d: String!, $m: String!) { recordSheetParentMessage(studentId: $s, date: $d, message: $m) { sheet { parentMessage } userErrors { code } } }`;
+    const M = `mutation($s: ID!, $d: LocalDate!, $m: String!) { recordSheetParentMessage(studentId: $s, date: $d, message: $m) { sheet { parentMessage } userErrors { code } } }`;
     expect((await t.ok(M, { s: gid('s50101'), d: DAY, m: '孩子数学作业做到很晚，请老师关注。' }, tok.p50101)).recordSheetParentMessage.sheet.parentMessage).toBe('孩子数学作业做到很晚，请老师关注。');
     await t.expectToFail('FORBIDDEN', M, { s: gid('s50101'), d: DAY, m: '你好' }, tok.p50102);
     await t.expectToFail('NOT_FOUND', SHEET, { d: DAY, s: gid('s50101') }, tok.p50102);
@@ -61,16 +61,16 @@ describe('the record sheet', () => {
   });
 
   it("the head teacher's day lists unfilled sheets, flagged sheets and messages waiting for a reply", async () => {
-    const { classRecordSheets } = await t.ok(`query($c: ID!, $d: String!) { classRecordSheets(classId: $c, date: $d) { student { username } filled flags parentMessage reply } }`,
+    const { classRecordSheets } = await t.ok(`query($c: ID!, $d: LocalDate!) { classRecordSheets(classId: $c, date: $d) { student { username } filled flags parentMessage reply } }`,
       { c: ids(t, 5, 'math').classId, d: DAY }, tok.t5yw1);
     expect(classRecordSheets.filter((s: any) => !s.filled).map((s: any) => s.student.username)).toEqual(['s50102', 's50103']);
     expect(classRecordSheets.filter((s: any) => s.flags.length).map((s: any) => s.student.username)).toEqual(['s50101']);
     expect(classRecordSheets.filter((s: any) => s.parentMessage && !s.reply).map((s: any) => s.student.username)).toEqual(['s50101']);
-    await t.expectToFail('FORBIDDEN', `query($c: ID!, $d: String!) { classRecordSheets(classId: $c, date: $d) { filled } }`, { c: ids(t, 5, 'math').classId, d: DAY }, tok.t5sx1);
+    await t.expectToFail('FORBIDDEN', `query($c: ID!, $d: LocalDate!) { classRecordSheets(classId: $c, date: $d) { filled } }`, { c: ids(t, 5, 'math').classId, d: DAY }, tok.t5sx1);
   });
 
   it('once read, the student\'s entries are locked; the head teacher can reopen them', async () => {
-    const READ = `mutation($s: ID!, $d: String!, $r: String, $o: Boolean!) { recordSheetRead(studentId: $s, date: $d, reply: $r, reopen: $o) { sheet { locked reply revision } userErrors { code } } }`;
+    const READ = `mutation($s: ID!, $d: LocalDate!, $r: String, $o: Boolean!) { recordSheetRead(studentId: $s, date: $d, reply: $r, reopen: $o) { sheet { locked reply revision } userErrors { code } } }`;
     const read = (await t.ok(READ, { s: gid('s50101'), d: DAY, r: '已了解，明天和数学老师沟通。', o: false }, tok.t5yw1)).recordSheetRead.sheet;
     expect(read).toMatchObject({ locked: true, reply: '已了解，明天和数学老师沟通。' });
     const before = await t.db.dataSource.query(`SELECT e.actual_minutes FROM record_sheet_entries e ORDER BY 1`);

@@ -1,6 +1,6 @@
 import { In } from 'typeorm';
 import { RequestContext } from '../../core/context';
-import { isIsoDate, isoWeekday } from '../../core/dates';
+import { isoWeekday } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
@@ -43,10 +43,6 @@ export interface StudentDayLine {
   submission: Submission | null;
 }
 
-function requireDate(value: string, field: string): void {
-  if (!isIsoDate(value)) throw new InvalidInputError(field, `${field} must be a date YYYY-MM-DD`);
-}
-
 function lines(plans: Plan[]): SubjectLine[] {
   return plans.map((plan) => ({ plan, ...planLoad(plan) }));
 }
@@ -57,7 +53,6 @@ export class ClassDayService {
    * lightest and heaviest written at-home minutes, and (with `assignmentId`) the draft too.
    */
   async preview(ctx: RequestContext, classId: string, day: string, assignmentId?: string | null): Promise<LoadPreview> {
-    requireDate(day, 'date');
     const cls = await ctx.db.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: classId });
     if (!cls || !staffReachesClass(ctx.viewer, classId)) throw new NotFoundError('Class', classId);
     const { dayKind, capMinutes } = await loadService.capOn(ctx, cls.grade, day);
@@ -83,7 +78,6 @@ export class ClassDayService {
    * student's own choice. For the student, their parents and the staff of their class.
    */
   async studentDay(ctx: RequestContext, studentId: string, day: string): Promise<StudentDayLine[]> {
-    requireDate(day, 'date');
     const student = await ctx.db.getRepository(User).findOneBy({ schoolId: ctx.schoolId, id: studentId });
     const v = ctx.viewer;
     const allowed = student?.classId && (student.id === v.userId || v.childIds.has(student.id) || staffReachesClass(v, student.classId));
@@ -99,6 +93,7 @@ export class ClassDayService {
         ctx.db.getRepository(Submission).findBy({ schoolId: ctx.schoolId, studentId, assignmentId: assignmentIds }),
       ])
       : [[], []];
+    privacyService.noteAccess(ctx, choices.map((c) => ({ studentId, resource: 'tier_choice' as const, resourceId: c.assignmentId })));
     return plans.map((plan) => ({
       plan,
       choices: planChoices(plan),
@@ -132,7 +127,6 @@ export class ClassDayService {
    * heaviest written total against its cap. No student data; readable by everyone in the school.
    */
   async weeklyNotice(ctx: RequestContext, classId: string, weekStart: string) {
-    requireDate(weekStart, 'weekStart');
     if (isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', 'weekStart must be a Monday');
     const cls = await ctx.db.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: classId });
     if (!cls) throw new NotFoundError('Class', classId);

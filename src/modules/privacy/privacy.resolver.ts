@@ -8,10 +8,10 @@ import { payloadOf, UserError } from '../../core/user-error';
 import { UserNode } from '../user/user.type';
 import { AccessLogRow, privacyService } from './privacy.service';
 
-@ObjectType('AccessLogEntry', { description: "A read of a student's work or record sheet by staff" })
+@ObjectType('AccessLogEntry', { description: "A read of a student's personal data by staff" })
 class AccessLogEntryNode {
-  @Field({ description: 'submission or record_sheet' }) resource!: string;
-  @Field({ description: 'Which record' }) resourceId!: string;
+  @Field({ description: 'What was read: submission, record_sheet, tier_choice, assignment_overview or student_export' }) resource!: string;
+  @Field({ description: 'Which record: a submission id, a record sheet\'s day, an assignment id (choices, overviews), or all (an export)' }) resourceId!: string;
   @Field({ description: 'When' }) at!: Date;
   row!: AccessLogRow;
 }
@@ -38,7 +38,7 @@ class StudentDataDeletePayload {
 @Resolver(() => AccessLogEntryNode)
 export class PrivacyResolver {
   @Authorized(Role.ACADEMIC_OFFICE)
-  @Query(() => AccessLogConnection, { description: "Who read which student's work and record sheets, newest first (academic office)" })
+  @Query(() => AccessLogConnection, { description: "Who read which student's personal data, newest first (academic office)" })
   async accessLog(@Args(() => AccessLogArgs) args: AccessLogArgs, @Ctx() ctx: RequestContext) {
     const page = await privacyService.accessLog(ctx, args.studentId ? fromGlobalId(args.studentId, 'User', 'studentId') : null, args.first, args.after);
     return { ...page, edges: page.edges.map((e) => ({ ...e, node: Object.assign(new AccessLogEntryNode(), { resource: e.node.resource, resourceId: e.node.resource_id, at: e.node.at, row: e.node }) })) };
@@ -57,7 +57,7 @@ export class PrivacyResolver {
   }
 
   @Authorized(Role.ACADEMIC_OFFICE)
-  @Mutation(() => StudentDataDeletePayload, { description: "Delete a student's personal data at their guardian's request; anonymous aggregates stay" })
+  @Mutation(() => StudentDataDeletePayload, { description: "Delete a student and their personal data at their guardian's request; only anonymous aggregates stay" })
   studentDataDelete(@Arg('studentId', () => ID) studentId: string, @Ctx() ctx: RequestContext): Promise<StudentDataDeletePayload> {
     return payloadOf<StudentDataDeletePayload>(async () => (await privacyService.deleteStudent(ctx, fromGlobalId(studentId, 'User', 'studentId')), { deleted: true }));
   }

@@ -5,8 +5,9 @@ import { decodeCursor, Page, pageOf } from '../../core/pagination';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
 import { UserErrorCode } from '../../core/user-error';
+import { forgetLoginAttempts } from '../auth/login-attempts';
 import { SchoolClass } from '../class/class.entity';
-import { ParentLink, User } from '../user/user.entity';
+import { User } from '../user/user.entity';
 
 /** Students under 14 — in practice grades 1–8 — need a guardian's consent before personal data is kept. */
 export function needsConsent(grade: number): boolean {
@@ -81,11 +82,12 @@ export class PrivacyService {
     return pageOf(rows, first, (r) => [r.cursor_at, r.id], (r) => r);
   }
 
-  /** Everything the service holds about one student, for their guardian or the academic office. */
+  /** Everything the service holds about one student, for their guardian or the academic office (whose export is logged). */
   async exportStudent(ctx: RequestContext, studentId: string): Promise<Record<string, unknown>> {
     this.requireGuardianOrOffice(ctx, studentId);
     const student = await ctx.db.getRepository(User).findOneBy({ schoolId: ctx.schoolId, id: studentId });
-    if (!student?.classId && !student?.deletedAt) throw new NotFoundError('Student', studentId);
+    if (!student?.classId) throw new NotFoundError('Student', studentId);
+    this.noteAccess(ctx, [{ studentId, resource: 'student_export', resourceId: 'all' }]);
     const q = (sql: string) => ctx.db.query(sql, [ctx.schoolId, studentId]);
     const [cls, parents, choices, submissions, versions, marks, peerComments, sheets, entries, access] = await Promise.all([
       student.classId ? ctx.db.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: student.classId }) : null,
@@ -106,16 +108,17 @@ export class PrivacyService {
     return {
       exportedAt: new Date().toISOString(),
       student: { id: student.id, displayName: student.displayName, studentNo: student.studentNo, class: cls?.name ?? null,
-        guardianConsentAt: student.guardianConsentAt, deletedAt: student.deletedAt },
+        guardianConsentAt: student.guardianConsentAt },
       parents, choices, submissions, submissionVersions: versions, marks, peerComments, recordSheets: sheets, recordSheetEntries: entries,
       accessLog: access,
     };
   }
 
   /**
-   * Deletes a student's personal data at their guardian's request (academic office): work,
-   * marks, choices, record sheets, comments and parent links go; the account is anonymised and
-   * can no longer sign in. Aggregates (item calibrations) stay, being anonymous.
+   * Deletes a student at their guardian's request (academic office): work, marks, choices,
+   * record sheets, comments, parent links, the reads of them in the access log, client keys,
+   * counted sign-in attempts and the account itself, so no identifier of the child is left
+   * (tokens stop working with the account). Aggregates (item calibrations) stay, being anonymous.
    */
   async deleteStudent(ctx: RequestContext, studentId: string): Promise<void> {
     if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError("Only the academic office deletes a student's data");
@@ -127,12 +130,15 @@ export class PrivacyService {
       await tx.query(`DELETE FROM submissions WHERE school_id = $1 AND student_id = $2`, p);
       await tx.query(`DELETE FROM student_choices WHERE school_id = $1 AND student_id = $2`, p);
       await tx.query(`DELETE FROM record_sheets WHERE school_id = $1 AND student_id = $2`, p);
-      await tx.delete(ParentLink, { schoolId: ctx.schoolId, studentId });
-      await tx.update(User, { schoolId: ctx.schoolId, id: studentId }, {
-        displayName: '已删除的学生', username: `deleted-${studentId.slice(0, 8)}`, passwordHash: '!', studentNo: null, classId: null,
-        tokenVersion: student.tokenVersion + 1, guardianConsentAt: null, guardianConsentBy: null, deletedAt: new Date(),
-      });
+      await tx.query(`DELETE FROM access_log WHERE school_id = $1 AND (student_id = $2 OR actor_id = $2)`, p);
+      await tx.query(`DELETE FROM idempotency_keys WHERE school_id = $1 AND user_id = $2`, p);
+      await forgetLoginAttempts(tx, ctx.config, ctx.schoolId, student.username);
+      // Roles and parent links go with the account (ON DELETE CASCADE).
+      await tx.delete(User, { schoolId: ctx.schoolId, id: studentId });
     });
+    // Reads of the student noted earlier in this request would otherwise be written after the deletion.
+    const pending = ctx.accessRecords.filter((r) => r.studentId !== studentId);
+    ctx.accessRecords.splice(0, ctx.accessRecords.length, ...pending);
   }
 
   private requireGuardianOrOffice(ctx: RequestContext, studentId: string): void {

@@ -3,6 +3,7 @@ import { RequestContext } from '../../core/context';
 import { InvalidInputError } from '../../core/errors';
 import { fromGlobalId } from '../../core/ids';
 import { Role, STAFF_ROLES } from '../../core/roles';
+import { LocalDate } from '../../core/scalars';
 import { payloadOf, UserError } from '../../core/user-error';
 import { AssignmentNode } from '../assignment/assignment.type';
 import { BankItemNode } from '../bank/bank.type';
@@ -38,7 +39,7 @@ export class RecordSheetResolver {
   @Authorized()
   @Query(() => RecordSheetNode, { description: 'A record sheet: the student, their parents and staff of the class' })
   async recordSheet(
-    @Arg('date') date: string,
+    @Arg('date', () => LocalDate) date: string,
     @Arg('studentId', () => ID, { nullable: true, description: 'Defaults to yourself' }) studentId: string | null,
     @Ctx() ctx: RequestContext,
   ): Promise<RecordSheetNode> {
@@ -47,7 +48,7 @@ export class RecordSheetResolver {
 
   @Authorized(Role.HEAD_TEACHER, Role.ACADEMIC_OFFICE)
   @Query(() => [RecordSheetNode], { description: "The head teacher's day: every sheet of the class; filter by filled, flags and parentMessage/reply" })
-  async classRecordSheets(@Arg('classId', () => ID) classId: string, @Arg('date') date: string, @Ctx() ctx: RequestContext): Promise<RecordSheetNode[]> {
+  async classRecordSheets(@Arg('classId', () => ID) classId: string, @Arg('date', () => LocalDate) date: string, @Ctx() ctx: RequestContext): Promise<RecordSheetNode[]> {
     return (await recordSheetService.headTeacherDay(ctx, fromGlobalId(classId, 'Class', 'classId'), date)).map(sheetNode);
   }
 
@@ -63,7 +64,7 @@ export class RecordSheetResolver {
   @Authorized(Role.PARENT)
   @Mutation(() => RecordSheetPayload, { description: "Leave a message on your child's record sheet" })
   recordSheetParentMessage(
-    @Arg('studentId', () => ID) studentId: string, @Arg('date') date: string,
+    @Arg('studentId', () => ID) studentId: string, @Arg('date', () => LocalDate) date: string,
     @Arg('message', () => String, { description: '1–1000 characters' }) message: string,
     @Ctx() ctx: RequestContext,
   ): Promise<RecordSheetPayload> {
@@ -75,7 +76,7 @@ export class RecordSheetResolver {
   @Authorized(Role.HEAD_TEACHER)
   @Mutation(() => RecordSheetPayload, { description: 'Read a sheet (locking the student\'s entries) and reply; or reopen it for a correction' })
   recordSheetRead(
-    @Arg('studentId', () => ID) studentId: string, @Arg('date') date: string,
+    @Arg('studentId', () => ID) studentId: string, @Arg('date', () => LocalDate) date: string,
     @Arg('reply', () => String, { nullable: true }) reply: string | null,
     @Arg('reopen', { defaultValue: false, description: 'Unlock instead of reading' }) reopen: boolean,
     @Ctx() ctx: RequestContext,
@@ -85,7 +86,7 @@ export class RecordSheetResolver {
 
   @Authorized(...STAFF_ROLES)
   @Query(() => [DayLoadNode], { description: 'Class load: per day and subject predicted vs actual, students over the cap, sleep compliance' })
-  async classLoadReport(@Arg('classId', () => ID) classId: string, @Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: RequestContext): Promise<DayLoadNode[]> {
+  async classLoadReport(@Arg('classId', () => ID) classId: string, @Arg('from', () => LocalDate) from: string, @Arg('to', () => LocalDate) to: string, @Ctx() ctx: RequestContext): Promise<DayLoadNode[]> {
     const days = await reportService.classLoad(ctx, fromGlobalId(classId, 'Class', 'classId'), from, to);
     const subjects = await schoolService.subjects(ctx);
     return days.map((d) => ({ ...d, subjects: d.subjects.map((s) => ({ ...s, subject: subjects.find((x) => x.id === s.subjectId)?.name ?? '' })) }));
@@ -95,7 +96,7 @@ export class RecordSheetResolver {
   @Query(() => [WeekTiersNode], { description: "Tier trend: how a class's choices moved between tiers week by week (counts only)" })
   tierTrend(
     @Arg('classId', () => ID) classId: string, @Arg('subjectId', () => ID) subjectId: string,
-    @Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: RequestContext,
+    @Arg('from', () => LocalDate) from: string, @Arg('to', () => LocalDate) to: string, @Ctx() ctx: RequestContext,
   ): Promise<WeekTiersNode[]> {
     return reportService.tierTrend(ctx, fromGlobalId(classId, 'Class', 'classId'), fromGlobalId(subjectId, 'Subject', 'subjectId'), from, to);
   }

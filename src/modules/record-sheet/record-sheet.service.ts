@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { RequestContext } from '../../core/context';
-import { isIsoDate } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
 import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
@@ -65,7 +64,6 @@ export interface KnownOfDays {
 export class RecordSheetService {
   /** The sheet of a student for a day, filled in from the day's assignments (the student, their parents, staff of the class). */
   async view(ctx: RequestContext, studentId: string, day: string): Promise<SheetView> {
-    if (!isIsoDate(day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
     const student = await this.visibleStudent(ctx, studentId);
     const [view] = await this.views(ctx, ctx.db, [student], day);
     this.noteAccess(ctx, [view]);
@@ -156,7 +154,6 @@ export class RecordSheetService {
   async fill(ctx: RequestContext, input: SheetFillInput): Promise<SheetView> {
     if (!ctx.hasRole(Role.STUDENT) || !ctx.viewer.classId) throw new ForbiddenError('Students fill in their own record sheet');
     await privacyService.requireConsent(ctx, ctx.viewer.userId);
-    if (!isIsoDate(input.day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
     const classId = ctx.viewer.classId;
     await withTransaction(ctx, async (tx) => {
       const sheet = await this.lockedSheet(ctx, tx, ctx.viewer.userId, classId, input.day);
@@ -187,7 +184,6 @@ export class RecordSheetService {
   /** A parent leaves a message on their child's sheet. */
   async parentMessage(ctx: RequestContext, studentId: string, day: string, message: string): Promise<SheetView> {
     if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError('Only a parent of the student leaves a message on their sheet');
-    if (!isIsoDate(day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
     const student = await this.visibleStudent(ctx, studentId);
     await privacyService.requireConsent(ctx, student.id);
     await withTransaction(ctx, async (tx) => {
@@ -199,11 +195,12 @@ export class RecordSheetService {
     return this.view(ctx, studentId, day);
   }
 
-  /** The head teacher reads the sheet (locking the student's entries) and may reply; or reopens it. */
+  /** The head teacher reads the sheet (locking the student's entries) and may reply; or reopens it. Needs the guardian's consent. */
   async read(ctx: RequestContext, studentId: string, day: string, reply: string | null, reopen: boolean): Promise<SheetView> {
-    if (!isIsoDate(day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
     const student = await this.visibleStudent(ctx, studentId);
     if (!ctx.viewer.headClassIds.has(student.classId!)) throw new ForbiddenError('Only the head teacher of the class reads and answers its record sheets');
+    // Reading, replying and reopening each write the student's sheet, creating it if missing.
+    await privacyService.requireConsent(ctx, student.id);
     await withTransaction(ctx, async (tx) => {
       const sheet = await this.lockedSheet(ctx, tx, student.id, student.classId!, day);
       await tx.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, reopen
@@ -221,7 +218,6 @@ export class RecordSheetService {
     if (!ctx.viewer.headClassIds.has(classId) && !ctx.hasRole(Role.ACADEMIC_OFFICE)) {
       throw new ForbiddenError("Only the class's head teacher or the academic office sees its daily record sheets");
     }
-    if (!isIsoDate(day)) throw new InvalidInputError('date', 'date must be a date YYYY-MM-DD');
     const students = await ctx.loaders.studentsByClassId.load(classId);
     const views = await this.views(ctx, ctx.db, students, day);
     this.noteAccess(ctx, views);
@@ -229,7 +225,8 @@ export class RecordSheetService {
   }
 
   private noteAccess(ctx: RequestContext, views: SheetView[]): void {
-    privacyService.noteAccess(ctx, views.map((v) => ({ studentId: v.student.id, resource: 'record_sheet' as const, resourceId: v.sheet?.id ?? `${v.student.id}:${v.day}` })));
+    // A sheet is named by its day: the student is on the row already, and a sheet not yet filled has no id.
+    privacyService.noteAccess(ctx, views.map((v) => ({ studentId: v.student.id, resource: 'record_sheet' as const, resourceId: v.day })));
   }
 
   /** Refuses (NOT_FOUND) a student the caller may not see. */
