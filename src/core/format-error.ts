@@ -4,6 +4,7 @@ import { ArgumentValidationError, AuthenticationError, AuthorizationError } from
 import type { ValidationError } from 'class-validator';
 import { DatabaseUnavailableError, DomainError, InvalidInputError, isConnectionFailure } from './errors';
 import { Logger } from './logger';
+import { ScalarInputError } from './scalars';
 
 /** Codes that GraphQL itself or Apollo produce for bad requests; they pass through as they are. */
 const PASS_THROUGH = new Set([
@@ -66,6 +67,10 @@ export function createFormatError(logger: Logger, production: boolean) {
     }
     if (original instanceof AuthenticationError) {
       return { ...base, message: 'Sign in first: this operation needs a bearer token', extensions: { code: 'UNAUTHENTICATED' } };
+    }
+    if (error instanceof GraphQLError && error.originalError instanceof ScalarInputError) {
+      // A date or time refused in the query text: the same code as when it comes in a variable.
+      return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {

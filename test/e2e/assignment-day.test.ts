@@ -54,7 +54,7 @@ it('three subjects publish within the 60-minute cap', async () => {
 it('the preview shows the day with the science draft added: 66 minutes, 6 over', async () => {
   const { assignmentCreate } = await t.ok(CREATE, { input: { ...ids(t, 5, 'science'), date: DAY, shape: 'PACKAGES', title: '种子发芽', options: packages(item.kx15, item.kx12) } }, tok.t5kx);
   scienceDraft = assignmentCreate.assignment;
-  const { loadPreview } = await t.ok(`query($c: ID!, $d: String!, $a: ID) { loadPreview(classId: $c, date: $d, assignmentId: $a) {
+  const { loadPreview } = await t.ok(`query($c: ID!, $d: LocalDate!, $a: ID) { loadPreview(classId: $c, date: $d, assignmentId: $a) {
       date dayKind capMinutes lightestTotalMinutes heaviestTotalMinutes remainingMinutes excessMinutes
       subjects { assignment { subject { name } status } lightestWrittenMinutes heaviestWrittenMinutes } } }`,
     { c: ids(t, 5, 'science').classId, d: DAY, a: scienceDraft.id }, tok.t5kx);
@@ -80,7 +80,7 @@ it('the fourth subject is refused with the cap, the published minutes per subjec
 });
 
 describe('students choose', () => {
-  const DAYQ = `query($d: String!, $s: ID) { studentDay(date: $d, studentId: $s) { assignment { subject { name } title } choices { key } choice needsChoice } }`;
+  const DAYQ = `query($d: LocalDate!, $s: ID) { studentDay(date: $d, studentId: $s) { assignment { subject { name } title } choices { key } choice needsChoice } }`;
   const CHOOSE = `mutation($input: AssignmentChooseInput!) { assignmentChoose(input: $input) { entry { choice needsChoice } userErrors { code message } } }`;
 
   it('a student sees their day, chooses, and changes their mind', async () => {
@@ -111,7 +111,7 @@ describe('students choose', () => {
 });
 
 it('the weekly notice shows the day against its cap, with no student data, to everyone in the school', async () => {
-  const Q = `query($c: ID!, $w: String!) { weeklyNotice(classId: $c, weekStart: $w) { className weekStart
+  const Q = `query($c: ID!, $w: LocalDate!) { weeklyNotice(classId: $c, weekStart: $w) { className weekStart
     days { day dayKind capMinutes heaviestTotalMinutes lightestTotalMinutes subjects { subject title content heaviestWrittenMinutes } } } }`;
   for (const token of [tok.s50102, tok.p50101, tok.t5kx, tok.jiaowu]) {
     const { weeklyNotice } = await t.ok(Q, { c: ids(t, 5, 'math').classId, w: '2026-11-23' }, token);

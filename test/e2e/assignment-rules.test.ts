@@ -171,7 +171,7 @@ describe('changes after publishing', () => {
 
     const kept = (await t.ok(UPDATE, { input: { assignmentId: chinese.id, expectedRevision: chinese.revision, title: '语文（改）', options: packages(small2, small) } }, tok.t5yw1)).assignmentUpdate;
     expect(kept.userErrors).toEqual([]);
-    const DAYQ = `query($d: String!) { studentDay(date: $d) { assignment { title } choice needsChoice } }`;
+    const DAYQ = `query($d: LocalDate!) { studentDay(date: $d) { assignment { title } choice needsChoice } }`;
     expect((await t.ok(DAYQ, { d: day }, tok.s50101)).studentDay.find((e: any) => e.assignment.title === '语文（改）').choice).toBe('B');
 
     const dropped = (await t.ok(UPDATE, { input: { assignmentId: chinese.id, expectedRevision: kept.assignment.revision, title: '语文（再改）',

@@ -32,6 +32,18 @@ async function workbook(rows: (string | number)[][]): Promise<string> {
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
 }
 
+/** A workbook whose rows are exceljs cell values (formulas, rich text, hyperlinks, errors), on a sheet of that name. */
+async function workbookOfCells(sheetName: string, rows: unknown[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet(sheetName);
+  sheet.addRow(COLUMNS.map((c) => c.header));
+  rows.forEach((r, i) => r.forEach((value, j) => { sheet.getCell(i + 2, j + 1).value = value as ExcelJS.CellValue; }));
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+const versionOf = async (title: string) => (await t.db.dataSource.query(
+  `SELECT title, body, answer_guide, tier, predicted_minutes, difficulty, source_note FROM bank_item_versions WHERE title = $1`, [title]))[0];
+
 async function readBack(base64: string): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer);
@@ -96,6 +108,57 @@ describe('bank import and export', () => {
     expect(bankImport.problems).toEqual([]);
     expect(bankImport.rows).toBeGreaterThanOrEqual(5);
     await t.expectToFail('FORBIDDEN', IMPORT, { i: { groupId: group, format: 'CSV', fileBase64: csv.toString('base64'), dryRun: true } }, await t.login('t3yw1'));
+  });
+});
+
+describe('cells that are formulas, rich text, hyperlinks or errors', () => {
+  it('imports a formula as its cached result, rich text and a hyperlink as their text', async () => {
+    const cells: unknown[] = row(2000);
+    cells[1] = { richText: [{ text: '分数', font: { bold: true } }, { text: '富文本练习' }] };
+    cells[2] = { text: '打开链接，读一读分数的故事。', hyperlink: 'https://example.com/fractions' };
+    cells[3] = { text: { richText: [{ text: '能说出', font: { italic: true } }, { text: '一个例子' }] }, hyperlink: 'https://example.com/guide' };
+    cells[4] = { formula: 'IF(TRUE,"提高","基础")', result: '提高' };
+    cells[6] = { formula: '5+7', result: 12 };
+    cells[7] = { sharedFormula: 'G2', result: 3 };
+    const before = await itemCount();
+    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbookOfCells('题库', [cells]), dryRun: false } }, member);
+    expect(bankImport).toMatchObject({ rows: 1, created: 1, problems: [] });
+    expect(await itemCount()).toBe(before + 1);
+    expect(await versionOf('分数富文本练习')).toEqual({
+      title: '分数富文本练习', body: '打开链接，读一读分数的故事。', answer_guide: '能说出一个例子', tier: 'improving', predicted_minutes: 12, difficulty: 3, source_note: null,
+    });
+  });
+
+  it('refuses error cells and formulas without a result, naming sheet, row and column, and writes nothing', async () => {
+    const rows: unknown[][] = [row(2100), row(2101), row(2102), row(2103)];
+    rows[0][1] = { error: '#N/A' };
+    rows[1][6] = { error: '#REF!' };
+    rows[2][2] = { formula: 'CONCAT(A4,"练习")' };
+    rows[3][4] = { formula: 'VLOOKUP(A5,Z:Z,1,FALSE)', result: { error: '#N/A' } };
+    const before = await itemCount();
+    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbookOfCells('三年级题库', rows), dryRun: false } }, member);
+    expect(bankImport.created).toBe(0);
+    expect(bankImport.problems).toEqual([
+      { row: 2, column: '标题', message: '工作表「三年级题库」第 2 行「标题」列是错误值 #N/A，请改正后再导入' },
+      { row: 3, column: '预估时长(分钟)', message: '工作表「三年级题库」第 3 行「预估时长(分钟)」列是错误值 #REF!，请改正后再导入' },
+      { row: 4, column: '题目内容', message: '工作表「三年级题库」第 4 行「题目内容」列是公式 =CONCAT(A4,"练习")，但文件里没有保存它的计算结果；请在 Excel 中打开并保存，或改填数值' },
+      { row: 5, column: '层级', message: '工作表「三年级题库」第 5 行「层级」列是错误值 #N/A，请改正后再导入' },
+    ]);
+    expect(await itemCount()).toBe(before);
+  });
+
+  it('reads a CSV cell as the text written, not as a number, a date or an error', async () => {
+    const header = COLUMNS.map((c) => c.header).join(',');
+    const line = (title: string, body: string) => ['分数的初步认识', title, body, '能说清即可', '基础', '书面', '6', '', '', '', '', '', '', '', '', '', '', '', '', ''].join(',');
+    const csv = [header, line('1e3', '2024-01-01 那天分了几块蛋糕？'), line('2024-01-01', '#N/A 是什么意思？'), line(' ', '空白标题')].join('\n');
+    const fileBase64 = Buffer.from(csv).toString('base64');
+    const { bankImport: refused } = await t.ok(IMPORT, { i: { groupId: group, format: 'CSV', fileBase64, dryRun: true } }, member);
+    expect(refused.problems).toEqual([{ row: 4, column: '标题', message: '不能为空' }]);
+    const fixed = Buffer.from(csv.split('\n').slice(0, 3).join('\n')).toString('base64');
+    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'CSV', fileBase64: fixed, dryRun: false } }, member);
+    expect(bankImport).toMatchObject({ rows: 2, created: 2, problems: [] });
+    expect((await versionOf('1e3')).body).toBe('2024-01-01 那天分了几块蛋糕？');
+    expect((await versionOf('2024-01-01')).body).toBe('#N/A 是什么意思？');
   });
 });
 

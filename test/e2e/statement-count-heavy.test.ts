@@ -40,7 +40,7 @@ beforeAll(async () => {
   }
   await fill(0, WEEK);
   await fill(1, WEEK);
-}, 180000);
+});
 afterAll(() => t?.stop());
 
 async function same(query: (schoolIndex: number) => [string, Record<string, unknown>, string]) {
@@ -52,7 +52,7 @@ async function same(query: (schoolIndex: number) => [string, Record<string, unkn
   return a.statements;
 }
 
-const CLASS_WEEK = `query($c: ID!, $from: String!, $to: String!) { classAssignments(classId: $c, from: $from, to: $to) {
+const CLASS_WEEK = `query($c: ID!, $from: LocalDate!, $to: LocalDate!) { classAssignments(classId: $c, from: $from, to: $to) {
   title day subject { name } teacher { displayName } choices { key totalMinutes writtenHomeMinutes }
   options { key name items { predictedMinutes content { title body } } } } }`;
 
@@ -65,7 +65,7 @@ it('the class week: 2 and 40 students, one day and five, the same statements', a
 });
 
 it("a student's day", async () => {
-  await same((i) => [`query($d: String!) { studentDay(date: $d) { assignment { title subject { name } } choices { key totalMinutes } choice submission { status currentMark { mark } } } }`,
+  await same((i) => [`query($d: LocalDate!) { studentDay(date: $d) { assignment { title subject { name } } choices { key totalMinutes } choice submission { status currentMark { mark } } } }`,
     { d: WEEK[2] }, tokens[t.schools[i].spec.code].s50101]);
 });
 
@@ -75,7 +75,7 @@ it("the teacher's marking queue", async () => {
 });
 
 it('the weekly public notice: one day of homework and five', async () => {
-  const Q = `query($c: ID!, $w: String!) { weeklyNotice(classId: $c, weekStart: $w) { days { day capMinutes heaviestTotalMinutes subjects { subject title content } } } }`;
+  const Q = `query($c: ID!, $w: LocalDate!) { weeklyNotice(classId: $c, weekStart: $w) { days { day capMinutes heaviestTotalMinutes subjects { subject title content } } } }`;
   const perSize = await same((i) => [Q, { c: ids(t, 5, 'math', i).classId, w: WEEK[0] }, tokens[t.schools[i].spec.code].jiaowu]);
   // The caps of the seven days come in one lookup, not one per day.
   expect(perSize).toBeLessThanOrEqual(11);
@@ -89,7 +89,7 @@ it('bank search: a page of 2 and a page of 40', async () => {
 });
 
 it('the class load report: 2 and 40 students, one day and five', async () => {
-  const Q = `query($c: ID!, $from: String!, $to: String!) { classLoadReport(classId: $c, from: $from, to: $to) {
+  const Q = `query($c: ID!, $from: LocalDate!, $to: LocalDate!) { classLoadReport(classId: $c, from: $from, to: $to) {
     day capMinutes studentsOverCap sheets onTimeBedtimes bedtimes subjects { subject predictedMinutes actualMinutes observations } } }`;
   const perSize = await same((i) => [Q, { c: ids(t, 5, 'math', i).classId, from: WEEK[0], to: WEEK[4] }, tokens[t.schools[i].spec.code].t5yw1]);
   const oneDay = await counter.measure(() => t.ok(Q, { c: ids(t, 5, 'math', 1).classId, from: WEEK[0], to: WEEK[0] }, tokens['heavy-large'].t5yw1));

@@ -70,7 +70,7 @@ describe('a day end to end', () => {
   });
 
   it("the student's day shows the submission", async () => {
-    const { studentDay } = await t.ok(`query($d: String!) { studentDay(date: $d) { choice submission { id status } } }`, { d: DAY }, tok.s80101);
+    const { studentDay } = await t.ok(`query($d: LocalDate!) { studentDay(date: $d) { choice submission { id status } } }`, { d: DAY }, tok.s80101);
     expect(studentDay).toEqual([{ choice: 'B2', submission: { id: submissionId, status: 'AWAITING_MARK' } }]);
   });
 

@@ -55,7 +55,7 @@ it('a member saves next week, the totals add up, and the list is filed and locke
 });
 
 it('the academic office sees every group side by side with daily totals per grade', async () => {
-  const { weeklyListOverview } = await t.ok(`query($w: String!) { weeklyListOverview(weekStart: $w) {
+  const { weeklyListOverview } = await t.ok(`query($w: LocalDate!) { weeklyListOverview(weekStart: $w) {
     lists { status group { name } } groupsNotFiled { name } grades { grade days { day minutes writtenMinutes } } } }`, { w: WEEK }, office);
   expect(weeklyListOverview.lists).toEqual([{ status: 'FILED', group: { name: '三年级数学备课组' } }]);
   expect(weeklyListOverview.groupsNotFiled.map((g: any) => g.name)).toContain('三年级语文备课组');
@@ -66,7 +66,7 @@ it('the academic office sees every group side by side with daily totals per grad
     { day: '2026-12-01', minutes: 0, writtenMinutes: 0 },
     { day: '2026-12-02', minutes: 15, writtenMinutes: 0 },
   ]);
-  await t.expectToFail('FORBIDDEN', `query($w: String!) { weeklyListOverview(weekStart: $w) { weekStart } }`, { w: WEEK }, member);
+  await t.expectToFail('FORBIDDEN', `query($w: LocalDate!) { weeklyListOverview(weekStart: $w) { weekStart } }`, { w: WEEK }, member);
 });
 
 describe('refusals', () => {

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, IsOptional, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { LocalDate } from '../../core/scalars';
 import { AssignmentShape } from './assignment.policy';
 
 @InputType({ description: 'A bank item in an option' })
@@ -33,7 +34,7 @@ export class AssignmentCreateInput {
 
   @Field(() => ID, { description: 'The class' }) @IsNotEmpty() classId!: string;
   @Field(() => ID, { description: 'The subject (you must teach it to the class)' }) @IsNotEmpty() subjectId!: string;
-  @Field({ description: 'The day (YYYY-MM-DD)' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' }) date!: string;
+  @Field(() => LocalDate, { description: 'The day' }) date!: string;
   @Field(() => AssignmentShape, { description: 'Packages or three parts' }) shape!: AssignmentShape;
   @Field({ description: 'Title' }) @Length(1, 100)
   @Matches(/\S/, { message: '$property must not be blank' }) title!: string;

@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../../core/ids';
 import { Node } from '../../core/node';
+import { LocalDate } from '../../core/scalars';
 import { DayKind } from '../load/load.entity';
 import { PlanChoice } from './assignment-plan';
 import { Assignment, AssignmentStatus } from './assignment.entity';
@@ -22,7 +23,7 @@ registerEnumType(AssignmentStatus, {
 
 @ObjectType('Assignment', { implements: Node, description: "A class's homework in one subject on one day" })
 export class AssignmentNode extends Node {
-  @Field({ description: 'The day (YYYY-MM-DD)' }) day!: string;
+  @Field(() => LocalDate, { description: 'The day' }) day!: string;
   @Field(() => AssignmentShape, { description: 'Packages or three parts' }) shape!: AssignmentShape;
   @Field({ description: 'Title, e.g. 分数的初步认识·第2课时' }) title!: string;
   @Field(() => AssignmentStatus, { description: 'Draft or published' }) status!: AssignmentStatus;
@@ -78,7 +79,7 @@ export class SubjectLoadLine {
 
 @ObjectType({ description: "A class's day against its cap, before or after publishing" })
 export class LoadPreviewNode {
-  @Field({ description: 'The day' }) date!: string;
+  @Field(() => LocalDate, { description: 'The day' }) date!: string;
   @Field(() => DayKind, { description: 'School day, weekend or holiday' }) dayKind!: DayKind;
   @Field(() => Int, { description: 'Written-homework cap in force' }) capMinutes!: number;
   @Field(() => [SubjectLoadLine], { description: 'Published subjects, and the previewed draft' }) subjects!: SubjectLoadLine[];
@@ -110,7 +111,7 @@ export class NoticeSubject {
 
 @ObjectType({ description: 'One day in the weekly public notice' })
 export class NoticeDay {
-  @Field({ description: 'The day' }) day!: string;
+  @Field(() => LocalDate, { description: 'The day' }) day!: string;
   @Field(() => DayKind, { description: 'School day, weekend or holiday' }) dayKind!: DayKind;
   @Field(() => Int, { description: 'The cap' }) capMinutes!: number;
   @Field(() => [NoticeSubject], { description: 'Homework per subject' }) subjects!: NoticeSubject[];
@@ -121,6 +122,6 @@ export class NoticeDay {
 @ObjectType({ description: "作业公示: a class's homework for a week, with no student data" })
 export class WeeklyNoticeNode {
   @Field({ description: 'Class name' }) className!: string;
-  @Field({ description: 'Monday of the week' }) weekStart!: string;
+  @Field(() => LocalDate, { description: 'Monday of the week' }) weekStart!: string;
   @Field(() => [NoticeDay], { description: 'Monday to Sunday' }) days!: NoticeDay[];
 }

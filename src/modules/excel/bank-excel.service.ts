@@ -9,7 +9,7 @@ import { BankItem, BankItemObjective, BankItemVersion } from '../bank/bank-item.
 import { bankItemService } from '../bank/bank-item.service';
 import { Provenance } from '../bank/bank.enums';
 import { Unit, UnitObjective } from '../bank/unit.entity';
-import { ColumnKey, COLUMNS, parseRow, Problem, SheetRow, toCells } from './bank-sheet';
+import { cellText, ColumnKey, COLUMNS, parseRow, Problem, SheetRow, toCells } from './bank-sheet';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -23,8 +23,16 @@ export interface ImportReport {
 
 export const MAX_IMPORT_ROWS = 2000;
 
-/** Reads the first worksheet into rows of cells keyed by column (by the header's text). */
-async function readRows(data: Buffer, format: SheetFormat): Promise<{ rowNo: number; cells: Partial<Record<ColumnKey, unknown>> }[]> {
+const textOf = (value: unknown) => {
+  const reading = cellText(value);
+  return 'text' in reading ? reading.text.trim() : '';
+};
+
+/**
+ * Reads the first worksheet into rows of cells keyed by column (by the header's text), with
+ * the sheet's name for the problems of cells that cannot be read.
+ */
+async function readRows(data: Buffer, format: SheetFormat): Promise<{ sheetName: string; rows: { rowNo: number; cells: Partial<Record<ColumnKey, unknown>> }[] }> {
   const workbook = new ExcelJS.Workbook();
   let sheet: ExcelJS.Worksheet | undefined;
   try {
@@ -38,14 +46,16 @@ async function readRows(data: Buffer, format: SheetFormat): Promise<{ rowNo: num
       } catch {
         throw new InvalidInputError('file', 'The CSV file is not valid UTF-8; save it as "CSV UTF-8"');
       }
-      sheet = await workbook.csv.read(Readable.from(csv.replace(/^\uFEFF/, '')));
+      // A CSV cell is the text written: exceljs would otherwise turn "1e3" into 1000, " " into 0,
+      // "2024-01-01" into a Date and "#N/A" into an error value.
+      sheet = await workbook.csv.read(Readable.from(csv.replace(/^\uFEFF/, '')), { map: (value: string) => (value === '' ? null : value) });
     }
   } catch (e) {
     if (e instanceof InvalidInputError) throw e;
     throw new InvalidInputError('file', `The file is not a readable ${format.toUpperCase()} file`);
   }
   if (!sheet || sheet.rowCount < 1) throw new InvalidInputError('file', 'The file has no rows');
-  const header = (sheet.getRow(1).values as unknown[]).map((v) => String(v ?? '').trim());
+  const header = (sheet.getRow(1).values as unknown[]).map(textOf);
   const columnOf = new Map<number, ColumnKey>();
   header.forEach((h, i) => {
     const c = COLUMNS.find((col) => col.header === h);
@@ -57,12 +67,12 @@ async function readRows(data: Buffer, format: SheetFormat): Promise<{ rowNo: num
   const rows: { rowNo: number; cells: Partial<Record<ColumnKey, unknown>> }[] = [];
   for (let r = 2; r <= sheet.rowCount; r++) {
     const values = sheet.getRow(r).values as unknown[];
-    if (!values || values.every((v) => v === null || v === undefined || String(v).trim() === '')) continue;
+    if (!values || values.every((v) => v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) continue;
     const cells: Partial<Record<ColumnKey, unknown>> = {};
     for (const [i, key] of columnOf) cells[key] = values[i];
     rows.push({ rowNo: r, cells });
   }
-  return rows;
+  return { sheetName: sheet.name, rows };
 }
 
 export class BankExcelService {
@@ -79,14 +89,14 @@ export class BankExcelService {
     const group = await ctx.loaders.researchGroupById.load(groupId);
     if (!group) throw new NotFoundError('ResearchGroup', groupId);
     requireMember(ctx, group, "import into this group's bank");
-    const raw = await readRows(data, format);
+    const { sheetName, rows: raw } = await readRows(data, format);
     const units = await ctx.db.getRepository(Unit).findBy({ schoolId: ctx.schoolId, subjectId: group.subjectId, grade: group.grade });
     const objectives = units.length ? await ctx.db.getRepository(UnitObjective).findBy({ schoolId: ctx.schoolId, unitId: In(units.map((u) => u.id)) }) : [];
     const existing = await this.itemsOf(ctx, units.map((u) => u.id));
     const problems: Problem[] = [];
     const parsed: { rowNo: number; row: SheetRow; unit: Unit; objectiveIds: string[]; sourceItemId: string | null }[] = [];
     for (const { rowNo, cells } of raw) {
-      const result = parseRow(rowNo, cells);
+      const result = parseRow(rowNo, cells, sheetName);
       problems.push(...result.problems);
       if (!result.row) continue;
       const row = result.row;

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../../core/context';
 import { Role, STAFF_ROLES } from '../../core/roles';
+import { LocalDate } from '../../core/scalars';
 import { payloadOf, UserError } from '../../core/user-error';
 import { loadService } from './load.service';
 import { CalendarDayNode, CalendarDaySetInput, LoadCapNode, LoadPolicySetInput } from './load.type';
@@ -27,7 +28,7 @@ export class LoadResolver {
 
   @Authorized()
   @Query(() => [CalendarDayNode], { description: 'Days the school calendar marks between two dates' })
-  calendar(@Arg('from') from: string, @Arg('to') to: string, @Ctx() ctx: RequestContext): Promise<CalendarDayNode[]> {
+  calendar(@Arg('from', () => LocalDate) from: string, @Arg('to', () => LocalDate) to: string, @Ctx() ctx: RequestContext): Promise<CalendarDayNode[]> {
     return loadService.calendar(ctx, from, to);
   }
 
@@ -45,7 +46,7 @@ export class LoadResolver {
 
   @Authorized(Role.ACADEMIC_OFFICE)
   @Mutation(() => Boolean, { description: 'Unmark a calendar day; true when a mark was removed (academic office)' })
-  calendarDayRemove(@Arg('day') day: string, @Ctx() ctx: RequestContext): Promise<boolean> {
+  calendarDayRemove(@Arg('day', () => LocalDate) day: string, @Ctx() ctx: RequestContext): Promise<boolean> {
     return loadService.removeCalendarDay(ctx, day);
   }
 }

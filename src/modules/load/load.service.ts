@@ -1,6 +1,6 @@
 import { Between, EntityManager } from 'typeorm';
 import { RequestContext } from '../../core/context';
-import { addDays, isIsoDate, isoWeekday } from '../../core/dates';
+import { addDays, isoWeekday } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, RuleViolation } from '../../core/errors';
 import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
@@ -101,7 +101,6 @@ export class LoadService {
   /** Marks a day as a holiday or as a school day (调休) in the school calendar (academic office). */
   async setCalendarDay(ctx: RequestContext, day: string, kind: CalendarDayKind, name: string): Promise<CalendarDay> {
     requireOffice(ctx, 'edit the school calendar');
-    if (!isIsoDate(day)) throw new InvalidInputError('day', 'day must be a date YYYY-MM-DD');
     return withTransaction(ctx, async (tx) => {
       await lockLoadRules(tx, ctx.schoolId, 'change');
       await tx.upsert(CalendarDay, { schoolId: ctx.schoolId, day, kind, name: name.trim() }, ['schoolId', 'day']);
@@ -111,7 +110,6 @@ export class LoadService {
 
   async removeCalendarDay(ctx: RequestContext, day: string): Promise<boolean> {
     requireOffice(ctx, 'edit the school calendar');
-    if (!isIsoDate(day)) throw new InvalidInputError('day', 'day must be a date YYYY-MM-DD');
     return withTransaction(ctx, async (tx) => {
       await lockLoadRules(tx, ctx.schoolId, 'change');
       return ((await tx.delete(CalendarDay, { schoolId: ctx.schoolId, day })).affected ?? 0) > 0;
@@ -119,7 +117,6 @@ export class LoadService {
   }
 
   async calendar(ctx: RequestContext, from: string, to: string): Promise<CalendarDay[]> {
-    if (!isIsoDate(from) || !isIsoDate(to)) throw new InvalidInputError('from', 'from and to must be dates YYYY-MM-DD');
     return ctx.db.getRepository(CalendarDay).find({ where: { schoolId: ctx.schoolId, day: Between(from, to) }, order: { day: 'ASC' } });
   }
 

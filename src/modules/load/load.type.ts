@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { LocalDate } from '../../core/scalars';
 import { CalendarDayKind, DayKind } from './load.entity';
 
 registerEnumType(DayKind, {
@@ -32,7 +33,7 @@ export class LoadCapNode {
 
 @ObjectType('CalendarDay', { description: 'A day the school calendar marks' })
 export class CalendarDayNode {
-  @Field({ description: 'The day (YYYY-MM-DD)' }) day!: string;
+  @Field(() => LocalDate, { description: 'The day' }) day!: string;
   @Field(() => CalendarDayKind, { description: 'Holiday or school day' }) kind!: CalendarDayKind;
   @Field({ description: 'e.g. 国庆节 or 国庆调休' }) name!: string;
 }
@@ -53,7 +54,7 @@ export class LoadPolicySetInput {
 
 @InputType({ description: 'Mark a day in the school calendar' })
 export class CalendarDaySetInput {
-  @Field({ description: 'The day (YYYY-MM-DD)' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'day must be a date YYYY-MM-DD' }) day!: string;
+  @Field(() => LocalDate, { description: 'The day' }) day!: string;
   @Field(() => CalendarDayKind, { description: 'Holiday or school day' }) kind!: CalendarDayKind;
   @Field({ description: 'Name, e.g. 国庆节' })
   @Length(1, 40)

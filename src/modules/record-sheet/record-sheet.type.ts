@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ArrayMaxSize, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsNotEmpty, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { LocalDate, Time } from '../../core/scalars';
 import { AssignmentNode } from '../assignment/assignment.type';
 import { BankItemNode } from '../bank/bank.type';
 import { UserNode } from '../user/user.type';
@@ -17,13 +18,13 @@ export class SheetLineNode {
 
 @ObjectType('RecordSheet', { description: "作业记录单: one student's homework day" })
 export class RecordSheetNode {
-  @Field({ description: 'The day' }) date!: string;
+  @Field(() => LocalDate, { description: 'The day' }) date!: string;
   @Field(() => UserNode, { description: 'The student' }) student!: UserNode;
   @Field(() => [SheetLineNode], { description: 'Each subject of the day' }) lines!: SheetLineNode[];
   @Field(() => String, { nullable: true, description: 'Self-arranged study' }) selfStudyContent!: string | null;
   @Field(() => Int, { nullable: true, description: 'Minutes of self-arranged study' }) selfStudyMinutes!: number | null;
-  @Field(() => String, { nullable: true, description: 'Bedtime (HH:MM)' }) bedtime!: string | null;
-  @Field({ description: 'Latest bedtime that keeps the sleep rule (primary 10 h, junior 9 h before the wake-up time)' }) bedtimeTarget!: string;
+  @Field(() => Time, { nullable: true, description: 'Bedtime' }) bedtime!: string | null;
+  @Field(() => Time, { description: 'Latest bedtime that keeps the sleep rule (primary 10 h, junior 9 h before the wake-up time)' }) bedtimeTarget!: string;
   @Field(() => Int, { description: "The day's written-homework cap" }) capMinutes!: number;
   @Field(() => Int, { description: 'Actual minutes of written homework at home' }) actualWrittenMinutes!: number;
   @Field(() => [String], { description: 'WRITTEN_OVER_CAP, LATE_BEDTIME, SUBJECT_OVERRAN' }) flags!: string[];
@@ -42,15 +43,12 @@ export class SheetEntryInput {
 
 @InputType({ description: 'Fill in your record sheet' })
 export class RecordSheetFillInput {
-  @Field({ description: 'The day (YYYY-MM-DD)' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'date must be YYYY-MM-DD' }) date!: string;
+  @Field(() => LocalDate, { description: 'The day' }) date!: string;
   @Field(() => Int, { nullable: true, description: 'The revision you read; required once filled' }) @IsOptional() @Min(1) expectedRevision?: number | null;
   @Field(() => [SheetEntryInput], { defaultValue: [], description: 'Actual minutes per subject' }) @ArrayMaxSize(20) @ValidateNested({ each: true }) entries!: SheetEntryInput[];
   @Field(() => String, { nullable: true, description: 'Self-arranged study' }) @IsOptional() @MaxLength(500) selfStudyContent?: string | null;
   @Field(() => Int, { nullable: true, description: 'Minutes of self-arranged study' }) @IsOptional() @Min(0) @Max(600) selfStudyMinutes?: number | null;
-  @Field(() => String, { nullable: true, description: 'Bedtime HH:MM' })
-  @IsOptional()
-  @Matches(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { message: 'bedtime must be HH:MM' })
-  bedtime?: string | null;
+  @Field(() => Time, { nullable: true, description: 'Bedtime' }) @IsOptional() bedtime?: string | null;
 }
 
 @ObjectType({ description: "One subject's predicted and actual minutes on a day" })
@@ -63,7 +61,7 @@ export class SubjectDayLoadNode {
 
 @ObjectType({ description: "A class's day in the load report" })
 export class DayLoadNode {
-  @Field({ description: 'The day' }) day!: string;
+  @Field(() => LocalDate, { description: 'The day' }) day!: string;
   @Field(() => Int, { description: 'Written cap' }) capMinutes!: number;
   @Field(() => [SubjectDayLoadNode], { description: 'Per subject' }) subjects!: SubjectDayLoadNode[];
   @Field(() => Int, { description: 'Students whose actual written minutes went over the cap' }) studentsOverCap!: number;
@@ -74,7 +72,7 @@ export class DayLoadNode {
 
 @ObjectType({ description: 'Choices per tier in one week' })
 export class WeekTiersNode {
-  @Field({ description: 'Monday' }) weekStart!: string;
+  @Field(() => LocalDate, { description: 'Monday' }) weekStart!: string;
   @Field(() => [TierCountNode], { description: 'Counts per tier, level or package' }) counts!: TierCountNode[];
 }
 

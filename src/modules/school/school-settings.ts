@@ -1,15 +1,16 @@
 import { Field, Float, InputType, Int, ObjectType } from 'type-graphql';
-import { IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Max, Min } from 'class-validator';
 import { RequestContext } from '../../core/context';
 import { ForbiddenError } from '../../core/errors';
 import { Role } from '../../core/roles';
+import { Time } from '../../core/scalars';
 import { withTransaction } from '../../core/transaction';
 import { School } from './school.entity';
 
 @ObjectType({ description: "The school's own settings" })
 export class SchoolSettings {
   @Field({ description: "A class's head teacher may mark its homework in every subject" }) headTeacherMayMark!: boolean;
-  @Field({ description: 'When students get up (HH:MM); bedtime targets count back from it' }) wakeUpTime!: string;
+  @Field(() => Time, { description: 'When students get up; bedtime targets count back from it' }) wakeUpTime!: string;
   @Field(() => Float, { description: 'A subject taking more than this × its prediction is flagged on the record sheet' }) overrunRatio!: number;
   @Field(() => Int, { description: 'Observations an item needs before its calibrated minutes are used' }) calibrationThreshold!: number;
 
@@ -21,10 +22,7 @@ export class SchoolSettings {
 @InputType({ description: 'Change school settings; give only what changes' })
 export class SchoolSettingsInput {
   @Field({ nullable: true, description: 'Head teachers may mark' }) @IsOptional() headTeacherMayMark?: boolean;
-  @Field({ nullable: true, description: 'Wake-up time HH:MM' })
-  @IsOptional()
-  @Matches(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, { message: 'wakeUpTime must be HH:MM' })
-  wakeUpTime?: string;
+  @Field(() => Time, { nullable: true, description: 'Wake-up time' }) @IsOptional() wakeUpTime?: string;
   @Field(() => Float, { nullable: true, description: 'Overrun ratio, 1–5' }) @IsOptional() @Min(1) @Max(5) overrunRatio?: number;
   @Field(() => Int, { nullable: true, description: 'Calibration threshold, 1–1000 observations' }) @IsOptional() @Min(1) @Max(1000) calibrationThreshold?: number;
 }

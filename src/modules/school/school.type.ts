@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../../core/ids';
 import { Node } from '../../core/node';
+import { LocalDate } from '../../core/scalars';
 import { School, SchoolStage, Subject, Term } from './school.entity';
 
 registerEnumType(SchoolStage, {
@@ -49,10 +50,10 @@ export class TermNode extends Node {
   @Field(() => Int, { description: '1 for the autumn term, 2 for the spring term' })
   termNo!: number;
 
-  @Field({ description: 'First day (YYYY-MM-DD)' })
+  @Field(() => LocalDate, { description: 'First day' })
   startsOn!: string;
 
-  @Field({ description: 'Last day (YYYY-MM-DD)' })
+  @Field(() => LocalDate, { description: 'Last day' })
   endsOn!: string;
 
   static from(term: Term): TermNode {

@@ -1,13 +1,11 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsNotEmpty, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { LocalDate } from '../../core/scalars';
 import { HomeworkForm } from '../bank/bank.enums';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 @InputType({ description: 'One planned piece of homework' })
 export class WeeklyListEntryInput {
-  @Field({ description: 'The day (YYYY-MM-DD), within the week' })
-  @Matches(DATE, { message: 'day must be a date YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'The day, within the week' })
   day!: string;
 
   @Field(() => ID, { description: "A unit of the group's subject and grade" })
@@ -41,8 +39,7 @@ export class WeeklyListSaveInput {
   @IsNotEmpty()
   groupId!: string;
 
-  @Field({ description: 'Monday of the week (YYYY-MM-DD)' })
-  @Matches(DATE, { message: 'weekStart must be a date YYYY-MM-DD' })
+  @Field(() => LocalDate, { description: 'Monday of the week' })
   weekStart!: string;
 
   @Field(() => Int, { nullable: true, description: 'The revision you read; required when the list exists' })

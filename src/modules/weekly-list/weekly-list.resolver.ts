@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Q
 import { RequestContext } from '../../core/context';
 import { fromGlobalId } from '../../core/ids';
 import { Role, STAFF_ROLES } from '../../core/roles';
+import { LocalDate } from '../../core/scalars';
 import { payloadOf, UserError } from '../../core/user-error';
 import { bankItemService } from '../bank/bank-item.service';
 import { BankItemNode, UnitNode } from '../bank/bank.type';
@@ -26,7 +27,7 @@ class WeeklyListPayload {
 
 @ObjectType({ description: "Every research group's list for one week, side by side" })
 class WeeklyListOverview {
-  @Field({ description: 'Monday of the week' }) weekStart!: string;
+  @Field(() => LocalDate, { description: 'Monday of the week' }) weekStart!: string;
   @Field(() => [WeeklyListNode], { description: 'Lists saved for the week, by grade' }) lists!: WeeklyListNode[];
   @Field(() => [ResearchGroupNode], { description: 'Groups that have not filed a list for the week' }) groupsNotFiled!: ResearchGroupNode[];
   @Field(() => [GradeWeekTotals], { description: 'Predicted daily totals per grade over the filed lists' }) grades!: GradeWeekTotals[];
@@ -38,7 +39,7 @@ export class WeeklyListResolver {
   @Query(() => WeeklyListNode, { nullable: true, description: "A research group's list for a week; null if none was saved" })
   async weeklyList(
     @Arg('groupId', () => ID) groupId: string,
-    @Arg('weekStart', { description: 'Monday of the week (YYYY-MM-DD)' }) weekStart: string,
+    @Arg('weekStart', () => LocalDate, { description: 'Monday of the week' }) weekStart: string,
     @Ctx() ctx: RequestContext,
   ): Promise<WeeklyListNode | null> {
     const list = await weeklyListService.get(ctx, fromGlobalId(groupId, 'ResearchGroup', 'groupId'), weekStart);
@@ -48,7 +49,7 @@ export class WeeklyListResolver {
   @Authorized(Role.ACADEMIC_OFFICE)
   @Query(() => WeeklyListOverview, { description: "Every group's list for a week with daily totals per grade (academic office)" })
   async weeklyListOverview(
-    @Arg('weekStart', { description: 'Monday of the week (YYYY-MM-DD)' }) weekStart: string,
+    @Arg('weekStart', () => LocalDate, { description: 'Monday of the week' }) weekStart: string,
     @Ctx() ctx: RequestContext,
   ): Promise<WeeklyListOverview> {
     const o = await weeklyListService.overview(ctx, weekStart);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { RequestContext } from '../../core/context';
-import { addDays, isIsoDate, isoWeekday } from '../../core/dates';
+import { addDays, isoWeekday } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
 import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
@@ -40,9 +40,7 @@ export interface WeekOverview {
 }
 
 function checkMonday(weekStart: string): void {
-  if (!isIsoDate(weekStart) || isoWeekday(weekStart) !== 1) {
-    throw new InvalidInputError('weekStart', 'weekStart must be the Monday of the week, as YYYY-MM-DD');
-  }
+  if (isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', 'weekStart must be the Monday of the week');
 }
 
 export class WeeklyListService {
@@ -158,7 +156,7 @@ export class WeeklyListService {
 
     return input.entries.map((e, index): Omit<WeeklyListEntry, 'listId'> => {
       const where = `entries[${index}]`;
-      if (!isIsoDate(e.day) || e.day < input.weekStart || e.day > lastDay) {
+      if (e.day < input.weekStart || e.day > lastDay) {
         throw new RuleViolation(UserErrorCode.DAY_OUTSIDE_WEEK, `${where}: ${e.day} is not a day of the week ${input.weekStart} – ${lastDay}`, [where, 'day']);
       }
       const unit = unitById.get(e.unitId);

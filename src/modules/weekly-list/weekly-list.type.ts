@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { toGlobalId } from '../../core/ids';
 import { Node } from '../../core/node';
+import { LocalDate } from '../../core/scalars';
 import { HomeworkForm } from '../bank/bank.enums';
 import { WeeklyList, WeeklyListEntry, WeeklyListStatus } from './weekly-list.entity';
 
@@ -15,7 +16,7 @@ registerEnumType(WeeklyListStatus, {
 
 @ObjectType('WeeklyList', { implements: Node, description: "周学科作业清单: a research group's planned homework for one week" })
 export class WeeklyListNode extends Node {
-  @Field({ description: 'Monday of the week (YYYY-MM-DD)' })
+  @Field(() => LocalDate, { description: 'Monday of the week' })
   weekStart!: string;
 
   @Field(() => WeeklyListStatus, { description: 'Draft or filed' })
@@ -38,7 +39,7 @@ export class WeeklyListNode extends Node {
 
 @ObjectType('WeeklyListEntry', { description: 'One planned piece of homework on one day' })
 export class WeeklyListEntryNode {
-  @Field({ description: 'The day (YYYY-MM-DD)' })
+  @Field(() => LocalDate, { description: 'The day' })
   day!: string;
 
   @Field({ description: 'What the homework is' })
@@ -64,7 +65,7 @@ export class WeeklyListEntryNode {
 
 @ObjectType({ description: 'Predicted minutes planned for one day' })
 export class DayTotalNode {
-  @Field({ description: 'The day (YYYY-MM-DD)' }) day!: string;
+  @Field(() => LocalDate, { description: 'The day' }) day!: string;
   @Field(() => Int, { description: 'All forms together' }) minutes!: number;
   @Field(() => Int, { description: 'Written homework only (what the caps limit)' }) writtenMinutes!: number;
 }
