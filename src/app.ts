@@ -17,6 +17,7 @@ import { Metrics, metricsPlugin } from './core/metrics';
 import { EXPLORER_HTML, explorerAsset } from './core/explorer';
 import { Logger } from './core/logger';
 import { authService } from './modules/auth/auth.service';
+import { onePasswordOperationPlugin } from './modules/auth/password-operations';
 import { checkChartUrl } from './modules/chart/chart-url';
 import { chartService } from './modules/chart/chart.service';
 import { userService } from './modules/user/user.service';
@@ -24,6 +25,7 @@ import { privacyService } from './modules/privacy/privacy.service';
 import { CALIBRATION_BATCH, CalibrationWorker } from './modules/record-sheet/calibration-queue';
 import { createLoaders } from './modules/loaders';
 import { getSchema } from './schema';
+import { serveWeb } from './core/static-web';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -38,11 +40,12 @@ export interface App {
   close(): Promise<void>;
 }
 
-/** A lost database connection as a GraphQL error: 503, retryable. Anything else as it is. */
+/** A lost database connection as a GraphQL error: 503 with Retry-After, retryable. Anything else as it is. */
 function unavailable(e: unknown): unknown {
   if (!isConnectionFailure(e)) return e;
   const error = new DatabaseUnavailableError(e);
-  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http: { status: 503 } } });
+  const headers = new HeaderMap([['retry-after', String(error.details.retryAfterSeconds)]]);
+  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http: { status: 503, headers } } });
 }
 
 class HttpError extends Error {
@@ -74,9 +77,12 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
-/** Refuses an oversized or over-long document before Apollo parses it, naming the limit. */
-function checkDocument(body: unknown, limits: AppConfig['queryLimits']): void {
-  const query = (body as { query?: unknown } | undefined)?.query;
+/**
+ * Refuses an oversized or over-long document before Apollo parses it, naming the limit. The
+ * document is where Apollo reads it: a POST's JSON body, or a GET's `query` search parameter.
+ */
+function checkDocument(method: string | undefined, body: unknown, url: URL, limits: AppConfig['queryLimits']): void {
+  const query = method === 'POST' ? (body as { query?: unknown } | undefined)?.query : url.searchParams.get('query');
   if (typeof query !== 'string') return;
   const bytes = Buffer.byteLength(query, 'utf8');
   if (bytes > limits.maxDocumentBytes) {
@@ -101,6 +107,8 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
   const httpServer = http.createServer();
   const metrics = new Metrics();
   let shuttingDown = false;
+  /** Requests not yet answered, so a shutdown can tell their keep-alive clients the connection ends. */
+  const unanswered = new Set<http.ServerResponse>();
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
@@ -110,6 +118,9 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     hideSchemaDetailsFromClientErrors: production,
+    // main.ts owns the signals. Apollo's own handler would stop the server and then re-send the
+    // signal, which main.ts would take for an impatient second one and exit before closing the rest.
+    stopOnTerminationSignals: false,
     logger: {
       debug: (m) => logger.debug(String(m)),
       info: (m) => logger.info(String(m)),
@@ -120,6 +131,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
       queryLimitsPlugin(config.queryLimits),
       inputTextPlugin(),
+      onePasswordOperationPlugin(),
       metricsPlugin(metrics),
       // The explorer is ours (served locally in development); Apollo's landing page loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),
@@ -140,7 +152,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
       // Behind a trusted proxy, the last hop it appended is the client; earlier ones are client-written.
       const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').pop()!.trim() : '';
       const address = forwarded || req.socket.remoteAddress || 'unknown';
-      return new RequestContext(requestId, scope.manager, config, log.child({ userId: viewer?.userId }), viewer, createLoaders, address, (id) => scope.setSchool(id));
+      return new RequestContext(requestId, scope.manager, config, log.child({ userId: viewer?.userId }), viewer, createLoaders, address, (id) => scope.setSchool(id), scope);
     } catch (e) {
       if (e instanceof DomainError) {
         throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
@@ -159,7 +171,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
         throw new HttpError(400, 'Request body is not valid JSON');
       }
     }
-    checkDocument(body, config.queryLimits);
+    checkDocument(req.method, body, url, config.queryLimits);
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -189,7 +201,10 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     }
   }
 
-  /** A chart behind a signed, short-lived URL, drawn with the rights of the viewer it was signed for. */
+  /**
+   * A chart behind a signed, short-lived URL, drawn with the rights of the viewer it was signed
+   * for, while the session it was signed in lasts (the viewer's token version is unchanged).
+   */
   async function serveChart(url: URL, res: http.ServerResponse): Promise<void> {
     const kind = url.pathname.slice('/charts/'.length, -'.svg'.length);
     const claims = checkChartUrl(kind, url.searchParams.get('p'), url.searchParams.get('s'), config.authTokenSecret);
@@ -197,7 +212,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     const scope = await RequestScope.open(db.dataSource, claims.schoolId);
     try {
       const loaded = await userService.loadViewer(scope.manager, claims.schoolId, claims.userId);
-      if (!loaded) throw new HttpError(403, 'The chart link is invalid or has expired; ask the report for a new one');
+      if (!loaded || loaded.tokenVersion !== claims.ver) throw new HttpError(403, 'The chart link is invalid or has expired; ask the report for a new one');
       const ctx = new RequestContext('chart', scope.manager, config, logger, loaded.viewer, createLoaders);
       const svg = claims.kind === 'class-load'
         ? await chartService.classLoad(ctx, claims.params.classId, claims.params.from, claims.params.to)
@@ -220,6 +235,9 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     const log = logger.child({ requestId });
     const started = process.hrtime.bigint();
     res.setHeader('x-request-id', requestId);
+    if (shuttingDown) res.setHeader('connection', 'close');
+    unanswered.add(res);
+    res.on('close', () => unanswered.delete(res));
     const url = new URL(req.url ?? '/', 'http://localhost');
     res.on('finish', () => {
       const route = ['/graphql', '/health', '/ready', '/metrics'].includes(url.pathname) ? url.pathname : url.pathname.startsWith('/explorer/') ? '/explorer' : 'other';
@@ -258,6 +276,8 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
         await serveChart(url, res);
       } else if (url.pathname === '/graphql') {
         await handleGraphQL(req, res, url, requestId, log);
+      } else if (serveWeb(req, res, url)) {
+        // The web app (web/dist), on the same origin as /graphql.
       } else {
         sendJson(res, 404, { error: 'Not found: GraphQL is served at /graphql' });
       }
@@ -298,7 +318,10 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
     async close() {
       if (shuttingDown) return;
       shuttingDown = true;
-      // The drain plugin stops accepting connections and waits for in-flight requests.
+      // Answers still to come say `Connection: close`: a keep-alive client told otherwise could
+      // send its next request into a socket the drain is about to close.
+      for (const res of unanswered) if (!res.headersSent) res.setHeader('connection', 'close');
+      // The drain plugin stops accepting connections, closes idle ones and waits for in-flight requests.
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await calibrations.stop();

@@ -41,6 +41,8 @@ async function main(): Promise<void> {
   const url = await app.listen(config.port, config.host);
   logger.info('listening', { url: `${url}/graphql`, database: db.kind });
 
+  // The only signal handlers (Apollo's are off, see app.ts): the first signal shuts down
+  // gracefully; a second one, sent by someone tired of waiting, exits at once.
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) {

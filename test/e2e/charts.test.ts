@@ -1,6 +1,7 @@
 import { toGlobalId } from '../../src/core/ids';
 import { SchoolStage } from '../../src/modules/school/school.entity';
-import { CHROMIUM, dumpDom, screenshot } from '../support/browser';
+import { DEMO_PASSWORDS } from '../../seeds/demo';
+import { describeWithBrowser, dumpDom, screenshot } from '../support/browser';
 import { TestApp } from '../support/test-app';
 import { createAndPublish, ids, insertItem, packages } from '../support/assignments';
 
@@ -52,7 +53,26 @@ it("a student's week: for the student and their parents, not other parents", asy
   await t.expectToFail('NOT_FOUND', Q, { s: toGlobalId('User', t.user('s50101').id) }, tok.p50102);
 });
 
-(CHROMIUM ? describe : describe.skip)('in a headless browser, with no network', () => {
+it('a link ends with the session it was made in: sign-out and password change revoke it', async () => {
+  const before = await t.login('t5sx1');
+  const url = await classLoadUrl(before);
+  expect((await fetch(`${t.url}${url}`)).status).toBe(200);
+  await t.ok(`mutation { logout { revoked } }`, {}, before);
+  const refused = await fetch(`${t.url}${url}`);
+  expect(refused.status).toBe(403);
+  expect(((await refused.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/invalid or has expired/);
+
+  const after = await t.login('t5sx1');
+  const fresh = await classLoadUrl(after);
+  expect((await fetch(`${t.url}${fresh}`)).status).toBe(200);
+  const { passwordChange } = await t.ok(`mutation($i: PasswordChangeInput!) { passwordChange(input: $i) { token userErrors { code } } }`,
+    { i: { currentPassword: DEMO_PASSWORDS.staff, newPassword: `${DEMO_PASSWORDS.staff}-new` } }, after);
+  expect(passwordChange.userErrors).toEqual([]);
+  expect((await fetch(`${t.url}${fresh}`)).status).toBe(403);
+  expect((await fetch(`${t.url}${await classLoadUrl(passwordChange.token)}`)).status).toBe(200);
+});
+
+describeWithBrowser('in a headless browser, with no network', () => {
   it('draws the chart', async () => {
     const png = await screenshot(`${t.url}${await classLoadUrl(tok.jiaowu)}`);
     expect(png.subarray(1, 4).toString()).toBe('PNG');

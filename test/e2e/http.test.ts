@@ -90,6 +90,37 @@ describe('HTTP operations', () => {
   });
 });
 
+describe('document limits on GET, as on POST', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await TestApp.start([SMALL_SCHOOL], { MAX_DOCUMENT_BYTES: '2000', MAX_QUERY_TOKENS: '100' });
+  });
+  afterAll(() => t?.stop());
+
+  // The preflight header is what a non-browser client sends to pass CSRF prevention on GET.
+  const get = async (query: string) => {
+    const res = await fetch(`${t.url}/graphql?query=${encodeURIComponent(query)}`, { headers: { 'apollo-require-preflight': 'true' } });
+    return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  };
+  const sized = (bytes: number) => { const head = '{ __typename } #'; return head + 'x'.repeat(bytes - head.length); };
+  // "{" + n names + "}": n + 2 tokens
+  const tokens = (n: number) => `{ ${'__typename '.repeat(n)}}`;
+
+  it('refuses a document over the size limit, naming it, and serves one at the limit', async () => {
+    expect(await get(sized(2000))).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+    const over = await get(sized(2001));
+    expect(over.status).toBe(413);
+    expect(over.body.errors![0]).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'document size', value: 2001, max: 2000 } });
+  });
+
+  it('refuses a document over the tokens limit, naming it, and serves one at the limit', async () => {
+    expect(await get(tokens(98))).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+    const over = await get(tokens(99));
+    expect(over.status).toBe(400);
+    expect(over.body.errors![0]).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'tokens', max: 100 } });
+  });
+});
+
 describe('production mode', () => {
   let t: TestApp;
   beforeAll(async () => {

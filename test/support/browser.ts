@@ -7,6 +7,12 @@ import path from 'node:path';
 /** Headless Chromium (Debian's package), if installed; `.ci/run` installs it. */
 export const CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p)) ?? null;
 
+/**
+ * `describe` for tests that need the browser. Without one they are skipped (and counted as
+ * skipped) on a developer's machine, but with REQUIRE_BROWSER set (`.ci/run`) they run and fail.
+ */
+export const describeWithBrowser: jest.Describe = CHROMIUM || process.env.REQUIRE_BROWSER ? describe : describe.skip;
+
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--virtual-time-budget=8000'];
 

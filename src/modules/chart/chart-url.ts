@@ -2,12 +2,15 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * Chart images are fetched by <img> tags, which send no Authorization header; so a report
- * hands out a short-lived URL signed for the viewer who may see the chart.
+ * hands out a short-lived URL signed for the viewer who may see the chart, and for the session
+ * it was asked in: a link is good only while the viewer's tokens are (`ver`, the user's token
+ * version, which a sign-out or password change bumps).
  */
 export interface ChartClaims {
   kind: 'class-load' | 'student-week';
   schoolId: string;
   userId: string;
+  ver: number;
   params: Record<string, string>;
   exp: number;
 }

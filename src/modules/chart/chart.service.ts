@@ -1,12 +1,14 @@
 import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 import { RequestContext } from '../../core/context';
-import { InvalidInputError } from '../../core/errors';
-import { isIsoDate, isoWeekday } from '../../core/dates';
+import { InvalidInputError, UnauthenticatedError } from '../../core/errors';
+import { isoWeekday } from '../../core/dates';
 import { reportService } from '../record-sheet/report.service';
 import { recordSheetService } from '../record-sheet/record-sheet.service';
 import { schoolService } from '../school/school.service';
+import { User } from '../user/user.entity';
 import { weekDays } from '../weekly-list/weekly-list.policy';
+import { ChartClaims, chartUrl } from './chart-url';
 
 /**
  * Charts where people look rather than read, rendered server-side as SVG with Vega-Lite: per
@@ -46,6 +48,29 @@ async function render(title: string, bars: Bar[], caps: Cap[]): Promise<string> 
 }
 
 export class ChartService {
+  /** A link to the class load chart for the caller, who must be able to read the report. */
+  async classLoadUrl(ctx: RequestContext, classId: string, from: string, to: string): Promise<string> {
+    await reportService.checkClassReport(ctx, classId);
+    return this.signedFor(ctx, 'class-load', { classId, from, to });
+  }
+
+  /** A link to a student's week for the caller, who must be able to see the student. */
+  async studentWeekUrl(ctx: RequestContext, studentId: string, weekStart: string): Promise<string> {
+    await recordSheetService.checkStudentVisible(ctx, studentId);
+    return this.signedFor(ctx, 'student-week', { studentId, weekStart });
+  }
+
+  /**
+   * Signs a link for the caller and their token version, read just after this request's bearer
+   * token was checked against it: a later sign-out or password change ends the link. (One that
+   * commits between the two reads leaves this link good until it expires.)
+   */
+  private async signedFor(ctx: RequestContext, kind: ChartClaims['kind'], params: Record<string, string>): Promise<string> {
+    const user = await ctx.db.getRepository(User).findOne({ select: { id: true, tokenVersion: true }, where: { schoolId: ctx.schoolId, id: ctx.viewer.userId } });
+    if (!user) throw new UnauthenticatedError('The account of this token no longer exists');
+    return chartUrl({ kind, schoolId: ctx.schoolId, userId: ctx.viewer.userId, ver: user.tokenVersion, params }, ctx.config.authTokenSecret);
+  }
+
   /** The class load report as a chart (same readers as the report). */
   async classLoad(ctx: RequestContext, classId: string, from: string, to: string): Promise<string> {
     const days = await reportService.classLoad(ctx, classId, from, to);
@@ -61,7 +86,7 @@ export class ChartService {
 
   /** A student's week as a chart (the student, their parents, staff of the class). */
   async studentWeek(ctx: RequestContext, studentId: string, weekStart: string): Promise<string> {
-    if (!isIsoDate(weekStart) || isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', 'weekStart must be a Monday (YYYY-MM-DD)');
+    if (isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', 'weekStart must be a Monday');
     const subjects = await schoolService.subjects(ctx);
     const name = (id: string) => subjects.find((s) => s.id === id)?.name ?? '';
     const bars: Bar[] = [];

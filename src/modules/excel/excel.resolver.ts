@@ -3,6 +3,7 @@ import { IsBase64, IsNotEmpty, MaxLength } from 'class-validator';
 import { RequestContext } from '../../core/context';
 import { fromGlobalId } from '../../core/ids';
 import { STAFF_ROLES } from '../../core/roles';
+import { LocalDate } from '../../core/scalars';
 import { payloadOf, UserError } from '../../core/user-error';
 import { bankExcelService } from './bank-excel.service';
 import { noticeExcelService } from './notice-excel.service';
@@ -63,7 +64,7 @@ export class ExcelResolver {
   @Authorized()
   @Query(() => ExcelFile, { description: '作业公示 of a class or of every class of a grade for a week, printable' })
   async weeklyNoticeExport(
-    @Arg('weekStart') weekStart: string,
+    @Arg('weekStart', () => LocalDate) weekStart: string,
     @Arg('classId', () => ID, { nullable: true }) classId: string | null,
     @Arg('grade', () => Int, { nullable: true }) grade: number | null,
     @Ctx() ctx: RequestContext,
