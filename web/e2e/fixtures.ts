@@ -1,0 +1,93 @@
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startService, type RunningService } from './service';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const SCREENSHOTS = path.resolve(HERE, '..', 'screenshots');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export const DESKTOP = { width: 1280, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+
+/** The real service, one per worker, on a fresh database; `baseURL` points at it. */
+export const test = base.extend<{ as: (username: string, password: string, viewport?: { width: number; height: number }) => Promise<Page> }, { service: RunningService }>({
+  service: [
+    async ({}, use) => {
+      const service = await startService();
+      await use(service);
+      await service.stop();
+    },
+    { scope: 'worker', timeout: 5 * 60 * 1000 },
+  ],
+  baseURL: async ({ service }, use) => use(service.url),
+  /** A person signed in through the sign-in page, in a browser context of their own. */
+  as: async ({ browser, baseURL }, use) => {
+    const contexts: Awaited<ReturnType<Browser['newContext']>>[] = [];
+    await use(async (username, password, viewport = DESKTOP) => {
+      // bypassCSP: axe-core is injected as an inline script, which the app's CSP rightly refuses.
+      const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', bypassCSP: true });
+      contexts.push(context);
+      const page = await context.newPage();
+      await signIn(page, username, password);
+      return page;
+    });
+    for (const c of contexts) await c.close();
+  },
+});
+
+export { expect };
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('学校代码').fill('jhsy');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('button', { name: /账号菜单/ })).toBeVisible();
+}
+
+/**
+ * Screenshots of the page as it is, at 1280 px and 390 px wide, into web/screenshots/; the
+ * page goes back to its own size afterwards. Full-page, so a layout problem further down shows.
+ */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const own = page.viewportSize() ?? DESKTOP;
+  for (const size of [DESKTOP, PHONE]) {
+    await page.setViewportSize(size);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${size.width}.png`), fullPage: true, animations: 'disabled' });
+  }
+  await page.setViewportSize(own);
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core in the page: no serious or critical accessibility violations. */
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })) }));
+  });
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, `${what}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
+}
+
+/** The page fits a 360 px wide phone: nothing sticks out sideways. */
+export async function expectFitsNarrowPhone(page: Page): Promise<void> {
+  const own = page.viewportSize() ?? DESKTOP;
+  await page.setViewportSize({ width: 360, height: 780 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await page.setViewportSize(own);
+  expect(overflow, 'horizontal overflow at 360 px').toBeLessThanOrEqual(0);
+}

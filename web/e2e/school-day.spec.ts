@@ -1,0 +1,176 @@
+import { test, expect, screenshots, expectAccessible, expectFitsNarrowPhone, PHONE } from './fixtures';
+
+/** A school day after the demo's two weeks, with room under 五年级(1)班's 60-minute cap. */
+const DAY = '2026-11-24';
+const DAY_SHOWN = '2026年11月24日 星期二';
+
+test('a whole school day in 五年级(1)班, from publishing homework to the head teacher\'s reply', async ({ as, service }) => {
+  test.info().annotations.push({ type: 'database', description: service.database });
+
+  // The maths teacher composes a 三三三 assignment from the bank and watches the gauge.
+  const maths = await as('t5sx1', 'jiaoshi2026');
+  await expect(maths).toHaveURL(/\/teacher\/assignments/);
+  await expect(maths.getByRole('heading', { name: '作业列表' })).toBeVisible();
+  await screenshots(maths, '01-teacher-assignment-list');
+  await expectAccessible(maths, '作业列表');
+
+  await maths.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '布置作业' }).click();
+  await expect(maths.getByRole('heading', { name: '布置作业' })).toBeVisible();
+  await maths.getByLabel('布置日期').fill(DAY);
+  await expect(maths.getByText(DAY_SHOWN)).toBeVisible();
+  await maths.getByLabel('作业标题').fill('小数乘整数·分层练习');
+  await maths.getByLabel('搜索题目').fill('小数乘整数');
+  await maths.getByLabel('搜索题目').press('Enter');
+  await maths.getByRole('button', { name: '把「小数乘整数·基础练习」加入基础作业' }).click();
+  await maths.getByRole('button', { name: '把「小数乘整数·变式练习」加入拓展作业' }).click();
+  await maths.getByRole('button', { name: '把「小数乘整数·找错改错」加入发散作业' }).click();
+  const mathsGauge = maths.getByTestId('gauge-summary');
+  await expect(mathsGauge).toContainText('/ 60 分钟');
+  await expect(mathsGauge).toContainText('还可布置');
+  await expect(maths.getByTestId('choice-B2')).toContainText('预计');
+  await screenshots(maths, '02-teacher-compose');
+  await expectAccessible(maths, '布置作业');
+  await maths.getByRole('button', { name: '发布' }).click();
+  await expect(maths.getByText('已发布，学生和家长现在可以看到这份作业。')).toBeVisible();
+  await expect(maths.getByRole('heading', { name: '修改作业' })).toBeVisible();
+  const mathsMinutes = Number(/^(\d+) \//.exec((await mathsGauge.textContent()) ?? '')?.[1]);
+  expect(mathsMinutes).toBeGreaterThan(0);
+
+  // The Chinese teacher's packages would take the class over the cap: the bar turns red and
+  // publishing is refused with the rule and the figures.
+  const chinese = await as('t5yw1', 'jiaoshi2026');
+  await chinese.goto(`/teacher/compose?date=${DAY}`);
+  await chinese.getByRole('radiogroup', { name: '分层方式' }).getByText('A/B 套餐').click();
+  await expect(chinese.getByRole('radio', { name: 'A/B 套餐' })).toBeChecked();
+  await chinese.getByLabel('作业标题').fill('《白鹭》分层练习');
+  await chinese.getByLabel('搜索题目').fill('白鹭');
+  await chinese.getByLabel('搜索题目').press('Enter');
+  await chinese.getByRole('button', { name: '把「《白鹭》字词运用」加入A 套餐' }).click();
+  await chinese.getByRole('button', { name: '把「《白鹭》小练笔」加入A 套餐' }).click();
+  await chinese.getByRole('button', { name: '把「《白鹭》课后小测」加入A 套餐' }).click();
+  await chinese.getByRole('button', { name: '把「朗读《白鹭》」加入B 套餐' }).click();
+  const chineseGauge = chinese.getByTestId('gauge-summary');
+  await expect(chineseGauge).toContainText('超出上限');
+  await expect(chinese.getByText(`数学（已发布）${mathsMinutes} 分钟`)).toBeVisible();
+  const excess = /超出上限 (\d+) 分钟/.exec((await chineseGauge.textContent()) ?? '')?.[1];
+  await chinese.getByRole('button', { name: '发布' }).click();
+  const refusal = chinese.getByRole('alert').filter({ hasText: '超出本班当天书面作业总量上限' });
+  await expect(refusal).toContainText('超出本班当天书面作业总量上限');
+  await expect(refusal).toContainText('上限 60 分钟');
+  await expect(refusal).toContainText(`其他学科已布置 ${mathsMinutes} 分钟（数学 ${mathsMinutes} 分钟）`);
+  await expect(refusal).toContainText(`超出 ${excess} 分钟`);
+  await screenshots(chinese, '03-teacher-refused');
+  await expectAccessible(chinese, '发布被拒');
+
+  // A student on a phone chooses level B, hands in with the minutes, and fills the record sheet.
+  const student = await as('s50101', 'xuesheng2026', PHONE);
+  await expect(student).toHaveURL(/\/student\/today/);
+  const studentName = ((await student.getByRole('button', { name: /账号菜单/ }).getAttribute('aria-label')) ?? '').split('：')[0];
+  await student.goto(`/student/today?date=${DAY}`);
+  const mathsCard = student.getByRole('region', { name: '数学作业' });
+  await expect(mathsCard).toContainText('小数乘整数·分层练习');
+  await expect(student.getByRole('region', { name: '语文作业' })).toHaveCount(0);
+  await mathsCard.getByRole('radio', { name: /B 层：基础 \+ 拓展/ }).check();
+  await expect(mathsCard.getByRole('radio', { name: /B 层：基础 \+ 拓展/ })).toBeChecked();
+  await expect(mathsCard.getByText('我要完成的题目')).toBeVisible();
+  await expect(mathsCard.getByText('小数乘整数·变式练习')).toBeVisible();
+  await expect(mathsCard.getByText('小数乘整数·找错改错')).toHaveCount(0);
+  await screenshots(student, '04-student-today');
+  await expectAccessible(student, '今日作业');
+  await expectFitsNarrowPhone(student);
+  await mathsCard.getByLabel('我的答案').fill('1. 3.6×4=14.4\n2. 0.25×8=2');
+  await mathsCard.getByLabel('实际用时（分钟）').fill('25');
+  await mathsCard.getByRole('button', { name: '提交作业' }).click();
+  await expect(mathsCard.getByText('已提交（用时 25 分钟），等老师批改。')).toBeVisible();
+  const sheet = student.getByRole('region', { name: '作业记录单' });
+  await sheet.getByLabel(/就寝时间/).fill('21:40');
+  await sheet.getByRole('button', { name: '保存记录单' }).click();
+  await expect(student.getByText('记录单已保存。')).toBeVisible();
+
+  // The maths teacher marks B+ from the keyboard and asks for a correction.
+  await maths.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '批改' }).click();
+  await maths.getByRole('button', { name: new RegExp(`${studentName} · 数学 · 小数乘整数·分层练习`) }).click();
+  const panel = maths.getByRole('region', { name: `批改 ${studentName} 的作业` });
+  await expect(panel.getByText('选择：B 层：基础 + 拓展')).toBeVisible();
+  await expect(panel.getByRole('radio', { name: 'A+' })).toBeDisabled();
+  await maths.keyboard.press('1');
+  await expect(panel.getByRole('radio', { name: 'B+' })).toBeChecked();
+  await panel.getByLabel('评语').fill('思路清晰，第 2 题再检查一下小数点的位置。');
+  await panel.getByRole('checkbox', { name: /请学生订正/ }).check();
+  await screenshots(maths, '05-teacher-marking');
+  await expectAccessible(maths, '批改');
+  await panel.getByRole('button', { name: '提交批改' }).click();
+  await expect(maths.getByText('已评 B+，并请学生订正。')).toBeVisible();
+
+  // The student sees the mark and hands in the correction.
+  await student.reload();
+  await expect(mathsCard.getByLabel('老师的批改')).toContainText('B+');
+  await expect(mathsCard.getByText(/老师请你订正/)).toBeVisible();
+  await mathsCard.getByLabel('订正内容').fill('2. 0.25×8=2.0，小数点已对齐。');
+  await mathsCard.getByLabel('实际用时（分钟）').fill('10');
+  await mathsCard.getByRole('button', { name: '提交订正' }).click();
+  await expect(mathsCard.getByText('订正已提交（用时 10 分钟），等老师批改。')).toBeVisible();
+  await screenshots(student, '06-student-corrected');
+
+  // A parent sees the mark and the bedtime, and writes to the head teacher.
+  const parent = await as('p50101', 'jiazhang2026', PHONE);
+  await expect(parent).toHaveURL(/\/parent\/day/);
+  await parent.goto(`/parent/day?date=${DAY}`);
+  const parentSheet = parent.getByRole('region', { name: '作业记录单' });
+  await expect(parentSheet).toContainText('等级 B+');
+  await expect(parentSheet).toContainText('就寝时间：21:40');
+  await expect(parentSheet).toContainText('睡得晚');
+  await parent.getByLabel('留言内容').fill('孩子今天数学订正用时较长，睡得晚了些，我们会督促早睡。');
+  await parent.getByRole('button', { name: '发送留言' }).click();
+  await expect(parent.getByText('留言已发送给班主任。')).toBeVisible();
+  await screenshots(parent, '07-parent-day');
+  await expectAccessible(parent, '孩子的一天');
+  await expectFitsNarrowPhone(parent);
+
+  // The head teacher sees the flag and the message, and replies.
+  await chinese.goto(`/head-teacher/sheets?date=${DAY}`);
+  await chinese.getByText('有提醒', { exact: true }).click();
+  const row = chinese.getByRole('group', { name: `${studentName}的记录单` });
+  await expect(row.getByText('睡得晚', { exact: true })).toBeVisible();
+  await expect(row.getByText('家长留言待回复')).toBeVisible();
+  await row.getByRole('button', { name: '查看' }).click();
+  await row.getByLabel(/回复家长/).fill('收到，已提醒孩子今晚 20:30 前睡觉，订正我明天当面讲。');
+  await screenshots(chinese, '08-head-teacher-sheets');
+  await expectAccessible(chinese, '作业记录单');
+  await row.getByRole('button', { name: '已阅并回复' }).click();
+  await expect(row.getByText(/我的回复：收到/)).toBeVisible();
+
+  // …and the parent reads the reply.
+  await parent.reload();
+  await expect(parent.getByText(/班主任回复：收到/)).toBeVisible();
+
+  // The maths teacher re-checks the correction (纠必复批).
+  await maths.getByRole('button', { name: '刷新' }).click();
+  const recheck = maths.getByRole('button', { name: new RegExp(`${studentName} · 数学 · 小数乘整数·分层练习`) });
+  await expect(recheck).toContainText('订正稿·复批');
+  await recheck.click();
+  await expect(panel.getByText('订正稿（第 2 版）')).toBeVisible();
+  await maths.keyboard.press('2');
+  await expect(panel.getByRole('radio', { name: 'B', exact: true })).toBeChecked();
+  await panel.getByLabel('评语').fill('订正正确，小数点对齐了，继续保持！');
+  await panel.getByLabel('评语').press('Control+Enter');
+  await expect(maths.getByText('已评 B。')).toBeVisible();
+  await expect(maths.getByText('全部批改完了。学生提交或订正后会出现在这里。')).toBeVisible();
+
+  // The teacher's overview of the assignment: counts by state, never a ranking.
+  await maths.goto(`/teacher/assignments?date=${DAY}`);
+  await maths.getByRole('link', { name: '完成情况' }).click();
+  await expect(maths.getByRole('heading', { name: /完成情况：小数乘整数·分层练习/ })).toBeVisible();
+  await expect(maths.getByText('B 层：基础 + 拓展')).toBeVisible();
+  await expect(maths.getByRole('group', { name: '已批改' })).toContainText('1 人');
+  await screenshots(maths, '09-teacher-overview');
+  await expectAccessible(maths, '完成情况');
+
+  // …and opens it again to edit: the items come back in their parts, and a saved change is checked again.
+  await maths.getByRole('link', { name: '修改作业' }).click();
+  await expect(maths.getByRole('heading', { name: '修改作业' })).toBeVisible();
+  await expect(maths.getByRole('region', { name: '基础作业' })).toContainText('小数乘整数·基础练习');
+  await expect(maths.getByRole('region', { name: '发散作业' })).toContainText('小数乘整数·找错改错');
+  await maths.getByRole('button', { name: '保存修改' }).click();
+  await expect(maths.getByText('修改已保存并重新检查通过。')).toBeVisible();
+});

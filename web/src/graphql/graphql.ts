@@ -1,0 +1,1435 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A student's choice of package or level */
+export type AssignmentChooseInput = {
+  /** The assignment */
+  assignmentId: string | number;
+  /** A key from the assignment's choices (a package key, or A, B2, B3, C) */
+  choice: string;
+};
+
+/** A new draft assignment */
+export type AssignmentCreateInput = {
+  /** The class */
+  classId: string | number;
+  /** A key the client makes once per create (8–100 characters); a retry with it returns the first result */
+  clientKey?: string | null | undefined;
+  /** The day */
+  date: string;
+  /** Packages (2–5) or the parts 1, 2, 3 */
+  options: Array<AssignmentOptionInput>;
+  /** Packages or three parts */
+  shape: AssignmentShape;
+  /** The subject (you must teach it to the class) */
+  subjectId: string | number;
+  /** Title */
+  title: string;
+};
+
+/** A bank item in an option */
+export type AssignmentItemInput = {
+  /** Done at home (true) or in school (false) */
+  atHome: boolean;
+  /** A bank item; its approved version is pinned */
+  itemId: string | number;
+};
+
+/** A package, or a part of a three-part assignment */
+export type AssignmentOptionInput = {
+  /** Items, 1–10 */
+  items: Array<AssignmentItemInput>;
+  /** A, B… for packages; 1, 2, 3 for parts (1 basic, 2 extending, 3 divergent) */
+  key: string;
+  /** Name shown to students */
+  name: string;
+};
+
+/** How an assignment is tiered */
+export type AssignmentShape =
+  /** A/B 套餐 (menu-style): two or more packages, the student picks one */
+  | 'PACKAGES'
+  /** 三三三: part 1 basic (required), 2 extending and 3 divergent (optional); levels A, B, C */
+  | 'THREE_PART';
+
+/** Draft or published */
+export type AssignmentStatus =
+  /** Not yet checked or shown to students */
+  | 'DRAFT'
+  /** Checked and shown to students */
+  | 'PUBLISHED';
+
+/** Publish or unpublish an assignment */
+export type AssignmentStepInput = {
+  /** The assignment */
+  assignmentId: string | number;
+  /** The revision you read */
+  expectedRevision: number;
+};
+
+/** New title and options; a published assignment is checked again */
+export type AssignmentUpdateInput = {
+  /** The assignment */
+  assignmentId: string | number;
+  /** The revision you read */
+  expectedRevision: number;
+  /** Packages (2–5) or the parts 1, 2, 3 */
+  options: Array<AssignmentOptionInput>;
+  /** Title */
+  title: string;
+};
+
+/** A file handed in with the work (stored elsewhere; only its reference is kept) */
+export type AttachmentInput = {
+  /** MIME type, e.g. image/jpeg */
+  mimeType: string;
+  /** File name, e.g. 作文.jpg */
+  name: string;
+  /** Size in bytes, at most 20 MB */
+  sizeBytes: number;
+};
+
+/** Filters of a bank search; all given filters must hold */
+export type BankItemFilterInput = {
+  /** Written by this user */
+  authorId?: string | number | null | undefined;
+  /** Any of these forms */
+  forms?: Array<HomeworkForm> | null | undefined;
+  /** Grade */
+  grade?: number | null | undefined;
+  /** At most this many predicted minutes */
+  maxPredictedMinutes?: number | null | undefined;
+  /** Covers this objective */
+  objectiveId?: string | number | null | undefined;
+  /** Any of these statuses (default: all but RETIRED) */
+  statuses?: Array<ItemStatus> | null | undefined;
+  /** Subject */
+  subjectId?: string | number | null | undefined;
+  /** Words that must all occur in the title or body (Chinese works without spaces) */
+  text?: string | null | undefined;
+  /** Any of these tiers */
+  tiers?: Array<Tier> | null | undefined;
+  /** Unit */
+  unitId?: string | number | null | undefined;
+};
+
+/** Kind of day for the load caps */
+export type DayKind =
+  /** A holiday or vacation day of the school calendar */
+  | 'HOLIDAY'
+  /** A school day */
+  | 'SCHOOL_DAY'
+  /** Saturday or Sunday, unless the calendar makes it a school day */
+  | 'WEEKEND';
+
+/** Form of homework; only WRITTEN counts against the written-time caps */
+export type HomeworkForm =
+  /** 趣味 */
+  | 'FUN'
+  /** 个性化 */
+  | 'INDIVIDUAL'
+  /** 探究 */
+  | 'INQUIRY'
+  /** 口头 */
+  | 'ORAL'
+  /** 实践 */
+  | 'PRACTICAL'
+  /** 阅读 */
+  | 'READING'
+  /** 书面 */
+  | 'WRITTEN';
+
+/** Review status of a bank item (of its working version) */
+export type ItemStatus =
+  /** Approved; its approved version may be assigned */
+  | 'APPROVED'
+  /** Being written; members of the group may edit it */
+  | 'DRAFT'
+  /** No longer offered for new assignments; old assignments keep it */
+  | 'RETIRED'
+  /** Returned by the reviewer with a comment; editable again */
+  | 'RETURNED'
+  /** Waiting for the group lead to review it */
+  | 'SUBMITTED';
+
+/** Credentials to sign in with */
+export type LoginInput = {
+  /** Password */
+  password: string;
+  /** The school code, e.g. jhsy */
+  schoolCode: string;
+  /** Username within the school */
+  username: string;
+};
+
+/** How a parent is related to a student */
+export type ParentRelation =
+  /** 父亲 */
+  | 'FATHER'
+  /** 其他监护人 */
+  | 'GUARDIAN'
+  /** 母亲 */
+  | 'MOTHER';
+
+/** Change your own password */
+export type PasswordChangeInput = {
+  /** Your current password */
+  currentPassword: string;
+  /** The new password: 10–200 characters with at least one letter and one digit */
+  newPassword: string;
+};
+
+/** Fill in your record sheet */
+export type RecordSheetFillInput = {
+  /** Bedtime */
+  bedtime?: string | null | undefined;
+  /** The day */
+  date: string;
+  /** Actual minutes per subject */
+  entries?: Array<SheetEntryInput>;
+  /** The revision you read; required once filled */
+  expectedRevision?: number | null | undefined;
+  /** Self-arranged study */
+  selfStudyContent?: string | null | undefined;
+  /** Minutes of self-arranged study */
+  selfStudyMinutes?: number | null | undefined;
+};
+
+/** A role a user holds in their school */
+export type Role =
+  /** 教务处: sets load policy, oversees every class */
+  | 'ACADEMIC_OFFICE'
+  /** 班主任: coordinates a class */
+  | 'HEAD_TEACHER'
+  /** 家长: reads their own children's record */
+  | 'PARENT'
+  /** 教研组长/备课组长: leads a research group */
+  | 'RESEARCH_LEAD'
+  /** 学生 */
+  | 'STUDENT'
+  /** 学科教师: teaches a subject to classes */
+  | 'TEACHER';
+
+/** Actual minutes of one subject */
+export type SheetEntryInput = {
+  /** Minutes actually spent (0–600) */
+  actualMinutes: number;
+  /** The homework */
+  assignmentId: string | number;
+};
+
+/** Send the correction the teacher asked for */
+export type SubmissionCorrectInput = {
+  /** Minutes the student actually spent (0–600) */
+  actualMinutes: number;
+  /** The answer as text (may be empty when the work is on paper or attached) */
+  answer: string;
+  /** Attachments, at most 10 */
+  attachments?: Array<AttachmentInput>;
+  /** A key the client makes once per submission (8–100 characters); a retry with it returns the first result */
+  clientKey: string;
+  /** The submission */
+  submissionId: string | number;
+};
+
+/** Submit homework */
+export type SubmissionCreateInput = {
+  /** Minutes the student actually spent (0–600) */
+  actualMinutes: number;
+  /** The answer as text (may be empty when the work is on paper or attached) */
+  answer: string;
+  /** The assignment */
+  assignmentId: string | number;
+  /** Attachments, at most 10 */
+  attachments?: Array<AttachmentInput>;
+  /** The package or level done (a key of the assignment's choices) */
+  choice: string;
+  /** A key the client makes once per submission (8–100 characters); a retry with it returns the first result */
+  clientKey: string;
+};
+
+/** Mark the latest version of a submission */
+export type SubmissionMarkInput = {
+  /** Guiding, encouraging comment (5–1000 characters; Chinese is dense) */
+  comment: string;
+  /** The revision you read */
+  expectedRevision: number;
+  /** Marked face to face (面批) */
+  faceToFace?: boolean;
+  /** Tier × quality, e.g. A+, B, C− (the letter is the level the student did; for packages the package key) */
+  mark: string;
+  /** Ask the student for a correction, to be re-checked */
+  requestCorrection?: boolean;
+  /** The submission */
+  submissionId: string | number;
+};
+
+/** Where a submission stands */
+export type SubmissionStatus =
+  /** Handed in (or corrected) and waiting for the teacher */
+  | 'AWAITING_MARK'
+  /** The teacher asked for a correction */
+  | 'CORRECTION_REQUESTED'
+  /** Marked */
+  | 'MARKED';
+
+/** Tier of a bank item */
+export type Tier =
+  /** 基础 */
+  | 'BASIC'
+  /** 拓展 */
+  | 'EXTENDING'
+  /** 提高 */
+  | 'IMPROVING';
+
+/** Stable code of a business-rule refusal */
+export type UserErrorCode =
+  /** The assignment is already published */
+  | 'ALREADY_PUBLISHED'
+  /** The student has already submitted this assignment; corrections go through submissionCorrect */
+  | 'ALREADY_SUBMITTED'
+  /** The class already has homework in this subject on this day */
+  | 'ASSIGNMENT_EXISTS'
+  /** The item is harder than the national curriculum standard (课标) allows */
+  | 'BEYOND_CURRICULUM_STANDARD'
+  /** Someone else made the same change at the same moment; reload and try again */
+  | 'CONCURRENT_CHANGE'
+  /** A guardian must consent before the service keeps a minor's work, choices or record sheets */
+  | 'CONSENT_REQUIRED'
+  /** The class's written homework at home would exceed the day's cap; figures give cap, published, this and excess minutes */
+  | 'DAILY_LOAD_EXCEEDED'
+  /** An entry falls outside the week of the list (Monday to Sunday) */
+  | 'DAY_OUTSIDE_WEEK'
+  /** The school does not teach this grade */
+  | 'GRADE_NOT_IN_SCHOOL'
+  /** The client key was already used for a different request */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The packages or parts of the assignment are not well formed */
+  | 'INVALID_STRUCTURE'
+  /** The review lifecycle does not allow this step from the current status */
+  | 'INVALID_TRANSITION'
+  /** Only practical homework may involve a parent; homework is never assigned to parents */
+  | 'ITEM_NEEDS_PARENT'
+  /** Homework may not need a phone */
+  | 'ITEM_NEEDS_PHONE'
+  /** Only approved bank items may be planned or assigned */
+  | 'ITEM_NOT_APPROVED'
+  /** Mechanical or repetitive homework may not be assigned */
+  | 'ITEM_REPETITIVE'
+  /** A school cap may be stricter than the national one, never looser */
+  | 'LOOSER_THAN_NATIONAL'
+  /** The letter of a mark is the level the student did: a C-level submission cannot receive an A mark */
+  | 'MARK_LEVEL_MISMATCH'
+  /** The latest version of the submission has already been marked */
+  | 'NOTHING_TO_MARK'
+  /** The user named does not hold the teacher role */
+  | 'NOT_A_TEACHER'
+  /** The assignment is not published */
+  | 'NOT_PUBLISHED'
+  /** The teacher has not asked for a correction of this submission */
+  | 'NO_CORRECTION_REQUESTED'
+  /** Nobody approves or returns an item they wrote or last edited */
+  | 'OWN_ITEM_REVIEW'
+  /** The new password equals the current one */
+  | 'SAME_PASSWORD'
+  /** The head teacher has read the record sheet; corrections go through them */
+  | 'SHEET_LOCKED'
+  /** Someone changed the record since you read it; figures name the current revision */
+  | 'STALE_REVISION'
+  /** Another unit of the subject, grade and term already has this order */
+  | 'UNIT_ORDER_TAKEN'
+  /** The assignment offers no such package or level */
+  | 'UNKNOWN_CHOICE'
+  /** The weekly list has been filed with the academic office and is locked */
+  | 'WEEKLY_LIST_FILED'
+  /** Grades 1–2 have no written homework at home */
+  | 'WRITTEN_AT_HOME_FORBIDDEN'
+  /** The current password given is wrong */
+  | 'WRONG_PASSWORD';
+
+export type PasswordChangeMutationVariables = Exact<{
+  input: PasswordChangeInput;
+}>;
+
+
+export type PasswordChangeMutation = { passwordChange: { token: string | null, expiresAt: string | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: { revoked: boolean } };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login: { token: string | null, expiresAt: string | null, user: { roles: Array<Role> } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { me: { id: string, displayName: string, username: string, roles: Array<Role>, class: { id: string, name: string, grade: number } | null, children: Array<{ relation: ParentRelation, student: { id: string, displayName: string, guardianConsentAt: string | null, class: { id: string, name: string, grade: number } | null } }>, teachingAssignments: Array<{ id: string, class: { id: string, name: string, grade: number }, subject: { id: string, name: string, code: string } }>, headTeacherOf: Array<{ id: string, name: string, grade: number }>, researchGroups: Array<{ id: string, grade: number, subject: { id: string } }> }, school: { name: string } };
+
+export type LoadGauge_PreviewFragment = { capMinutes: number, dayKind: DayKind, subjects: Array<{ heaviestWrittenMinutes: number, assignment: { id: string, status: AssignmentStatus, subject: { id: string, name: string } } }> } & { ' $fragmentName'?: 'LoadGauge_PreviewFragment' };
+
+export type AllClassesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AllClassesQuery = { classes: Array<{ id: string, name: string }> };
+
+export type ClassSheetsQueryVariables = Exact<{
+  classId: string | number;
+  date: string;
+}>;
+
+
+export type ClassSheetsQuery = { classRecordSheets: Array<{ filled: boolean, locked: boolean, flags: Array<string>, bedtime: string | null, bedtimeTarget: string, actualWrittenMinutes: number, capMinutes: number, parentMessage: string | null, reply: string | null, selfStudyContent: string | null, selfStudyMinutes: number | null, student: { id: string, displayName: string, studentNo: string | null }, lines: Array<{ choice: string | null, predictedMinutes: number | null, actualMinutes: number | null, overran: boolean, assignment: { id: string, subject: { name: string } } }> }> };
+
+export type SheetReadMutationVariables = Exact<{
+  studentId: string | number;
+  date: string;
+  reply?: string | null | undefined;
+  reopen: boolean;
+}>;
+
+
+export type SheetReadMutation = { recordSheetRead: { sheet: { locked: boolean, reply: string | null } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type ChildDayQueryVariables = Exact<{
+  date: string;
+  studentId: string | number;
+}>;
+
+
+export type ChildDayQuery = { studentDay: Array<{ choice: string | null, choices: Array<{ key: string, label: string }>, assignment: { id: string, title: string, subject: { name: string } }, submission: { status: SubmissionStatus, versions: Array<{ versionNo: number }>, currentMark: { mark: string, comment: string, faceToFace: boolean } | null } | null }>, recordSheet: { filled: boolean, bedtime: string | null, bedtimeTarget: string, selfStudyContent: string | null, selfStudyMinutes: number | null, parentMessage: string | null, reply: string | null, flags: Array<string>, actualWrittenMinutes: number, capMinutes: number, lines: Array<{ predictedMinutes: number | null, actualMinutes: number | null, content: Array<string>, assignment: { id: string } }> } };
+
+export type ParentMessageMutationVariables = Exact<{
+  date: string;
+  studentId: string | number;
+  message: string;
+}>;
+
+
+export type ParentMessageMutation = { recordSheetParentMessage: { sheet: { parentMessage: string | null } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type GuardianConsentMutationVariables = Exact<{
+  studentId: string | number;
+  given: boolean;
+}>;
+
+
+export type GuardianConsentMutation = { guardianConsentSet: { student: { id: string, guardianConsentAt: string | null } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type MyRecordSheetQueryVariables = Exact<{
+  date: string;
+}>;
+
+
+export type MyRecordSheetQuery = { recordSheet: { revision: number, filled: boolean, locked: boolean, bedtime: string | null, bedtimeTarget: string, selfStudyContent: string | null, selfStudyMinutes: number | null, parentMessage: string | null, reply: string | null, flags: Array<string>, actualWrittenMinutes: number, capMinutes: number, lines: Array<{ actualMinutes: number | null, predictedMinutes: number | null, prefilled: boolean, assignment: { id: string, subject: { name: string } } }> } };
+
+export type RecordSheetFillMutationVariables = Exact<{
+  input: RecordSheetFillInput;
+}>;
+
+
+export type RecordSheetFillMutation = { recordSheetFill: { sheet: { revision: number } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type SubjectCard_EntryFragment = { choice: string | null, needsChoice: boolean, choices: Array<{ key: string, label: string, minMinutes: number, maxMinutes: number, totalMinutes: number, writtenHomeMinutes: number, optionKeys: Array<string> }>, assignment: { id: string, title: string, shape: AssignmentShape, subject: { name: string } }, submission: { id: string, status: SubmissionStatus, late: boolean, versions: Array<{ versionNo: number, actualMinutes: number }>, currentMark: { mark: string, comment: string, faceToFace: boolean, correctionRequested: boolean, versionNo: number } | null } | null } & { ' $fragmentName'?: 'SubjectCard_EntryFragment' };
+
+export type AssignmentContentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AssignmentContentQuery = { assignment: { id: string, options: Array<{ key: string, name: string, items: Array<{ atHome: boolean, predictedMinutes: number, content: { title: string, body: string, form: HomeworkForm, tier: Tier } }> }> } };
+
+export type AssignmentChooseMutationVariables = Exact<{
+  input: AssignmentChooseInput;
+}>;
+
+
+export type AssignmentChooseMutation = { assignmentChoose: { entry: { choice: string | null } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type SubmissionCreateMutationVariables = Exact<{
+  input: SubmissionCreateInput;
+}>;
+
+
+export type SubmissionCreateMutation = { submissionCreate: { submission: { id: string, status: SubmissionStatus } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type SubmissionCorrectMutationVariables = Exact<{
+  input: SubmissionCorrectInput;
+}>;
+
+
+export type SubmissionCorrectMutation = { submissionCorrect: { submission: { id: string, status: SubmissionStatus } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type StudentTodayQueryVariables = Exact<{
+  date: string;
+}>;
+
+
+export type StudentTodayQuery = { studentDay: Array<(
+    { assignment: { id: string } }
+    & { ' $fragmentRefs'?: { 'SubjectCard_EntryFragment': SubjectCard_EntryFragment } }
+  )> };
+
+export type WeekAssignmentsQueryVariables = Exact<{
+  classId: string | number;
+  from: string;
+  to: string;
+}>;
+
+
+export type WeekAssignmentsQuery = { classAssignments: Array<{ id: string, day: string, title: string, status: AssignmentStatus, shape: AssignmentShape, heaviestWrittenMinutes: number, subject: { id: string, name: string }, teacher: { displayName: string } }> };
+
+export type AssignmentOverviewPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AssignmentOverviewPageQuery = { assignment: { id: string, title: string, day: string, class: { name: string }, subject: { name: string }, choices: Array<{ key: string, label: string }> }, assignmentOverview: { studentCount: number, submittedCount: number, markedCount: number, correctionCount: number, lateCount: number, completionRate: number, onTimeRate: number, choiceCounts: Array<{ choice: string, count: number }>, markDistribution: Array<{ mark: string, count: number }>, states: Array<{ state: string, count: number, students: Array<{ id: string, displayName: string }> }> } };
+
+export type ComposeDayQueryVariables = Exact<{
+  classId: string | number;
+  date: string;
+}>;
+
+
+export type ComposeDayQuery = { loadPreview: { ' $fragmentRefs'?: { 'LoadGauge_PreviewFragment': LoadGauge_PreviewFragment } }, classAssignments: Array<{ id: string, title: string, status: AssignmentStatus, subject: { id: string } }> };
+
+export type ComposeAssignmentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ComposeAssignmentQuery = { assignment: { id: string, revision: number, status: AssignmentStatus, day: string, title: string, shape: AssignmentShape, class: { id: string, grade: number }, subject: { id: string }, options: Array<{ key: string, name: string, items: Array<{ atHome: boolean, predictedMinutes: number, versionNo: number, content: { title: string, tier: Tier, form: HomeworkForm } }> }> } };
+
+export type ItemByTitleQueryVariables = Exact<{
+  filter: BankItemFilterInput;
+}>;
+
+
+export type ItemByTitleQuery = { bankItems: { edges: Array<{ node: { id: string, approvedVersionNo: number | null, approvedVersion: { title: string } | null } }> } };
+
+export type AssignmentCreateMutationVariables = Exact<{
+  input: AssignmentCreateInput;
+}>;
+
+
+export type AssignmentCreateMutation = { assignmentCreate: { assignment: { id: string, revision: number, status: AssignmentStatus } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type AssignmentUpdateMutationVariables = Exact<{
+  input: AssignmentUpdateInput;
+}>;
+
+
+export type AssignmentUpdateMutation = { assignmentUpdate: { assignment: { id: string, revision: number, status: AssignmentStatus } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type AssignmentPublishMutationVariables = Exact<{
+  input: AssignmentStepInput;
+}>;
+
+
+export type AssignmentPublishMutation = { assignmentPublish: { assignment: { id: string, revision: number, status: AssignmentStatus } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type AssignmentUnpublishMutationVariables = Exact<{
+  input: AssignmentStepInput;
+}>;
+
+
+export type AssignmentUnpublishMutation = { assignmentUnpublish: { assignment: { id: string, revision: number, status: AssignmentStatus } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type MarkingQueuePageQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type MarkingQueuePageQuery = { markingQueue: { edges: Array<{ node: { dueAt: string, overdue: boolean, submission: { id: string, status: SubmissionStatus, late: boolean, choice: string, student: { id: string, displayName: string, studentNo: string | null }, assignment: { id: string, title: string, day: string, subject: { name: string }, class: { name: string } }, versions: Array<{ versionNo: number }> } } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type MarkingSubmissionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type MarkingSubmissionQuery = { submission: { id: string, revision: number, status: SubmissionStatus, choice: string, late: boolean, student: { displayName: string, studentNo: string | null }, assignment: { id: string, title: string, shape: AssignmentShape, day: string, subject: { name: string }, class: { name: string }, choices: Array<{ key: string, label: string, optionKeys: Array<string> }>, options: Array<{ key: string, name: string, items: Array<{ predictedMinutes: number, content: { title: string, body: string } }> }> }, versions: Array<{ versionNo: number, answer: string, actualMinutes: number, submittedAt: string, attachments: Array<{ name: string }> }>, marks: Array<{ versionNo: number, mark: string, comment: string, faceToFace: boolean, correctionRequested: boolean, markedAt: string, markedBy: { displayName: string } }> } };
+
+export type SubmissionMarkMutationVariables = Exact<{
+  input: SubmissionMarkInput;
+}>;
+
+
+export type SubmissionMarkMutation = { submissionMark: { submission: { id: string, status: SubmissionStatus } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type BankSearchQueryVariables = Exact<{
+  filter: BankItemFilterInput;
+  first: number;
+}>;
+
+
+export type BankSearchQuery = { bankItems: { edges: Array<{ node: { id: string, approvedVersionNo: number | null, unit: { title: string }, approvedVersion: { title: string, body: string, tier: Tier, form: HomeworkForm, predictedMinutes: number, needsPhone: boolean, needsParent: boolean, repetitive: boolean } | null } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type BankCalibrationQueryVariables = Exact<{
+  groupId: string | number;
+}>;
+
+
+export type BankCalibrationQuery = { researchGroupCalibration: { threshold: number, items: Array<{ versionNo: number, calibratedMinutes: number | null, observations: number, item: { id: string } }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const LoadGauge_PreviewFragmentDoc = new TypedDocumentString(`
+    fragment LoadGauge_preview on LoadPreviewNode {
+  capMinutes
+  dayKind
+  subjects {
+    heaviestWrittenMinutes
+    assignment {
+      id
+      status
+      subject {
+        id
+        name
+      }
+    }
+  }
+}
+    `, {"fragmentName":"LoadGauge_preview"}) as unknown as TypedDocumentString<LoadGauge_PreviewFragment, unknown>;
+export const SubjectCard_EntryFragmentDoc = new TypedDocumentString(`
+    fragment SubjectCard_entry on StudentDayEntry {
+  choice
+  needsChoice
+  choices {
+    key
+    label
+    minMinutes
+    maxMinutes
+    totalMinutes
+    writtenHomeMinutes
+    optionKeys
+  }
+  assignment {
+    id
+    title
+    shape
+    subject {
+      name
+    }
+  }
+  submission {
+    id
+    status
+    late
+    versions {
+      versionNo
+      actualMinutes
+    }
+    currentMark {
+      mark
+      comment
+      faceToFace
+      correctionRequested
+      versionNo
+    }
+  }
+}
+    `, {"fragmentName":"SubjectCard_entry"}) as unknown as TypedDocumentString<SubjectCard_EntryFragment, unknown>;
+export const PasswordChangeDocument = new TypedDocumentString(`
+    mutation PasswordChange($input: PasswordChangeInput!) {
+  passwordChange(input: $input) {
+    token
+    expiresAt
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PasswordChangeMutation, PasswordChangeMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout {
+    revoked
+  }
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    token
+    expiresAt
+    user {
+      roles
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  me {
+    id
+    displayName
+    username
+    roles
+    class {
+      id
+      name
+      grade
+    }
+    children {
+      relation
+      student {
+        id
+        displayName
+        guardianConsentAt
+        class {
+          id
+          name
+          grade
+        }
+      }
+    }
+    teachingAssignments {
+      id
+      class {
+        id
+        name
+        grade
+      }
+      subject {
+        id
+        name
+        code
+      }
+    }
+    headTeacherOf {
+      id
+      name
+      grade
+    }
+    researchGroups {
+      id
+      grade
+      subject {
+        id
+      }
+    }
+  }
+  school {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const AllClassesDocument = new TypedDocumentString(`
+    query AllClasses {
+  classes {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AllClassesQuery, AllClassesQueryVariables>;
+export const ClassSheetsDocument = new TypedDocumentString(`
+    query ClassSheets($classId: ID!, $date: LocalDate!) {
+  classRecordSheets(classId: $classId, date: $date) {
+    filled
+    locked
+    flags
+    bedtime
+    bedtimeTarget
+    actualWrittenMinutes
+    capMinutes
+    parentMessage
+    reply
+    selfStudyContent
+    selfStudyMinutes
+    student {
+      id
+      displayName
+      studentNo
+    }
+    lines {
+      choice
+      predictedMinutes
+      actualMinutes
+      overran
+      assignment {
+        id
+        subject {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ClassSheetsQuery, ClassSheetsQueryVariables>;
+export const SheetReadDocument = new TypedDocumentString(`
+    mutation SheetRead($studentId: ID!, $date: LocalDate!, $reply: String, $reopen: Boolean!) {
+  recordSheetRead(
+    studentId: $studentId
+    date: $date
+    reply: $reply
+    reopen: $reopen
+  ) {
+    sheet {
+      locked
+      reply
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SheetReadMutation, SheetReadMutationVariables>;
+export const ChildDayDocument = new TypedDocumentString(`
+    query ChildDay($date: LocalDate!, $studentId: ID!) {
+  studentDay(date: $date, studentId: $studentId) {
+    choice
+    choices {
+      key
+      label
+    }
+    assignment {
+      id
+      title
+      subject {
+        name
+      }
+    }
+    submission {
+      status
+      versions {
+        versionNo
+      }
+      currentMark {
+        mark
+        comment
+        faceToFace
+      }
+    }
+  }
+  recordSheet(date: $date, studentId: $studentId) {
+    filled
+    bedtime
+    bedtimeTarget
+    selfStudyContent
+    selfStudyMinutes
+    parentMessage
+    reply
+    flags
+    actualWrittenMinutes
+    capMinutes
+    lines {
+      predictedMinutes
+      actualMinutes
+      content
+      assignment {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChildDayQuery, ChildDayQueryVariables>;
+export const ParentMessageDocument = new TypedDocumentString(`
+    mutation ParentMessage($date: LocalDate!, $studentId: ID!, $message: String!) {
+  recordSheetParentMessage(date: $date, studentId: $studentId, message: $message) {
+    sheet {
+      parentMessage
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ParentMessageMutation, ParentMessageMutationVariables>;
+export const GuardianConsentDocument = new TypedDocumentString(`
+    mutation GuardianConsent($studentId: ID!, $given: Boolean!) {
+  guardianConsentSet(studentId: $studentId, given: $given) {
+    student {
+      id
+      guardianConsentAt
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GuardianConsentMutation, GuardianConsentMutationVariables>;
+export const MyRecordSheetDocument = new TypedDocumentString(`
+    query MyRecordSheet($date: LocalDate!) {
+  recordSheet(date: $date) {
+    revision
+    filled
+    locked
+    bedtime
+    bedtimeTarget
+    selfStudyContent
+    selfStudyMinutes
+    parentMessage
+    reply
+    flags
+    actualWrittenMinutes
+    capMinutes
+    lines {
+      actualMinutes
+      predictedMinutes
+      prefilled
+      assignment {
+        id
+        subject {
+          name
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyRecordSheetQuery, MyRecordSheetQueryVariables>;
+export const RecordSheetFillDocument = new TypedDocumentString(`
+    mutation RecordSheetFill($input: RecordSheetFillInput!) {
+  recordSheetFill(input: $input) {
+    sheet {
+      revision
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordSheetFillMutation, RecordSheetFillMutationVariables>;
+export const AssignmentContentDocument = new TypedDocumentString(`
+    query AssignmentContent($id: ID!) {
+  assignment(id: $id) {
+    id
+    options {
+      key
+      name
+      items {
+        atHome
+        predictedMinutes
+        content {
+          title
+          body
+          form
+          tier
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignmentContentQuery, AssignmentContentQueryVariables>;
+export const AssignmentChooseDocument = new TypedDocumentString(`
+    mutation AssignmentChoose($input: AssignmentChooseInput!) {
+  assignmentChoose(input: $input) {
+    entry {
+      choice
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignmentChooseMutation, AssignmentChooseMutationVariables>;
+export const SubmissionCreateDocument = new TypedDocumentString(`
+    mutation SubmissionCreate($input: SubmissionCreateInput!) {
+  submissionCreate(input: $input) {
+    submission {
+      id
+      status
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmissionCreateMutation, SubmissionCreateMutationVariables>;
+export const SubmissionCorrectDocument = new TypedDocumentString(`
+    mutation SubmissionCorrect($input: SubmissionCorrectInput!) {
+  submissionCorrect(input: $input) {
+    submission {
+      id
+      status
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmissionCorrectMutation, SubmissionCorrectMutationVariables>;
+export const StudentTodayDocument = new TypedDocumentString(`
+    query StudentToday($date: LocalDate!) {
+  studentDay(date: $date) {
+    assignment {
+      id
+    }
+    ...SubjectCard_entry
+  }
+}
+    fragment SubjectCard_entry on StudentDayEntry {
+  choice
+  needsChoice
+  choices {
+    key
+    label
+    minMinutes
+    maxMinutes
+    totalMinutes
+    writtenHomeMinutes
+    optionKeys
+  }
+  assignment {
+    id
+    title
+    shape
+    subject {
+      name
+    }
+  }
+  submission {
+    id
+    status
+    late
+    versions {
+      versionNo
+      actualMinutes
+    }
+    currentMark {
+      mark
+      comment
+      faceToFace
+      correctionRequested
+      versionNo
+    }
+  }
+}`) as unknown as TypedDocumentString<StudentTodayQuery, StudentTodayQueryVariables>;
+export const WeekAssignmentsDocument = new TypedDocumentString(`
+    query WeekAssignments($classId: ID!, $from: LocalDate!, $to: LocalDate!) {
+  classAssignments(classId: $classId, from: $from, to: $to) {
+    id
+    day
+    title
+    status
+    shape
+    heaviestWrittenMinutes
+    subject {
+      id
+      name
+    }
+    teacher {
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WeekAssignmentsQuery, WeekAssignmentsQueryVariables>;
+export const AssignmentOverviewPageDocument = new TypedDocumentString(`
+    query AssignmentOverviewPage($id: ID!) {
+  assignment(id: $id) {
+    id
+    title
+    day
+    class {
+      name
+    }
+    subject {
+      name
+    }
+    choices {
+      key
+      label
+    }
+  }
+  assignmentOverview(assignmentId: $id) {
+    studentCount
+    submittedCount
+    markedCount
+    correctionCount
+    lateCount
+    completionRate
+    onTimeRate
+    choiceCounts {
+      choice
+      count
+    }
+    markDistribution {
+      mark
+      count
+    }
+    states {
+      state
+      count
+      students {
+        id
+        displayName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignmentOverviewPageQuery, AssignmentOverviewPageQueryVariables>;
+export const ComposeDayDocument = new TypedDocumentString(`
+    query ComposeDay($classId: ID!, $date: LocalDate!) {
+  loadPreview(classId: $classId, date: $date) {
+    ...LoadGauge_preview
+  }
+  classAssignments(classId: $classId, from: $date, to: $date) {
+    id
+    title
+    status
+    subject {
+      id
+    }
+  }
+}
+    fragment LoadGauge_preview on LoadPreviewNode {
+  capMinutes
+  dayKind
+  subjects {
+    heaviestWrittenMinutes
+    assignment {
+      id
+      status
+      subject {
+        id
+        name
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<ComposeDayQuery, ComposeDayQueryVariables>;
+export const ComposeAssignmentDocument = new TypedDocumentString(`
+    query ComposeAssignment($id: ID!) {
+  assignment(id: $id) {
+    id
+    revision
+    status
+    day
+    title
+    shape
+    class {
+      id
+      grade
+    }
+    subject {
+      id
+    }
+    options {
+      key
+      name
+      items {
+        atHome
+        predictedMinutes
+        versionNo
+        content {
+          title
+          tier
+          form
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ComposeAssignmentQuery, ComposeAssignmentQueryVariables>;
+export const ItemByTitleDocument = new TypedDocumentString(`
+    query ItemByTitle($filter: BankItemFilterInput!) {
+  bankItems(filter: $filter, first: 10) {
+    edges {
+      node {
+        id
+        approvedVersionNo
+        approvedVersion {
+          title
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ItemByTitleQuery, ItemByTitleQueryVariables>;
+export const AssignmentCreateDocument = new TypedDocumentString(`
+    mutation AssignmentCreate($input: AssignmentCreateInput!) {
+  assignmentCreate(input: $input) {
+    assignment {
+      id
+      revision
+      status
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignmentCreateMutation, AssignmentCreateMutationVariables>;
+export const AssignmentUpdateDocument = new TypedDocumentString(`
+    mutation AssignmentUpdate($input: AssignmentUpdateInput!) {
+  assignmentUpdate(input: $input) {
+    assignment {
+      id
+      revision
+      status
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignmentUpdateMutation, AssignmentUpdateMutationVariables>;
+export const AssignmentPublishDocument = new TypedDocumentString(`
+    mutation AssignmentPublish($input: AssignmentStepInput!) {
+  assignmentPublish(input: $input) {
+    assignment {
+      id
+      revision
+      status
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignmentPublishMutation, AssignmentPublishMutationVariables>;
+export const AssignmentUnpublishDocument = new TypedDocumentString(`
+    mutation AssignmentUnpublish($input: AssignmentStepInput!) {
+  assignmentUnpublish(input: $input) {
+    assignment {
+      id
+      revision
+      status
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AssignmentUnpublishMutation, AssignmentUnpublishMutationVariables>;
+export const MarkingQueuePageDocument = new TypedDocumentString(`
+    query MarkingQueuePage($first: Int!) {
+  markingQueue(first: $first) {
+    edges {
+      node {
+        dueAt
+        overdue
+        submission {
+          id
+          status
+          late
+          choice
+          student {
+            id
+            displayName
+            studentNo
+          }
+          assignment {
+            id
+            title
+            day
+            subject {
+              name
+            }
+            class {
+              name
+            }
+          }
+          versions {
+            versionNo
+          }
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MarkingQueuePageQuery, MarkingQueuePageQueryVariables>;
+export const MarkingSubmissionDocument = new TypedDocumentString(`
+    query MarkingSubmission($id: ID!) {
+  submission(id: $id) {
+    id
+    revision
+    status
+    choice
+    late
+    student {
+      displayName
+      studentNo
+    }
+    assignment {
+      id
+      title
+      shape
+      day
+      subject {
+        name
+      }
+      class {
+        name
+      }
+      choices {
+        key
+        label
+        optionKeys
+      }
+      options {
+        key
+        name
+        items {
+          predictedMinutes
+          content {
+            title
+            body
+          }
+        }
+      }
+    }
+    versions {
+      versionNo
+      answer
+      actualMinutes
+      submittedAt
+      attachments {
+        name
+      }
+    }
+    marks {
+      versionNo
+      mark
+      comment
+      faceToFace
+      correctionRequested
+      markedAt
+      markedBy {
+        displayName
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MarkingSubmissionQuery, MarkingSubmissionQueryVariables>;
+export const SubmissionMarkDocument = new TypedDocumentString(`
+    mutation SubmissionMark($input: SubmissionMarkInput!) {
+  submissionMark(input: $input) {
+    submission {
+      id
+      status
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmissionMarkMutation, SubmissionMarkMutationVariables>;
+export const BankSearchDocument = new TypedDocumentString(`
+    query BankSearch($filter: BankItemFilterInput!, $first: Int!) {
+  bankItems(filter: $filter, first: $first) {
+    edges {
+      node {
+        id
+        approvedVersionNo
+        unit {
+          title
+        }
+        approvedVersion {
+          title
+          body
+          tier
+          form
+          predictedMinutes
+          needsPhone
+          needsParent
+          repetitive
+        }
+      }
+    }
+    pageInfo {
+      hasNextPage
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BankSearchQuery, BankSearchQueryVariables>;
+export const BankCalibrationDocument = new TypedDocumentString(`
+    query BankCalibration($groupId: ID!) {
+  researchGroupCalibration(groupId: $groupId) {
+    threshold
+    items {
+      item {
+        id
+      }
+      versionNo
+      calibratedMinutes
+      observations
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<BankCalibrationQuery, BankCalibrationQueryVariables>;

@@ -1,0 +1,165 @@
+import { Alert, App, Button, Card, Input, Popconfirm, Segmented, Typography } from 'antd';
+import { useEffect, useId, useState } from 'react';
+import { graphql } from '../../graphql';
+import { execute, RequestError, useQuery } from '../../app/client';
+import { useViewer } from '../../app/viewer';
+import { DayPicker } from '../../components/DayPicker';
+import { EmptyNote, Loadable } from '../../components/PageState';
+import { Pill } from '../../components/Pill';
+import { useDayParam, useSearchParam } from '../../components/useDayParam';
+import { FLAG_NAMES, formatDay, formatMoment, submissionStateName } from '../../format';
+import { requestErrorText, userErrorText } from '../../messages';
+
+const ChildDayDocument = graphql(`
+  query ChildDay($date: LocalDate!, $studentId: ID!) {
+    studentDay(date: $date, studentId: $studentId) {
+      choice
+      choices { key label }
+      assignment { id title subject { name } }
+      submission { status versions { versionNo } currentMark { mark comment faceToFace } }
+    }
+    recordSheet(date: $date, studentId: $studentId) {
+      filled bedtime bedtimeTarget selfStudyContent selfStudyMinutes parentMessage reply flags actualWrittenMinutes capMinutes
+      lines { predictedMinutes actualMinutes content assignment { id } }
+    }
+  }
+`);
+
+const ParentMessageDocument = graphql(`
+  mutation ParentMessage($date: LocalDate!, $studentId: ID!, $message: String!) {
+    recordSheetParentMessage(date: $date, studentId: $studentId, message: $message) { sheet { parentMessage } userErrors { code figures { name value } } }
+  }
+`);
+
+const ConsentDocument = graphql(`
+  mutation GuardianConsent($studentId: ID!, $given: Boolean!) {
+    guardianConsentSet(studentId: $studentId, given: $given) { student { id guardianConsentAt } userErrors { code figures { name value } } }
+  }
+`);
+
+/**
+ * A parent's view of their child's day (phone-first): each subject with the predicted and
+ * actual minutes, the chosen level and the teacher's mark; the bedtime; a message to the head
+ * teacher; and the consent to keep the child's data. Parents never mark or check homework.
+ */
+export function ChildDay() {
+  const { viewer, refresh } = useViewer();
+  const { message } = App.useApp();
+  const [day, setDay] = useDayParam();
+  const [childParam, setChildParam] = useSearchParam('child');
+  const child = viewer.children.find((c) => c.student.id === childParam) ?? viewer.children[0];
+  const q = useQuery(ChildDayDocument, { date: day, studentId: child?.student.id ?? '' }, { skip: !child || !child.student.guardianConsentAt });
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const messageId = useId();
+  const sheet = q.data?.recordSheet;
+  useEffect(() => setText(''), [day, child?.student.id]);
+
+  if (!child) return <EmptyNote>你的账号还没有关联孩子，请联系班主任。</EmptyNote>;
+  const consented = !!child.student.guardianConsentAt;
+
+  async function consent(given: boolean) {
+    setProblem(null);
+    try {
+      const { guardianConsentSet } = await execute(ConsentDocument, { studentId: child!.student.id, given });
+      if (guardianConsentSet.userErrors.length) setProblem(guardianConsentSet.userErrors.map(userErrorText).join(' '));
+      else void message.success(given ? '已同意。' : '已撤回同意，孩子的新数据将不再保存。');
+      await refresh();
+    } catch (e) {
+      setProblem(requestErrorText(e instanceof RequestError ? e : new RequestError('INTERNAL', String(e))));
+    }
+  }
+
+  async function send() {
+    setProblem(null);
+    if (!text.trim()) return setProblem('请先写留言内容。');
+    setBusy(true);
+    try {
+      const { recordSheetParentMessage } = await execute(ParentMessageDocument, { date: day, studentId: child!.student.id, message: text.trim() });
+      if (recordSheetParentMessage.userErrors.length) setProblem(recordSheetParentMessage.userErrors.map(userErrorText).join(' '));
+      else {
+        void message.success('留言已发送给班主任。');
+        setText('');
+        await q.refetch();
+      }
+    } catch (e) {
+      setProblem(requestErrorText(e instanceof RequestError ? e : new RequestError('INTERNAL', String(e))));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="stack" style={{ maxWidth: 760, margin: '0 auto' }}>
+      <Typography.Title level={2} className="page-title" style={{ marginBottom: 0 }}>{child.student.displayName}的一天</Typography.Title>
+      <Typography.Text type="secondary">{child.student.class?.name} · {formatDay(day)}</Typography.Text>
+      {viewer.children.length > 1 && (
+        <Segmented aria-label="选择孩子" value={child.student.id} onChange={(v) => setChildParam(String(v))}
+          options={viewer.children.map((c) => ({ value: c.student.id, label: c.student.displayName }))} />
+      )}
+      <DayPicker value={day} onChange={setDay} />
+      {problem && <Alert type="error" showIcon role="alert" title={problem} />}
+      {!consented && (
+        <Alert type="warning" showIcon title="需要您的同意"
+          description="孩子未满 14 岁。您同意后，学校才会保存孩子选择的层级、提交的作业和作业记录单；不同意则这些内容都不会保存。"
+          action={<Button type="primary" onClick={() => void consent(true)}>同意保存</Button>} />
+      )}
+      {consented && (
+        <Loadable data={q.data} error={q.error} retry={() => void q.refetch()} rows={6}
+          empty={(d) => (d.studentDay.length ? null : <EmptyNote>这一天没有布置作业。</EmptyNote>)}>
+          {(d) => (
+            <Card title="作业记录单" role="region" aria-label="作业记录单">
+              {d.studentDay.map((e) => {
+                const line = d.recordSheet.lines.find((l) => l.assignment.id === e.assignment.id);
+                const mark = e.submission?.currentMark;
+                return (
+                  <div key={e.assignment.id} className="sheet-row">
+                    <div className="item-title">{e.assignment.subject.name} · {e.assignment.title}</div>
+                    <div className="item-meta">
+                      选择：{e.choices.find((c) => c.key === e.choice)?.label ?? '还没选'} · 预估 {line?.predictedMinutes ?? '—'} 分钟 · 实际 {line?.actualMinutes ?? '—'} 分钟
+                    </div>
+                    <div className="item-meta">
+                      {e.submission ? <Pill tone={e.submission.status === 'MARKED' ? 'green' : 'orange'}>{submissionStateName(e.submission.status, e.submission.versions.length)}</Pill> : <Pill>未提交</Pill>}
+                      {mark && <>等级 <strong style={{ fontSize: 16 }}>{mark.mark}</strong>{mark.faceToFace ? '（面批）' : ''} · 老师评语：{mark.comment}</>}
+                    </div>
+                  </div>
+                );
+              })}
+              <div className="sheet-row">
+                <div>书面作业合计：<strong>{d.recordSheet.actualWrittenMinutes}</strong> 分钟（上限 {d.recordSheet.capMinutes} 分钟）</div>
+                <div>自主学习：{d.recordSheet.selfStudyContent ? `${d.recordSheet.selfStudyContent}，${d.recordSheet.selfStudyMinutes ?? 0} 分钟` : '未填写'}</div>
+                <div>就寝时间：<strong>{d.recordSheet.bedtime ?? '未填写'}</strong>（建议不晚于 {d.recordSheet.bedtimeTarget}）</div>
+                <div className="item-meta">就寝时间由孩子在自己的记录单中填写。</div>
+                {d.recordSheet.flags.length > 0 && <div style={{ marginTop: 6 }}>{d.recordSheet.flags.map((f) => <Pill key={f} tone="red">{FLAG_NAMES[f] ?? f}</Pill>)}</div>}
+              </div>
+            </Card>
+          )}
+        </Loadable>
+      )}
+      {consented && sheet && (
+        <Card title="给班主任留言" role="region" aria-label="给班主任留言">
+          {sheet.parentMessage && <div style={{ marginBottom: 8 }}><Typography.Text strong>我的留言：</Typography.Text>{sheet.parentMessage}</div>}
+          {sheet.reply ? <div style={{ marginBottom: 8 }}><Typography.Text strong>班主任回复：</Typography.Text>{sheet.reply}</div> : sheet.parentMessage ? <Typography.Paragraph type="secondary">班主任还没有回复。</Typography.Paragraph> : null}
+          <div className="field">
+            <label htmlFor={messageId}>{sheet.parentMessage ? '修改留言' : '留言内容'}</label>
+            <Input.TextArea id={messageId} rows={3} maxLength={1000} showCount value={text} onChange={(e) => setText(e.target.value)} placeholder="例如：孩子今天数学作业用时较长，请老师关注。" />
+          </div>
+          <Button type="primary" style={{ marginTop: 8 }} loading={busy} onClick={() => void send()}>发送留言</Button>
+        </Card>
+      )}
+      <Card size="small" title="数据保存同意">
+        {consented ? (
+          <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+            <span>您已于 {formatMoment(child.student.guardianConsentAt!)} 同意学校保存孩子的作业数据。</span>
+            <Popconfirm title="撤回后，孩子将不能选择层级、提交作业或填写记录单，直到您再次同意。确定撤回吗？" okText="撤回" cancelText="取消" onConfirm={() => void consent(false)}>
+              <Button danger>撤回同意</Button>
+            </Popconfirm>
+          </div>
+        ) : (
+          <span>尚未同意。</span>
+        )}
+      </Card>
+    </div>
+  );
+}
