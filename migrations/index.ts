@@ -14,10 +14,12 @@ import { MarkingQueueByAssignment1764892800000 } from './1764892800000-MarkingQu
 import { LoginAttemptsPrivate1764979200000 } from './1764979200000-LoginAttemptsPrivate';
 import { ClientKeysForEveryCreate1765065600000 } from './1765065600000-ClientKeysForEveryCreate';
 import { AccessLogResources1765152000000 } from './1765152000000-AccessLogResources';
+import { SchoolStructure1765238400000 } from './1765238400000-SchoolStructure';
 
 /** Every migration, oldest first. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [Foundation1763856000000, HomeworkBank1763942400000, Assignments1764028800000, Submissions1764115200000,
   RecordSheets1764201600000, LoginThrottle1764288000000,
   MinorsData1764374400000, IdempotencyKeys1764460800000, RowLevelSecurity1764547200000,
   SearchUnderRowLevelSecurity1764633600000, RecordSheetEntriesByAssignment1764720000000,
-  CalibrationQueue1764806400000, MarkingQueueByAssignment1764892800000, LoginAttemptsPrivate1764979200000, ClientKeysForEveryCreate1765065600000, AccessLogResources1765152000000];
+  CalibrationQueue1764806400000, MarkingQueueByAssignment1764892800000, LoginAttemptsPrivate1764979200000, ClientKeysForEveryCreate1765065600000, AccessLogResources1765152000000,
+  SchoolStructure1765238400000];

@@ -15,6 +15,7 @@ import { PrivacyResolver } from './modules/privacy/privacy.resolver';
 import { RecordSheetResolver } from './modules/record-sheet/record-sheet.resolver';
 import { ResearchGroupResolver } from './modules/research-group/research-group.resolver';
 import { SchoolResolver } from './modules/school/school.resolver';
+import { SCHOOL_ADMIN_RESOLVERS } from './modules/school-admin/school-admin.resolver';
 import { MarkResolver, StudentDayEntrySubmissionResolver, SubmissionResolver } from './modules/submission/submission.resolver';
 import { UserResolver } from './modules/user/user.resolver';
 import { WeeklyListEntryResolver, WeeklyListResolver } from './modules/weekly-list/weekly-list.resolver';
@@ -42,6 +43,7 @@ export const RESOLVERS = [
   PrivacyResolver,
   ExcelResolver,
   ChartResolver,
+  ...SCHOOL_ADMIN_RESOLVERS,
 ] as const;
 
 let built: Promise<GraphQLSchema> | undefined;

@@ -8,6 +8,8 @@ export class SchoolClass {
   @Column({ name: 'class_no', type: 'smallint' }) classNo!: number;
   @Column('text') name!: string;
   @Column({ name: 'head_teacher_id', type: 'uuid', nullable: true }) headTeacherId!: string | null;
+  /** Bumped by every change; an edit naming an older revision is refused. */
+  @Column('integer') revision!: number;
 }
 
 @Entity('teaching_assignments')

@@ -9,6 +9,8 @@ export class ResearchGroup {
   @Column('smallint') grade!: number;
   @Column('text') name!: string;
   @Column({ name: 'lead_id', type: 'uuid' }) leadId!: string;
+  /** Bumped by every change; an edit naming an older revision is refused. */
+  @Column('integer') revision!: number;
 }
 
 @Entity('research_group_members')

@@ -34,6 +34,8 @@ export class Term {
   /** ISO date (YYYY-MM-DD). */
   @Column({ name: 'starts_on', type: 'date' }) startsOn!: string;
   @Column({ name: 'ends_on', type: 'date' }) endsOn!: string;
+  /** Bumped by every change; an edit naming an older revision is refused. */
+  @Column('integer') revision!: number;
 }
 
 @Entity('subjects')
@@ -43,4 +45,6 @@ export class Subject {
   @Column('text') code!: string;
   @Column('text') name!: string;
   @Column({ name: 'sort_order', type: 'smallint' }) sortOrder!: number;
+  /** Bumped by every change; an edit naming an older revision is refused. */
+  @Column('integer') revision!: number;
 }

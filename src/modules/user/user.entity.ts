@@ -19,6 +19,10 @@ export class User {
   @Column({ name: 'guardian_consent_by', type: 'uuid', nullable: true }) guardianConsentBy!: string | null;
   /** Set when the student's personal data was deleted at a guardian's request. */
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
+  /** Set when the account was deactivated (a teacher who left): it cannot sign in, its history stays. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true }) deactivatedAt!: Date | null;
+  /** Bumped by every change; an edit naming an older revision is refused. */
+  @Column('integer') revision!: number;
 }
 
 @Entity('user_roles')

@@ -1,0 +1,157 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { EntityManager, In, Not } from 'typeorm';
+import { RequestContext } from '../../core/context';
+import { InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
+import { Role } from '../../core/roles';
+import { withTransaction } from '../../core/transaction';
+import { UserErrorCode } from '../../core/user-error';
+import { hashPassword } from '../auth/password';
+import { SchoolClass } from '../class/class.entity';
+import { ParentLink, ParentRelation, User, UserRole } from '../user/user.entity';
+import { checkRevision } from './school-admin.policy';
+import { lockedRow, requireOffice } from './school-admin.service';
+
+/** Held by position (a class's head teacher, a group's lead), never stored as a role. */
+const POSITION_ROLES = new Set([Role.HEAD_TEACHER, Role.RESEARCH_LEAD]);
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  classId?: string | null;
+  studentNo?: string | null;
+  children?: { studentId: string; relation: ParentRelation }[] | null;
+}
+
+export interface UserChanges {
+  displayName?: string | null;
+  classId?: string | null;
+  studentNo?: string | null;
+}
+
+/** The academic office opens, edits and deactivates accounts and sets their roles. */
+export class SchoolAdminUsersService {
+  /**
+   * Opens an account with a generated initial password, returned once: only its hash is
+   * stored. A student needs a class; a parent is linked to their children (students).
+   */
+  async create(ctx: RequestContext, input: NewUser): Promise<{ user: User; initialPassword: string }> {
+    requireOffice(ctx);
+    const roles = storedRoles(input.roles);
+    const isStudent = roles.includes(Role.STUDENT);
+    if (isStudent && !input.classId) throw new InvalidInputError('classId', '学生须有班级');
+    if (!isStudent && (input.classId || input.studentNo)) throw new InvalidInputError('classId', '只有学生有班级和学籍号');
+    if (input.children?.length && !roles.includes(Role.PARENT)) throw new InvalidInputError('children', '只有家长可关联子女');
+    const initialPassword = randomBytes(9).toString('base64url');
+    const passwordHash = await hashPassword(initialPassword, ctx.config.passwordHashCost);
+    const user = await withTransaction(ctx, async (tx) => {
+      const username = input.username.toLowerCase();
+      if (await tx.exists(User, { where: { schoolId: ctx.schoolId, username } })) {
+        throw new RuleViolation(UserErrorCode.USERNAME_TAKEN, `用户名 ${username} 已被占用`, ['username']);
+      }
+      if (input.classId) await classOf(tx, ctx.schoolId, input.classId);
+      if (input.studentNo) await refuseTakenStudentNo(tx, ctx.schoolId, input.studentNo.trim(), null);
+      const children = input.children ?? [];
+      for (const [i, child] of children.entries()) await studentOf(tx, ctx.schoolId, child.studentId, `children.${i}.studentId`);
+      const row = {
+        schoolId: ctx.schoolId, id: randomUUID(), username, displayName: input.displayName.trim(), passwordHash,
+        classId: input.classId ?? null, studentNo: input.studentNo?.trim() ?? null,
+      };
+      await tx.insert(User, row);
+      if (roles.length) await tx.insert(UserRole, roles.map((role) => ({ schoolId: ctx.schoolId, userId: row.id, role })));
+      if (children.length) {
+        await tx.insert(ParentLink, children.map((c) => ({ schoolId: ctx.schoolId, parentId: row.id, studentId: c.studentId, relation: c.relation })));
+      }
+      return tx.findOneByOrFail(User, { schoolId: ctx.schoolId, id: row.id });
+    });
+    return { user, initialPassword };
+  }
+
+  /** Changes a user's name, or a student's class or 学籍号. */
+  async update(ctx: RequestContext, userId: string, expectedRevision: number, changes: UserChanges): Promise<User> {
+    requireOffice(ctx);
+    return withTransaction(ctx, async (tx) => {
+      const user = await lockedRow(tx, User, 'User', ctx.schoolId, userId);
+      checkRevision(user.displayName, user.revision, expectedRevision);
+      const patch: Partial<User> = { revision: user.revision + 1 };
+      if (changes.displayName != null) patch.displayName = changes.displayName.trim();
+      if (changes.classId != null || changes.studentNo != null) {
+        if (!(await tx.exists(UserRole, { where: { schoolId: ctx.schoolId, userId, role: Role.STUDENT } }))) {
+          throw new RuleViolation(UserErrorCode.NOT_A_STUDENT, `${user.displayName}不是学生，没有班级和学籍号`, ['userId']);
+        }
+      }
+      if (changes.classId != null) patch.classId = (await classOf(tx, ctx.schoolId, changes.classId)).id;
+      if (changes.studentNo != null) {
+        patch.studentNo = changes.studentNo.trim();
+        await refuseTakenStudentNo(tx, ctx.schoolId, patch.studentNo, user.id);
+      }
+      await tx.update(User, { schoolId: ctx.schoolId, id: user.id }, patch);
+      return { ...user, ...patch };
+    });
+  }
+
+  /** Replaces the roles a user holds; nobody removes their own academic-office role. */
+  async setRoles(ctx: RequestContext, userId: string, expectedRevision: number, requested: Role[]): Promise<User> {
+    requireOffice(ctx);
+    const roles = storedRoles(requested);
+    if (userId === ctx.viewer.userId && !roles.includes(Role.ACADEMIC_OFFICE)) {
+      throw new RuleViolation(UserErrorCode.OWN_OFFICE_ROLE, '不能取消自己的教务处角色', ['roles']);
+    }
+    return withTransaction(ctx, async (tx) => {
+      const user = await lockedRow(tx, User, 'User', ctx.schoolId, userId);
+      checkRevision(user.displayName, user.revision, expectedRevision);
+      if (user.deactivatedAt) throw new RuleViolation(UserErrorCode.USER_DEACTIVATED, `${user.displayName}的账号已停用`, ['userId']);
+      await tx.delete(UserRole, { schoolId: ctx.schoolId, userId, role: Not(In(roles)) });
+      if (roles.length) await tx.upsert(UserRole, roles.map((role) => ({ schoolId: ctx.schoolId, userId, role })), ['schoolId', 'userId', 'role']);
+      await tx.update(User, { schoolId: ctx.schoolId, id: userId }, { revision: user.revision + 1 });
+      return { ...user, revision: user.revision + 1 };
+    });
+  }
+
+  /**
+   * Deactivates an account (someone who left): it can no longer sign in and its tokens stop
+   * working, while its items, marks, classes and groups keep naming it in the history.
+   */
+  async deactivate(ctx: RequestContext, userId: string, expectedRevision: number): Promise<User> {
+    requireOffice(ctx);
+    if (userId === ctx.viewer.userId) throw new RuleViolation(UserErrorCode.OWN_OFFICE_ROLE, '不能停用自己的账号', ['userId']);
+    return withTransaction(ctx, async (tx) => {
+      const user = await lockedRow(tx, User, 'User', ctx.schoolId, userId);
+      checkRevision(user.displayName, user.revision, expectedRevision);
+      if (user.deactivatedAt) throw new RuleViolation(UserErrorCode.USER_DEACTIVATED, `${user.displayName}的账号已停用`, ['userId']);
+      const patch = { deactivatedAt: new Date(), tokenVersion: user.tokenVersion + 1, revision: user.revision + 1 };
+      await tx.update(User, { schoolId: ctx.schoolId, id: userId }, patch);
+      return { ...user, ...patch };
+    });
+  }
+}
+
+/** The roles to store: position roles are refused, duplicates dropped, at least one required. */
+function storedRoles(roles: Role[]): Role[] {
+  const position = roles.find((r) => POSITION_ROLES.has(r));
+  if (position) throw new InvalidInputError('roles', '班主任和教研组长由任命产生（classHeadTeacherSet、researchGroupCreate），不能直接授予');
+  if (roles.length === 0) throw new InvalidInputError('roles', '至少需要一个角色');
+  return [...new Set(roles)];
+}
+
+async function classOf(tx: EntityManager, schoolId: string, classId: string): Promise<SchoolClass> {
+  const c = await tx.findOneBy(SchoolClass, { schoolId, id: classId });
+  if (!c) throw new NotFoundError('Class', classId);
+  return c;
+}
+
+async function studentOf(tx: EntityManager, schoolId: string, id: string, field: string): Promise<User> {
+  const user = await tx.findOneBy(User, { schoolId, id });
+  if (!user) throw new NotFoundError('User', id);
+  if (!(await tx.exists(UserRole, { where: { schoolId, userId: id, role: Role.STUDENT } }))) {
+    throw new RuleViolation(UserErrorCode.NOT_A_STUDENT, `${user.displayName}不是学生`, [field]);
+  }
+  return user;
+}
+
+async function refuseTakenStudentNo(tx: EntityManager, schoolId: string, studentNo: string, exceptId: string | null): Promise<void> {
+  const holder = await tx.findOneBy(User, { schoolId, studentNo, ...(exceptId ? { id: Not(exceptId) } : {}) });
+  if (holder) throw new RuleViolation(UserErrorCode.STUDENT_NO_TAKEN, `学籍号 ${studentNo} 已属于${holder.displayName}`, ['studentNo']);
+}
+
+export const schoolAdminUsersService = new SchoolAdminUsersService();

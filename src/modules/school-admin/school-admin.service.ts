@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import { Between, EntityManager, Not } from 'typeorm';
+import { RequestContext } from '../../core/context';
+import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
+import { Role } from '../../core/roles';
+import { withTransaction } from '../../core/transaction';
+import { UserErrorCode } from '../../core/user-error';
+import { SchoolClass, TeachingAssignment } from '../class/class.entity';
+import { CalendarDay } from '../load/load.entity';
+import { lockLoadRules } from '../load/load.service';
+import { ResearchGroup, ResearchGroupMember } from '../research-group/research-group.entity';
+import { School, Subject, Term } from '../school/school.entity';
+import { gradeName, gradesOf } from '../school/school.policy';
+import { User, UserRole } from '../user/user.entity';
+import {
+  calendarMarks, CalendarSummary, calendarSummary, checkRevision, className, NamedDay, researchGroupName, subjectCode, termName,
+} from './school-admin.policy';
+
+export interface TermDates {
+  startsOn: string;
+  endsOn: string;
+}
+
+export interface CalendarSetResult extends CalendarSummary {
+  term: Term | null;
+  calendarDays: CalendarDay[];
+}
+
+export interface GroupPeople {
+  leadId: string;
+  memberIds: string[];
+}
+
+/** Refuses anyone but the academic office; resolvers declare the same, services do not rely on it. */
+export function requireOffice(ctx: RequestContext): void {
+  if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError('只有教务处可以维护学校结构');
+}
+
+/** A row of the caller's school, locked for the change, or NOT_FOUND. */
+export async function lockedRow<T extends object>(tx: EntityManager, entity: new () => T, what: string, schoolId: string, id: string): Promise<T> {
+  const row = await tx.findOne(entity, { where: { schoolId, id } as never, lock: { mode: 'pessimistic_write' } });
+  if (!row) throw new NotFoundError(what, id);
+  return row;
+}
+
+/**
+ * An active teacher of the school: a deactivated one (who left) is refused, as is a user
+ * without the teacher role.
+ */
+export async function activeTeacher(tx: EntityManager, schoolId: string, id: string, field: string): Promise<User> {
+  const user = await tx.findOneBy(User, { schoolId, id });
+  if (!user) throw new NotFoundError('User', id);
+  if (user.deactivatedAt) {
+    throw new RuleViolation(UserErrorCode.USER_DEACTIVATED, `该教师已离职，不能再任课（${user.displayName}）`, [field]);
+  }
+  if (!(await tx.exists(UserRole, { where: { schoolId, userId: id, role: Role.TEACHER } }))) {
+    throw new RuleViolation(UserErrorCode.NOT_A_TEACHER, `${user.displayName}不是本校教师`, [field]);
+  }
+  return user;
+}
+
+/** The academic office builds the school's structure: terms and their calendar, subjects, classes, teaching and research groups. */
+export class SchoolAdminService {
+  /** Adds a term; its name is generated from the academic year and term number. */
+  async createTerm(ctx: RequestContext, input: TermDates & { academicYear: string; termNo: number }): Promise<Term> {
+    requireOffice(ctx);
+    checkTermDates(input);
+    return withTransaction(ctx, async (tx) => {
+      const name = termName(input.academicYear, input.termNo);
+      if (await tx.exists(Term, { where: { schoolId: ctx.schoolId, academicYear: input.academicYear, termNo: input.termNo } })) {
+        throw new RuleViolation(UserErrorCode.TERM_EXISTS, `${name}已存在`, ['termNo'], { termNo: input.termNo });
+      }
+      await refuseOverlap(tx, ctx.schoolId, input, null);
+      const { academicYear, termNo, startsOn, endsOn } = input;
+      const term: Term = { schoolId: ctx.schoolId, id: randomUUID(), name, academicYear, termNo, startsOn, endsOn, revision: 1 };
+      await tx.insert(Term, term);
+      return term;
+    });
+  }
+
+  /** Moves a term's dates; refuses a stale revision and an overlap with another term. */
+  async updateTerm(ctx: RequestContext, termId: string, expectedRevision: number, dates: TermDates): Promise<Term> {
+    requireOffice(ctx);
+    checkTermDates(dates);
+    return withTransaction(ctx, async (tx) => {
+      const term = await lockedRow(tx, Term, 'Term', ctx.schoolId, termId);
+      checkRevision(term.name, term.revision, expectedRevision);
+      await refuseOverlap(tx, ctx.schoolId, dates, term.id);
+      // Only the dates: the caller may pass its whole input (termId, expectedRevision), which are no columns.
+      const changed = { startsOn: dates.startsOn, endsOn: dates.endsOn, revision: term.revision + 1 };
+      await tx.update(Term, { schoolId: ctx.schoolId, id: term.id }, changed);
+      return { ...term, ...changed };
+    });
+  }
+
+  /**
+   * Sets a term's calendar in one go: the marks within the term are replaced by its holidays
+   * and make-up school days (调休); other days follow the weekday. Bumps the term's revision.
+   */
+  async setTermCalendar(ctx: RequestContext, termId: string, expectedRevision: number, holidays: NamedDay[], makeUps: NamedDay[]): Promise<CalendarSetResult> {
+    requireOffice(ctx);
+    return withTransaction(ctx, async (tx) => {
+      const term = await lockedRow(tx, Term, 'Term', ctx.schoolId, termId);
+      checkRevision(term.name, term.revision, expectedRevision);
+      const marks = calendarMarks(term.startsOn, term.endsOn, holidays, makeUps);
+      const calendarDays = await replaceMarks(tx, ctx.schoolId, term.startsOn, term.endsOn, marks);
+      await tx.update(Term, { schoolId: ctx.schoolId, id: term.id }, { revision: term.revision + 1 });
+      return { term: { ...term, revision: term.revision + 1 }, calendarDays, ...calendarSummary(term.startsOn, term.endsOn, calendarDays) };
+    });
+  }
+
+  /** Enters a calendar year's national holidays and 调休 days once, replacing that year's marks. */
+  async setYearCalendar(ctx: RequestContext, year: number, holidays: NamedDay[], makeUps: NamedDay[]): Promise<CalendarSetResult> {
+    requireOffice(ctx);
+    const from = `${year}-01-01`;
+    const to = `${year}-12-31`;
+    const marks = calendarMarks(from, to, holidays, makeUps);
+    return withTransaction(ctx, async (tx) => {
+      const calendarDays = await replaceMarks(tx, ctx.schoolId, from, to, marks);
+      return { term: null, calendarDays, ...calendarSummary(from, to, calendarDays) };
+    });
+  }
+
+  /** Adds a subject by its Chinese name; the internal code is generated. */
+  async createSubject(ctx: RequestContext, rawName: string): Promise<Subject> {
+    requireOffice(ctx);
+    const name = rawName.trim();
+    return withTransaction(ctx, async (tx) => {
+      const subjects = await tx.find(Subject, { where: { schoolId: ctx.schoolId }, lock: { mode: 'pessimistic_write' } });
+      if (subjects.some((s) => s.name === name)) throw new RuleViolation(UserErrorCode.SUBJECT_EXISTS, `学科“${name}”已存在`, ['name']);
+      const subject: Subject = {
+        schoolId: ctx.schoolId, id: randomUUID(), name, code: subjectCode(name, subjects.map((s) => s.code)),
+        sortOrder: Math.max(0, ...subjects.map((s) => s.sortOrder)) + 1, revision: 1,
+      };
+      await tx.insert(Subject, subject);
+      return subject;
+    });
+  }
+
+  /** Renames a subject; its code stays. */
+  async renameSubject(ctx: RequestContext, subjectId: string, expectedRevision: number, rawName: string): Promise<Subject> {
+    requireOffice(ctx);
+    const name = rawName.trim();
+    return withTransaction(ctx, async (tx) => {
+      const subject = await lockedRow(tx, Subject, 'Subject', ctx.schoolId, subjectId);
+      checkRevision(`学科“${subject.name}”`, subject.revision, expectedRevision);
+      if (await tx.exists(Subject, { where: { schoolId: ctx.schoolId, name, id: Not(subject.id) } })) {
+        throw new RuleViolation(UserErrorCode.SUBJECT_EXISTS, `学科“${name}”已存在`, ['name']);
+      }
+      await tx.update(Subject, { schoolId: ctx.schoolId, id: subject.id }, { name, revision: subject.revision + 1 });
+      return { ...subject, name, revision: subject.revision + 1 };
+    });
+  }
+
+  /** Adds a class of a grade the school teaches; its name (三年级(2)班) is generated. */
+  async createClass(ctx: RequestContext, grade: number, classNo: number): Promise<SchoolClass> {
+    requireOffice(ctx);
+    return withTransaction(ctx, async (tx) => {
+      await checkGrade(tx, ctx.schoolId, grade);
+      const name = className(grade, classNo);
+      if (await tx.exists(SchoolClass, { where: { schoolId: ctx.schoolId, grade, classNo } })) {
+        throw new RuleViolation(UserErrorCode.CLASS_EXISTS, `${name}已存在`, ['classNo'], { grade, classNo });
+      }
+      const c: SchoolClass = { schoolId: ctx.schoolId, id: randomUUID(), grade, classNo, name, headTeacherId: null, revision: 1 };
+      await tx.insert(SchoolClass, c);
+      return c;
+    });
+  }
+
+  /** A teacher teaches a subject to a class; a teacher who left is refused. */
+  async createTeachingAssignment(ctx: RequestContext, teacherId: string, classId: string, subjectId: string): Promise<TeachingAssignment> {
+    requireOffice(ctx);
+    return withTransaction(ctx, async (tx) => {
+      const teacher = await activeTeacher(tx, ctx.schoolId, teacherId, 'teacherId');
+      const c = await lockedRow(tx, SchoolClass, 'Class', ctx.schoolId, classId);
+      const subject = await tx.findOneBy(Subject, { schoolId: ctx.schoolId, id: subjectId });
+      if (!subject) throw new NotFoundError('Subject', subjectId);
+      if (await tx.exists(TeachingAssignment, { where: { schoolId: ctx.schoolId, teacherId, classId, subjectId } })) {
+        throw new RuleViolation(UserErrorCode.TEACHING_ASSIGNMENT_EXISTS, `${teacher.displayName}已在${c.name}任教${subject.name}`, ['subjectId']);
+      }
+      const row: TeachingAssignment = { schoolId: ctx.schoolId, id: randomUUID(), teacherId, classId, subjectId };
+      await tx.insert(TeachingAssignment, row);
+      return row;
+    });
+  }
+
+  /** Adds a research group of a subject and grade with its lead and members (teachers); its name is generated. */
+  async createResearchGroup(ctx: RequestContext, subjectId: string, grade: number, people: GroupPeople): Promise<ResearchGroup> {
+    requireOffice(ctx);
+    return withTransaction(ctx, async (tx) => {
+      const subject = await tx.findOneBy(Subject, { schoolId: ctx.schoolId, id: subjectId });
+      if (!subject) throw new NotFoundError('Subject', subjectId);
+      await checkGrade(tx, ctx.schoolId, grade);
+      const name = researchGroupName(grade, subject.name);
+      if (await tx.exists(ResearchGroup, { where: { schoolId: ctx.schoolId, subjectId, grade } })) {
+        throw new RuleViolation(UserErrorCode.RESEARCH_GROUP_EXISTS, `${name}已存在`, ['grade'], { grade });
+      }
+      const group: ResearchGroup = { schoolId: ctx.schoolId, id: randomUUID(), subjectId, grade, name, leadId: people.leadId, revision: 1 };
+      const members = await checkGroupPeople(tx, ctx.schoolId, people);
+      await tx.insert(ResearchGroup, group);
+      await tx.insert(ResearchGroupMember, members.map((userId) => ({ schoolId: ctx.schoolId, groupId: group.id, userId })));
+      return group;
+    });
+  }
+
+  /** Replaces a research group's lead and members. */
+  async updateResearchGroup(ctx: RequestContext, groupId: string, expectedRevision: number, people: GroupPeople): Promise<ResearchGroup> {
+    requireOffice(ctx);
+    return withTransaction(ctx, async (tx) => {
+      const group = await lockedRow(tx, ResearchGroup, 'ResearchGroup', ctx.schoolId, groupId);
+      checkRevision(group.name, group.revision, expectedRevision);
+      const members = await checkGroupPeople(tx, ctx.schoolId, people);
+      await tx.delete(ResearchGroupMember, { schoolId: ctx.schoolId, groupId: group.id });
+      await tx.insert(ResearchGroupMember, members.map((userId) => ({ schoolId: ctx.schoolId, groupId: group.id, userId })));
+      const changed = { leadId: people.leadId, revision: group.revision + 1 };
+      await tx.update(ResearchGroup, { schoolId: ctx.schoolId, id: group.id }, changed);
+      return { ...group, ...changed };
+    });
+  }
+}
+
+function checkTermDates(dates: TermDates): void {
+  if (dates.endsOn <= dates.startsOn) throw new InvalidInputError('endsOn', `学期结束日 ${dates.endsOn} 须晚于开始日 ${dates.startsOn}`);
+}
+
+async function refuseOverlap(tx: EntityManager, schoolId: string, dates: TermDates, exceptId: string | null): Promise<void> {
+  const terms = await tx.findBy(Term, { schoolId });
+  const other = terms.find((t) => t.id !== exceptId && t.startsOn <= dates.endsOn && dates.startsOn <= t.endsOn);
+  if (other) {
+    throw new RuleViolation(UserErrorCode.TERM_OVERLAP, `与${other.name}（${other.startsOn} 至 ${other.endsOn}）的日期重叠`, ['startsOn']);
+  }
+}
+
+async function checkGrade(tx: EntityManager, schoolId: string, grade: number): Promise<void> {
+  const school = await tx.findOneByOrFail(School, { id: schoolId });
+  if (!gradesOf(school.stage).includes(grade)) {
+    throw new RuleViolation(UserErrorCode.GRADE_NOT_IN_SCHOOL, `${school.name}没有${gradeName(grade)}`, ['grade'], { grade });
+  }
+}
+
+/** The lead and members, each an active teacher; the lead is a member too. */
+async function checkGroupPeople(tx: EntityManager, schoolId: string, people: GroupPeople): Promise<string[]> {
+  await activeTeacher(tx, schoolId, people.leadId, 'leadId');
+  const members = [...new Set([people.leadId, ...people.memberIds])];
+  for (const [i, id] of people.memberIds.entries()) await activeTeacher(tx, schoolId, id, `memberIds.${i}`);
+  return members;
+}
+
+/** Replaces the calendar marks within `from`–`to`, under the load-rules lock that publishing checks against. */
+async function replaceMarks(tx: EntityManager, schoolId: string, from: string, to: string, marks: { day: string; kind: CalendarDay['kind']; name: string }[]): Promise<CalendarDay[]> {
+  await lockLoadRules(tx, schoolId, 'change');
+  await tx.delete(CalendarDay, { schoolId, day: Between(from, to) });
+  if (marks.length > 0) await tx.insert(CalendarDay, marks.map((m) => ({ schoolId, ...m })));
+  return tx.find(CalendarDay, { where: { schoolId, day: Between(from, to) }, order: { day: 'ASC' } });
+}
+
+export const schoolAdminService = new SchoolAdminService();
+
