@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { toGlobalId } from '../../src/core/ids';
-import { COLUMNS } from '../../src/modules/excel/bank-sheet';
+import { columnOfHeader, COLUMNS } from '../../src/modules/excel/bank-sheet';
 import { SMALL_SCHOOL } from '../support/fixtures';
 import { TestApp } from '../support/test-app';
-import { createMathUnit } from '../support/bank';
+import { createMathUnit, itemContent, step, UPDATE_ITEM } from '../support/bank';
 import { createAndPublish, ids, insertItem, packages } from '../support/assignments';
 
 /** Banks in and out of Excel, and the printable weekly notice. */
@@ -83,10 +83,53 @@ describe('bank import and export', () => {
     const { bankExport } = await t.ok(`query($u: ID!) { bankExport(unitId: $u) { fileName mimeType contentBase64 } }`, { u: unitId }, member);
     expect(bankExport.fileName).toBe('分数的初步认识.xlsx');
     const exported = await readBack(bankExport.contentBase64);
-    expect(exported).toEqual(rows);
+    expect(exported).toEqual(rows.map((r) => [...r, '草稿']));
     const again = (await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: bankExport.contentBase64, dryRun: false } }, member)).bankImport;
     expect(again).toMatchObject({ rows: 300, created: 0, unchanged: 300, problems: [] });
     expect(await itemCount()).toBe(300);
+  });
+
+  it('the export tells drafts, items in review and approved items apart; other staff get approved versions only; it imports back unchanged', async () => {
+    const stepInput = async (title: string) => {
+      const [item] = await t.db.dataSource.query(`SELECT id, revision FROM bank_items WHERE title = $1`, [title]);
+      return { itemId: toGlobalId('BankItem', item.id), expectedRevision: item.revision };
+    };
+    const move = async (mutation: string, title: string, token: string, input = 'BankItemStepInput', extra: Record<string, unknown> = {}) => {
+      const payload = (await t.ok(step(mutation, input), { input: { ...(await stepInput(title)), ...extra } }, token))[mutation];
+      expect(payload.userErrors).toEqual([]);
+    };
+    await move('bankItemSubmitForReview', '分数练习第1题', member);
+    await move('bankItemApprove', '分数练习第1题', lead);
+    await move('bankItemSubmitForReview', '分数练习第2题', member);
+    await move('bankItemSubmitForReview', '分数练习第3题', member);
+    await move('bankItemReturn', '分数练习第3题', lead, 'BankItemReturnInput', { comment: '请把涂色的要求写得更具体一些' });
+    // An approved item edited again: its group works on version 2, everyone else still sees version 1.
+    const edited = itemContent({ title: '分数练习第1题', body: '把一根绳子平均分成3段，每段是全长的几分之一？' });
+    const { bankItemUpdate } = await t.ok(UPDATE_ITEM, { input: { ...(await stepInput('分数练习第1题')), ...edited } }, member);
+    expect(bankItemUpdate.userErrors).toEqual([]);
+    const exportAs = async (token: string) => (await t.ok(`query($u: ID!) { bankExport(unitId: $u) { contentBase64 } }`, { u: unitId }, token)).bankExport.contentBase64;
+
+    const ours = await exportAs(member);
+    const rowsOfOurs = await readBack(ours);
+    expect(rowsOfOurs.slice(0, 4).map((r) => [r[1], r[2], r[20]])).toEqual([
+      ['分数练习第1题', edited.body, '草稿'], ['分数练习第2题', rows[1][2], '待审'], ['分数练习第3题', rows[2][2], '已退回'], ['分数练习第4题', rows[3][2], '草稿'],
+    ]);
+    const again = (await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: ours, dryRun: false } }, member)).bankImport;
+    expect(again).toMatchObject({ rows: 300, created: 0, unchanged: 300, problems: [] });
+
+    const theirs = await exportAs(await t.login('t3yw1'));
+    expect(await readBack(theirs)).toEqual([[...rows[0], '已通过']]);
+    // Version 1 is no longer the text the group works on, so this row would be a new item, and a new item cannot arrive approved.
+    const refused = (await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: theirs, dryRun: false } }, member)).bankImport;
+    expect(refused).toMatchObject({ created: 0, problems: [{
+      row: 2, column: '状态',
+      message: '「已通过」无法照办：这一行不在题库里（标题或题目内容与已有题目都不同），导入后只能是草稿，审核要在系统里进行；请清空此格或改为「草稿」',
+    }] });
+    const { bankImport: unknownStatus } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbook([[...row(3000), '完成'], [...row(3001), '草稿']]), dryRun: false } }, member);
+    expect(unknownStatus).toMatchObject({ created: 0, problems: [{ row: 2, column: '状态', message: '「完成」不是可选值：草稿、待审、已通过、已退回、已停用' }] });
+    expect(await itemCount()).toBe(300);
+    const { bankImport: asDraft } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbook([[...row(3001), '草稿']]), dryRun: true } }, member);
+    expect(asDraft).toMatchObject({ created: 1, problems: [] });
   });
 
   it('a file with three broken rows is refused with those rows named, and nothing is written', async () => {
@@ -159,6 +202,132 @@ describe('cells that are formulas, rich text, hyperlinks or errors', () => {
     expect(bankImport).toMatchObject({ rows: 2, created: 2, problems: [] });
     expect((await versionOf('1e3')).body).toBe('2024-01-01 那天分了几块蛋糕？');
     expect((await versionOf('2024-01-01')).body).toBe('#N/A 是什么意思？');
+  });
+});
+
+/** A workbook built cell by cell, as a teacher would lay it out. */
+async function sheetFile(build: (sheet: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void, name = '题库'): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  build(wb.addWorksheet(name), wb);
+  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+}
+
+const TITLE = '三年级数学《分数的初步认识》单元作业';
+
+describe('workbooks as teachers make them', () => {
+  it('every header and alias names its own column, whatever the brackets and spaces', () => {
+    const named = COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((h) => [h, columnOfHeader(h)]));
+    expect(named).toEqual(COLUMNS.flatMap((c) => [c.header, ...c.aliases].map((h) => [h, c.key])));
+    expect([' 预估时长（分钟） ', '预估时长\n(分钟)', '预估时长／分钟', '*层级', '层次＊', '常规 / 阶段'].map(columnOfHeader))
+      .toEqual(['predictedMinutes', 'predictedMinutes', 'predictedMinutes', 'tier', 'tier', 'routineOrStage']);
+    expect(['题目内容说明', '单元作业', TITLE, ''].map(columnOfHeader)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('imports a sheet under a merged title and a blank row, with header variants, full-width digits and 「15分钟」', async () => {
+    const items: (string | number | null)[][] = [
+      ['分数的初步认识', '折一折', '把一张圆形纸片对折，涂出它的二分之一。', '涂色部分正好是一半', '基础', '实践', '１０', '３', OBJECTIVES[0]],
+      [null, '涂一涂', '在方格图中涂出四分之三。', '涂对3格即可', '基础', '书面', '15分钟', '２', ''],
+      [null, '说一说', '说说生活中哪里用到了分数。', '能举出一个例子', '提高', '口头', '15 分钟', 2, OBJECTIVES[2]],
+      [null, '比一比', '比较三分之一和四分之一的大小，说明理由。', '三分之一大；能用图说明', '拓展', '探究', '约15分钟', '', ''],
+      [null, '算一算', '计算 2/5 + 1/5。', '3/5', '提高', '书面', 8, 1, OBJECTIVES[1]],
+    ];
+    const fileBase64 = await sheetFile((sheet) => {
+      sheet.getCell('A1').value = TITLE;
+      sheet.mergeCells('A1:I1');
+      sheet.getRow(3).values = [' 单元 ', '标题', '题目', '答案与评分标准', '层次', '形式', '预估时长（分钟）', '难度', '学习目标'];
+      items.forEach((r, i) => { sheet.getRow(4 + i).values = r; });
+      // Teachers merge the unit down the rows it covers; every row of the merge reads the unit.
+      sheet.mergeCells(`A4:A${3 + items.length}`);
+    }, '三年级数学');
+    const before = await itemCount();
+    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64, dryRun: false } }, member);
+    expect(bankImport).toEqual({ dryRun: false, rows: 5, created: 5, unchanged: 0, problems: [], userErrors: [] });
+    expect(await itemCount()).toBe(before + 5);
+    const stored = await t.db.dataSource.query(
+      `SELECT v.title, v.body, v.tier, v.form, v.predicted_minutes, v.difficulty, i.status, u.title AS unit
+         FROM bank_item_versions v JOIN bank_items i ON i.id = v.item_id JOIN units u ON u.id = i.unit_id
+        WHERE v.title = ANY($1)`, [items.map((r) => r[1])]);
+    expect(Object.fromEntries(stored.map((r: any) => [r.title, [r.predicted_minutes, r.difficulty, r.tier, r.form, r.status, r.unit]]))).toEqual({
+      折一折: [10, 3, 'basic', 'practical', 'draft', '分数的初步认识'],
+      涂一涂: [15, 2, 'basic', 'written', 'draft', '分数的初步认识'],
+      说一说: [15, 2, 'improving', 'oral', 'draft', '分数的初步认识'],
+      比一比: [15, 2, 'extending', 'inquiry', 'draft', '分数的初步认识'],
+      算一算: [8, 1, 'improving', 'written', 'draft', '分数的初步认识'],
+    });
+    expect(stored.find((r: any) => r.title === '折一折').body).toBe('把一张圆形纸片对折，涂出它的二分之一。');
+  });
+
+  it.each(['预估时长/分钟', '时长（分）', '时长(分钟)', '＊预估时长（分钟）'])('reads the minutes column headed 「%s」', async (minutesHeader) => {
+    const fileBase64 = await sheetFile((sheet) => {
+      sheet.addRow(['单元', '标题', '题目内容', '答案与评分标准', '层级', '形式', minutesHeader]);
+      sheet.addRow(['分数的初步认识', `表头是${minutesHeader}`, '把一个蛋糕平均分成4份，每份是它的几分之一？', '1/4', '基础', '书面', '１２分钟']);
+    });
+    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64, dryRun: true } }, member);
+    expect(bankImport).toMatchObject({ rows: 1, created: 1, problems: [] });
+  });
+
+  it('a value it still cannot read is a row problem under the column as the sheet names it, by the sheet\'s row number', async () => {
+    const fileBase64 = await sheetFile((sheet) => {
+      sheet.addRow([TITLE]);
+      sheet.addRow(['单元', '标题', '题目', '答案', '层次', '形式', '时长（分）', '难度']);
+      sheet.addRow(['分数的初步认识', '很难的题', '把一个蛋糕平均分成4份，每份是它的几分之一？', '1/4', '很难', '书面', '10', '２']);
+      sheet.addRow(['分数的初步认识', '说不准的题', '把一个蛋糕平均分成8份，每份是它的几分之一？', '1/8', '基础', '书面', '10-15分钟', '３级']);
+    });
+    const before = await itemCount();
+    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64, dryRun: false } }, member);
+    expect(bankImport).toMatchObject({ created: 0, problems: [
+      { row: 3, column: '层次', message: '「很难」不是可选值：基础、提高、拓展' },
+      { row: 4, column: '时长（分）', message: '应为 1–120 的整数（分钟），如 15 或「15分钟」，实际为「10-15分钟」' },
+      { row: 4, column: '难度', message: '应为 1–5 的整数，实际为「３级」' },
+    ] });
+    expect(await itemCount()).toBe(before);
+  });
+
+  const required = '单元（也可写作：单元名称、所属单元）；标题（也可写作：题目标题、作业标题）；题目内容（也可写作：题目、作业内容、题干）；'
+    + '答案与评分标准（也可写作：答案及评分标准、答案和评分标准、参考答案、答案、评分标准）；层级（也可写作：层次、分层、作业层级、作业层次）；形式（也可写作：作业形式）；'
+    + '预估时长(分钟)（也可写作：预估时长/分钟、预估时长(分)、预估时长、预计时长(分钟)、预计时长/分钟、预计用时(分钟)、时长(分钟)、时长/分钟、时长(分)、时长、用时(分钟)）';
+  const wholeFileErrors: [string, 'XLSX' | 'CSV', () => Promise<string>, string][] = [
+    ['not a workbook', 'XLSX', async () => Buffer.from('单元,标题\n分数的初步认识,折一折\n').toString('base64'),
+      '文件不是可读取的 Excel 工作簿（.xlsx）；请上传 Excel 保存的 .xlsx 文件'],
+    ['an Excel 97–2003 .xls', 'XLSX', async () => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]).toString('base64'),
+      '这是旧版 Excel 97–2003（.xls）文件，无法读取；请在 Excel 或 WPS 中另存为 .xlsx 后再导入'],
+    ['a CSV saved as GBK', 'CSV', async () => Buffer.from([0xb5, 0xa5, 0xd4, 0xaa, 0x2c, 0xb1, 0xea, 0xcc, 0xe2, 0x0a]).toString('base64'),
+      'CSV 文件不是 UTF-8 编码（Excel 默认另存的 CSV 多是 GBK 编码）；请另存为「CSV UTF-8（逗号分隔）」，或直接上传 .xlsx 文件'],
+    ['an empty workbook', 'XLSX', () => sheetFile(() => undefined, 'Sheet1'), '文件是空的：工作表「Sheet1」里没有任何内容'],
+    ['no header row', 'XLSX', () => sheetFile((sheet) => {
+      sheet.addRow([TITLE]);
+      sheet.addRow(['分数的初步认识', '折一折', '把一张圆形纸片对折。', '对折即可', '基础', '实践', 10]);
+    }), `找不到表头行：各工作表的前 20 行里没有一行写着列名。表头行应包含必填列：${required}。列名前后的空格、全角或半角括号都可以`],
+    ['required columns missing', 'XLSX', () => sheetFile((sheet) => {
+      sheet.getCell('A1').value = TITLE;
+      sheet.mergeCells('A1:E1');
+      sheet.getRow(3).values = ['单元', '标题', '题目内容', '答案与评分标准', '形式'];
+      sheet.getRow(4).values = ['分数的初步认识', '折一折', '把一张圆形纸片对折。', '对折即可', '实践'];
+    }), '工作表「题库」第 3 行的表头缺少必填列：层级（也可写作：层次、分层、作业层级、作业层次）；'
+      + '预估时长(分钟)（也可写作：预估时长/分钟、预估时长(分)、预估时长、预计时长(分钟)、预计时长/分钟、预计用时(分钟)、时长(分钟)、时长/分钟、时长(分)、时长、用时(分钟)）'],
+    ['two columns for one', 'XLSX', () => sheetFile((sheet) => {
+      sheet.addRow(['单元', '标题', '题目', '题目内容', '答案', '层级', '形式', '时长']);
+      sheet.addRow(['分数的初步认识', '折一折', '折纸', '把一张圆形纸片对折。', '对折即可', '基础', '实践', 10]);
+    }), '工作表「题库」第 1 行的表头有 2 列都表示「题目内容」：「题目」「题目内容」；请删去或改名其中的列，只留一列'],
+  ];
+
+  it.each(wholeFileErrors)('refuses %s as a whole, in Chinese, and imports nothing', async (_, format, file, message) => {
+    const before = await itemCount();
+    const error = await t.expectToFail('BAD_USER_INPUT', IMPORT, { i: { groupId: group, format, fileBase64: await file(), dryRun: false } }, member);
+    expect(error.message).toBe(message);
+    expect(await itemCount()).toBe(before);
+  });
+
+  it('reads the first sheet that has a header row, past a sheet of instructions', async () => {
+    const fileBase64 = await sheetFile((notes, wb) => {
+      notes.addRow(['填表说明：层级填 基础/提高/拓展；时长写分钟数']);
+      const sheet = wb.addWorksheet('题目');
+      sheet.addRow(['单元', '标题', '题目', '答案', '层次', '形式', '时长（分）']);
+      sheet.addRow(['分数的初步认识', '第二张表的题', '把一个蛋糕平均分成6份，每份是它的几分之一？', '1/6', '基础', '书面', '５']);
+    }, '说明');
+    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64, dryRun: false } }, member);
+    expect(bankImport).toMatchObject({ rows: 1, created: 1, problems: [] });
+    expect(await versionOf('第二张表的题')).toMatchObject({ predicted_minutes: 5, tier: 'basic' });
   });
 });
 
