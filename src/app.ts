@@ -14,6 +14,7 @@ import { createFormatError } from './core/format-error';
 import { queryLimitsPlugin } from './core/query-limits';
 import { inputTextPlugin } from './core/input-text';
 import { Metrics, metricsPlugin } from './core/metrics';
+import { handleCors } from './core/cors';
 import { EXPLORER_HTML, explorerAsset } from './core/explorer';
 import { Logger } from './core/logger';
 import { authService } from './modules/auth/auth.service';
@@ -105,7 +106,7 @@ function checkDocument(method: string | undefined, body: unknown, url: URL, limi
 export async function createApp(config: AppConfig, db: Database, logger: Logger): Promise<App> {
   const production = config.nodeEnv === 'production';
   const httpServer = http.createServer();
-  const metrics = new Metrics();
+  const metrics = new Metrics(db.dataSource);
   let shuttingDown = false;
   /** Requests not yet answered, so a shutdown can tell their keep-alive clients the connection ends. */
   const unanswered = new Set<http.ServerResponse>();
@@ -250,9 +251,12 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
       });
     });
     try {
-      if (url.pathname === '/metrics' && req.method === 'GET') {
-        res.setHeader('content-type', 'text/plain; version=0.0.4; charset=utf-8');
-        res.end(metrics.render(db.dataSource));
+      if (handleCors(req, res, config.corsOrigins)) {
+        // A preflight or a plain OPTIONS, answered.
+      } else if (url.pathname === '/metrics' && req.method === 'GET') {
+        const text = await metrics.render();
+        res.setHeader('content-type', metrics.contentType);
+        res.end(text);
       } else if (url.pathname === '/health' && req.method === 'GET') {
         sendJson(res, 200, { status: 'ok' });
       } else if (url.pathname === '/ready' && req.method === 'GET') {

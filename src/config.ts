@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 
@@ -13,9 +15,20 @@ export interface AppConfig {
   embeddedDataDir: string;
   /** Pool size for a real PostgreSQL server (the embedded database always uses one connection). */
   databasePoolSize: number;
+  /**
+   * Folder for what the service keeps besides the database (a generated token key): DATA_DIR,
+   * else the embedded database's folder; none with DATABASE_URL unless DATA_DIR is set.
+   */
+  dataDir?: string;
   /** HMAC key that signs bearer tokens. */
   authTokenSecret: string;
+  /** The key lives only in this process: tokens end with it. */
   authTokenSecretIsEphemeral: boolean;
+  /**
+   * Without AUTH_TOKEN_SECRET, the file in `dataDir` that keeps a generated key across
+   * restarts; `keepAuthTokenSecret` reads or makes it when the service starts.
+   */
+  authTokenSecretFile?: string;
   authTokenTtlSeconds: number;
   /** log2 of the scrypt cost parameter N for new password hashes. */
   passwordHashCost: number;
@@ -33,6 +46,8 @@ export interface AppConfig {
   passwordChecks: PasswordCheckLimits;
   /** Take the client address from X-Forwarded-For (behind a trusted proxy only). */
   trustProxy: boolean;
+  /** Web origins (exact, e.g. `https://app.example.cn`) allowed to call the service cross-origin; empty: same origin only. */
+  corsOrigins: string[];
 }
 
 export interface QueryLimits {
@@ -80,7 +95,28 @@ function boolFrom(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+function originsFrom(env: Env, name: string): string[] {
+  const origins = (env[name] ?? '').split(',').map((o) => o.trim()).filter((o) => o !== '');
+  for (const origin of origins) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    // Browsers send the serialised origin, so only that exact form can ever match.
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.origin !== origin) {
+      throw new ConfigError(`${name} must list origins such as https://homework.example.cn (scheme, host and port only: no path, no trailing slash, no default port), got "${origin}"`);
+    }
+  }
+  return origins;
+}
+
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+/** The file in the data folder that keeps a generated token key. */
+export const AUTH_TOKEN_SECRET_FILE = 'auth-token-secret';
+const MIN_SECRET_LENGTH = 32;
 
 /** Reads the configuration; throws ConfigError naming the variable that is wrong. */
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -89,17 +125,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
+  const embeddedDataDir = path.resolve(env.EMBEDDED_DATA_DIR || path.join('.data', 'pglite'));
+  const dataDir = env.DATA_DIR ? path.resolve(env.DATA_DIR) : databaseUrl ? undefined : embeddedDataDir;
   let authTokenSecret = env.AUTH_TOKEN_SECRET ?? '';
   let authTokenSecretIsEphemeral = false;
+  let authTokenSecretFile: string | undefined;
   if (authTokenSecret === '') {
-    if (nodeEnv === 'production') {
-      throw new ConfigError('AUTH_TOKEN_SECRET is required when NODE_ENV=production');
+    if (dataDir) {
+      authTokenSecretFile = path.join(dataDir, AUTH_TOKEN_SECRET_FILE);
+    } else if (nodeEnv === 'production') {
+      throw new ConfigError(
+        'AUTH_TOKEN_SECRET is required when NODE_ENV=production with DATABASE_URL: set it (the same on every instance), ' +
+        'or set DATA_DIR to a folder where the service keeps a key it generates',
+      );
     }
-    // Development only: a random key per process; tokens end with the process.
-    authTokenSecret = require('node:crypto').randomBytes(32).toString('hex');
+    // A random key for this process: for good without a data folder (development only), else
+    // until keepAuthTokenSecret replaces it with the kept one.
+    authTokenSecret = randomBytes(32).toString('hex');
     authTokenSecretIsEphemeral = true;
-  } else if (authTokenSecret.length < 32) {
-    throw new ConfigError('AUTH_TOKEN_SECRET must be at least 32 characters');
+  } else if (authTokenSecret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`AUTH_TOKEN_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
   }
   const logLevel = (env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info')) as AppConfig['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) {
@@ -110,10 +155,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port: intFrom(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl,
-    embeddedDataDir: path.resolve(env.EMBEDDED_DATA_DIR || path.join('.data', 'pglite')),
+    embeddedDataDir,
+    dataDir,
     databasePoolSize: intFrom(env, 'DATABASE_POOL_SIZE', 10, 1, 200),
     authTokenSecret,
     authTokenSecretIsEphemeral,
+    authTokenSecretFile,
     authTokenTtlSeconds: intFrom(env, 'AUTH_TOKEN_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     // OWASP: scrypt N=2^17, r=8, p=1. Lower values are only for tests.
     passwordHashCost: intFrom(env, 'PASSWORD_HASH_COST', 17, 10, 20),
@@ -140,5 +187,53 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxPerAddress: intFrom(env, 'PASSWORD_CHECKS_PER_ADDRESS', 8, 1, 10000),
     },
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
+    corsOrigins: originsFrom(env, 'CORS_ORIGINS'),
   };
+}
+
+/** The key kept in `file`, if there is one; refuses one others may read or one too short to be a key. */
+function readKeptSecret(file: string): string | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  if (process.platform !== 'win32' && (fs.statSync(file).mode & 0o077) !== 0) {
+    throw new ConfigError(`${file} holds the key that signs bearer tokens and must be readable by its owner only: chmod 600 it`);
+  }
+  const secret = text.trim();
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new ConfigError(`${file} must hold a key of at least ${MIN_SECRET_LENGTH} characters; remove it to have a new one made (everyone signs in again)`);
+  }
+  return secret;
+}
+
+/**
+ * The configuration with its token key kept in the data folder, when AUTH_TOKEN_SECRET is
+ * unset and there is one: the key in `authTokenSecretFile`, or this process's key written there
+ * (mode 0600) on first start, so a restart does not sign everyone out. The file appears whole
+ * or not at all (linked from a private temporary file), so processes starting together on one
+ * folder end with the same key. Other configurations are returned as they are.
+ */
+export function keepAuthTokenSecret(config: AppConfig): AppConfig {
+  const file = config.authTokenSecretFile;
+  if (!file) return config;
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  let secret = readKeptSecret(file);
+  if (secret === undefined) {
+    const draft = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+    fs.writeFileSync(draft, `${config.authTokenSecret}\n`, { mode: 0o600, flag: 'wx' });
+    try {
+      fs.linkSync(draft, file);
+      secret = config.authTokenSecret;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      secret = readKeptSecret(file)!;
+    } finally {
+      fs.rmSync(draft, { force: true });
+    }
+  }
+  return { ...config, authTokenSecret: secret, authTokenSecretIsEphemeral: false };
 }

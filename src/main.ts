@@ -1,45 +1,13 @@
 import 'reflect-metadata';
-import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
-import { databaseLogger, openDatabase } from './core/database';
+import { loadConfig } from './config';
 import { Logger } from './core/logger';
-import { databaseAdvisories, hasPendingMigrations, migrate } from './core/migrations';
-import { School } from './modules/school/school.entity';
-import { seedDemo } from '../seeds/demo';
+import { startService } from './start';
 
-/**
- * Starts the service. Without DATABASE_URL it runs on the embedded database, applies
- * migrations and seeds the demo school on first start; with DATABASE_URL it expects
- * `npm run migrate` to have been run (or MIGRATE_ON_START=true).
- */
+/** Starts the service (start.ts) and owns the process's signals. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = new Logger(config.logLevel, { service: 'shuangjian-homework' });
-  if (config.authTokenSecretIsEphemeral) {
-    logger.warn('AUTH_TOKEN_SECRET is not set: using a random key, so tokens end when the process does');
-  }
-  const db = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    embeddedDataDir: config.embeddedDataDir,
-    poolSize: config.databasePoolSize,
-    queryLogger: databaseLogger(logger),
-  });
-  if (config.migrateOnStart) {
-    await migrate(db, logger);
-  } else if (await hasPendingMigrations(db)) {
-    await db.close();
-    throw new ConfigError('The database has pending migrations: run `npm run migrate` first');
-  }
-  for (const advice of await databaseAdvisories(db)) logger.warn(advice);
-  if (config.seedDemoOnEmptyDatabase && (await db.dataSource.getRepository(School).count()) === 0) {
-    logger.info('empty database: seeding the demo school');
-    const fixture = await seedDemo(db.dataSource, config.passwordHashCost);
-    logger.info('demo school seeded', { school: fixture.spec.name, users: fixture.users.length });
-  }
-
-  const app = await createApp(config, db, logger);
-  const url = await app.listen(config.port, config.host);
-  logger.info('listening', { url: `${url}/graphql`, database: db.kind });
+  const { app } = await startService(config, logger);
 
   // The only signal handlers (Apollo's are off, see app.ts): the first signal shuts down
   // gracefully; a second one, sent by someone tired of waiting, exits at once.

@@ -1,8 +1,14 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { toGlobalId } from '../../src/core/ids';
+import { CJK_FONT_STACK } from '../../src/modules/chart/chart.service';
 import { SchoolStage } from '../../src/modules/school/school.entity';
 import { DEMO_PASSWORDS } from '../../seeds/demo';
 import { describeWithBrowser, dumpDom, screenshot } from '../support/browser';
+import { darkPixels, decodePng, differingPixels } from '../support/png';
 import { TestApp } from '../support/test-app';
+import { runDir } from '../support/test-run';
 import { createAndPublish, ids, insertItem, packages } from '../support/assignments';
 
 /** Charts of the load as SVG behind signed links, checked in a headless browser, and the explorer offline. */
@@ -77,6 +83,49 @@ describeWithBrowser('in a headless browser, with no network', () => {
     const png = await screenshot(`${t.url}${await classLoadUrl(tok.jiaowu)}`);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(3000);
+  });
+
+  /**
+   * A fontconfig that sees every font of the machine but those with Chinese glyphs: the
+   * browser of a viewer without CJK fonts, who gets empty boxes (tofu) for Chinese text.
+   */
+  function withoutCjkFonts(): Record<string, string> {
+    const files = (args: string[]) => execFileSync('fc-list', [...args, '--format', '%{file}\\n'], { encoding: 'utf8' }).split('\n').filter(Boolean);
+    const cjk = new Set(files([':lang=zh']));
+    const dir = fs.mkdtempSync(path.join(runDir(), 'fonts-without-cjk-'));
+    fs.mkdirSync(path.join(dir, 'fonts'));
+    files([]).filter((f) => !cjk.has(f)).forEach((f, i) => fs.symlinkSync(f, path.join(dir, 'fonts', `${i}-${path.basename(f)}`)));
+    fs.writeFileSync(path.join(dir, 'fonts.conf'),
+      `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig><dir>${dir}/fonts</dir><cachedir>${dir}/cache</cachedir></fontconfig>`);
+    return { FONTCONFIG_FILE: path.join(dir, 'fonts.conf') };
+  }
+
+  it('names a CJK font stack for every Chinese label, and the labels are drawn as glyphs, not boxes', async () => {
+    const svg = await (await fetch(`${t.url}${await classLoadUrl(tok.jiaowu)}`)).text();
+    const texts = [...svg.matchAll(/<text\b([^>]*)>([^<]*)<\/text>/g)].map(([, attributes, content]) => ({ content, font: /font-family="([^"]*)"/.exec(attributes)?.[1] }));
+    const chinese = texts.filter((x) => /[\u4e00-\u9fff]/.test(x.content));
+    expect(chinese.map((x) => x.content)).toEqual(expect.arrayContaining(['语文', '数学', '预计', '实际', '日期', '分钟']));
+    for (const { font } of chinese) expect(font?.replace(/&quot;/g, '"')).toBe(CJK_FONT_STACK);
+
+    // One label alone, large, in the font the chart names, as the machine's fonts draw it and as
+    // a viewer without CJK fonts sees it.
+    const font = chinese.find((x) => x.content === '语文')!.font!;
+    const alone = (label: string) => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="300"><rect width="600" height="300" fill="white"/><text x="20" y="160" font-size="120" font-family="${font}">${label}</text></svg>`)}`;
+    const noCjk = withoutCjkFonts();
+    const [yuwen, shuxue, yuwenTofu, shuxueTofu] = await Promise.all([
+      screenshot(alone('语文'), '600,300'),
+      screenshot(alone('数学'), '600,300'),
+      screenshot(alone('语文'), '600,300', noCjk),
+      screenshot(alone('数学'), '600,300', noCjk),
+    ]).then((shots) => shots.map(decodePng));
+    // Without CJK fonts every character is the same box, so two labels look alike...
+    expect(darkPixels(yuwenTofu)).toBeGreaterThan(100);
+    expect(differingPixels(yuwenTofu, shuxueTofu)).toBe(0);
+    // ...with them each is its own glyph, unlike the boxes.
+    expect(darkPixels(yuwen)).toBeGreaterThan(1000);
+    expect(differingPixels(yuwen, shuxue)).toBeGreaterThan(1000);
+    expect(differingPixels(yuwen, yuwenTofu)).toBeGreaterThan(1000);
   });
 
   it('loads the GraphQL explorer from local assets', async () => {

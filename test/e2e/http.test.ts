@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { SMALL_SCHOOL } from '../support/fixtures';
+import { parsePrometheusText } from '../support/prometheus-text';
 import { TestApp } from '../support/test-app';
 
 describe('HTTP operations', () => {
@@ -38,7 +39,9 @@ describe('HTTP operations', () => {
   });
 
   it('answers unknown paths with 404 and bad JSON with 400', async () => {
-    expect((await fetch(`${t.url}/nope`)).status).toBe(404);
+    // Not a page path: with the web app built, those load the app (static-web.ts).
+    expect((await fetch(`${t.url}/nope.json`)).status).toBe(404);
+    expect((await fetch(`${t.url}/nope`, { method: 'POST' })).status).toBe(404);
     const bad = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{oops' });
     expect(bad.status).toBe(400);
   });
@@ -71,17 +74,39 @@ describe('HTTP operations', () => {
     }
   });
 
-  it('exposes Prometheus metrics: operations by name and outcome, latency, HTTP responses, the pool', async () => {
+  it("exposes Prometheus metrics in one valid exposition: the service's own and the process's", async () => {
     await t.gql('query SchoolName { school { name } }');
     await t.gql('query SchoolName { school { name } }', {}, await t.login('jiaowu'));
     const res = await fetch(`${t.url}/metrics`);
-    expect(res.headers.get('content-type')).toContain('text/plain');
-    const text = await res.text();
-    expect(text).toContain('graphql_operations_total{operation="SchoolName",outcome="error"} 1');
-    expect(text).toContain('graphql_operations_total{operation="SchoolName",outcome="ok"} 1');
-    expect(text).toMatch(/graphql_operation_duration_seconds_count\{operation="SchoolName"\} 2/);
-    expect(text).toMatch(/http_responses_total\{route="\/graphql",status="200"\} \d+/);
-    expect(text).toMatch(/db_pool_connections\{state="total"\} \d+/);
+    expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
+    const families = parsePrometheusText(await res.text());
+    const value = (family: string, sample: string, labels: Record<string, string>) =>
+      families.get(family)?.samples.find((s) => s.name === sample && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
+
+    // The service's own, by the names they have always had.
+    expect(families.get('graphql_operations_total')?.type).toBe('counter');
+    expect(value('graphql_operations_total', 'graphql_operations_total', { operation: 'SchoolName', outcome: 'error' })).toBe(1);
+    expect(value('graphql_operations_total', 'graphql_operations_total', { operation: 'SchoolName', outcome: 'ok' })).toBe(1);
+    expect(families.get('graphql_operation_duration_seconds')?.type).toBe('histogram');
+    expect(value('graphql_operation_duration_seconds', 'graphql_operation_duration_seconds_count', { operation: 'SchoolName' })).toBe(2);
+    expect(value('http_responses_total', 'http_responses_total', { route: '/graphql', status: '200' })).toBeGreaterThanOrEqual(1);
+    expect(families.get('db_pool_connections')?.type).toBe('gauge');
+    expect(value('db_pool_connections', 'db_pool_connections', { state: 'total' })).toBeGreaterThanOrEqual(1);
+
+    // The process's: memory, event-loop lag, garbage collection.
+    expect(value('nodejs_heap_size_used_bytes', 'nodejs_heap_size_used_bytes', {})).toBeGreaterThan(0);
+    expect(value('process_resident_memory_bytes', 'process_resident_memory_bytes', {})).toBeGreaterThan(0);
+    expect(families.get('nodejs_eventloop_lag_seconds')?.type).toBe('gauge');
+    expect(families.get('nodejs_eventloop_lag_p99_seconds')?.samples).toHaveLength(1);
+    expect(families.get('nodejs_gc_duration_seconds')?.type).toBe('histogram');
+  });
+
+  it('counts what a client names, so a named operation is not `anonymous`', async () => {
+    await t.gql('query { school { name } }');
+    await t.gql('query HealthProbe { __typename }');
+    const families = parsePrometheusText(await (await fetch(`${t.url}/metrics`)).text());
+    const operations = families.get('graphql_operations_total')!.samples.map((s) => s.labels.operation);
+    expect(operations).toEqual(expect.arrayContaining(['anonymous', 'HealthProbe']));
   });
 
   it('reports a syntax error as GRAPHQL_PARSE_FAILED', async () => {
@@ -118,6 +143,84 @@ describe('document limits on GET, as on POST', () => {
     const over = await get(tokens(99));
     expect(over.status).toBe(400);
     expect(over.body.errors![0]).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'tokens', max: 100 } });
+  });
+});
+
+describe('CORS for web clients on other origins', () => {
+  const WEB = 'https://homework.example.cn';
+  const DEV = 'http://localhost:5173';
+  const preflight = (base: string, origin: string, headers = 'content-type, authorization') =>
+    fetch(`${base}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': headers } });
+  const corsHeaders = (res: Response) => [...res.headers.keys()].filter((k) => k.startsWith('access-control-'));
+
+  describe('with CORS_ORIGINS', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await TestApp.start([SMALL_SCHOOL], { CORS_ORIGINS: `${WEB}, ${DEV}` });
+    });
+    afterAll(() => t?.stop());
+
+    it("answers a listed origin's preflight with 204, the methods and headers a client sends, and Vary: Origin", async () => {
+      for (const origin of [WEB, DEV]) {
+        const res = await preflight(t.url, origin, 'content-type, authorization, x-request-id, apollo-require-preflight');
+        expect(res.status).toBe(204);
+        expect(res.headers.get('access-control-allow-origin')).toBe(origin);
+        expect(res.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
+        expect(res.headers.get('access-control-allow-headers')).toBe('content-type, authorization, x-request-id, apollo-require-preflight');
+        expect(res.headers.get('access-control-allow-credentials')).toBeNull();
+        expect(res.headers.get('vary')).toBe('Origin');
+      }
+    });
+
+    it('lets a listed origin read the answer to a signed-in request, and its request id', async () => {
+      const token = await t.login('jiaowu');
+      const res = await fetch(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { origin: WEB, 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ school { name } }' }),
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { data: { school: { name: string } } }).data.school.name).toBe(SMALL_SCHOOL.name);
+      expect(res.headers.get('access-control-allow-origin')).toBe(WEB);
+      expect(res.headers.get('access-control-expose-headers')).toBe('x-request-id, retry-after');
+      expect(res.headers.get('vary')).toBe('Origin');
+    });
+
+    it('gives an origin not listed (nor one differing only by a slash or case) no CORS headers; its preflight is refused', async () => {
+      for (const origin of ['https://evil.example.com', `${WEB}/`, 'https://HOMEWORK.example.cn', 'null']) {
+        const refused = await preflight(t.url, origin);
+        expect(refused.status).toBe(403);
+        expect(corsHeaders(refused)).toEqual([]);
+        expect(refused.headers.get('vary')).toBe('Origin');
+        const answered = await fetch(`${t.url}/health`, { headers: { origin } });
+        expect(answered.status).toBe(200);
+        expect(corsHeaders(answered)).toEqual([]);
+      }
+    });
+  });
+
+  describe('without CORS_ORIGINS (same origin only)', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await TestApp.start([SMALL_SCHOOL]);
+    });
+    afterAll(() => t?.stop());
+
+    it('sends no CORS headers and refuses every preflight', async () => {
+      const refused = await preflight(t.url, WEB);
+      expect(refused.status).toBe(403);
+      expect(((await refused.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('CORS_ORIGIN_NOT_ALLOWED');
+      expect(corsHeaders(refused)).toEqual([]);
+      const answered = await fetch(`${t.url}/health`, { headers: { origin: WEB } });
+      expect(corsHeaders(answered)).toEqual([]);
+      expect(answered.headers.get('vary')).toBeNull();
+    });
+
+    it('answers a plain OPTIONS (no preflight) with the methods it allows', async () => {
+      const res = await fetch(`${t.url}/graphql`, { method: 'OPTIONS' });
+      expect(res.status).toBe(204);
+      expect(res.headers.get('allow')).toBe('GET, POST, OPTIONS');
+    });
   });
 });
 

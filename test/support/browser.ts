@@ -29,12 +29,12 @@ export async function dumpDom(url: string): Promise<string> {
   }
 }
 
-/** A PNG screenshot of a page; returns its bytes. */
-export async function screenshot(url: string, size = '900,500'): Promise<Buffer> {
+/** A PNG screenshot of a page; returns its bytes. `env` is added to the browser's environment (e.g. FONTCONFIG_FILE). */
+export async function screenshot(url: string, size = '900,500', env: Record<string, string> = {}): Promise<Buffer> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-'));
   const file = path.join(profile, 'shot.png');
   try {
-    await run(CHROMIUM!, [...FLAGS, `--user-data-dir=${profile}`, `--window-size=${size}`, `--screenshot=${file}`, url], { timeout: 60000 });
+    await run(CHROMIUM!, [...FLAGS, `--user-data-dir=${profile}`, `--window-size=${size}`, `--screenshot=${file}`, url], { timeout: 60000, env: { ...process.env, ...env } });
     return fs.readFileSync(file);
   } finally {
     fs.rmSync(profile, { recursive: true, force: true });

@@ -17,6 +17,37 @@ import { ChartClaims, chartUrl } from './chart-url';
 interface Bar { day: string; measure: '预计' | '实际'; subject: string; minutes: number }
 interface Cap { day: string; cap: number }
 
+/**
+ * The labels are Chinese: the SVG names fonts that have the glyphs, in the order a viewer is
+ * likely to have them (Linux, macOS, Windows), so a viewer's generic sans-serif without CJK
+ * glyphs does not draw them as empty boxes.
+ */
+export const CJK_FONT_STACK = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+
+/** Characters a CJK font draws 1 em wide: CJK ideographs, kana, hangul, full-width punctuation and forms. */
+const FULL_WIDTH = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+interface TextMetrics {
+  width(item: { fontSize?: number }, text?: unknown): number;
+  estimateWidth(item: { fontSize?: number }, text?: unknown): number;
+}
+const textMetrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
+
+/**
+ * Without a canvas package vega lays text out by an estimate of 0.8 em a character, short for
+ * Chinese: a title overran the SVG's edge and was cut off. This estimate (vega's extension point,
+ * used by vl-convert the same way) keeps 0.8 em for other characters and counts full-width ones
+ * at 1 em. Where a canvas measures text, it is left to do so.
+ */
+if (textMetrics.width === textMetrics.estimateWidth) {
+  textMetrics.width = (item, text) => {
+    const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
+    let ems = 0;
+    for (const ch of String(text ?? '').trim()) ems += FULL_WIDTH.test(ch) ? 1 : 0.8;
+    return Math.ceil(ems * size);
+  };
+}
+
 async function render(title: string, bars: Bar[], caps: Cap[]): Promise<string> {
   const spec: vegaLite.TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
@@ -24,6 +55,7 @@ async function render(title: string, bars: Bar[], caps: Cap[]): Promise<string> 
     width: { step: 56 },
     height: 240,
     datasets: { bars, caps },
+    config: { font: CJK_FONT_STACK },
     layer: [
       {
         data: { name: 'bars' },
