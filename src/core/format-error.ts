@@ -23,6 +23,9 @@ const PASS_THROUGH = new Set([
   'SERVICE_UNAVAILABLE',
 ]);
 
+/** How graphql-js's error starts when a request's variables hold more refused values than it collects. */
+const VARIABLE_ERROR_LIMIT = 'Too many errors processing variables, error limit reached';
+
 interface FieldProblem {
   field: string;
   problems: string[];
@@ -77,6 +80,10 @@ export function createFormatError(logger: Logger, production: boolean) {
       if (!production) return formatted;
       const { stacktrace: _hidden, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
+    }
+    if (original instanceof GraphQLError && !original.originalError && !original.path && original.message.startsWith(VARIABLE_ERROR_LIMIT)) {
+      // graphql-js stops coercing variables after 50 refused values and adds this code-less error: still the client's input.
+      return { ...base, extensions: { code: 'BAD_USER_INPUT' } };
     }
     if (original instanceof GraphQLError && !original.originalError && !original.path) {
       // A request-level GraphQL error (e.g. a validation rule) without a recognised code.

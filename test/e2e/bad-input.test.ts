@@ -16,6 +16,7 @@ import {
 import { App, createApp } from '../../src/app';
 import { toGlobalId } from '../../src/core/ids';
 import { Logger } from '../../src/core/logger';
+import { gradesOf } from '../../src/modules/school/school.policy';
 import { getSchema } from '../../src/schema';
 import { DEMO_PASSWORDS } from '../../seeds/demo';
 import { approvedItem, CREATE_ITEM, CREATE_UNIT, itemContent, step } from '../support/bank';
@@ -54,7 +55,7 @@ const serverLog: string[] = [];
 
 /** Global ids of one school's state, by role in the sweep. */
 type SchoolIds = Record<
-  | 'class' | 'subject' | 'term' | 'group' | 'teacher' | 'headTeacher' | 'student' | 'deleteStudent' | 'user'
+  | 'class' | 'subject' | 'term' | 'group' | 'teacher' | 'headTeacher' | 'member' | 'student' | 'deleteStudent' | 'user' | 'spareUser'
   | 'unit' | 'objective' | 'itemApproved' | 'itemSpare' | 'itemDraft' | 'itemToEdit' | 'itemSubmitted' | 'itemToReturn'
   | 'assignPublished' | 'assignDraft' | 'assignUnpublish' | 'assignUpdate'
   | 'submissionToMark' | 'submissionToCorrect' | 'list',
@@ -192,10 +193,14 @@ async function prepareSchool(index: number): Promise<SchoolIds> {
     group: toGlobalId('ResearchGroup', group.id),
     teacher: toGlobalId('User', user('t3sx1').id),
     headTeacher: toGlobalId('User', user('t3yw1').id),
+    // A member of the grade-3 maths group besides its lead (the other school has only the lead).
+    member: toGlobalId('User', user(index === 0 ? 't3sx2' : 't3sx1').id),
     student: toGlobalId('User', user('s30101').id),
     // The student whose data studentDataDelete may delete: nobody else in the sweep needs them.
     deleteStudent: toGlobalId('User', user(index === 0 ? 's80203' : 's30103').id),
     user: toGlobalId('User', user('jiaowu').id),
+    // The teacher userDeactivate may deactivate: nobody else in the sweep needs them.
+    spareUser: toGlobalId('User', user('t3kx').id),
     unit: unit.id,
     objective: unit.objectives[0].id,
     itemApproved: approved.id,
@@ -231,7 +236,12 @@ const ID_FIELDS: Record<string, [type: string, pick: (mutation: string) => keyof
   teacherId: ['User', () => 'headTeacher'],
   studentId: ['User', (m) => (m === 'studentDataDelete' ? 'deleteStudent' : 'student')],
   authorId: ['User', () => 'teacher'],
-  userId: ['User', () => 'user'],
+  // The academic office itself for userRolesSet (its base keeps the office role), a student for
+  // userUpdate (class and 学籍号 are a student's), a spare teacher for userDeactivate.
+  userId: ['User', (m) => (({ userUpdate: 'student', userDeactivate: 'spareUser' } as Record<string, keyof SchoolIds>)[m] ?? 'user')],
+  leadId: ['User', () => 'teacher'],
+  // researchGroupUpdate keeps the group's members as they are; a new group gets another teacher.
+  memberIds: ['User', (m) => (m === 'researchGroupUpdate' ? 'member' : 'headTeacher')],
   unitId: ['Unit', () => 'unit'],
   objectiveId: ['UnitObjective', () => 'objective'],
   objectiveIds: ['UnitObjective', () => 'objective'],
@@ -262,10 +272,32 @@ const CSV_HEADER = '单元,标题,题目内容,答案与评分标准,层级,形�
 const csvRow = (title: string | Buffer) => Buffer.concat([Buffer.from('分数的初步认识,'), Buffer.from(title), Buffer.from(',把一个蛋糕平均分成4份，每份是它的几分之一？,1/4,基础,书面,8\n')]);
 const SAMPLE_CSV = Buffer.concat([Buffer.from(CSV_HEADER), csvRow('分蛋糕')]).toString('base64');
 
-/** A plausible string for a field, by its name. */
-function stringFor(mutation: string, field: string, index: number): string {
+/**
+ * The days of the calendar mutations, by the list they are in: calendarTermSet keeps the own
+ * term's 2026-12-02 a holiday (as calendarDaySet left it) and makes a Saturday a school day;
+ * calendarYearSet marks a year nothing else in the sweep uses.
+ */
+const CALENDAR_DAYS: Record<string, Record<string, string>> = {
+  calendarTermSet: { holidays: '2026-12-02', makeUpSchoolDays: '2026-12-05' },
+  calendarYearSet: { holidays: '2045-10-02', makeUpSchoolDays: '2045-09-30' },
+};
+const CALENDAR_YEAR = 2045;
+/** termCreate adds terms from this academic year on, one a year (freshen and remember keep it free). */
+let termYear = 2070;
+/** Grades whose maths research group researchGroupCreate may add (set in beforeAll; freshen and remember keep it free). */
+let freeGroupGrades: number[] = [];
+const ownTerm = () => t.schools[0].terms[1];
+
+/** A plausible string for a field, by its name (`within`: the field of the object it is in). */
+function stringFor(mutation: string, field: string, index: number, within?: string): string {
   switch (field) {
-    case 'date': case 'day': return '2026-12-02';
+    case 'date': return '2026-12-02';
+    case 'day': return CALENDAR_DAYS[mutation]?.[within ?? ''] ?? '2026-12-02';
+    case 'academicYear': return `${termYear}-${termYear + 1}`;
+    // termUpdate's base keeps the own term's dates, which the sweep's state lies in.
+    case 'startsOn': return mutation === 'termUpdate' ? ownTerm().startsOn : `${termYear}-09-01`;
+    case 'endsOn': return mutation === 'termUpdate' ? ownTerm().endsOn : `${termYear + 1}-01-20`;
+    case 'studentNo': return t.schools[0].users.find((u) => u.username === ACTOR_USERS.student)!.studentNo!;
     case 'weekStart': return '2026-11-30';
     case 'bedtime': return '21:30';
     case 'wakeUpTime': return '06:30';
@@ -282,56 +314,67 @@ function stringFor(mutation: string, field: string, index: number): string {
     case 'comment': case 'message': case 'reply': return '请再检查一下第二题的计算过程。';
     case 'answer': return '1/4';
     case 'volume': return '三年级上册';
-    case 'name': return mutation.startsWith('submission') ? '作文.jpg' : 'A 套餐';
+    case 'name': return mutation.startsWith('submission') ? '作文.jpg' : mutation === 'subjectRename' ? '数学' : 'A 套餐';
     default: return '坏输入测试';
   }
 }
 
 function intFor(field: string): number {
-  return ({ grade: 3, sortOrder: 1, difficulty: 2, predictedMinutes: 8, actualMinutes: 10, sizeBytes: 1000, writtenCapMinutes: 30, calibrationThreshold: 30, selfStudyMinutes: 10, marginThreshold: 3 } as Record<string, number>)[field] ?? 1;
+  return ({
+    grade: 3, sortOrder: 1, difficulty: 2, predictedMinutes: 8, actualMinutes: 10, sizeBytes: 1000, writtenCapMinutes: 30, calibrationThreshold: 30, selfStudyMinutes: 10,
+    marginThreshold: 3, year: CALENDAR_YEAR, classNo: 9,
+  } as Record<string, number>)[field] ?? 1;
 }
 
-/** Enum values that make a valid input (the first value otherwise). */
+/**
+ * Enum values that make a valid input, by enum or by mutation.enum (the first value otherwise).
+ * Always the GraphQL name: a variable names the value, whatever the service holds it as.
+ */
 const ENUM_BASE: Record<string, string> = {
   HomeworkForm: 'WRITTEN', Tier: 'BASIC', Provenance: 'CREATED', KnowledgeOrFun: 'KNOWLEDGE', ObjectiveKind: 'KNOWLEDGE',
   DayKind: 'SCHOOL_DAY', AssignmentShape: 'PACKAGES', SheetFormat: 'CSV', CalendarDayKind: 'HOLIDAY', PracticalOrHumanistic: 'PRACTICAL',
   PrescribedOrSelfChosen: 'PRESCRIBED', RoutineOrStage: 'ROUTINE',
+  // userRolesSet names the academic office itself, which keeps its role; userCreate opens a parent's account.
+  Role: 'ACADEMIC_OFFICE', 'userCreate.Role': 'PARENT', ParentRelation: 'FATHER',
 };
 /** Lists that need more than one element to be valid. */
 const LIST_LENGTH: Record<string, number> = { options: 2 };
-/** Optional fields left out of the base input (they need a state the base does not have). */
-const NOT_IN_BASE = new Set(['sourceItemId', 'expectedRevision:optional']);
+/**
+ * Optional fields left out of the base input (they need a state the base does not have), by
+ * name or by mutation.name: userCreate's base is a parent, who has no class or 学籍号.
+ */
+const NOT_IN_BASE = new Set(['sourceItemId', 'expectedRevision:optional', 'userCreate.classId', 'userCreate.studentNo']);
 /** Argument values a mutation needs to leave the sweep's state usable. */
 const ARG_BASE: Record<string, Record<string, unknown>> = {
   guardianConsentSet: { given: true },
 };
 
-function baseValue(mutation: string, type: GraphQLInputType, field: string, ids: SchoolIds, index = 0): unknown {
+function baseValue(mutation: string, type: GraphQLInputType, field: string, ids: SchoolIds, index = 0, within?: string): unknown {
   const required = isNonNullType(type);
   const inner = required ? type.ofType : type;
-  if (!required && NOT_IN_BASE.has(field === 'expectedRevision' ? 'expectedRevision:optional' : field)) return OMIT;
+  if (!required && (NOT_IN_BASE.has(field === 'expectedRevision' ? 'expectedRevision:optional' : field) || NOT_IN_BASE.has(`${mutation}.${field}`))) return OMIT;
   if (ARG_BASE[mutation] && field in ARG_BASE[mutation]) return ARG_BASE[mutation][field];
   if (isListType(inner)) {
-    return Array.from({ length: LIST_LENGTH[field] ?? 1 }, (_, i) => baseValue(mutation, inner.ofType, field, ids, i));
+    return Array.from({ length: LIST_LENGTH[field] ?? 1 }, (_, i) => baseValue(mutation, inner.ofType, field, ids, i, within));
   }
   if (isInputObjectType(inner)) {
     const value: Record<string, unknown> = {};
     for (const f of Object.values(inner.getFields())) {
-      const v = baseValue(mutation, f.type, f.name, ids, index);
+      const v = baseValue(mutation, f.type, f.name, ids, index, field);
       if (v !== OMIT) value[f.name] = v;
     }
     return value;
   }
-  if (isEnumType(inner)) return ENUM_BASE[inner.name] ?? inner.getValues()[0].value;
+  if (isEnumType(inner)) return ENUM_BASE[`${mutation}.${inner.name}`] ?? ENUM_BASE[inner.name] ?? inner.getValues()[0].name;
   switch (inner.name) {
     case 'ID': return idValue(mutation, field, ids);
-    case 'String': return stringFor(mutation, field, index);
+    case 'String': return stringFor(mutation, field, index, within);
     case 'Int': return intFor(field);
     case 'Float': return 1.5;
     case 'Boolean': return false;
     case 'DateTimeISO': case 'DateTime': return '2026-12-02T08:00:00.000Z';
     case 'Date': return '2026-12-02';
-    case 'LocalDate': case 'Time': return stringFor(mutation, field, index);
+    case 'LocalDate': case 'Time': return stringFor(mutation, field, index, within);
     default: return 'x';
   }
 }
@@ -343,7 +386,7 @@ function baseValue(mutation: string, type: GraphQLInputType, field: string, ids:
 interface Hostile { label: string; value: unknown }
 interface Variant { path: Path; label: string; value: unknown }
 
-const DATE_FIELDS = /^(date|day|weekStart|from|to)$/;
+const DATE_FIELDS = /^(date|day|weekStart|from|to|startsOn|endsOn)$/;
 const TIME_FIELDS = /^(bedtime|wakeUpTime)$/;
 const MB = 'x'.repeat(1_000_000);
 const K100 = '题'.repeat(100_000);
@@ -497,9 +540,13 @@ function hostileFor(mutation: string, pos: Position, index: number, fullSet: Set
   if (isListType(inner)) {
     const elementType = inner.ofType as GraphQLInputType;
     const element = baseValue(mutation, elementType, pos.field, own);
+    // An element GraphQL refuses, 200 times: more errors than GraphQL collects for one request.
+    const elementNamed = getNamedType(elementType);
+    const refusedElement = isEnumType(elementNamed) ? 'NOT_A_VALUE' : isInputObjectType(elementNamed) ? 'x' : { a: 1 };
     out.push(
       { label: 'empty list', value: [] },
       { label: '200 elements', value: Array.from({ length: 200 }, (_, i) => baseValue(mutation, elementType, pos.field, own, i)) },
+      { label: '200 elements GraphQL refuses (over its variable error limit)', value: Array.from({ length: 200 }, () => refusedElement) },
       { label: 'bare element for list', value: element },
       { label: 'duplicated element', value: [element, element] },
     );
@@ -677,6 +724,14 @@ async function freshen(mutation: string, actor: ActorName, args: Record<string, 
   const input = args.input;
   if (mutation === 'assignmentCreate' && input && !touches(['input', 'date'], fuzzed)) input.date = freshDay();
   if (mutation === 'unitCreate' && input && !touches(['input', 'sortOrder'], fuzzed)) input.sortOrder = 10 + (counter++ % 89);
+  if (mutation === 'termCreate' && input) {
+    // A term of its own academic year, overlapping no other.
+    if (!touches(['input', 'academicYear'], fuzzed)) input.academicYear = `${termYear}-${termYear + 1}`;
+    if (!touches(['input', 'startsOn'], fuzzed)) input.startsOn = `${termYear}-09-01`;
+    if (!touches(['input', 'endsOn'], fuzzed)) input.endsOn = `${termYear + 1}-01-20`;
+  }
+  if (mutation === 'researchGroupCreate' && input && freeGroupGrades.length && !touches(['input', 'grade'], fuzzed)) input.grade = freeGroupGrades[0];
+  if (mutation === 'userCreate' && input && !touches(['input', 'username'], fuzzed)) input.username = `fuzz-${randomUUID().slice(0, 8)}`;
   if (mutation === 'weeklyListSave' && input && !touches(['input', 'weekStart'], fuzzed)) {
     input.weekStart = freshMonday();
     for (const [i, e] of (Array.isArray(input.entries) ? input.entries : []).entries()) {
@@ -696,9 +751,15 @@ async function freshen(mutation: string, actor: ActorName, args: Record<string, 
   }
 }
 
-/** After a successful password change the dedicated user's new password and token hold. */
+/**
+ * After a successful password change the dedicated user's new password and token hold; after a
+ * new term or research group, its year or grade is taken.
+ */
 function remember(mutation: string, actor: ActorName, args: Record<string, any>, sent: Sent): void {
-  const token = sent.body?.data?.[mutation]?.token;
+  const payload = sent.body?.data?.[mutation];
+  if (mutation === 'termCreate' && payload?.term) termYear++;
+  if (mutation === 'researchGroupCreate' && payload?.researchGroup) freeGroupGrades = freeGroupGrades.filter((g) => g !== args.input?.grade);
+  const token = payload?.token;
   if (mutation === 'passwordChange' && typeof token === 'string') {
     passwords[ACTOR_USERS[actor as Exclude<ActorName, 'anonymous'>]] = args.input.newPassword;
     tokens[actor] = token;
@@ -828,6 +889,9 @@ beforeAll(async () => {
 
   own = await prepareSchool(0);
   other = await prepareSchool(1);
+  freeGroupGrades = gradesOf(t.schools[0].spec.stage).filter(
+    (grade) => !t.schools[0].groups.some((g) => g.grade === grade && toGlobalId('Subject', g.subjectId) === own.subject),
+  );
   for (const u of t.schools[0].users) passwords[u.username] = DEMO_PASSWORDS[u.password];
   for (const actor of Object.keys(ACTOR_USERS) as Exclude<ActorName, 'anonymous'>[]) tokens[actor] = await signIn(actor);
 

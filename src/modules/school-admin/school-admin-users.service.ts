@@ -42,6 +42,8 @@ export class SchoolAdminUsersService {
     if (isStudent && !input.classId) throw new InvalidInputError('classId', '学生须有班级');
     if (!isStudent && (input.classId || input.studentNo)) throw new InvalidInputError('classId', '只有学生有班级和学籍号');
     if (input.children?.length && !roles.includes(Role.PARENT)) throw new InvalidInputError('children', '只有家长可关联子女');
+    const childIds = (input.children ?? []).map((c) => c.studentId);
+    if (new Set(childIds).size < childIds.length) throw new InvalidInputError('children', '同一名学生只能关联一次');
     const initialPassword = randomBytes(9).toString('base64url');
     const passwordHash = await hashPassword(initialPassword, ctx.config.passwordHashCost);
     const user = await withTransaction(ctx, async (tx) => {
