@@ -27,11 +27,7 @@ function contextFor(db: Database, schoolId: string): RequestContext {
 }
 
 const kinds: [string, () => Promise<Database>][] = [
-  ['embedded PGlite', async () => {
-    const db = await openDatabase({});
-    await migrate(db, silent);
-    return db;
-  }],
+  ['embedded PGlite', () => createTestDatabase({ embedded: true })],
 ];
 if (usingRealPostgres()) kinds.push(['PostgreSQL server', createTestDatabase]);
 

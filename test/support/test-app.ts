@@ -1,10 +1,11 @@
 import { Logger as TypeOrmLogger } from 'typeorm';
 import { App, createApp } from '../../src/app';
 import { AppConfig, loadConfig } from '../../src/config';
+import { Database } from '../../src/core/database';
 import { Logger } from '../../src/core/logger';
 import { DEMO_PASSWORDS, seedSchool } from '../../seeds/demo';
 import { SchoolFixture, SchoolSpec } from '../../seeds/school-fixture';
-import { createTestDatabase, TestDatabase } from './test-database';
+import { createTestDatabase } from './test-database';
 
 export interface GraphQLResult<T = any> {
   status: number;
@@ -17,11 +18,11 @@ export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
 
 /**
  * A running service on a fresh database, reached over real HTTP. Each test file starts its
- * own and seeds the schools it needs.
+ * own on a copy of the run's database seeded with the schools it needs (test-database.ts).
  */
 export class TestApp {
   private constructor(
-    readonly db: TestDatabase,
+    readonly db: Database,
     readonly app: App,
     readonly url: string,
     readonly config: AppConfig,
@@ -29,14 +30,29 @@ export class TestApp {
   ) {}
 
   static async start(specs: SchoolSpec[], env: Record<string, string> = {}, queryLogger?: TypeOrmLogger): Promise<TestApp> {
-    return TestApp.startOn(await createTestDatabase(queryLogger), specs, env);
+    const config = TestApp.configFor(env);
+    const db = await createTestDatabase({ seed: { schools: specs, passwordHashCost: config.passwordHashCost }, queryLogger });
+    try {
+      return await TestApp.serve(db, db.schools, config);
+    } catch (e) {
+      await db.close();
+      throw e;
+    }
   }
 
   /** The service on a database the test opened itself (migrated), seeded with `specs`. */
-  static async startOn(db: TestDatabase, specs: SchoolSpec[], env: Record<string, string> = {}): Promise<TestApp> {
-    const config = loadConfig({ ...process.env, AUTH_TOKEN_SECRET: TEST_SECRET, ...env });
+  static async startOn(db: Database, specs: SchoolSpec[], env: Record<string, string> = {}): Promise<TestApp> {
+    const config = TestApp.configFor(env);
     const schools: SchoolFixture[] = [];
     for (const spec of specs) schools.push(await seedSchool(db.dataSource, spec, config.passwordHashCost));
+    return TestApp.serve(db, schools, config);
+  }
+
+  private static configFor(env: Record<string, string>): AppConfig {
+    return loadConfig({ ...process.env, AUTH_TOKEN_SECRET: TEST_SECRET, ...env });
+  }
+
+  private static async serve(db: Database, schools: SchoolFixture[], config: AppConfig): Promise<TestApp> {
     const app = await createApp(config, db, new Logger('silent'));
     // Tests recalibrate when they say so (drainCalibrations), not on the worker's clock.
     await app.calibrations.stop();

@@ -1,50 +1,87 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { Logger as TypeOrmLogger } from 'typeorm';
-import { Database, openDatabase } from '../../src/core/database';
-import { Logger } from '../../src/core/logger';
-import { migrate } from '../../src/core/migrations';
+import { Database } from '../../src/core/database';
+import { EmbeddedPostgres, startEmbeddedPostgres } from '../../src/core/embedded-postgres';
+import { buildSchool, SchoolFixture } from '../../seeds/school-fixture';
+import { DatabaseStore, embeddedDataDir, embeddedStore, Seed, serverStore, templateFor } from './database-templates';
 
 /**
- * A fresh database for one test file, with every migration applied.
+ * A fresh database for one test file, with every migration applied and the schools it asks
+ * for seeded: a copy of the run's template for them (database-templates.ts), dropped on close.
  *
- * With TEST_DATABASE_URL set (a real PostgreSQL server) a new database is created on that
- * server and dropped afterwards. Without it the embedded PGlite runs in memory — the same
- * code path as `npm start` without DATABASE_URL.
+ * With TEST_DATABASE_URL set (a real PostgreSQL server) the copy is a database on that server.
+ * Without it the embedded PGlite runs on a copied data folder, as `npm start` without
+ * DATABASE_URL runs on its data folder.
  */
 export interface TestDatabase extends Database {
   /** The URL a second connection can use (real server only). */
   url?: string;
+  /** The seeded schools, as seeding returns them: built from fixed ids, the same in every copy. */
+  schools: SchoolFixture[];
+}
+
+export interface TestDatabaseOptions {
+  seed?: Seed;
+  /** Sees every statement on the copy (statement-counting tests). */
+  queryLogger?: TypeOrmLogger;
+  /** The embedded database even when TEST_DATABASE_URL names a server. */
+  embedded?: boolean;
 }
 
 export const usingRealPostgres = (): boolean => !!process.env.TEST_DATABASE_URL;
 
-export async function createTestDatabase(queryLogger?: TypeOrmLogger): Promise<TestDatabase> {
+function storeFor(embedded = false): DatabaseStore {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  const silent = new Logger('silent');
-  if (!adminUrl) {
-    const db = await openDatabase({ queryLogger });
-    await migrate(db, silent);
-    return db;
+  return adminUrl && !embedded ? serverStore(adminUrl) : embeddedStore();
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const store = storeFor(options.embedded);
+  const name = store.freshName();
+  await store.create(name, await templateFor(store, options.seed));
+  let db: Database;
+  try {
+    db = await store.open(name, options.queryLogger);
+  } catch (e) {
+    await store.drop(name);
+    throw e;
   }
-  const name = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const db = await openDatabase({ databaseUrl: url.toString(), poolSize: 5, queryLogger });
-  await migrate(db, silent);
   return {
     ...db,
-    url: url.toString(),
+    url: store.url(name),
+    schools: (options.seed?.schools ?? []).map(buildSchool),
     async close() {
-      await db.close();
-      const drop = new Client({ connectionString: adminUrl });
-      await drop.connect();
-      await drop.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await drop.end();
+      try {
+        await db.close();
+      } finally {
+        await store.drop(name);
+      }
+    },
+  };
+}
+
+/**
+ * The embedded server alone on a migrated copy, for tests that put something between the
+ * service and the database; the copy goes when it stops.
+ */
+export async function startEmbeddedTestServer(): Promise<EmbeddedPostgres> {
+  const store = embeddedStore();
+  const name = store.freshName();
+  await store.create(name, await templateFor(store));
+  let server: EmbeddedPostgres;
+  try {
+    server = await startEmbeddedPostgres(embeddedDataDir(name));
+  } catch (e) {
+    await store.drop(name);
+    throw e;
+  }
+  return {
+    url: server.url,
+    async stop() {
+      try {
+        await server.stop();
+      } finally {
+        await store.drop(name);
+      }
     },
   };
 }
