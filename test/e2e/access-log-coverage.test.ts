@@ -23,30 +23,30 @@ const gid = (username: string) => toGlobalId('User', t.user(username).id);
 
 /** Object types whose values are one child's personal data: work, marks, choices, record sheets, who is in which state. */
 const PERSONAL_TYPES = [
-  'Submission', 'SubmissionVersion', 'Attachment', 'Mark', 'PeerComment', 'QueueEntryNode',
-  'RecordSheet', 'SheetLineNode', 'StudentDayEntry', 'StudentsInState',
+  'Submission', 'SubmissionVersion', 'Attachment', 'Mark', 'PeerComment', 'MarkingQueueEntry',
+  'RecordSheet', 'RecordSheetLine', 'StudentDayEntry', 'StudentsInState', 'RecordSheetPdf',
 ];
 
 /** Every other object type, by why it holds no child's personal data. */
 const NOT_PERSONAL_TYPES: Record<string, string[]> = {
   'homework, bank, calendar and school data: no student in it': [
     'Assignment', 'AssignmentChoice', 'AssignmentItem', 'AssignmentOption', 'BalanceCounts', 'BalanceTags', 'BankItem', 'BankItemVersion',
-    'CalendarDay', 'DayTotalNode', 'ExcelFile', 'GradeWeekTotals', 'GroupCoverageReport', 'ImportProblem', 'LoadCapNode', 'LoadPreviewNode',
+    'CalendarDay', 'DayTotal', 'ExcelFile', 'GradeWeekTotals', 'GroupCoverageReport', 'ImportProblem', 'LoadCap', 'LoadPreview',
     'NoticeDay', 'NoticeSubject', 'ObjectiveCoverage', 'School', 'SchoolSettings', 'Subject', 'SubjectLoadLine', 'Term', 'TierCounts', 'Unit',
-    'UnitCoverageReport', 'UnitObjective', 'WeeklyList', 'WeeklyListEntry', 'WeeklyListOverview', 'WeeklyNoticeNode',
+    'UnitCoverageReport', 'UnitObjective', 'WeeklyList', 'WeeklyListEntry', 'WeeklyListOverview', 'WeeklyNotice',
   ],
   'the directory (name, class, student number, roles, links, consent): what the school keeps of every student without consent': [
     'User', 'ChildLink', 'Class', 'TeachingAssignment', 'ResearchGroup',
   ],
   'class or item aggregates (counts, rates, means); no student named': [
-    'AssignmentOverviewNode', 'ChoiceCount', 'MarkCount', 'DayLoadNode', 'SubjectDayLoadNode', 'WeekTiersNode', 'TierCountNode',
-    'GroupCalibrationNode', 'ItemCalibrationNode', 'TeacherBiasNode',
+    'AssignmentOverview', 'ChoiceCount', 'MarkCount', 'DayLoad', 'SubjectDayLoad', 'WeekTiers', 'TierChoiceCount',
+    'GroupCalibration', 'ItemCalibration', 'TeacherBias',
   ],
   'the access log: who read which record, never the record (academic office only)': ['AccessLogEntry'],
   'a root, payload or page: its fields are classified one by one below': [
     'Query', 'Mutation', 'PageInfo', 'UserError', 'UserErrorFigure',
     'AccessLogConnection', 'AccessLogEdge', 'BankItemConnection', 'BankItemEdge', 'MarkingQueueConnection', 'MarkingQueueEdge', 'UserConnection', 'UserEdge',
-    'AssignmentChoosePayload', 'AssignmentPayload', 'BankImportPayload', 'BankItemPayload', 'CalendarDayPayload', 'ClassHeadTeacherSetPayload',
+    'AssignmentChoosePayload', 'AssignmentPayload', 'BankImportPayload', 'BankItemPayload', 'CalendarDayPayload', 'CalendarDayRemovePayload', 'ClassHeadTeacherSetPayload',
     'ConsentPayload', 'LoadPolicyPayload', 'LoginPayload', 'LogoutPayload', 'PeerCommentPayload', 'RecordSheetPayload', 'SchoolSettingsPayload',
     'StudentDataDeletePayload', 'SubmissionPayload', 'UnitPayload', 'WeeklyListPayload',
   ],
@@ -96,7 +96,7 @@ const FIELDS: Record<string, Classification> = {
   'Query.markingQueue': { logged: readQueue },
   'MarkingQueueEdge.node': { logged: readQueue },
   'Query.assignmentOverview': { logged: readOverview },
-  'AssignmentOverviewNode.states': { logged: readOverview },
+  'AssignmentOverview.states': { logged: readOverview },
   'Query.studentDay': {
     logged: {
       reader: 't5yw1', student: 's50102', resource: 'tier_choice',
@@ -111,6 +111,12 @@ const FIELDS: Record<string, Classification> = {
     logged: {
       reader: 't5yw1', student: 's50101', resource: 'record_sheet',
       read: () => t.ok(`query($c: ID!) { classRecordSheets(classId: $c, date: "${DAY}") { bedtime } }`, { c: ids(t, 5, 'chinese').classId }, tok.t5yw1),
+    },
+  },
+  'Query.recordSheetPrint': {
+    logged: {
+      reader: 't5yw1', student: 's50101', resource: 'record_sheet',
+      read: () => t.ok(`query($s: ID!) { recordSheetPrint(weekStart: "${WEEK}", studentId: $s) { mimeType } }`, { s: gid('s50101') }, tok.t5yw1),
     },
   },
   'Query.studentWeekChartUrl': {
