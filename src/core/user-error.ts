@@ -37,6 +37,20 @@ export enum UserErrorCode {
   CONCURRENT_CHANGE = 'CONCURRENT_CHANGE',
   SHEET_LOCKED = 'SHEET_LOCKED',
   CONSENT_REQUIRED = 'CONSENT_REQUIRED',
+  TERM_EXISTS = 'TERM_EXISTS',
+  TERM_OVERLAP = 'TERM_OVERLAP',
+  SUBJECT_EXISTS = 'SUBJECT_EXISTS',
+  CLASS_EXISTS = 'CLASS_EXISTS',
+  TEACHING_ASSIGNMENT_EXISTS = 'TEACHING_ASSIGNMENT_EXISTS',
+  RESEARCH_GROUP_EXISTS = 'RESEARCH_GROUP_EXISTS',
+  USERNAME_TAKEN = 'USERNAME_TAKEN',
+  STUDENT_NO_TAKEN = 'STUDENT_NO_TAKEN',
+  USER_DEACTIVATED = 'USER_DEACTIVATED',
+  NOT_A_STUDENT = 'NOT_A_STUDENT',
+  DAY_OUTSIDE_RANGE = 'DAY_OUTSIDE_RANGE',
+  DAY_MARKED_TWICE = 'DAY_MARKED_TWICE',
+  MAKE_UP_DAY_NOT_WEEKEND = 'MAKE_UP_DAY_NOT_WEEKEND',
+  OWN_OFFICE_ROLE = 'OWN_OFFICE_ROLE',
 }
 
 registerEnumType(UserErrorCode, {
@@ -74,6 +88,20 @@ registerEnumType(UserErrorCode, {
     SHEET_LOCKED: { description: 'The head teacher has read the record sheet; corrections go through them' },
     CONCURRENT_CHANGE: { description: 'Someone else made the same change at the same moment; reload and try again' },
     MARK_LEVEL_MISMATCH: { description: 'The letter of a mark is the level the student did: a C-level submission cannot receive an A mark' },
+    TERM_EXISTS: { description: 'The school already has this term of this academic year' },
+    TERM_OVERLAP: { description: 'The dates overlap another term of the school' },
+    SUBJECT_EXISTS: { description: 'The school already has a subject of this name' },
+    CLASS_EXISTS: { description: 'The grade already has a class of this number; figures give grade and classNo' },
+    TEACHING_ASSIGNMENT_EXISTS: { description: 'The teacher already teaches this subject to this class' },
+    RESEARCH_GROUP_EXISTS: { description: 'The school already has a research group for this subject and grade' },
+    USERNAME_TAKEN: { description: 'Another user of the school has this username' },
+    STUDENT_NO_TAKEN: { description: 'Another student of the school has this 学籍号' },
+    USER_DEACTIVATED: { description: 'The user has been deactivated (left the school) and cannot be given new work' },
+    NOT_A_STUDENT: { description: 'The user named does not hold the student role' },
+    DAY_OUTSIDE_RANGE: { description: 'A calendar day lies outside the term or year being set' },
+    DAY_MARKED_TWICE: { description: 'A day is listed both as a holiday and as a make-up school day, or twice' },
+    MAKE_UP_DAY_NOT_WEEKEND: { description: 'A make-up school day (调休) must be a Saturday or Sunday' },
+    OWN_OFFICE_ROLE: { description: 'Nobody removes their own academic-office role or deactivates themselves' },
   },
 });
 
@@ -116,16 +144,19 @@ export class UserError {
 
 /**
  * Runs a mutation and turns a RuleViolation into a payload with `userErrors`; any other
- * error propagates (and is mapped to a top-level GraphQL error).
+ * error propagates (and is mapped to a top-level GraphQL error). On a refusal the payload's
+ * other fields are `refused` (a non-null field needs a value there, e.g. `{ deleted: false }`)
+ * and null otherwise.
  */
 export async function payloadOf<P extends { userErrors: UserError[] }>(
   work: () => Promise<Omit<P, 'userErrors'>>,
+  refused: Partial<Omit<P, 'userErrors'>> = {},
 ): Promise<P> {
   try {
     return { ...(await work()), userErrors: [] } as unknown as P;
   } catch (e) {
-    if (e instanceof RuleViolation) return { userErrors: [UserError.from(e)] } as unknown as P;
-    if (e instanceof RuleViolations) return { userErrors: e.violations.map((v) => UserError.from(v)) } as unknown as P;
+    if (e instanceof RuleViolation) return { ...refused, userErrors: [UserError.from(e)] } as unknown as P;
+    if (e instanceof RuleViolations) return { ...refused, userErrors: e.violations.map((v) => UserError.from(v)) } as unknown as P;
     throw e;
   }
 }
