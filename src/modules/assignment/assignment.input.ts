@@ -1,5 +1,6 @@
-import { Field, ID, InputType, Int } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, IsOptional, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { RevisionedInput } from '../../core/revisioned-input';
 import { LocalDate } from '../../core/scalars';
 import { AssignmentShape } from './assignment.policy';
 
@@ -46,9 +47,8 @@ export class AssignmentCreateInput {
 }
 
 @InputType({ description: 'New title and options; a published assignment is checked again' })
-export class AssignmentUpdateInput {
+export class AssignmentUpdateInput extends RevisionedInput {
   @Field(() => ID, { description: 'The assignment' }) @IsNotEmpty() assignmentId!: string;
-  @Field(() => Int, { description: 'The revision you read' }) @Min(1) expectedRevision!: number;
   @Field({ description: 'Title' }) @Length(1, 100)
   @Matches(/\S/, { message: '$property must not be blank' }) title!: string;
   @Field(() => [AssignmentOptionInput], { description: 'Packages (2–5) or the parts 1, 2, 3' })
@@ -59,9 +59,8 @@ export class AssignmentUpdateInput {
 }
 
 @InputType({ description: 'Publish or unpublish an assignment' })
-export class AssignmentStepInput {
+export class AssignmentStepInput extends RevisionedInput {
   @Field(() => ID, { description: 'The assignment' }) @IsNotEmpty() assignmentId!: string;
-  @Field(() => Int, { description: 'The revision you read' }) @Min(1) expectedRevision!: number;
 }
 
 @InputType({ description: "A student's choice of package or level" })

@@ -1,9 +1,9 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../core/context';
 import { fromGlobalId } from '../../core/ids';
 import { Role, STAFF_ROLES } from '../../core/roles';
 import { LocalDate } from '../../core/scalars';
-import { payloadOf, UserError } from '../../core/user-error';
+import { Payload } from '../../core/payload';
 import { BankItemVersionNode } from '../bank/bank.type';
 import { classService } from '../class/class.service';
 import { ClassNode } from '../class/class.type';
@@ -19,23 +19,21 @@ import {
 } from './assignment.type';
 import { classDayService } from './class-day.service';
 
-@ObjectType({ description: 'Result of a change to an assignment' })
-class AssignmentPayload {
-  @Field(() => AssignmentNode, { nullable: true, description: 'The assignment after the change' }) assignment!: AssignmentNode | null;
-  @Field(() => [UserError], { description: 'Business-rule refusals with their figures; empty on success' }) userErrors!: UserError[];
-}
+const AssignmentPayload = Payload('assignment', () => AssignmentNode, {
+  name: 'AssignmentPayload', description: 'Result of a change to an assignment', fieldDescription: 'The assignment after the change',
+});
+type AssignmentPayload = InstanceType<typeof AssignmentPayload>;
 
-@ObjectType({ description: "Result of a student's choice" })
-class AssignmentChoosePayload {
-  @Field(() => StudentDayEntry, { nullable: true, description: 'The subject of the day with the new choice' }) entry!: StudentDayEntry | null;
-  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' }) userErrors!: UserError[];
-}
+const AssignmentChoosePayload = Payload('entry', () => StudentDayEntry, {
+  name: 'AssignmentChoosePayload', description: "Result of a student's choice", fieldDescription: 'The subject of the day with the new choice',
+});
+type AssignmentChoosePayload = InstanceType<typeof AssignmentChoosePayload>;
 
 const optionsOf = (options: AssignmentOptionInput[]): OptionInput[] =>
   options.map((o, i) => ({ ...o, items: o.items.map((it, j) => ({ ...it, itemId: fromGlobalId(it.itemId, 'BankItem', `options[${i}].items[${j}].itemId`) })) }));
 
 const assignmentPayload = (work: () => Promise<import('./assignment.entity').Assignment>) =>
-  payloadOf<AssignmentPayload>(async () => ({ assignment: AssignmentNode.from(await work()) }));
+  AssignmentPayload.of(async () => AssignmentNode.from(await work()));
 
 @Resolver(() => AssignmentNode)
 export class AssignmentResolver {
@@ -133,9 +131,9 @@ export class AssignmentResolver {
   @Authorized(Role.STUDENT)
   @Mutation(() => AssignmentChoosePayload, { description: 'Choose or change your package or level (students, for themselves)' })
   async assignmentChoose(@Arg('input', () => AssignmentChooseInput) input: AssignmentChooseInput, @Ctx() ctx: RequestContext): Promise<AssignmentChoosePayload> {
-    return payloadOf<AssignmentChoosePayload>(async () => {
+    return AssignmentChoosePayload.of(async () => {
       const l = await classDayService.choose(ctx, fromGlobalId(input.assignmentId, 'Assignment', 'assignmentId'), input.choice);
-      return { entry: { assignment: AssignmentNode.from(l.plan.assignment), choices: l.choices.map(AssignmentChoiceNode.from), choice: l.choice, needsChoice: false, submissionId: null } };
+      return { assignment: AssignmentNode.from(l.plan.assignment), choices: l.choices.map(AssignmentChoiceNode.from), choice: l.choice, needsChoice: false, submissionId: null };
     });
   }
 

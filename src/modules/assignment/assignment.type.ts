@@ -77,7 +77,7 @@ export class SubjectLoadLine {
   @Field(() => Int, { description: 'Written at-home minutes of the heaviest choice' }) heaviestWrittenMinutes!: number;
 }
 
-@ObjectType({ description: "A class's day against its cap, before or after publishing" })
+@ObjectType('LoadPreview', { description: "A class's day against its cap, before or after publishing" })
 export class LoadPreviewNode {
   @Field(() => LocalDate, { description: 'The day' }) date!: string;
   @Field(() => DayKind, { description: 'School day, weekend or holiday' }) dayKind!: DayKind;
@@ -119,7 +119,7 @@ export class NoticeDay {
   @Field(() => Int, { description: 'Lightest written total of the day' }) lightestTotalMinutes!: number;
 }
 
-@ObjectType({ description: "作业公示: a class's homework for a week, with no student data" })
+@ObjectType('WeeklyNotice', { description: "作业公示: a class's homework for a week, with no student data" })
 export class WeeklyNoticeNode {
   @Field({ description: 'Class name' }) className!: string;
   @Field(() => LocalDate, { description: 'Monday of the week' }) weekStart!: string;

@@ -18,7 +18,7 @@ export class AuthResolver {
   @Authorized()
   @Mutation(() => LogoutPayload, { description: 'Sign out everywhere: revokes every token issued so far' })
   logout(@Ctx() ctx: RequestContext): Promise<LogoutPayload> {
-    return payloadOf(async () => (await authService.logout(ctx), { revoked: true }));
+    return LogoutPayload.of(async () => (await authService.logout(ctx), true));
   }
 
   @Authorized()

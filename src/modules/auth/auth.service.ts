@@ -70,7 +70,7 @@ export class AuthService {
             .getRepository(User)
             .createQueryBuilder('u')
             .addSelect('u.passwordHash')
-            .where('u.school_id = :schoolId AND u.username = :username', { schoolId, username })
+            .where('u.school_id = :schoolId AND u.username = :username AND u.deactivated_at IS NULL', { schoolId, username })
             .getOne());
           const valid = await check(async () => verifyPassword(input.password, candidate?.passwordHash ?? (await decoyHash(config.passwordHashCost))));
           if (!candidate || !valid) throw new UnauthenticatedError('Wrong username or password');

@@ -1,9 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
-import { UserError } from '../../core/user-error';
+import { MutationPayload, Payload } from '../../core/payload';
 import { UserNode } from '../user/user.type';
 
 @ObjectType({ description: 'A signed-in session' })
-export class LoginPayload {
+export class LoginPayload extends MutationPayload {
   @Field(() => String, { nullable: true, description: 'Bearer token for the Authorization header' })
   token!: string | null;
 
@@ -12,16 +12,10 @@ export class LoginPayload {
 
   @Field(() => UserNode, { nullable: true, description: 'The signed-in user' })
   user!: UserNode | null;
-
-  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' })
-  userErrors!: UserError[];
 }
 
-@ObjectType({ description: 'Result of signing out' })
-export class LogoutPayload {
-  @Field({ description: 'True when every earlier token of the user has been revoked' })
-  revoked!: boolean;
-
-  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' })
-  userErrors!: UserError[];
-}
+export const LogoutPayload = Payload('revoked', () => Boolean, {
+  name: 'LogoutPayload', description: 'Result of signing out', fieldDescription: 'True when every earlier token of the user has been revoked',
+  whenRefused: false,
+});
+export type LogoutPayload = InstanceType<typeof LogoutPayload>;

@@ -1,10 +1,10 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { IsOptional, ValidateNested } from 'class-validator';
 import { RequestContext } from '../../core/context';
 import { fromGlobalId } from '../../core/ids';
 import { Connection, PageArgs } from '../../core/pagination';
 import { STAFF_ROLES } from '../../core/roles';
-import { payloadOf, UserError } from '../../core/user-error';
+import { Payload } from '../../core/payload';
 import { schoolService } from '../school/school.service';
 import { SubjectNode } from '../school/school.type';
 import { userService } from '../user/user.service';
@@ -17,14 +17,10 @@ import { unitService } from './unit.service';
 
 const BankItemConnection = Connection(BankItemNode, 'BankItem');
 
-@ObjectType({ description: 'Result of a change to a bank item' })
-class BankItemPayload {
-  @Field(() => BankItemNode, { nullable: true, description: 'The item after the change' })
-  item!: BankItemNode | null;
-
-  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' })
-  userErrors!: UserError[];
-}
+const BankItemPayload = Payload('item', () => BankItemNode, {
+  name: 'BankItemPayload', description: 'Result of a change to a bank item', fieldDescription: 'The item after the change',
+});
+type BankItemPayload = InstanceType<typeof BankItemPayload>;
 
 @ArgsType()
 class BankItemsArgs extends PageArgs {
@@ -44,7 +40,7 @@ function contentOf(input: BankItemContentFields): ItemContent {
 }
 
 const itemPayload = (work: () => Promise<import('./bank-item.entity').BankItem>) =>
-  payloadOf<BankItemPayload>(async () => ({ item: BankItemNode.from(await work()) }));
+  BankItemPayload.of(async () => BankItemNode.from(await work()));
 
 @Resolver(() => BankItemNode)
 export class BankItemResolver {

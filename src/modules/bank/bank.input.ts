@@ -6,6 +6,7 @@ import {
   HomeworkForm, ItemStatus, KnowledgeOrFun, ObjectiveKind, PracticalOrHumanistic, PrescribedOrSelfChosen, Provenance,
   RoutineOrStage, Tier,
 } from './bank.enums';
+import { Revisioned, RevisionedInput } from '../../core/revisioned-input';
 
 /** Sane bounds of a predicted duration: a single item of daily homework. */
 export const MIN_PREDICTED_MINUTES = 1;
@@ -65,14 +66,10 @@ export class UnitCreateInput {
 }
 
 @InputType({ description: 'Change a unit; give only what changes' })
-export class UnitUpdateInput {
+export class UnitUpdateInput extends RevisionedInput {
   @Field(() => ID, { description: 'The unit' })
   @IsNotEmpty()
   unitId!: string;
-
-  @Field(() => Int, { description: 'The revision you read' })
-  @Min(1)
-  expectedRevision!: number;
 
   @Field(() => String, { nullable: true, description: 'New volume' })
   @IsOptional()
@@ -206,25 +203,17 @@ export class BankItemCreateInput extends BankItemContentFields {
 }
 
 @InputType({ description: 'New content for an item; an approved item gets a new version' })
-export class BankItemUpdateInput extends BankItemContentFields {
+export class BankItemUpdateInput extends Revisioned({ base: BankItemContentFields }) {
   @Field(() => ID, { description: 'The item' })
   @IsNotEmpty()
   itemId!: string;
-
-  @Field(() => Int, { description: 'The revision you read' })
-  @Min(1)
-  expectedRevision!: number;
 }
 
 @InputType({ description: 'A review step on an item' })
-export class BankItemStepInput {
+export class BankItemStepInput extends RevisionedInput {
   @Field(() => ID, { description: 'The item' })
   @IsNotEmpty()
   itemId!: string;
-
-  @Field(() => Int, { description: 'The revision you read' })
-  @Min(1)
-  expectedRevision!: number;
 }
 
 @InputType({ description: 'Return an item to its authors with a comment' })

@@ -1,9 +1,9 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../core/context';
 import { InvalidInputError } from '../../core/errors';
 import { fromGlobalId } from '../../core/ids';
 import { STAFF_ROLES } from '../../core/roles';
-import { payloadOf, UserError } from '../../core/user-error';
+import { Payload } from '../../core/payload';
 import { schoolService } from '../school/school.service';
 import { SubjectNode, TermNode } from '../school/school.type';
 import { Coverage } from './bank.policy';
@@ -14,14 +14,12 @@ import { UnitCreateInput, UnitObjectiveAddInput, UnitObjectiveUpdateInput, UnitU
 import { coverageService, DEFAULT_MARGIN_THRESHOLD, UnitCoverage } from './coverage.service';
 import { unitService } from './unit.service';
 
-@ObjectType({ description: 'Result of a change to a unit' })
-class UnitPayload {
-  @Field(() => UnitNode, { nullable: true, description: 'The unit after the change' })
-  unit!: UnitNode | null;
+const UnitPayload = Payload('unit', () => UnitNode, {
+  name: 'UnitPayload', description: 'Result of a change to a unit', fieldDescription: 'The unit after the change',
+});
+type UnitPayload = InstanceType<typeof UnitPayload>;
 
-  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' })
-  userErrors!: UserError[];
-}
+const unitPayload = (work: () => Promise<import('./unit.entity').Unit>) => UnitPayload.of(async () => UnitNode.from(await work()));
 
 const tierCounts = (c: Coverage['itemsPerTier']): TierCounts => ({ basic: c.basic, improving: c.improving, extending: c.extending });
 
@@ -91,37 +89,29 @@ export class UnitResolver {
   @Mutation(() => UnitPayload, { description: 'Create a unit with its objectives (members of its research group)' })
   unitCreate(@Arg('input', () => UnitCreateInput) input: UnitCreateInput, @Ctx() ctx: RequestContext): Promise<UnitPayload> {
     const { clientKey, ...rest } = input;
-    return payloadOf(async () => ({
-      unit: UnitNode.from(await unitService.create(ctx, {
-        ...rest,
-        subjectId: fromGlobalId(input.subjectId, 'Subject', 'subjectId'),
-        termId: fromGlobalId(input.termId, 'Term', 'termId'),
-      }, clientKey)),
-    }));
+    return unitPayload(() => unitService.create(ctx, {
+      ...rest,
+      subjectId: fromGlobalId(input.subjectId, 'Subject', 'subjectId'),
+      termId: fromGlobalId(input.termId, 'Term', 'termId'),
+    }, clientKey));
   }
 
   @Authorized(...STAFF_ROLES)
   @Mutation(() => UnitPayload, { description: "Change a unit's title, volume or order" })
   unitUpdate(@Arg('input', () => UnitUpdateInput) input: UnitUpdateInput, @Ctx() ctx: RequestContext): Promise<UnitPayload> {
-    return payloadOf(async () => ({
-      unit: UnitNode.from(await unitService.update(ctx, { ...input, unitId: fromGlobalId(input.unitId, 'Unit', 'unitId') })),
-    }));
+    return unitPayload(() => unitService.update(ctx, { ...input, unitId: fromGlobalId(input.unitId, 'Unit', 'unitId') }));
   }
 
   @Authorized(...STAFF_ROLES)
   @Mutation(() => UnitPayload, { description: 'Add an objective to a unit' })
   unitObjectiveAdd(@Arg('input', () => UnitObjectiveAddInput) input: UnitObjectiveAddInput, @Ctx() ctx: RequestContext): Promise<UnitPayload> {
-    return payloadOf(async () => ({
-      unit: UnitNode.from(await unitService.addObjective(ctx, fromGlobalId(input.unitId, 'Unit', 'unitId'), input.objective)),
-    }));
+    return unitPayload(() => unitService.addObjective(ctx, fromGlobalId(input.unitId, 'Unit', 'unitId'), input.objective));
   }
 
   @Authorized(...STAFF_ROLES)
   @Mutation(() => UnitPayload, { description: 'Reword an objective of a unit' })
   unitObjectiveUpdate(@Arg('input', () => UnitObjectiveUpdateInput) input: UnitObjectiveUpdateInput, @Ctx() ctx: RequestContext): Promise<UnitPayload> {
-    return payloadOf(async () => ({
-      unit: UnitNode.from(await unitService.updateObjective(ctx, fromGlobalId(input.objectiveId, 'UnitObjective', 'objectiveId'), input.objective)),
-    }));
+    return unitPayload(() => unitService.updateObjective(ctx, fromGlobalId(input.objectiveId, 'UnitObjective', 'objectiveId'), input.objective));
   }
 
   @FieldResolver(() => SubjectNode, { description: 'The subject' })

@@ -1,10 +1,8 @@
-import {
-  Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root,
-} from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../core/context';
 import { fromGlobalId } from '../../core/ids';
 import { Role, STAFF_ROLES } from '../../core/roles';
-import { payloadOf, UserError } from '../../core/user-error';
+import { Payload } from '../../core/payload';
 import { schoolService } from '../school/school.service';
 import { SubjectNode } from '../school/school.type';
 import { userService } from '../user/user.service';
@@ -13,14 +11,10 @@ import { ClassHeadTeacherSetInput } from './class.input';
 import { classService } from './class.service';
 import { ClassNode, TeachingAssignmentNode } from './class.type';
 
-@ObjectType({ description: 'Result of appointing a head teacher' })
-class ClassHeadTeacherSetPayload {
-  @Field(() => ClassNode, { nullable: true, description: 'The class, with its new head teacher' })
-  class!: ClassNode | null;
-
-  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' })
-  userErrors!: UserError[];
-}
+const ClassHeadTeacherSetPayload = Payload('class', () => ClassNode, {
+  name: 'ClassHeadTeacherSetPayload', description: 'Result of appointing a head teacher', fieldDescription: 'The class, with its new head teacher',
+});
+type ClassHeadTeacherSetPayload = InstanceType<typeof ClassHeadTeacherSetPayload>;
 
 @Resolver(() => ClassNode)
 export class ClassResolver {
@@ -45,10 +39,10 @@ export class ClassResolver {
     @Arg('input', () => ClassHeadTeacherSetInput) input: ClassHeadTeacherSetInput,
     @Ctx() ctx: RequestContext,
   ): Promise<ClassHeadTeacherSetPayload> {
-    return payloadOf(async () => {
+    return ClassHeadTeacherSetPayload.of(async () => {
       const classId = fromGlobalId(input.classId, 'Class', 'classId');
       const teacherId = fromGlobalId(input.teacherId, 'User', 'teacherId');
-      return { class: ClassNode.from(await classService.setHeadTeacher(ctx, { classId, teacherId })) };
+      return ClassNode.from(await classService.setHeadTeacher(ctx, { classId, teacherId }));
     });
   }
 

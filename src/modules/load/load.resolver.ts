@@ -1,22 +1,26 @@
-import { Arg, Authorized, Ctx, Field, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../../core/context';
 import { Role, STAFF_ROLES } from '../../core/roles';
 import { LocalDate } from '../../core/scalars';
-import { payloadOf, UserError } from '../../core/user-error';
+import { Payload } from '../../core/payload';
 import { loadService } from './load.service';
 import { CalendarDayNode, CalendarDaySetInput, LoadCapNode, LoadPolicySetInput } from './load.type';
 
-@ObjectType({ description: 'Result of setting a cap' })
-class LoadPolicyPayload {
-  @Field(() => LoadCapNode, { nullable: true, description: 'The cap now in force' }) cap!: LoadCapNode | null;
-  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' }) userErrors!: UserError[];
-}
+const LoadPolicyPayload = Payload('cap', () => LoadCapNode, {
+  name: 'LoadPolicyPayload', description: 'Result of setting a cap', fieldDescription: 'The cap now in force',
+});
+type LoadPolicyPayload = InstanceType<typeof LoadPolicyPayload>;
 
-@ObjectType({ description: 'Result of marking a calendar day' })
-class CalendarDayPayload {
-  @Field(() => CalendarDayNode, { nullable: true, description: 'The day as marked' }) calendarDay!: CalendarDayNode | null;
-  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' }) userErrors!: UserError[];
-}
+const CalendarDayPayload = Payload('calendarDay', () => CalendarDayNode, {
+  name: 'CalendarDayPayload', description: 'Result of marking a calendar day', fieldDescription: 'The day as marked',
+});
+type CalendarDayPayload = InstanceType<typeof CalendarDayPayload>;
+
+const CalendarDayRemovePayload = Payload('removed', () => Boolean, {
+  name: 'CalendarDayRemovePayload', description: 'Result of unmarking a calendar day', fieldDescription: 'True when a mark was removed',
+  whenRefused: false,
+});
+type CalendarDayRemovePayload = InstanceType<typeof CalendarDayRemovePayload>;
 
 @Resolver()
 export class LoadResolver {
@@ -35,18 +39,18 @@ export class LoadResolver {
   @Authorized(Role.ACADEMIC_OFFICE)
   @Mutation(() => LoadPolicyPayload, { description: "Set the school's own cap (academic office); looser than national is refused" })
   loadPolicySet(@Arg('input', () => LoadPolicySetInput) input: LoadPolicySetInput, @Ctx() ctx: RequestContext): Promise<LoadPolicyPayload> {
-    return payloadOf(async () => ({ cap: await loadService.setPolicy(ctx, input) }));
+    return LoadPolicyPayload.of(() => loadService.setPolicy(ctx, input));
   }
 
   @Authorized(Role.ACADEMIC_OFFICE)
   @Mutation(() => CalendarDayPayload, { description: 'Mark a holiday or a weekend school day (academic office)' })
   calendarDaySet(@Arg('input', () => CalendarDaySetInput) input: CalendarDaySetInput, @Ctx() ctx: RequestContext): Promise<CalendarDayPayload> {
-    return payloadOf(async () => ({ calendarDay: await loadService.setCalendarDay(ctx, input.day, input.kind, input.name) }));
+    return CalendarDayPayload.of(() => loadService.setCalendarDay(ctx, input.day, input.kind, input.name));
   }
 
   @Authorized(Role.ACADEMIC_OFFICE)
-  @Mutation(() => Boolean, { description: 'Unmark a calendar day; true when a mark was removed (academic office)' })
-  calendarDayRemove(@Arg('day', () => LocalDate) day: string, @Ctx() ctx: RequestContext): Promise<boolean> {
-    return loadService.removeCalendarDay(ctx, day);
+  @Mutation(() => CalendarDayRemovePayload, { description: 'Unmark a calendar day (academic office)' })
+  calendarDayRemove(@Arg('day', () => LocalDate) day: string, @Ctx() ctx: RequestContext): Promise<CalendarDayRemovePayload> {
+    return CalendarDayRemovePayload.of(() => loadService.removeCalendarDay(ctx, day));
   }
 }

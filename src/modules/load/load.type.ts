@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { Length, Matches, Max, Min } from 'class-validator';
+import { Revisioned } from '../../core/revisioned-input';
 import { LocalDate } from '../../core/scalars';
 import { CalendarDayKind, DayKind } from './load.entity';
 
@@ -21,7 +22,7 @@ registerEnumType(CalendarDayKind, {
   },
 });
 
-@ObjectType({ description: 'The written-homework cap of a grade on a kind of day' })
+@ObjectType('LoadCap', { description: 'The written-homework cap of a grade on a kind of day' })
 export class LoadCapNode {
   @Field(() => Int, { description: 'Grade 1–9' }) grade!: number;
   @Field(() => DayKind, { description: 'Kind of day' }) dayKind!: DayKind;
@@ -39,17 +40,13 @@ export class CalendarDayNode {
 }
 
 @InputType({ description: "Set the school's own written-homework cap for a grade and kind of day" })
-export class LoadPolicySetInput {
+export class LoadPolicySetInput extends Revisioned({ requiredWhen: 'when the school cap exists' }) {
   @Field(() => Int, { description: 'Grade 1–9' }) @Min(1) @Max(9) grade!: number;
   @Field(() => DayKind, { description: 'Kind of day' }) dayKind!: DayKind;
   @Field(() => Int, { description: 'Minutes of written homework at home, all subjects together; never above the national cap' })
   @Min(0)
   @Max(90)
   writtenCapMinutes!: number;
-  @Field(() => Int, { nullable: true, description: 'The revision you read; required when the school cap exists' })
-  @IsOptional()
-  @Min(1)
-  expectedRevision?: number | null;
 }
 
 @InputType({ description: 'Mark a day in the school calendar' })

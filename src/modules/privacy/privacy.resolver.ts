@@ -4,7 +4,7 @@ import { RequestContext } from '../../core/context';
 import { fromGlobalId } from '../../core/ids';
 import { Connection, PageArgs } from '../../core/pagination';
 import { Role } from '../../core/roles';
-import { payloadOf, UserError } from '../../core/user-error';
+import { Payload } from '../../core/payload';
 import { UserNode } from '../user/user.type';
 import { AccessLogRow, privacyService } from './privacy.service';
 
@@ -23,17 +23,16 @@ class AccessLogArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'Only reads of this student' }) @IsOptional() studentId?: string | null;
 }
 
-@ObjectType({ description: 'Result of a consent change' })
-class ConsentPayload {
-  @Field(() => UserNode, { nullable: true, description: 'The student' }) student!: UserNode | null;
-  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' }) userErrors!: UserError[];
-}
+const ConsentPayload = Payload('student', () => UserNode, {
+  name: 'ConsentPayload', description: 'Result of a consent change', fieldDescription: 'The student',
+});
+type ConsentPayload = InstanceType<typeof ConsentPayload>;
 
-@ObjectType({ description: "Result of deleting a student's data" })
-class StudentDataDeletePayload {
-  @Field({ description: 'True when the data is gone' }) deleted!: boolean;
-  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' }) userErrors!: UserError[];
-}
+const StudentDataDeletePayload = Payload('deleted', () => Boolean, {
+  name: 'StudentDataDeletePayload', description: "Result of deleting a student's data", fieldDescription: 'True when the data is gone',
+  whenRefused: false,
+});
+type StudentDataDeletePayload = InstanceType<typeof StudentDataDeletePayload>;
 
 @Resolver(() => AccessLogEntryNode)
 export class PrivacyResolver {
@@ -53,13 +52,13 @@ export class PrivacyResolver {
   @Authorized(Role.PARENT)
   @Mutation(() => ConsentPayload, { description: "Give or withdraw consent to keeping your child's personal data" })
   guardianConsentSet(@Arg('studentId', () => ID) studentId: string, @Arg('given') given: boolean, @Ctx() ctx: RequestContext): Promise<ConsentPayload> {
-    return payloadOf<ConsentPayload>(async () => ({ student: UserNode.from(await privacyService.setConsent(ctx, fromGlobalId(studentId, 'User', 'studentId'), given)) }));
+    return ConsentPayload.of(async () => UserNode.from(await privacyService.setConsent(ctx, fromGlobalId(studentId, 'User', 'studentId'), given)));
   }
 
   @Authorized(Role.ACADEMIC_OFFICE)
   @Mutation(() => StudentDataDeletePayload, { description: "Delete a student and their personal data at their guardian's request; only anonymous aggregates stay" })
   studentDataDelete(@Arg('studentId', () => ID) studentId: string, @Ctx() ctx: RequestContext): Promise<StudentDataDeletePayload> {
-    return payloadOf<StudentDataDeletePayload>(async () => (await privacyService.deleteStudent(ctx, fromGlobalId(studentId, 'User', 'studentId')), { deleted: true }));
+    return StudentDataDeletePayload.of(async () => (await privacyService.deleteStudent(ctx, fromGlobalId(studentId, 'User', 'studentId')), true));
   }
 
   @FieldResolver(() => UserNode, { description: 'Who read it' })

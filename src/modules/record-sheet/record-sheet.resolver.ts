@@ -1,10 +1,10 @@
-import { Arg, Authorized, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { RequestContext } from '../../core/context';
 import { InvalidInputError } from '../../core/errors';
 import { fromGlobalId } from '../../core/ids';
 import { Role, STAFF_ROLES } from '../../core/roles';
 import { LocalDate } from '../../core/scalars';
-import { payloadOf, UserError } from '../../core/user-error';
+import { Payload } from '../../core/payload';
 import { AssignmentNode } from '../assignment/assignment.type';
 import { BankItemNode } from '../bank/bank.type';
 import { schoolService } from '../school/school.service';
@@ -16,11 +16,10 @@ import {
   DayLoadNode, GroupCalibrationNode, ItemCalibrationNode, RecordSheetFillInput, RecordSheetNode, WeekTiersNode,
 } from './record-sheet.type';
 
-@ObjectType({ description: 'Result of a change to a record sheet' })
-class RecordSheetPayload {
-  @Field(() => RecordSheetNode, { nullable: true, description: 'The sheet after the change' }) sheet!: RecordSheetNode | null;
-  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' }) userErrors!: UserError[];
-}
+const RecordSheetPayload = Payload('sheet', () => RecordSheetNode, {
+  name: 'RecordSheetPayload', description: 'Result of a change to a record sheet', fieldDescription: 'The sheet after the change',
+});
+type RecordSheetPayload = InstanceType<typeof RecordSheetPayload>;
 
 export function sheetNode(v: SheetView): RecordSheetNode {
   return {
@@ -32,7 +31,7 @@ export function sheetNode(v: SheetView): RecordSheetNode {
   };
 }
 
-const sheetPayload = (work: () => Promise<SheetView>) => payloadOf<RecordSheetPayload>(async () => ({ sheet: sheetNode(await work()) }));
+const sheetPayload = (work: () => Promise<SheetView>) => RecordSheetPayload.of(async () => sheetNode(await work()));
 
 @Resolver()
 export class RecordSheetResolver {

@@ -1,11 +1,12 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ArrayMaxSize, IsNotEmpty, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Revisioned } from '../../core/revisioned-input';
 import { LocalDate, Time } from '../../core/scalars';
 import { AssignmentNode } from '../assignment/assignment.type';
 import { BankItemNode } from '../bank/bank.type';
 import { UserNode } from '../user/user.type';
 
-@ObjectType({ description: 'One subject on a record sheet' })
+@ObjectType('RecordSheetLine', { description: 'One subject on a record sheet' })
 export class SheetLineNode {
   @Field(() => AssignmentNode, { description: 'The homework' }) assignment!: AssignmentNode;
   @Field(() => String, { nullable: true, description: 'The package or level the student did' }) choice!: string | null;
@@ -42,16 +43,15 @@ export class SheetEntryInput {
 }
 
 @InputType({ description: 'Fill in your record sheet' })
-export class RecordSheetFillInput {
+export class RecordSheetFillInput extends Revisioned({ requiredWhen: 'once filled' }) {
   @Field(() => LocalDate, { description: 'The day' }) date!: string;
-  @Field(() => Int, { nullable: true, description: 'The revision you read; required once filled' }) @IsOptional() @Min(1) expectedRevision?: number | null;
   @Field(() => [SheetEntryInput], { defaultValue: [], description: 'Actual minutes per subject' }) @ArrayMaxSize(20) @ValidateNested({ each: true }) entries!: SheetEntryInput[];
   @Field(() => String, { nullable: true, description: 'Self-arranged study' }) @IsOptional() @MaxLength(500) selfStudyContent?: string | null;
   @Field(() => Int, { nullable: true, description: 'Minutes of self-arranged study' }) @IsOptional() @Min(0) @Max(600) selfStudyMinutes?: number | null;
   @Field(() => Time, { nullable: true, description: 'Bedtime' }) @IsOptional() bedtime?: string | null;
 }
 
-@ObjectType({ description: "One subject's predicted and actual minutes on a day" })
+@ObjectType('SubjectDayLoad', { description: "One subject's predicted and actual minutes on a day" })
 export class SubjectDayLoadNode {
   @Field({ description: 'Subject name' }) subject!: string;
   @Field(() => Float, { description: "Mean predicted minutes of the students' choices" }) predictedMinutes!: number;
@@ -59,7 +59,7 @@ export class SubjectDayLoadNode {
   @Field(() => Int, { description: 'Students with an actual figure' }) observations!: number;
 }
 
-@ObjectType({ description: "A class's day in the load report" })
+@ObjectType('DayLoad', { description: "A class's day in the load report" })
 export class DayLoadNode {
   @Field(() => LocalDate, { description: 'The day' }) day!: string;
   @Field(() => Int, { description: 'Written cap' }) capMinutes!: number;
@@ -70,19 +70,19 @@ export class DayLoadNode {
   @Field(() => Int, { description: 'Bedtimes recorded' }) bedtimes!: number;
 }
 
-@ObjectType({ description: 'Choices per tier in one week' })
+@ObjectType('WeekTiers', { description: 'Choices per tier in one week' })
 export class WeekTiersNode {
   @Field(() => LocalDate, { description: 'Monday' }) weekStart!: string;
   @Field(() => [TierCountNode], { description: 'Counts per tier, level or package' }) counts!: TierCountNode[];
 }
 
-@ObjectType({ description: 'A count of choices' })
+@ObjectType('TierChoiceCount', { description: 'A count of choices' })
 export class TierCountNode {
   @Field({ description: 'A, B, C or a package key' }) tier!: string;
   @Field(() => Int, { description: 'Choices' }) count!: number;
 }
 
-@ObjectType({ description: 'Observed against predicted minutes of one item version' })
+@ObjectType('ItemCalibration', { description: 'Observed against predicted minutes of one item version' })
 export class ItemCalibrationNode {
   @Field(() => BankItemNode, { description: 'The item' }) item!: BankItemNode;
   @Field(() => Int, { description: 'The version' }) versionNo!: number;
@@ -95,14 +95,14 @@ export class ItemCalibrationNode {
   @Field({ description: 'Off by more than the school ratio either way' }) off!: boolean;
 }
 
-@ObjectType({ description: "A teacher's estimation bias" })
+@ObjectType('TeacherBias', { description: "A teacher's estimation bias" })
 export class TeacherBiasNode {
   @Field(() => UserNode, { description: 'The teacher who estimated' }) teacher!: UserNode;
   @Field(() => Float, { description: 'Median of actual ÷ predicted' }) bias!: number;
   @Field(() => Int, { description: 'Observations' }) observations!: number;
 }
 
-@ObjectType({ description: "Calibration of a research group's items" })
+@ObjectType('GroupCalibration', { description: "Calibration of a research group's items" })
 export class GroupCalibrationNode {
   @Field(() => Float, { description: 'The ratio beyond which an estimate is off' }) overrunRatio!: number;
   @Field(() => Int, { description: 'Observations needed before calibrated minutes are used' }) threshold!: number;

@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Role } from '../../core/roles';
-import { payloadOf, UserError } from '../../core/user-error';
+import { Payload } from '../../core/payload';
 import { SchoolSettings, SchoolSettingsInput, schoolSettingsService } from './school-settings';
 import { RequestContext } from '../../core/context';
 import { schoolToday } from '../../core/dates';
@@ -8,11 +8,10 @@ import { gradesOf } from './school.policy';
 import { schoolService } from './school.service';
 import { SchoolNode, SubjectNode, TermNode } from './school.type';
 
-@ObjectType({ description: 'Result of changing school settings' })
-class SchoolSettingsPayload {
-  @Field(() => SchoolSettings, { nullable: true, description: 'The settings now' }) settings!: SchoolSettings | null;
-  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' }) userErrors!: UserError[];
-}
+const SchoolSettingsPayload = Payload('settings', () => SchoolSettings, {
+  name: 'SchoolSettingsPayload', description: 'Result of changing school settings', fieldDescription: 'The settings now',
+});
+type SchoolSettingsPayload = InstanceType<typeof SchoolSettingsPayload>;
 
 @Resolver(() => SchoolNode)
 export class SchoolResolver {
@@ -42,7 +41,7 @@ export class SchoolResolver {
   @Authorized(Role.ACADEMIC_OFFICE)
   @Mutation(() => SchoolSettingsPayload, { description: 'Change school settings (academic office)' })
   schoolSettingsUpdate(@Arg('input', () => SchoolSettingsInput) input: SchoolSettingsInput, @Ctx() ctx: RequestContext): Promise<SchoolSettingsPayload> {
-    return payloadOf<SchoolSettingsPayload>(async () => ({ settings: SchoolSettings.from(await schoolSettingsService.update(ctx, input)) }));
+    return SchoolSettingsPayload.of(async () => SchoolSettings.from(await schoolSettingsService.update(ctx, input)));
   }
 
   @FieldResolver(() => [SubjectNode], { description: 'Subjects taught in the school' })

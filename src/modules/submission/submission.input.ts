@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsNotEmpty, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { RevisionedInput } from '../../core/revisioned-input';
 
 @InputType({ description: 'A file handed in with the work (stored elsewhere; only its reference is kept)' })
 export class AttachmentInput {
@@ -33,9 +34,8 @@ export class SubmissionCorrectInput extends WorkFields {
 }
 
 @InputType({ description: "Mark the latest version of a submission" })
-export class SubmissionMarkInput {
+export class SubmissionMarkInput extends RevisionedInput {
   @Field(() => ID, { description: 'The submission' }) @IsNotEmpty() submissionId!: string;
-  @Field(() => Int, { description: 'The revision you read' }) @Min(1) expectedRevision!: number;
   @Field({ description: 'Tier × quality, e.g. A+, B, C− (the letter is the level the student did; for packages the package key)' })
   @Matches(/^[A-Z0-9]{1,3}[+\-−]?$/, { message: 'mark must be a level with +, nothing or −, e.g. B+' })
   mark!: string;

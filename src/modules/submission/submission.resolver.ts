@@ -1,9 +1,9 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../core/context';
 import { fromGlobalId } from '../../core/ids';
 import { Connection, PageArgs } from '../../core/pagination';
 import { Role, STAFF_ROLES } from '../../core/roles';
-import { payloadOf, UserError } from '../../core/user-error';
+import { Payload } from '../../core/payload';
 import { assignmentService } from '../assignment/assignment.service';
 import { AssignmentNode, StudentDayEntry } from '../assignment/assignment.type';
 import { userService } from '../user/user.service';
@@ -15,20 +15,18 @@ import { AssignmentOverviewNode, MarkNode, PeerCommentNode, QueueEntryNode, Subm
 
 const QueueConnection = Connection(QueueEntryNode, 'MarkingQueue');
 
-@ObjectType({ description: 'Result of a change to a submission' })
-class SubmissionPayload {
-  @Field(() => SubmissionNode, { nullable: true, description: 'The submission after the change' }) submission!: SubmissionNode | null;
-  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' }) userErrors!: UserError[];
-}
+const SubmissionPayload = Payload('submission', () => SubmissionNode, {
+  name: 'SubmissionPayload', description: 'Result of a change to a submission', fieldDescription: 'The submission after the change',
+});
+type SubmissionPayload = InstanceType<typeof SubmissionPayload>;
 
-@ObjectType({ description: 'Result of a peer comment' })
-class PeerCommentPayload {
-  @Field(() => PeerCommentNode, { nullable: true, description: 'The comment' }) peerComment!: PeerCommentNode | null;
-  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' }) userErrors!: UserError[];
-}
+const PeerCommentPayload = Payload('peerComment', () => PeerCommentNode, {
+  name: 'PeerCommentPayload', description: 'Result of a peer comment', fieldDescription: 'The comment',
+});
+type PeerCommentPayload = InstanceType<typeof PeerCommentPayload>;
 
 const submissionPayload = (work: () => Promise<import('./submission.entity').Submission>) =>
-  payloadOf<SubmissionPayload>(async () => ({ submission: SubmissionNode.from(await work()) }));
+  SubmissionPayload.of(async () => SubmissionNode.from(await work()));
 
 @Resolver(() => SubmissionNode)
 export class SubmissionResolver {
@@ -73,9 +71,8 @@ export class SubmissionResolver {
   @Authorized(Role.STUDENT)
   @Mutation(() => PeerCommentPayload, { description: "Advice on a classmate's work; never a mark" })
   submissionPeerComment(@Arg('input', () => PeerCommentInput) input: PeerCommentInput, @Ctx() ctx: RequestContext): Promise<PeerCommentPayload> {
-    return payloadOf<PeerCommentPayload>(async () => ({
-      peerComment: PeerCommentNode.from(await submissionService.peerComment(ctx, fromGlobalId(input.submissionId, 'Submission', 'submissionId'), input.comment)),
-    }));
+    return PeerCommentPayload.of(async () =>
+      PeerCommentNode.from(await submissionService.peerComment(ctx, fromGlobalId(input.submissionId, 'Submission', 'submissionId'), input.comment)));
   }
 
   @FieldResolver(() => AssignmentNode, { description: 'The assignment' })

@@ -90,7 +90,7 @@ export class SubmissionNode extends Node {
   }
 }
 
-@ObjectType({ description: 'A submission waiting in a marking queue' })
+@ObjectType('MarkingQueueEntry', { description: 'A submission waiting in a marking queue' })
 export class QueueEntryNode {
   @Field(() => SubmissionNode, { description: 'The submission' }) submission!: SubmissionNode;
   @Field({ description: 'Mark by: end of the next school day, or a week for compositions' }) dueAt!: Date;
@@ -116,7 +116,7 @@ export class StudentsInState {
   @Field(() => [UserNode], { description: 'Who (never sorted by mark)' }) students!: UserNode[];
 }
 
-@ObjectType({ description: "A teacher's view of one assignment; class aggregates only, no rankings" })
+@ObjectType('AssignmentOverview', { description: "A teacher's view of one assignment; class aggregates only, no rankings" })
 export class AssignmentOverviewNode {
   @Field(() => Int, { description: 'Students in the class' }) studentCount!: number;
   @Field(() => [ChoiceCount], { description: 'Students per package or level chosen' }) choiceCounts!: ChoiceCount[];

@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsNotEmpty, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { Revisioned, RevisionedInput } from '../../core/revisioned-input';
 import { LocalDate } from '../../core/scalars';
 import { HomeworkForm } from '../bank/bank.enums';
 
@@ -34,18 +35,13 @@ export class WeeklyListEntryInput {
 }
 
 @InputType({ description: "Save a research group's weekly list; its entries are replaced" })
-export class WeeklyListSaveInput {
+export class WeeklyListSaveInput extends Revisioned({ requiredWhen: 'when the list exists' }) {
   @Field(() => ID, { description: 'The research group' })
   @IsNotEmpty()
   groupId!: string;
 
   @Field(() => LocalDate, { description: 'Monday of the week' })
   weekStart!: string;
-
-  @Field(() => Int, { nullable: true, description: 'The revision you read; required when the list exists' })
-  @IsOptional()
-  @Min(1)
-  expectedRevision?: number | null;
 
   @Field(() => [WeeklyListEntryInput], { description: 'The planned homework, at most 100 entries' })
   @ArrayMaxSize(100)
@@ -54,12 +50,8 @@ export class WeeklyListSaveInput {
 }
 
 @InputType({ description: 'File a weekly list with the academic office' })
-export class WeeklyListFileInput {
+export class WeeklyListFileInput extends RevisionedInput {
   @Field(() => ID, { description: 'The list' })
   @IsNotEmpty()
   listId!: string;
-
-  @Field(() => Int, { description: 'The revision you read' })
-  @Min(1)
-  expectedRevision!: number;
 }

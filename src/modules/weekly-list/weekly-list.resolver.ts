@@ -3,7 +3,7 @@ import { RequestContext } from '../../core/context';
 import { fromGlobalId } from '../../core/ids';
 import { Role, STAFF_ROLES } from '../../core/roles';
 import { LocalDate } from '../../core/scalars';
-import { payloadOf, UserError } from '../../core/user-error';
+import { Payload } from '../../core/payload';
 import { bankItemService } from '../bank/bank-item.service';
 import { BankItemNode, UnitNode } from '../bank/bank.type';
 import { unitService } from '../bank/unit.service';
@@ -16,14 +16,10 @@ import { dailyTotals } from './weekly-list.policy';
 import { weeklyListService } from './weekly-list.service';
 import { DayTotalNode, GradeWeekTotals, WeeklyListEntryNode, WeeklyListNode } from './weekly-list.type';
 
-@ObjectType({ description: 'Result of a change to a weekly list' })
-class WeeklyListPayload {
-  @Field(() => WeeklyListNode, { nullable: true, description: 'The list after the change' })
-  list!: WeeklyListNode | null;
-
-  @Field(() => [UserError], { description: 'Business-rule refusals; empty on success' })
-  userErrors!: UserError[];
-}
+const WeeklyListPayload = Payload('list', () => WeeklyListNode, {
+  name: 'WeeklyListPayload', description: 'Result of a change to a weekly list', fieldDescription: 'The list after the change',
+});
+type WeeklyListPayload = InstanceType<typeof WeeklyListPayload>;
 
 @ObjectType({ description: "Every research group's list for one week, side by side" })
 class WeeklyListOverview {
@@ -59,25 +55,22 @@ export class WeeklyListResolver {
   @Authorized(...STAFF_ROLES)
   @Mutation(() => WeeklyListPayload, { description: "Save a group's planned homework for a week (members of the group)" })
   weeklyListSave(@Arg('input', () => WeeklyListSaveInput) input: WeeklyListSaveInput, @Ctx() ctx: RequestContext): Promise<WeeklyListPayload> {
-    return payloadOf(async () => ({
-      list: WeeklyListNode.from(await weeklyListService.save(ctx, {
-        ...input,
-        groupId: fromGlobalId(input.groupId, 'ResearchGroup', 'groupId'),
-        entries: input.entries.map((e, i) => ({
-          ...e,
-          unitId: fromGlobalId(e.unitId, 'Unit', `entries[${i}].unitId`),
-          itemId: e.itemId ? fromGlobalId(e.itemId, 'BankItem', `entries[${i}].itemId`) : null,
-        })),
+    return WeeklyListPayload.of(async () => WeeklyListNode.from(await weeklyListService.save(ctx, {
+      ...input,
+      groupId: fromGlobalId(input.groupId, 'ResearchGroup', 'groupId'),
+      entries: input.entries.map((e, i) => ({
+        ...e,
+        unitId: fromGlobalId(e.unitId, 'Unit', `entries[${i}].unitId`),
+        itemId: e.itemId ? fromGlobalId(e.itemId, 'BankItem', `entries[${i}].itemId`) : null,
       })),
-    }));
+    })));
   }
 
   @Authorized(...STAFF_ROLES)
   @Mutation(() => WeeklyListPayload, { description: 'File a weekly list with the academic office; it is locked afterwards' })
   weeklyListFile(@Arg('input', () => WeeklyListFileInput) input: WeeklyListFileInput, @Ctx() ctx: RequestContext): Promise<WeeklyListPayload> {
-    return payloadOf(async () => ({
-      list: WeeklyListNode.from(await weeklyListService.file(ctx, fromGlobalId(input.listId, 'WeeklyList', 'listId'), input.expectedRevision)),
-    }));
+    return WeeklyListPayload.of(async () =>
+      WeeklyListNode.from(await weeklyListService.file(ctx, fromGlobalId(input.listId, 'WeeklyList', 'listId'), input.expectedRevision)));
   }
 
   @FieldResolver(() => ResearchGroupNode, { description: 'The research group' })

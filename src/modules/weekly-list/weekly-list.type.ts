@@ -63,7 +63,7 @@ export class WeeklyListEntryNode {
   }
 }
 
-@ObjectType({ description: 'Predicted minutes planned for one day' })
+@ObjectType('DayTotal', { description: 'Predicted minutes planned for one day' })
 export class DayTotalNode {
   @Field(() => LocalDate, { description: 'The day' }) day!: string;
   @Field(() => Int, { description: 'All forms together' }) minutes!: number;

@@ -3,7 +3,7 @@ import { graphql, type FragmentType, getFragmentData } from '../graphql';
 
 /** What the gauge reads of a class's day: the cap and what each published subject takes. */
 export const LoadGaugePreviewFragment = graphql(`
-  fragment LoadGauge_preview on LoadPreviewNode {
+  fragment LoadGauge_preview on LoadPreview {
     capMinutes
     dayKind
     subjects { heaviestWrittenMinutes assignment { id status subject { id name } } }

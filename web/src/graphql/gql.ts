@@ -19,7 +19,7 @@ type Documents = {
     "\n  mutation Logout { logout { revoked } }\n": typeof types.LogoutDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token expiresAt user { roles } userErrors { code figures { name value } } }\n  }\n": typeof types.LoginDocument,
     "\n  query Viewer {\n    me {\n      id\n      displayName\n      username\n      roles\n      class { id name grade }\n      children { relation student { id displayName guardianConsentAt class { id name grade } } }\n      teachingAssignments { id class { id name grade } subject { id name code } }\n      headTeacherOf { id name grade }\n      researchGroups { id grade subject { id } }\n    }\n    school { name }\n  }\n": typeof types.ViewerDocument,
-    "\n  fragment LoadGauge_preview on LoadPreviewNode {\n    capMinutes\n    dayKind\n    subjects { heaviestWrittenMinutes assignment { id status subject { id name } } }\n  }\n": typeof types.LoadGauge_PreviewFragmentDoc,
+    "\n  fragment LoadGauge_preview on LoadPreview {\n    capMinutes\n    dayKind\n    subjects { heaviestWrittenMinutes assignment { id status subject { id name } } }\n  }\n": typeof types.LoadGauge_PreviewFragmentDoc,
     "\n  query AllClasses { classes { id name } }\n": typeof types.AllClassesDocument,
     "\n  query ClassSheets($classId: ID!, $date: LocalDate!) {\n    classRecordSheets(classId: $classId, date: $date) {\n      filled locked flags bedtime bedtimeTarget actualWrittenMinutes capMinutes parentMessage reply selfStudyContent selfStudyMinutes\n      student { id displayName studentNo }\n      lines { choice predictedMinutes actualMinutes overran assignment { id subject { name } } }\n    }\n  }\n": typeof types.ClassSheetsDocument,
     "\n  mutation SheetRead($studentId: ID!, $date: LocalDate!, $reply: String, $reopen: Boolean!) {\n    recordSheetRead(studentId: $studentId, date: $date, reply: $reply, reopen: $reopen) { sheet { locked reply } userErrors { code figures { name value } } }\n  }\n": typeof types.SheetReadDocument,
@@ -54,7 +54,7 @@ const documents: Documents = {
     "\n  mutation Logout { logout { revoked } }\n": types.LogoutDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) { token expiresAt user { roles } userErrors { code figures { name value } } }\n  }\n": types.LoginDocument,
     "\n  query Viewer {\n    me {\n      id\n      displayName\n      username\n      roles\n      class { id name grade }\n      children { relation student { id displayName guardianConsentAt class { id name grade } } }\n      teachingAssignments { id class { id name grade } subject { id name code } }\n      headTeacherOf { id name grade }\n      researchGroups { id grade subject { id } }\n    }\n    school { name }\n  }\n": types.ViewerDocument,
-    "\n  fragment LoadGauge_preview on LoadPreviewNode {\n    capMinutes\n    dayKind\n    subjects { heaviestWrittenMinutes assignment { id status subject { id name } } }\n  }\n": types.LoadGauge_PreviewFragmentDoc,
+    "\n  fragment LoadGauge_preview on LoadPreview {\n    capMinutes\n    dayKind\n    subjects { heaviestWrittenMinutes assignment { id status subject { id name } } }\n  }\n": types.LoadGauge_PreviewFragmentDoc,
     "\n  query AllClasses { classes { id name } }\n": types.AllClassesDocument,
     "\n  query ClassSheets($classId: ID!, $date: LocalDate!) {\n    classRecordSheets(classId: $classId, date: $date) {\n      filled locked flags bedtime bedtimeTarget actualWrittenMinutes capMinutes parentMessage reply selfStudyContent selfStudyMinutes\n      student { id displayName studentNo }\n      lines { choice predictedMinutes actualMinutes overran assignment { id subject { name } } }\n    }\n  }\n": types.ClassSheetsDocument,
     "\n  mutation SheetRead($studentId: ID!, $date: LocalDate!, $reply: String, $reopen: Boolean!) {\n    recordSheetRead(studentId: $studentId, date: $date, reply: $reply, reopen: $reopen) { sheet { locked reply } userErrors { code figures { name value } } }\n  }\n": types.SheetReadDocument,
@@ -104,7 +104,7 @@ export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      d
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment LoadGauge_preview on LoadPreviewNode {\n    capMinutes\n    dayKind\n    subjects { heaviestWrittenMinutes assignment { id status subject { id name } } }\n  }\n"): typeof import('./graphql').LoadGauge_PreviewFragmentDoc;
+export function graphql(source: "\n  fragment LoadGauge_preview on LoadPreview {\n    capMinutes\n    dayKind\n    subjects { heaviestWrittenMinutes assignment { id status subject { id name } } }\n  }\n"): typeof import('./graphql').LoadGauge_PreviewFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

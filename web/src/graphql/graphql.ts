@@ -295,12 +295,18 @@ export type UserErrorCode =
   | 'ASSIGNMENT_EXISTS'
   /** The item is harder than the national curriculum standard (课标) allows */
   | 'BEYOND_CURRICULUM_STANDARD'
+  /** The grade already has a class of this number; figures give grade and classNo */
+  | 'CLASS_EXISTS'
   /** Someone else made the same change at the same moment; reload and try again */
   | 'CONCURRENT_CHANGE'
   /** A guardian must consent before the service keeps a minor's work, choices or record sheets */
   | 'CONSENT_REQUIRED'
   /** The class's written homework at home would exceed the day's cap; figures give cap, published, this and excess minutes */
   | 'DAILY_LOAD_EXCEEDED'
+  /** A day is listed both as a holiday and as a make-up school day, or twice */
+  | 'DAY_MARKED_TWICE'
+  /** A calendar day lies outside the term or year being set */
+  | 'DAY_OUTSIDE_RANGE'
   /** An entry falls outside the week of the list (Monday to Sunday) */
   | 'DAY_OUTSIDE_WEEK'
   /** The school does not teach this grade */
@@ -321,10 +327,14 @@ export type UserErrorCode =
   | 'ITEM_REPETITIVE'
   /** A school cap may be stricter than the national one, never looser */
   | 'LOOSER_THAN_NATIONAL'
+  /** A make-up school day (调休) must be a Saturday or Sunday */
+  | 'MAKE_UP_DAY_NOT_WEEKEND'
   /** The letter of a mark is the level the student did: a C-level submission cannot receive an A mark */
   | 'MARK_LEVEL_MISMATCH'
   /** The latest version of the submission has already been marked */
   | 'NOTHING_TO_MARK'
+  /** The user named does not hold the student role */
+  | 'NOT_A_STUDENT'
   /** The user named does not hold the teacher role */
   | 'NOT_A_TEACHER'
   /** The assignment is not published */
@@ -333,16 +343,34 @@ export type UserErrorCode =
   | 'NO_CORRECTION_REQUESTED'
   /** Nobody approves or returns an item they wrote or last edited */
   | 'OWN_ITEM_REVIEW'
+  /** Nobody removes their own academic-office role or deactivates themselves */
+  | 'OWN_OFFICE_ROLE'
+  /** The school already has a research group for this subject and grade */
+  | 'RESEARCH_GROUP_EXISTS'
   /** The new password equals the current one */
   | 'SAME_PASSWORD'
   /** The head teacher has read the record sheet; corrections go through them */
   | 'SHEET_LOCKED'
   /** Someone changed the record since you read it; figures name the current revision */
   | 'STALE_REVISION'
+  /** Another student of the school has this 学籍号 */
+  | 'STUDENT_NO_TAKEN'
+  /** The school already has a subject of this name */
+  | 'SUBJECT_EXISTS'
+  /** The teacher already teaches this subject to this class */
+  | 'TEACHING_ASSIGNMENT_EXISTS'
+  /** The school already has this term of this academic year */
+  | 'TERM_EXISTS'
+  /** The dates overlap another term of the school */
+  | 'TERM_OVERLAP'
   /** Another unit of the subject, grade and term already has this order */
   | 'UNIT_ORDER_TAKEN'
   /** The assignment offers no such package or level */
   | 'UNKNOWN_CHOICE'
+  /** Another user of the school has this username */
+  | 'USERNAME_TAKEN'
+  /** The user has been deactivated (left the school) and cannot be given new work */
+  | 'USER_DEACTIVATED'
   /** The weekly list has been filed with the academic office and is locked */
   | 'WEEKLY_LIST_FILED'
   /** Grades 1–2 have no written homework at home */
@@ -599,7 +627,7 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 export const LoadGauge_PreviewFragmentDoc = new TypedDocumentString(`
-    fragment LoadGauge_preview on LoadPreviewNode {
+    fragment LoadGauge_preview on LoadPreview {
   capMinutes
   dayKind
   subjects {
@@ -1135,7 +1163,7 @@ export const ComposeDayDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment LoadGauge_preview on LoadPreviewNode {
+    fragment LoadGauge_preview on LoadPreview {
   capMinutes
   dayKind
   subjects {
