@@ -56,6 +56,20 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, (f: Figures) => string> 
   GRADE_NOT_IN_SCHOOL: (f) => `本校没有 ${n(f, 'grade')} 年级。`,
   WEEKLY_LIST_FILED: () => '周作业清单已报送教务处，不能再修改。',
   DAY_OUTSIDE_WEEK: () => '日期不在这一周（周一至周日）之内。',
+  TERM_EXISTS: () => '本校这一学年的这个学期已经存在。',
+  TERM_OVERLAP: () => '学期日期与本校另一个学期重叠，请检查开始和结束日期。',
+  SUBJECT_EXISTS: () => '本校已有同名学科。',
+  CLASS_EXISTS: (f) => `${n(f, 'grade')} 年级已有 (${n(f, 'classNo')}) 班。`,
+  TEACHING_ASSIGNMENT_EXISTS: () => '这位老师已经在这个班任教这门学科。',
+  RESEARCH_GROUP_EXISTS: () => '本校这一学科、这一年级的备课组已经存在。',
+  USERNAME_TAKEN: () => '本校已有人使用这个用户名，请换一个。',
+  STUDENT_NO_TAKEN: () => '本校已有学生使用这个学籍号，请核对。',
+  USER_DEACTIVATED: () => '该用户已离校（停用），不能再安排任务。',
+  NOT_A_STUDENT: () => '所选用户不是学生。',
+  DAY_OUTSIDE_RANGE: () => '有日期不在所设置的学期或年份之内。',
+  DAY_MARKED_TWICE: () => '有日期被重复填写，或同时填成了假日和调休上课日。',
+  MAKE_UP_DAY_NOT_WEEKEND: () => '调休上课日必须是星期六或星期日。',
+  OWN_OFFICE_ROLE: () => '不能取消自己的教务处角色，也不能停用自己的账号。',
   LOOSER_THAN_NATIONAL: (f) =>
     `学校上限不能宽于国家规定：国家上限 ${n(f, 'nationalCapMinutes')} 分钟，填写的是 ${n(f, 'requestedCapMinutes')} 分钟，多了 ${n(f, 'excessMinutes')} 分钟。`,
 };
@@ -92,6 +106,8 @@ export function requestErrorText(e: RequestErrorInfo): string {
       return '没有找到这项内容，它可能已被删除或不属于你的班级。';
     case 'TOO_MANY_ATTEMPTS':
       return `登录失败次数过多，请 ${Math.ceil(Number(ext.retryAfterSeconds ?? 60) / 60)} 分钟后再试，或联系教务处重置密码。`;
+    case 'PASSWORD_CHECKS_BUSY':
+      return `现在登录的人很多，请 ${Number(ext.retryAfterSeconds ?? 2)} 秒后再点一次“登录”。`;
     case 'SERVICE_UNAVAILABLE':
       return `服务暂时不可用，请 ${Number(ext.retryAfterSeconds ?? 2)} 秒后重试；已提交的内容不会重复保存。`;
     case 'GRAPHQL_VALIDATION_FAILED':
