@@ -49,6 +49,8 @@ const NOT_PERSONAL_TYPES: Record<string, string[]> = {
     'AssignmentChoosePayload', 'AssignmentPayload', 'BankImportPayload', 'BankItemPayload', 'CalendarDayPayload', 'CalendarDayRemovePayload', 'ClassHeadTeacherSetPayload',
     'ConsentPayload', 'LoadPolicyPayload', 'LoginPayload', 'LogoutPayload', 'PeerCommentPayload', 'RecordSheetPayload', 'SchoolSettingsPayload',
     'StudentDataDeletePayload', 'SubmissionPayload', 'UnitPayload', 'WeeklyListPayload',
+    'CalendarSetPayload', 'ClassCreatePayload', 'ResearchGroupPayload', 'SubjectPayload', 'TeachingAssignmentPayload', 'TermPayload',
+    'UserCreatePayload', 'UserPayload',
   ],
 };
 
