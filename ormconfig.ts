@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 
-import { ENTITIES } from './src/modules/entities';
+import { ENTITIES } from './src/modules/registry';
 import { MIGRATIONS } from './migrations';
 
 /**
@@ -14,7 +14,7 @@ export function dataSourceOptions(url: string, poolSize: number, logger?: TypeOr
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities: [...ENTITIES],
     migrations: MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',

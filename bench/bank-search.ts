@@ -8,7 +8,7 @@ import { migrate } from '../src/core/migrations';
 import { Role } from '../src/core/roles';
 import { BankItemFilter, bankSearchService } from '../src/modules/bank/bank-search.service';
 import { normalizeText, searchGrams } from '../src/modules/bank/bank.policy';
-import { createLoaders } from '../src/modules/loaders';
+import { createLoaders } from '../src/modules/registry';
 import { SchoolStage } from '../src/modules/school/school.entity';
 import { UNITS } from '../seeds/bank-content';
 import { minutesFor, TEMPLATES } from '../seeds/bank-templates';

@@ -24,7 +24,7 @@ import { chartService } from './modules/chart/chart.service';
 import { userService } from './modules/user/user.service';
 import { privacyService } from './modules/privacy/privacy.service';
 import { CALIBRATION_BATCH, CalibrationWorker } from './modules/record-sheet/calibration-queue';
-import { createLoaders } from './modules/loaders';
+import { createLoaders } from './modules/registry';
 import { getSchema } from './schema';
 import { serveWeb } from './core/static-web';
 

@@ -2,7 +2,7 @@ import { AppConfig } from '../config';
 import { RequestContext } from '../core/context';
 import { Database } from '../core/database';
 import { Logger } from '../core/logger';
-import { createLoaders } from '../modules/loaders';
+import { createLoaders } from '../modules/registry';
 import { ResearchGroup } from '../modules/research-group/research-group.entity';
 import { School, Subject } from '../modules/school/school.entity';
 import { gradeName } from '../modules/school/school.policy';

@@ -1,6 +1,5 @@
 import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config';
-import type { Loaders } from '../modules/loaders';
 import { UnauthenticatedError } from './errors';
 import { BatchScheduler, withScheduler } from './loader';
 import { Logger } from './logger';
@@ -32,6 +31,13 @@ export interface AccessRecord {
   resource: 'submission' | 'record_sheet' | 'tier_choice' | 'assignment_overview' | 'student_export';
   resourceId: string;
 }
+
+/**
+ * The per-request DataLoaders of every module. Core declares it empty; the module registry
+ * (src/modules/registry.ts) adds each module's loaders to it by declaration merging.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Loaders {}
 
 export type LoadersFactory = (db: EntityManager, schoolId: string) => Loaders;
 

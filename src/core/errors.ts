@@ -1,3 +1,5 @@
+import { Figures, MessageDef, render } from './messages';
+
 /**
  * Domain errors. Services throw these; they know nothing of GraphQL. The single mapping to
  * GraphQL error codes lives in src/core/format-error.ts.
@@ -49,13 +51,32 @@ export class InvalidInputError extends DomainError {
  * stable code and the figures a client needs.
  */
 export class RuleViolation extends DomainError {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field: string[] = [],
-    details: Record<string, unknown> = {},
-  ) {
-    super(message, details);
+  readonly code: string;
+  readonly rule: MessageDef | null;
+  readonly field: string[];
+
+  /**
+   * `rule` is the catalogue entry of the refusal (a module's `<module>.errors.ts`); its
+   * message is written from `details` in the request's language. Numbers in `details` are
+   * the figures clients get; strings only fill in the message.
+   */
+  constructor(rule: MessageDef, field?: string[], details?: Figures);
+  /** @deprecated Transitional form (a code and a ready message), until every refusal is in a catalogue. */
+  constructor(code: string, message: string, field?: string[], details?: Figures);
+  constructor(rule: MessageDef | string, ...rest: unknown[]) {
+    if (typeof rule === 'string') {
+      const [message, field = [], details = {}] = rest as [string, string[]?, Figures?];
+      super(message, { ...details });
+      this.code = rule;
+      this.rule = null;
+      this.field = field;
+    } else {
+      const [field = [], details = {}] = rest as [string[]?, Figures?];
+      super(render(rule, details), { ...details });
+      this.code = rule.code;
+      this.rule = rule;
+      this.field = field;
+    }
   }
 }
 

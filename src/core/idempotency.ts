@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from './context';
 import { RuleViolation } from './errors';
-import { UserErrorCode } from './user-error';
+import { CoreErrors } from './user-error';
 
 /** A create as its client named it: the key it made once and what it asked for. */
 export interface ClientKeyed {
@@ -45,7 +45,7 @@ export async function idempotent<T extends { id: string }>(
     const [seen]: { operation: string; fingerprint: string; result_id: string }[] = await tx.query(
       `SELECT operation, fingerprint, result_id FROM idempotency_keys WHERE school_id = $1 AND user_id = $2 AND client_key = $3`, key);
     if (seen.operation !== request.operation || seen.fingerprint !== fingerprint) {
-      throw new RuleViolation(UserErrorCode.IDEMPOTENCY_KEY_REUSED, 'This client key was already used for a different request; use a new key', ['clientKey']);
+      throw new RuleViolation(CoreErrors.IDEMPOTENCY_KEY_REUSED, ['clientKey']);
     }
     return replay(seen.result_id);
   }

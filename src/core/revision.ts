@@ -1,5 +1,5 @@
 import { RuleViolation } from './errors';
-import { UserErrorCode } from './user-error';
+import { CoreErrors } from './user-error';
 
 /**
  * Optimistic locking: a write names the revision it was based on; if the record has moved
@@ -8,10 +8,9 @@ import { UserErrorCode } from './user-error';
 export function checkRevision(what: string, current: number, expected: number, field = 'expectedRevision'): void {
   if (current !== expected) {
     throw new RuleViolation(
-      UserErrorCode.STALE_REVISION,
-      `${what} was changed by someone else: you edited revision ${expected}, the current revision is ${current}`,
+      CoreErrors.STALE_REVISION,
       [field],
-      { currentRevision: current, expectedRevision: expected },
+      { currentRevision: current, expectedRevision: expected, what },
     );
   }
 }

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { RequestContext } from './context';
 import { RuleViolation } from './errors';
-import { UserErrorCode } from './user-error';
+import { CoreErrors } from './user-error';
 
 /**
  * Runs `work` in one database transaction scoped to the caller's school: everything commits
@@ -32,7 +32,7 @@ async function inTransaction<T>(ctx: RequestContext, work: (tx: EntityManager) =
   } catch (e) {
     // Two requests inserting the same new row at once: the loser learns so instead of failing.
     if ((e as { code?: string }).code === UNIQUE_VIOLATION) {
-      throw new RuleViolation(UserErrorCode.CONCURRENT_CHANGE, 'Someone else made the same change at the same moment; reload and try again', []);
+      throw new RuleViolation(CoreErrors.CONCURRENT_CHANGE);
     }
     throw e;
   } finally {

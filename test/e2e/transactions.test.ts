@@ -9,7 +9,7 @@ import { Logger } from '../../src/core/logger';
 import { migrate } from '../../src/core/migrations';
 import { Role } from '../../src/core/roles';
 import { withTransaction } from '../../src/core/transaction';
-import { createLoaders } from '../../src/modules/loaders';
+import { createLoaders } from '../../src/modules/registry';
 import { seedSchool } from '../../seeds/demo';
 import { OTHER_SCHOOL } from '../support/fixtures';
 import { createTestDatabase, usingRealPostgres } from '../support/test-database';

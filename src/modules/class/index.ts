@@ -1,0 +1,17 @@
+import { defineModule } from '../../core/module';
+import { SchoolClass, TeachingAssignment } from './class.entity';
+import { classLoaders } from './class.loaders';
+import { ClassResolver, TeachingAssignmentResolver } from './class.resolver';
+import { classService } from './class.service';
+import { ClassNode, TeachingAssignmentNode } from './class.type';
+
+export default defineModule({
+  name: 'class',
+  entities: [SchoolClass, TeachingAssignment],
+  resolvers: [ClassResolver, TeachingAssignmentResolver],
+  loaders: classLoaders,
+  nodes: {
+    Class: async (ctx, id) => ClassNode.from(await classService.get(ctx, id)),
+    TeachingAssignment: async (ctx, id) => TeachingAssignmentNode.from(await classService.teachingAssignment(ctx, id)),
+  },
+});

@@ -1,0 +1,16 @@
+import { defineModule } from '../../core/module';
+import { ResearchGroup, ResearchGroupMember } from './research-group.entity';
+import { researchGroupLoaders } from './research-group.loaders';
+import { ResearchGroupResolver } from './research-group.resolver';
+import { researchGroupService } from './research-group.service';
+import { ResearchGroupNode } from './research-group.type';
+
+export default defineModule({
+  name: 'research-group',
+  entities: [ResearchGroup, ResearchGroupMember],
+  resolvers: [ResearchGroupResolver],
+  loaders: researchGroupLoaders,
+  nodes: {
+    ResearchGroup: async (ctx, id) => ResearchGroupNode.from(await researchGroupService.get(ctx, id)),
+  },
+});

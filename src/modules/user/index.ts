@@ -1,0 +1,16 @@
+import { defineModule } from '../../core/module';
+import { ParentLink, User, UserRole } from './user.entity';
+import { userLoaders } from './user.loaders';
+import { UserResolver } from './user.resolver';
+import { userService } from './user.service';
+import { UserNode } from './user.type';
+
+export default defineModule({
+  name: 'user',
+  entities: [User, UserRole, ParentLink],
+  resolvers: [UserResolver],
+  loaders: userLoaders,
+  nodes: {
+    User: async (ctx, id) => UserNode.from(await userService.get(ctx, id)),
+  },
+});
