@@ -15,6 +15,7 @@ import { LoginAttemptsPrivate1764979200000 } from './1764979200000-LoginAttempts
 import { ClientKeysForEveryCreate1765065600000 } from './1765065600000-ClientKeysForEveryCreate';
 import { AccessLogResources1765152000000 } from './1765152000000-AccessLogResources';
 import { SchoolStructure1765238400000 } from './1765238400000-SchoolStructure';
+import { AccountIssuance1765290000000 } from './1765290000000-AccountIssuance';
 
 /** Every migration, oldest first. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [Foundation1763856000000, HomeworkBank1763942400000, Assignments1764028800000, Submissions1764115200000,
@@ -22,4 +23,4 @@ export const MIGRATIONS = [Foundation1763856000000, HomeworkBank1763942400000, A
   MinorsData1764374400000, IdempotencyKeys1764460800000, RowLevelSecurity1764547200000,
   SearchUnderRowLevelSecurity1764633600000, RecordSheetEntriesByAssignment1764720000000,
   CalibrationQueue1764806400000, MarkingQueueByAssignment1764892800000, LoginAttemptsPrivate1764979200000, ClientKeysForEveryCreate1765065600000, AccessLogResources1765152000000,
-  SchoolStructure1765238400000];
+  SchoolStructure1765238400000, AccountIssuance1765290000000];

@@ -161,7 +161,7 @@ export class AuthService {
         const account = accountKey(config.authTokenSecret, schoolId, current.username);
         this.refuseOverLimit(ctx, await short(null, (db) => countLoginAttempt(db, { account }, config.loginThrottle.windowSeconds)));
         const newHash = await check(async () =>
-          (await verifyPassword(input.currentPassword, current.passwordHash)) ? hashPassword(input.newPassword, config.passwordHashCost) : null);
+          (current.passwordHash !== null && await verifyPassword(input.currentPassword, current.passwordHash)) ? hashPassword(input.newPassword, config.passwordHashCost) : null);
         if (!newHash) {
           throw new RuleViolation(UserErrorCode.WRONG_PASSWORD, 'The current password is wrong', ['currentPassword']);
         }

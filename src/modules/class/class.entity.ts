@@ -10,6 +10,8 @@ export class SchoolClass {
   @Column({ name: 'head_teacher_id', type: 'uuid', nullable: true }) headTeacherId!: string | null;
   /** Bumped by every change; an edit naming an older revision is refused. */
   @Column('integer') revision!: number;
+  /** Set when the class graduated or was dissolved at a school-year rollover; its history stays. */
+  @Column({ name: 'archived_at', type: 'timestamptz', nullable: true }) archivedAt!: Date | null;
 }
 
 @Entity('teaching_assignments')

@@ -161,7 +161,7 @@ export class SchoolAdminService {
       if (await tx.exists(SchoolClass, { where: { schoolId: ctx.schoolId, grade, classNo } })) {
         throw new RuleViolation(UserErrorCode.CLASS_EXISTS, `${name}已存在`, ['classNo'], { grade, classNo });
       }
-      const c: SchoolClass = { schoolId: ctx.schoolId, id: randomUUID(), grade, classNo, name, headTeacherId: null, revision: 1 };
+      const c: SchoolClass = { schoolId: ctx.schoolId, id: randomUUID(), grade, classNo, name, headTeacherId: null, revision: 1, archivedAt: null };
       await tx.insert(SchoolClass, c);
       return c;
     });

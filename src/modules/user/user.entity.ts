@@ -7,7 +7,10 @@ export class User {
   @PrimaryColumn('uuid') id!: string;
   @Column('text') username!: string;
   @Column({ name: 'display_name', type: 'text' }) displayName!: string;
-  @Column({ name: 'password_hash', type: 'text', select: false }) passwordHash!: string;
+  /** Null until an initial password is issued (an account slip): such an account cannot sign in. */
+  @Column({ name: 'password_hash', type: 'text', select: false, nullable: true }) passwordHash!: string | null;
+  /** The password was issued by the school (a slip or a reset): the next sign-in must change it. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false }) mustChangePassword!: boolean;
   /** Bumped on sign-out and password change; tokens carrying an older version are refused. */
   @Column({ name: 'token_version', type: 'integer' }) tokenVersion!: number;
   /** The class a student belongs to; null for everyone else. */
