@@ -17,7 +17,16 @@ export interface FloorJob {
   classId: string;
   from: string;
   to: string;
+  /** Runs at these concurrencies at once; empty: wait for `{ type: 'run' }` messages (interleaved rounds, see bench/service.ts). */
   connections: number[];
+  seconds: number;
+  warmupSeconds: number;
+}
+
+/** One run on request, for interleaved rounds: answered with `{ type: 'ran', result }`. */
+export interface FloorRun {
+  type: 'run';
+  connections: number;
   seconds: number;
   warmupSeconds: number;
 }
@@ -107,16 +116,44 @@ async function main(): Promise<void> {
   const job = JSON.parse(process.env.BENCH_FLOOR_JOB ?? '') as FloorJob;
   const embedded = job.databaseUrl ? null : await startEmbeddedPostgres(job.dataDir);
   const pool = new Pool({ connectionString: job.databaseUrl ?? embedded!.url, max: job.poolSize });
+  // Under the role and school the service's statements run under (row-level security on), set
+  // once per connection, so that each request is still one statement.
+  const scoped = new WeakSet<object>();
   try {
     const params = [job.schoolId, job.classId, job.from, job.to];
-    const query = () => pool.query(CLASS_WEEK_FLOOR_SQL, params);
+    const query = async () => {
+      const client = await pool.connect();
+      try {
+        if (!scoped.has(client)) {
+          await client.query(`SELECT set_config('role', 'homework_app', false), set_config('app.school_id', $1, false)`, [job.schoolId]);
+          scoped.add(client);
+        }
+        return await client.query(CLASS_WEEK_FLOOR_SQL, params);
+      } finally {
+        client.release();
+      }
+    };
     const sample = (await query()).rows[0].week as string;
-    const runs: LoadResult[] = [];
-    for (const connections of job.connections) {
-      await loop(connections, job.warmupSeconds, query);
-      const { latencies, errors, elapsedMs } = await loop(connections, job.seconds, query);
-      runs.push(summarise('class week (floor SQL)', connections, latencies, elapsedMs, { errors }));
+    const once = async (connections: number, seconds: number, warmupSeconds: number) => {
+      await loop(connections, warmupSeconds, query);
+      const { latencies, errors, elapsedMs } = await loop(connections, seconds, query);
+      return summarise('class week (floor SQL)', connections, latencies, elapsedMs, { errors });
+    };
+    if (job.connections.length === 0) {
+      process.send!({ type: 'ready', sample });
+      await new Promise<void>((resolve) => {
+        process.on('message', (m: FloorRun | { type: 'stop' }) => {
+          if (m.type === 'stop') return resolve();
+          once(m.connections, m.seconds, m.warmupSeconds).then((result) => process.send!({ type: 'ran', result }));
+        });
+        process.once('disconnect', resolve);
+      });
+      // The IPC channel would keep this process alive.
+      process.disconnect?.();
+      return;
     }
+    const runs: LoadResult[] = [];
+    for (const connections of job.connections) runs.push(await once(connections, job.seconds, job.warmupSeconds));
     process.send!({ type: 'done', result: { sample, runs } satisfies FloorResult });
   } finally {
     await pool.end();

@@ -28,6 +28,8 @@ export class ServerProcess {
     const child = fork(path.join(__dirname, 'serve.js'), [], {
       env: {
         ...process.env,
+        // graphql-js reads process.env.NODE_ENV itself: unset, it runs its development checks on every request.
+        NODE_ENV: 'production',
         BENCH_SERVE_DATABASE_URL: place.databaseUrl ?? '',
         BENCH_SERVE_DATA_DIR: place.dataDir ?? '',
         BENCH_SERVE_POOL_SIZE: String(poolSize),

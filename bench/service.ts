@@ -4,11 +4,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { toGlobalId } from '../src/core/ids';
-import { FloorJob, FloorResult } from './floor';
+import { AnchorProcess, ANCHOR_CLASS_WEEK, ensureAnchorInstalled, installAnchorFunctions } from './anchor';
+import { ClusterProcess } from './cluster-process';
+import { FloorJob, FloorResult, FloorRun } from './floor';
 import { LoadResult, readWorkload, runLoad, Workload, writeSucceeded } from './load';
 import { BANK_SEARCH, CLASS_LOAD_REPORT, CLASS_WEEK, LOGIN, MARKING_QUEUE, PUBLISH, STUDENT_DAY, SUBMIT, WEEKLY_NOTICE } from './operations';
 import { ensureBenchDatabase, PreparedData, prepareData, TargetName, TargetPlace } from './prepare';
-import { machineFacts, TargetReport, writeReport } from './report';
+import { Interleaved, machineFacts, TargetReport, writeReport } from './report';
 import { ServerProcess } from './server-process';
 import { BENCH_CLIENT_KEY, BENCH_DAY_BASE, ClassSlots, HandInSlot, handInSlots, topUp, writeClasses } from './workloads';
 
@@ -25,7 +27,8 @@ import { BENCH_CLIENT_KEY, BENCH_DAY_BASE, ClassSlots, HandInSlot, handInSlots, 
  * (1,8,32), BENCH_ITEMS (100000 bank items), BENCH_TEACHERS (20 publishing at once),
  * BENCH_ONLY (operations to run, comma-separated starts of their names: e.g. "class week,publish"), BENCH_PROFILE
  * (write a CPU profile of the service to .data/bench-profiles), BENCH_REPORT (file to write,
- * BENCHMARKS.md; "-" for none).
+ * BENCHMARKS.md; "-" for none), BENCH_ROUNDS (5 interleaved rounds of the class week: the service, the floor and
+ * PostGraphile 5 in turn, on PostgreSQL) at BENCH_ROUND_CONNECTIONS (8), BENCH_ANCHOR=0 (no PostGraphile).
  */
 function intEnv(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -50,6 +53,11 @@ const REPORT = process.env.BENCH_REPORT ?? 'BENCHMARKS.md';
 /** The service's pool size (its default); the floor uses the same. The embedded database has one connection. */
 const POOL_SIZE = 10;
 const DATA_DIR = path.resolve('.data');
+const ROUNDS = intEnv('BENCH_ROUNDS', 5);
+const ROUND_CONNECTIONS = (process.env.BENCH_ROUND_CONNECTIONS ?? '8').split(',').map(Number);
+const ANCHOR = process.env.BENCH_ANCHOR !== '0';
+/** The service as `npm start` runs it (a worker per core) in the rounds too; BENCH_CLUSTER=0: not. */
+const CLUSTER = process.env.BENCH_CLUSTER !== '0';
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const wanted = (operation: string) => !ONLY || [...ONLY].some((o) => operation.startsWith(o));
@@ -141,13 +149,102 @@ async function measure(server: ServerProcess, workload: Workload, connectionCoun
 
 function runFloor(job: FloorJob): Promise<FloorResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(path.join(__dirname, 'floor.js'), [], { env: { ...process.env, BENCH_FLOOR_JOB: JSON.stringify(job) } });
+    const child = fork(path.join(__dirname, 'floor.js'), [], { env: { ...process.env, NODE_ENV: 'production', BENCH_FLOOR_JOB: JSON.stringify(job) } });
     child.once('message', (m: { type: string; result?: FloorResult; error?: string }) => {
       if (m.type === 'done') resolve(m.result!);
       else reject(new Error(`floor failed: ${m.error}`));
     });
     child.once('exit', (code) => code && reject(new Error(`floor exited with ${code}`)));
   });
+}
+
+/** The floor in its own process, waiting for runs (bench/floor.ts with no concurrencies in its job). */
+async function floorOnCall(job: FloorJob): Promise<{ sample: string; run: (connections: number) => Promise<LoadResult>; stop: () => Promise<void> }> {
+  const child = fork(path.join(__dirname, 'floor.js'), [], { env: { ...process.env, NODE_ENV: 'production', BENCH_FLOOR_JOB: JSON.stringify({ ...job, connections: [] }) } });
+  const sample = await new Promise<string>((resolve, reject) => {
+    child.once('message', (m: { type: string; sample?: string; error?: string }) => (m.type === 'ready' ? resolve(m.sample!) : reject(new Error(`floor failed: ${m.error}`))));
+    child.once('exit', (code) => reject(new Error(`floor exited with ${code}`)));
+  });
+  return {
+    sample,
+    run: (connections) => new Promise((resolve) => {
+      child.once('message', (m: { type: string; result: LoadResult }) => resolve(m.result));
+      child.send({ type: 'run', connections, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS } satisfies FloorRun);
+    }),
+    stop: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ type: 'stop' });
+      await exited;
+    },
+  };
+}
+
+const CLASS_WEEK_QUERY_OF = (w: Workload): string => JSON.parse(w.next(0)!.body).query;
+
+/**
+ * The class week on PostgreSQL from the service, the floor and PostGraphile 5 in turn, ROUNDS
+ * times (each round in another order), so that whatever else the machine does hits all three
+ * alike; the report gives the medians. Each answer is first checked against the service's.
+ */
+async function interleavedRounds(server: ServerProcess, databaseUrl: string, schoolId: string, classId: string, week: { monday: string; friday: string },
+  serviceWorkload: Workload, classWeek: unknown, poolSize: number): Promise<Interleaved> {
+  const floor = await floorOnCall({
+    databaseUrl, poolSize, schoolId, classId, from: week.monday, to: week.friday, connections: [], seconds: SECONDS, warmupSeconds: WARMUP_SECONDS,
+  });
+  let anchor: AnchorProcess | null = null;
+  let clustered: ClusterProcess | null = null;
+  try {
+    const mismatch = (who: string, answer: unknown) => {
+      const file = path.join(DATA_DIR, `bench-${who}-mismatch-postgres.json`);
+      fs.writeFileSync(file, JSON.stringify({ service: classWeek, [who]: answer }, null, 1));
+      log(`  the ${who}'s answer differs from the service's: both in ${file}`);
+    };
+    const floorAnswer = JSON.parse(floor.sample);
+    const floorMatches = isDeepStrictEqual(floorAnswer, classWeek);
+    if (!floorMatches) mismatch('floor', floorAnswer);
+    const contestants: { name: string; run: (connections: number) => Promise<LoadResult> }[] = [
+      { name: 'service', run: (c) => runLoad(server.url, serviceWorkload, c, SECONDS, WARMUP_SECONDS) },
+      { name: 'floor', run: (c) => floor.run(c) },
+    ];
+    let anchorMatches: boolean | null = null;
+    let anchorNode: string | null = null;
+    if (ANCHOR) {
+      ensureAnchorInstalled(log);
+      await installAnchorFunctions(databaseUrl);
+      anchor = await AnchorProcess.start(databaseUrl, schoolId, poolSize, path.join(DATA_DIR, 'bench-postgraphile.log'));
+      anchorNode = anchor.nodeVersion;
+      const variables = { c: classId, from: week.monday, to: week.friday };
+      const answer = await httpTo(anchor.url).ok(null, ANCHOR_CLASS_WEEK, variables);
+      anchorMatches = isDeepStrictEqual(answer.week, classWeek);
+      if (!anchorMatches) mismatch('postgraphile', answer.week);
+      const url = anchor.url;
+      contestants.push({ name: 'PostGraphile 5', run: (c) => runLoad(url, readWorkload('class week, PostGraphile 5', 'none', ANCHOR_CLASS_WEEK, variables), c, SECONDS, WARMUP_SECONDS) });
+    }
+    if (CLUSTER) {
+      clustered = await ClusterProcess.start(databaseUrl, poolSize, path.join(DATA_DIR, 'bench-cluster.log'));
+      const answer = JSON.parse(await httpTo(clustered.url).send(serviceWorkload.next(0)!.token, CLASS_WEEK_QUERY_OF(serviceWorkload), JSON.parse(serviceWorkload.next(0)!.body).variables));
+      if (!isDeepStrictEqual(answer.data?.classAssignments, classWeek)) throw new Error(`the clustered service answers the class week otherwise: ${JSON.stringify(answer).slice(0, 500)}`);
+      const url = clustered.url;
+      contestants.splice(1, 0, { name: `service, ${clustered.workers} processes`, run: (c) => runLoad(url, serviceWorkload, c, SECONDS, WARMUP_SECONDS) });
+    }
+    const runs: Interleaved['runs'] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const connections of ROUND_CONNECTIONS) {
+        for (let k = 0; k < contestants.length; k++) {
+          const c = contestants[(round + k) % contestants.length];
+          const r = await c.run(connections);
+          runs.push({ contestant: c.name, round: round + 1, result: r });
+          log(`  round ${round + 1}/${ROUNDS}  ${c.name.padEnd(16)} c=${String(connections).padStart(2)}  ${r.rps.toFixed(1).padStart(7)} req/s  p50 ${r.p50.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms` +
+            `${r.graphqlErrors || r.errors || r.non2xx ? `  (${r.graphqlErrors} GraphQL errors, ${r.errors} connection errors, ${r.non2xx} non-2xx)` : ''}`);
+        }
+      }
+    }
+    return { rounds: ROUNDS, connections: ROUND_CONNECTIONS, runs, floorMatches, anchorMatches, anchorNode };
+  } finally {
+    await clustered?.stop();
+    await anchor?.stop();
+    await floor.stop();
+  }
 }
 
 async function benchTarget(name: TargetName): Promise<TargetReport> {
@@ -168,6 +265,7 @@ async function benchTarget(name: TargetName): Promise<TargetReport> {
   const http = httpTo(server.url);
   let classWeek: unknown;
   let week: Awaited<ReturnType<typeof pickWeek>>;
+  let interleaved: Interleaved | undefined;
   const notes: string[] = [];
   try {
     const login = async (username: string, password: string) =>
@@ -191,6 +289,12 @@ async function benchTarget(name: TargetName): Promise<TargetReport> {
       readWorkload('class load report', head, CLASS_LOAD_REPORT, { c: classId, from: week.monday, to: week.friday }),
     ];
     for (const w of reads) if (wanted(w.operation)) await measure(server, w, CONNECTIONS, measured, name);
+
+    // Before the write runs, whose hand-ins leave the calibration worker busy for a while.
+    if (name === 'postgres' && wanted('class week') && ROUNDS > 0) {
+      log(`  interleaved rounds of the class week: the service, the floor${ANCHOR ? ' and PostGraphile 5' : ''}`);
+      interleaved = await interleavedRounds(server, place.databaseUrl!, s.schoolId, s.classId, week, reads[0], classWeek, poolSize);
+    }
 
     // The hot writes (bench/workloads.ts). Enough drafts and pairs to hand in are prepared before each
     // run: for twice the fastest rate seen so far (publishing: at least 150/s), over the run and its warm-up.
@@ -287,7 +391,7 @@ async function benchTarget(name: TargetName): Promise<TargetReport> {
   }
   return {
     name, data, poolSize, week: week!, results: measured.results, statements: measured.statements, failures: measured.failures,
-    floor: floor?.runs ?? [], floorMatches, notes, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS,
+    floor: floor?.runs ?? [], floorMatches, notes, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, interleaved,
   };
 }
 
