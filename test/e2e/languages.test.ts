@@ -1,0 +1,92 @@
+import { toGlobalId } from '../../src/core/ids';
+import { SMALL_SCHOOL } from '../support/fixtures';
+import { TestApp } from '../support/test-app';
+
+/**
+ * Messages are Chinese by default and English when Accept-Language prefers it; codes, figures
+ * and extensions are the same in both.
+ */
+let t: TestApp;
+let office: string;
+
+beforeAll(async () => {
+  t = await TestApp.start([SMALL_SCHOOL]);
+  office = await t.login('jiaowu');
+});
+afterAll(() => t?.stop());
+
+const SET_CAP = `mutation { loadPolicySet(input: { grade: 5, dayKind: SCHOOL_DAY, writtenCapMinutes: 70 }) {
+  cap { capMinutes } userErrors { code field message figures { name value } } } }`;
+const FIGURES = [{ name: 'nationalCapMinutes', value: 60 }, { name: 'requestedCapMinutes', value: 70 }, { name: 'excessMinutes', value: 10 }];
+
+describe('a refusal (userErrors)', () => {
+  it('reads Chinese by default, naming the rule and by how much', async () => {
+    const { data } = await t.gql(SET_CAP, {}, office);
+    expect(data).toBeDefined();
+    expect(data.loadPolicySet).toEqual({
+      cap: null,
+      userErrors: [{ code: 'LOOSER_THAN_NATIONAL', field: ['writtenCapMinutes'], message: '五年级书面作业国家上限为每天 60 分钟，学校上限只能更严：70 分钟超出 10 分钟', figures: FIGURES }],
+    });
+  });
+
+  it('reads English with Accept-Language: en, with the same code, field and figures', async () => {
+    const { data } = await t.gql(SET_CAP, {}, office, { 'accept-language': 'en' });
+    expect(data.loadPolicySet).toEqual({
+      cap: null,
+      userErrors: [{
+        code: 'LOOSER_THAN_NATIONAL', field: ['writtenCapMinutes'],
+        message: 'Grade 5 may have at most 60 minutes of written homework a day nationally; 70 is looser by 10', figures: FIGURES,
+      }],
+    });
+  });
+
+  it('follows the preferred language of the header', async () => {
+    const zh = await t.gql(SET_CAP, {}, office, { 'accept-language': 'en;q=0.5, zh-CN' });
+    expect(zh.data.loadPolicySet.userErrors[0].message).toMatch(/^五年级/);
+    const en = await t.gql(SET_CAP, {}, office, { 'accept-language': 'fr, en-GB;q=0.8, zh;q=0.3' });
+    expect(en.data.loadPolicySet.userErrors[0].message).toMatch(/^Grade 5/);
+  });
+});
+
+describe('a top-level error', () => {
+  const CLASS = `query($id: ID!) { class(id: $id) { name } }`;
+
+  it('NOT_FOUND and BAD_USER_INPUT read Chinese by default and English on request, extensions unchanged', async () => {
+    const missing = toGlobalId('Class', '00000000-0000-4000-8000-000000000000');
+    const zh = await t.gql(CLASS, { id: missing }, office);
+    const en = await t.gql(CLASS, { id: missing }, office, { 'accept-language': 'en-US,en;q=0.9' });
+    expect(zh.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', entity: 'Class' });
+    expect(en.errors![0].extensions).toEqual(zh.errors![0].extensions);
+    expect(zh.errors![0].message).toBe('找不到该班级（00000000-0000-4000-8000-000000000000）');
+    expect(en.errors![0].message).toBe('The class 00000000-0000-4000-8000-000000000000 was not found');
+
+    const badZh = await t.gql(CLASS, { id: 'garbage' }, office);
+    const badEn = await t.gql(CLASS, { id: 'garbage' }, office, { 'accept-language': 'en' });
+    expect(badZh.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', reason: 'INVALID_ID' });
+    expect(badZh.errors![0].message).toBe('id 不是有效的 Class 编号');
+    expect(badEn.errors![0].message).toBe('id is not a valid Class id');
+  });
+
+  it('UNAUTHENTICATED and a class-validator refusal too', async () => {
+    const zh = await t.expectToFail('UNAUTHENTICATED', `{ me { id } }`);
+    expect(zh.message).toBe('请先登录：此操作需要登录凭证（Bearer 令牌）');
+    const en = await t.gql(`{ me { id } }`, {}, undefined, { 'accept-language': 'en' });
+    expect(en.errors![0]).toMatchObject({ message: 'Sign in first: this operation needs a bearer token', extensions: { code: 'UNAUTHENTICATED' } });
+
+    const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token } }`;
+    const input = { schoolCode: 'test-a', username: 'x', password: '' };
+    const invalidZh = await t.expectToFail('BAD_USER_INPUT', LOGIN, { input });
+    const invalidEn = (await t.gql(LOGIN, { input }, undefined, { 'accept-language': 'en' })).errors![0];
+    expect(invalidZh.message).toMatch(/^输入有误——/);
+    expect(invalidEn.message).toMatch(/^Invalid input — /);
+    expect(invalidEn.extensions!.fields.map((f: any) => f.field)).toEqual(invalidZh.extensions!.fields.map((f: any) => f.field));
+  });
+
+  it('HTTP-level refusals are translated too', async () => {
+    const body = (lang?: string) => fetch(`${t.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}) }, body: '{not json',
+    }).then((r) => r.json() as Promise<{ errors: { message: string; extensions: unknown }[] }>);
+    expect((await body()).errors[0]).toEqual({ message: '请求体不是有效的 JSON', extensions: { code: 'BAD_REQUEST' } });
+    expect((await body('en')).errors[0]).toEqual({ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } });
+  });
+});
