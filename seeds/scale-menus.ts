@@ -1,5 +1,5 @@
 import { AssignmentShape, itemProblems, PlannedItem, subjectLoadOf } from '../src/modules/assignment/assignment.policy';
-import { HomeworkForm } from '../src/modules/bank/bank.enums';
+import { HomeworkForm, Tier } from '../src/modules/bank/bank.enums';
 import { DayKind } from '../src/modules/load/load.entity';
 import { checkDailyLoad, loadCapFor, SubjectLoad } from '../src/modules/load/load.policy';
 import { minutesFor, TEMPLATES } from './bank-templates';
@@ -100,13 +100,13 @@ export function plannedItems(subject: BankSubject, grade: number, menu: Menu): P
 export function assertMenusWithinRules(grade: number): void {
   const heaviest: SubjectLoad[] = [];
   for (const subject of homeworkSubjects(grade)) {
-    let worst: SubjectLoad = { subjectId: subject, lightestWrittenMinutes: 0, heaviestWrittenMinutes: 0 };
+    let worst: SubjectLoad = { subjectId: subject, lightestWrittenMinutes: 0, heaviestWrittenMinutes: 0, lightestAllFormsMinutes: 0, heaviestAllFormsMinutes: 0 };
     for (const menu of menusFor(subject, grade)) {
       for (const o of menu.options) for (const i of o.items) {
         const tpl = TEMPLATES[subject][i.template];
         const problems = itemProblems({ title: tpl.title('…'), form: tpl.form as HomeworkForm, atHome: i.atHome, approved: true, retired: false,
-          needsPhone: false, needsParent: false, repetitive: false }, grade);
-        if (problems.length) throw new Error(`grade ${grade} ${subject}: ${problems.map((p) => p.message).join('; ')}`);
+          needsPhone: false, needsParent: false, repetitive: false, tier: tpl.tier as Tier, grades: [grade] }, grade, { shape: menu.shape, optionKey: o.key });
+        if (problems.length) throw new Error(`grade ${grade} ${subject}: ${problems.map((p) => p.rule).join('; ')}`);
       }
       const load = subjectLoadOf(subject, menu.shape, menu.options, plannedItems(subject, grade, menu));
       if (load.heaviestWrittenMinutes >= worst.heaviestWrittenMinutes) worst = load;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { ApolloServer, HeaderMap, HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLError, parse } from 'graphql';
 import type { AppConfig } from './config';
 import { RequestContext } from './core/context';
@@ -27,6 +27,11 @@ import { CALIBRATION_BATCH, CalibrationWorker } from './modules/record-sheet/cal
 import { createLoaders } from './modules/registry';
 import { getSchema } from './schema';
 import { serveWeb } from './core/static-web';
+import { UploadEndpoint } from './modules/attachment/upload-endpoint';
+import { Figures, localeOf, MessageDef, render, withLocale } from './core/messages';
+import { RequestErrors } from './core/request-errors';
+import { Clock, systemClock } from './core/clock';
+import { ChartMessages } from './modules/chart/chart.errors';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
@@ -49,9 +54,14 @@ function unavailable(e: unknown): unknown {
   return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http: { status: 503, headers } } });
 }
 
+/**
+ * An HTTP-level refusal. Its message is written when it is answered (`render(rule, figures)`),
+ * in the request's language: it may be made where the request's locale is not current (a
+ * stream's callback).
+ */
 class HttpError extends Error {
-  constructor(readonly status: number, message: string, readonly limit?: string, readonly figures: { value?: number; max?: number } = {}) {
-    super(message);
+  constructor(readonly status: number, readonly rule: MessageDef, readonly figures: Figures = {}, readonly limit?: string) {
+    super(render(rule, figures, 'en'));
   }
 }
 
@@ -63,7 +73,7 @@ function readBody(req: http.IncomingMessage): Promise<string> {
       size += chunk.length;
       if (size > MAX_BODY_BYTES) {
         // Answer 413 at once; the rest of the body is read and dropped so the client gets it.
-        reject(new HttpError(413, `Request body exceeds ${MAX_BODY_BYTES} bytes`));
+        reject(new HttpError(413, RequestErrors.BODY_TOO_LARGE, { max: MAX_BODY_BYTES }));
         chunks.length = 0;
       } else chunks.push(chunk);
     });
@@ -87,13 +97,13 @@ function checkDocument(method: string | undefined, body: unknown, url: URL, limi
   if (typeof query !== 'string') return;
   const bytes = Buffer.byteLength(query, 'utf8');
   if (bytes > limits.maxDocumentBytes) {
-    throw new HttpError(413, `The query exceeds the document size limit: ${bytes} > ${limits.maxDocumentBytes} bytes`, 'document size', { value: bytes, max: limits.maxDocumentBytes });
+    throw new HttpError(413, RequestErrors.DOCUMENT_TOO_LARGE, { value: bytes, max: limits.maxDocumentBytes }, 'document size');
   }
   try {
     parse(query, { maxTokens: limits.maxTokens });
   } catch (e) {
     if (e instanceof GraphQLError && /Document contains more th\w+ \d+ tokens/i.test(e.message)) {
-      throw new HttpError(400, `The query exceeds the tokens limit: more than ${limits.maxTokens} tokens`, 'tokens', { max: limits.maxTokens });
+      throw new HttpError(400, RequestErrors.TOO_MANY_TOKENS, { max: limits.maxTokens }, 'tokens');
     }
   }
 }
@@ -103,13 +113,15 @@ function checkDocument(method: string | undefined, body: unknown, url: URL, limi
  * up) and GET /ready (database reachable), a request id on every request and one JSON log
  * line per request.
  */
-export async function createApp(config: AppConfig, db: Database, logger: Logger): Promise<App> {
+export async function createApp(config: AppConfig, db: Database, logger: Logger, options: { clock?: Clock } = {}): Promise<App> {
+  const clock = options.clock ?? systemClock;
   const production = config.nodeEnv === 'production';
   const httpServer = http.createServer();
   const metrics = new Metrics(db.dataSource);
   let shuttingDown = false;
   /** Requests not yet answered, so a shutdown can tell their keep-alive clients the connection ends. */
   const unanswered = new Set<http.ServerResponse>();
+  const uploads = new UploadEndpoint(config, db, logger);
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await getSchema(),
@@ -136,6 +148,8 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
       metricsPlugin(metrics),
       // The explorer is ours (served locally in development); Apollo's landing page loads from a CDN.
       ApolloServerPluginLandingPageDisabled(),
+      // No cache hints are used (answers are per user, never shared); Apollo's default plugin would walk every field for them.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();
@@ -153,7 +167,9 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
       // Behind a trusted proxy, the last hop it appended is the client; earlier ones are client-written.
       const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').pop()!.trim() : '';
       const address = forwarded || req.socket.remoteAddress || 'unknown';
-      return new RequestContext(requestId, scope.manager, config, log.child({ userId: viewer?.userId }), viewer, createLoaders, address, (id) => scope.setSchool(id), scope);
+      const ctx = new RequestContext(requestId, scope.manager, config, log.child({ userId: viewer?.userId }), viewer, createLoaders, address, (id) => scope.setSchool(id), scope);
+      ctx.clock = clock;
+      return ctx;
     } catch (e) {
       if (e instanceof DomainError) {
         throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
@@ -169,7 +185,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
       try {
         body = JSON.parse(raw);
       } catch {
-        throw new HttpError(400, 'Request body is not valid JSON');
+        throw new HttpError(400, RequestErrors.BODY_NOT_JSON);
       }
     }
     checkDocument(req.method, body, url, config.queryLimits);
@@ -188,6 +204,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
       if (ctx) await privacyService.flush(ctx);
       // The answer is sent only once its writes are committed.
       await scope?.commit();
+      await ctx?.committed();
     } catch (e) {
       await scope?.rollback();
       throw e;
@@ -209,11 +226,11 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
   async function serveChart(url: URL, res: http.ServerResponse): Promise<void> {
     const kind = url.pathname.slice('/charts/'.length, -'.svg'.length);
     const claims = checkChartUrl(kind, url.searchParams.get('p'), url.searchParams.get('s'), config.authTokenSecret);
-    if (!claims) throw new HttpError(403, 'The chart link is invalid or has expired; ask the report for a new one');
+    if (!claims) throw new HttpError(403, ChartMessages.CHART_LINK_INVALID);
     const scope = await RequestScope.open(db.dataSource, claims.schoolId);
     try {
       const loaded = await userService.loadViewer(scope.manager, claims.schoolId, claims.userId);
-      if (!loaded || loaded.tokenVersion !== claims.ver) throw new HttpError(403, 'The chart link is invalid or has expired; ask the report for a new one');
+      if (!loaded || loaded.tokenVersion !== claims.ver) throw new HttpError(403, ChartMessages.CHART_LINK_INVALID);
       const ctx = new RequestContext('chart', scope.manager, config, logger, loaded.viewer, createLoaders);
       const svg = claims.kind === 'class-load'
         ? await chartService.classLoad(ctx, claims.params.classId, claims.params.from, claims.params.to)
@@ -225,12 +242,17 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
       res.end(svg);
     } catch (e) {
       await scope.rollback();
-      if (e instanceof DomainError) throw new HttpError(e.code === 'BAD_USER_INPUT' ? 400 : 403, e.message);
+      if (e instanceof DomainError) throw new HttpError(e.code === 'BAD_USER_INPUT' ? 400 : 403, e.rule, e.figures);
       throw e;
     }
   }
 
-  httpServer.on('request', async (req: http.IncomingMessage, res: http.ServerResponse) => {
+  // Each request is served in the language its Accept-Language asks for (Chinese by default):
+  // messages made while it runs, and in formatError, are written in it.
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) =>
+    withLocale(localeOf(req.headers['accept-language']), () => handleRequest(req, res)));
+
+  async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     const log = logger.child({ requestId });
@@ -278,12 +300,14 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
         res.end(asset.body);
       } else if (req.method === 'GET' && /^\/charts\/(class-load|student-week)\.svg$/.test(url.pathname)) {
         await serveChart(url, res);
+      } else if (await uploads.handle(req, res, url)) {
+        // Chunked uploads at /uploads, files behind signed links at /files (src/modules/attachment).
       } else if (url.pathname === '/graphql') {
         await handleGraphQL(req, res, url, requestId, log);
       } else if (serveWeb(req, res, url)) {
         // The web app (web/dist), on the same origin as /graphql.
       } else {
-        sendJson(res, 404, { error: 'Not found: GraphQL is served at /graphql' });
+        sendJson(res, 404, { error: render(RequestErrors.NO_SUCH_ROUTE) });
       }
     } catch (e) {
       if (isConnectionFailure(e)) {
@@ -294,14 +318,15 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger)
         return sendJson(res, 503, { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
       }
       if (e instanceof HttpError) {
-        const extensions = e.limit ? { code: 'QUERY_LIMIT_EXCEEDED', limit: e.limit, ...e.figures } : { code: 'BAD_REQUEST' };
-        return sendJson(res, e.status, { errors: [{ message: e.message, extensions }] });
+        const { value, max } = e.figures;
+        const extensions = e.limit ? { code: 'QUERY_LIMIT_EXCEEDED', limit: e.limit, value, max } : { code: 'BAD_REQUEST' };
+        return sendJson(res, e.status, { errors: [{ message: render(e.rule, e.figures), extensions }] });
       }
       log.error('request failed', { error: e });
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error' }] });
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: render(RequestErrors.INTERNAL) }] });
       else res.end();
     }
-  });
+  }
 
   const calibrations = new CalibrationWorker(db.dataSource, logger.child({ worker: 'calibration' }), CALIBRATION_BATCH[db.kind]);
   calibrations.start();

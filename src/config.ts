@@ -44,10 +44,38 @@ export interface AppConfig {
   loginThrottle: LoginThrottle;
   /** How many password checks (scrypt) run at once and wait, in this process. */
   passwordChecks: PasswordCheckLimits;
+  /**
+   * Service processes `npm start` runs (WEB_CONCURRENCY; default one per CPU; 1 = no cluster):
+   * with DATABASE_URL, a primary process forks that many workers (src/cluster.ts). On the
+   * embedded database the service is always one process, since PGlite runs inside it.
+   */
+  workers: number;
   /** Take the client address from X-Forwarded-For (behind a trusted proxy only). */
   trustProxy: boolean;
   /** Web origins (exact, e.g. `https://app.example.cn`) allowed to call the service cross-origin; empty: same origin only. */
   corsOrigins: string[];
+  /** Uploaded photos, recordings and PDFs: where they are kept and how big they may be. */
+  files: FileConfig;
+}
+
+/** Uploaded files (src/modules/attachment). */
+export interface FileConfig {
+  /** An S3-compatible store (STORAGE_URL, `s3+https://KEY:SECRET@host/bucket?region=…`); absent: `storageDir`. */
+  storageUrl?: string;
+  /** The folder files are kept in without STORAGE_URL: `files/` in the data folder (or `.data/files`). */
+  storageDir: string;
+  /** Largest upload of each kind, in bytes. */
+  maxBytes: { image: number; audio: number; pdf: number };
+  /** Photos one hand-in or correction may carry (a recording is always one). */
+  maxPhotosPerWork: number;
+  /** Images a bank item may carry. */
+  maxImagesPerItem: number;
+  /** Largest chunk of a chunked upload, in bytes. */
+  chunkBytes: number;
+  /** Bytes every school may keep, unless `schoolQuotaBytes` names it. */
+  defaultSchoolQuotaBytes: number;
+  /** Per school (by code): bytes it may keep. */
+  schoolQuotaBytes: Readonly<Record<string, number>>;
 }
 
 export interface QueryLimits {
@@ -186,8 +214,47 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxWaiting: intFrom(env, 'PASSWORD_CHECK_QUEUE', 16, 0, 10000),
       maxPerAddress: intFrom(env, 'PASSWORD_CHECKS_PER_ADDRESS', 8, 1, 10000),
     },
+    workers: intFrom(env, 'WEB_CONCURRENCY', availableParallelism(), 1, 256),
     trustProxy: boolFrom(env, 'TRUST_PROXY', false),
     corsOrigins: originsFrom(env, 'CORS_ORIGINS'),
+    files: filesFrom(env, dataDir),
+  };
+}
+
+const MB = 1024 * 1024;
+
+function filesFrom(env: Env, dataDir: string | undefined): FileConfig {
+  const storageUrl = env.STORAGE_URL || undefined;
+  if (storageUrl) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(storageUrl);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || !['s3+http:', 's3+https:'].includes(parsed.protocol) || !parsed.username || !parsed.password || parsed.pathname.split('/').filter(Boolean).length !== 1) {
+      throw new ConfigError('STORAGE_URL must look like s3+https://ACCESS_KEY:SECRET_KEY@host[:port]/bucket[?region=cn-north-1&style=path|virtual] (URL-encode the keys)');
+    }
+  }
+  const schoolQuotaBytes: Record<string, number> = {};
+  for (const part of (env.STORAGE_SCHOOL_QUOTAS_MB ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const m = /^([\w.-]+)=(\d+)$/.exec(part);
+    if (!m) throw new ConfigError(`STORAGE_SCHOOL_QUOTAS_MB must list school codes with megabytes, e.g. shiyan=20000,beixiao=5000, got "${part}"`);
+    schoolQuotaBytes[m[1]] = Number(m[2]) * MB;
+  }
+  return {
+    storageUrl,
+    storageDir: dataDir ? path.join(dataDir, 'files') : path.resolve('.data', 'files'),
+    maxBytes: {
+      image: intFrom(env, 'UPLOAD_MAX_IMAGE_MB', 15, 1, 200) * MB,
+      audio: intFrom(env, 'UPLOAD_MAX_AUDIO_MB', 30, 1, 500) * MB,
+      pdf: intFrom(env, 'UPLOAD_MAX_PDF_MB', 20, 1, 500) * MB,
+    },
+    maxPhotosPerWork: intFrom(env, 'UPLOAD_MAX_PHOTOS', 9, 1, 50),
+    maxImagesPerItem: intFrom(env, 'UPLOAD_MAX_ITEM_IMAGES', 6, 1, 50),
+    chunkBytes: intFrom(env, 'UPLOAD_CHUNK_KB', 1024, 16, 16 * 1024) * 1024,
+    defaultSchoolQuotaBytes: intFrom(env, 'STORAGE_SCHOOL_QUOTA_MB', 50 * 1024, 1, 100_000_000) * MB,
+    schoolQuotaBytes,
   };
 }
 

@@ -1,6 +1,7 @@
+import cluster from 'node:cluster';
 import { App, createApp } from './app';
 import { AppConfig, ConfigError, keepAuthTokenSecret } from './config';
-import { databaseLogger, openDatabase } from './core/database';
+import { Database, databaseLogger, openDatabase } from './core/database';
 import { Logger } from './core/logger';
 import { databaseAdvisories, hasPendingMigrations, migrate } from './core/migrations';
 import { School } from './modules/school/school.entity';
@@ -33,17 +34,8 @@ export async function startService(loaded: AppConfig, logger: Logger): Promise<S
     queryLogger: databaseLogger(logger),
   });
   try {
-    if (config.migrateOnStart) {
-      await migrate(db, logger);
-    } else if (await hasPendingMigrations(db)) {
-      throw new ConfigError('The database has pending migrations: run `npm run migrate` first');
-    }
-    for (const advice of await databaseAdvisories(db)) logger.warn(advice);
-    if (config.seedDemoOnEmptyDatabase && (await db.dataSource.getRepository(School).count()) === 0) {
-      logger.info('empty database: seeding the demo school');
-      const fixture = await seedDemo(db.dataSource, config.passwordHashCost);
-      logger.info('demo school seeded', { school: fixture.spec.name, users: fixture.users.length });
-    }
+    // A cluster's primary has prepared the database before forking (src/cluster.ts).
+    await prepareDatabase(db, config, logger, { advise: !cluster.isWorker });
   } catch (e) {
     await db.close();
     throw e;
@@ -53,4 +45,23 @@ export async function startService(loaded: AppConfig, logger: Logger): Promise<S
   const url = await app.listen(config.port, config.host);
   logger.info('listening', { url: `${url}/graphql`, database: db.kind });
   return { app, url, config };
+}
+
+/**
+ * Before serving: applies pending migrations (MIGRATE_ON_START) or refuses to start with
+ * them pending, logs the database's advisories, and seeds the demo school into an empty
+ * database (SEED_DEMO). A cluster's primary runs it once, before it forks the workers.
+ */
+export async function prepareDatabase(db: Database, config: AppConfig, logger: Logger, options: { advise: boolean } = { advise: true }): Promise<void> {
+  if (config.migrateOnStart) {
+    await migrate(db, logger);
+  } else if (await hasPendingMigrations(db)) {
+    throw new ConfigError('The database has pending migrations: run `npm run migrate` first');
+  }
+  if (options.advise) for (const advice of await databaseAdvisories(db)) logger.warn(advice);
+  if (config.seedDemoOnEmptyDatabase && (await db.dataSource.getRepository(School).count()) === 0) {
+    logger.info('empty database: seeding the demo school');
+    const fixture = await seedDemo(db.dataSource, config.passwordHashCost);
+    logger.info('demo school seeded', { school: fixture.spec.name, users: fixture.users.length });
+  }
 }

@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 /**
  * Production: static files in dist/, hashed under dist/assets/ (the service caches them for a
  * year and serves index.html uncached). Development (`npm run dev`): Vite's server, with
- * /graphql proxied to a running service (API_URL, default http://localhost:4000).
+ * /graphql, /uploads and /files proxied to a running service (API_URL, default http://localhost:4000).
  */
 export default defineConfig({
   plugins: [react()],
@@ -24,6 +24,7 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/graphql': { target: process.env.API_URL ?? 'http://localhost:4000', changeOrigin: true } },
+    // The GraphQL API, the chunked uploads and the signed file links live on the service.
+    proxy: Object.fromEntries(['/graphql', '/uploads', '/files'].map((p) => [p, { target: process.env.API_URL ?? 'http://localhost:4000', changeOrigin: true }])),
   },
 });

@@ -2,8 +2,10 @@ import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config';
 import { UnauthenticatedError } from './errors';
 import { BatchScheduler, withScheduler } from './loader';
+import { Clock, systemClock } from './clock';
 import { Logger } from './logger';
 import { Role } from './roles';
+import { RequestErrors } from './request-errors';
 
 /**
  * The signed-in user and what they are connected to, loaded once per request. Row scoping
@@ -22,13 +24,15 @@ export interface Viewer {
   childClassIds: ReadonlySet<string>;
   groupIds: ReadonlySet<string>;
   ledGroupIds: ReadonlySet<string>;
+  /** Signed in with a password the school issued (a slip or a reset): only `me`, `passwordChange` and `logout` until it is changed. */
+  mustChangePassword?: boolean;
 }
 
 /** A read of a student's personal record by staff, written to the access log after the request. */
 export interface AccessRecord {
   studentId: string;
-  /** What was read; `resourceId` names it: a submission id, a record sheet's day, an assignment id, or `all`. */
-  resource: 'submission' | 'record_sheet' | 'tier_choice' | 'assignment_overview' | 'student_export';
+  /** What was read; `resourceId` names it: a submission id, a record sheet's day, an assignment id, a file id, or `all`. */
+  resource: 'submission' | 'record_sheet' | 'tier_choice' | 'assignment_overview' | 'student_export' | 'attachment';
   resourceId: string;
 }
 
@@ -65,6 +69,10 @@ export class RequestContext {
   private loadersCache?: Loaders;
   /** Staff reads of students' records in this request; flushed to access_log at its end. */
   readonly accessRecords: AccessRecord[] = [];
+  /** The service's clock (the app's; tests set it): what "now" is for the time-of-day rules. */
+  clock: Clock = systemClock;
+  /** Work that must wait until the request's writes are committed (removing stored files' bytes); run by `committed()`. */
+  private readonly afterCommitWork: (() => Promise<void>)[] = [];
 
   private currentDb: EntityManager;
 
@@ -108,6 +116,22 @@ export class RequestContext {
     }
   }
 
+  /** Runs `work` once the request's writes are committed; never when they are rolled back. */
+  afterCommit(work: () => Promise<void>): void {
+    this.afterCommitWork.push(work);
+  }
+
+  /** Called by whoever commits the request: runs the work left for after the commit; a failure is logged, not thrown. */
+  async committed(): Promise<void> {
+    for (const work of this.afterCommitWork.splice(0)) {
+      try {
+        await work();
+      } catch (e) {
+        this.logger.warn('work after commit failed', { error: e });
+      }
+    }
+  }
+
   /** The signed-in user, or null for an anonymous request. */
   get viewerOrNull(): Viewer | null {
     return this.currentViewer;
@@ -132,7 +156,7 @@ export class RequestContext {
 
   /** The signed-in user; UNAUTHENTICATED when there is none. */
   get viewer(): Viewer {
-    if (!this.viewerOrNull) throw new UnauthenticatedError('Sign in first: this operation needs a bearer token');
+    if (!this.viewerOrNull) throw new UnauthenticatedError(RequestErrors.SIGN_IN_FIRST);
     return this.viewerOrNull;
   }
 

@@ -1,4 +1,5 @@
 import { Figures, MessageDef, render } from './messages';
+import { RequestErrors } from './request-errors';
 
 /**
  * Domain errors. Services throw these; they know nothing of GraphQL. The single mapping to
@@ -6,8 +7,12 @@ import { Figures, MessageDef, render } from './messages';
  */
 export abstract class DomainError extends Error {
   abstract readonly code: string;
-  constructor(message: string, readonly details: Record<string, unknown> = {}) {
-    super(message);
+  /**
+   * `rule` is the catalogue entry of the message; it is written from `figures` in the
+   * request's language. `details` go to the error's `extensions` (never the message's names).
+   */
+  constructor(readonly rule: MessageDef, readonly figures: Figures = {}, readonly details: Record<string, unknown> = {}) {
+    super(render(rule, figures));
     this.name = new.target.name;
   }
 }
@@ -29,20 +34,25 @@ export class ForbiddenError extends DomainError {
 
 /**
  * The thing does not exist in the caller's school. Rows of other schools and rows the caller
- * may not see are reported the same way, so ids of other schools leak nothing.
+ * may not see are reported the same way, so ids of other schools leak nothing. The message
+ * names the entity in the request's language (`entityName`).
  */
 export class NotFoundError extends DomainError {
   readonly code = 'NOT_FOUND';
   constructor(entity: string, id: string) {
-    super(`${entity} ${id} was not found`, { entity, id });
+    super(RequestErrors.NOT_FOUND, { entity, id }, { entity, id });
   }
 }
 
-/** Malformed input that class-validator cannot see (a bad global id, say). */
+/**
+ * Malformed input that class-validator cannot see (a bad global id, say). `reason` is a
+ * catalogue entry whose key names the problem (it goes to `extensions.reason`); the GraphQL
+ * code stays BAD_USER_INPUT.
+ */
 export class InvalidInputError extends DomainError {
   readonly code = 'BAD_USER_INPUT';
-  constructor(readonly field: string, message: string) {
-    super(message, { field });
+  constructor(readonly field: string, reason: MessageDef, figures: Figures = {}) {
+    super(reason, { field, ...figures }, { field, reason: reason.code });
   }
 }
 
@@ -52,7 +62,6 @@ export class InvalidInputError extends DomainError {
  */
 export class RuleViolation extends DomainError {
   readonly code: string;
-  readonly rule: MessageDef | null;
   readonly field: string[];
 
   /**
@@ -60,23 +69,10 @@ export class RuleViolation extends DomainError {
    * message is written from `details` in the request's language. Numbers in `details` are
    * the figures clients get; strings only fill in the message.
    */
-  constructor(rule: MessageDef, field?: string[], details?: Figures);
-  /** @deprecated Transitional form (a code and a ready message), until every refusal is in a catalogue. */
-  constructor(code: string, message: string, field?: string[], details?: Figures);
-  constructor(rule: MessageDef | string, ...rest: unknown[]) {
-    if (typeof rule === 'string') {
-      const [message, field = [], details = {}] = rest as [string, string[]?, Figures?];
-      super(message, { ...details });
-      this.code = rule;
-      this.rule = null;
-      this.field = field;
-    } else {
-      const [field = [], details = {}] = rest as [string[]?, Figures?];
-      super(render(rule, details), { ...details });
-      this.code = rule.code;
-      this.rule = rule;
-      this.field = field;
-    }
+  constructor(rule: MessageDef, field: string[] = [], details: Figures = {}) {
+    super(rule, details, { ...details });
+    this.code = rule.code;
+    this.field = field;
   }
 }
 
@@ -84,7 +80,7 @@ export class RuleViolation extends DomainError {
 export class RuleViolations extends DomainError {
   readonly code = 'RULE_VIOLATIONS';
   constructor(readonly violations: RuleViolation[]) {
-    super(violations.map((v) => v.message).join('; '));
+    super(RequestErrors.RULE_VIOLATIONS, { messages: violations.map((v) => v.message) });
   }
 }
 
@@ -96,10 +92,7 @@ export class RuleViolations extends DomainError {
 export class DatabaseUnavailableError extends DomainError {
   readonly code = 'SERVICE_UNAVAILABLE';
   constructor(override readonly cause: unknown) {
-    super('The database is unreachable at the moment, so this request was not completed; retry in a few seconds (a create with the same client key, which is never applied twice)', {
-      retryable: true,
-      retryAfterSeconds: 2,
-    });
+    super(RequestErrors.SERVICE_UNAVAILABLE, { retryAfterSeconds: 2 }, { retryable: true, retryAfterSeconds: 2 });
   }
 }
 

@@ -4,6 +4,8 @@ import { ArgumentValidationError, AuthenticationError, AuthorizationError } from
 import type { ValidationError } from 'class-validator';
 import { DatabaseUnavailableError, DomainError, InvalidInputError, isConnectionFailure } from './errors';
 import { Logger } from './logger';
+import { currentLocale, render } from './messages';
+import { constraintMessage, RequestErrors } from './request-errors';
 import { ScalarInputError } from './scalars';
 
 /** Codes that GraphQL itself or Apollo produce for bad requests; they pass through as they are. */
@@ -31,10 +33,12 @@ interface FieldProblem {
   problems: string[];
 }
 
+/** Each field's problems, in the request's language (see `constraintMessage`). */
 function flattenValidation(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, problems: Object.values(e.constraints) }] : [];
+    const problems = Object.entries(e.constraints ?? {}).map(([name, message]) => constraintMessage(name, message, e.property, currentLocale()));
+    const own = e.constraints ? [{ field, problems }] : [];
     return [...own, ...flattenValidation(e.children ?? [], field)];
   });
 }
@@ -53,7 +57,7 @@ export function createFormatError(logger: Logger, production: boolean) {
     if (original instanceof ArgumentValidationError) {
       const fields = flattenValidation(original.extensions.validationErrors);
       const summary = fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' | ');
-      return { ...base, message: `Invalid input — ${summary}`, extensions: { code: 'BAD_USER_INPUT', fields } };
+      return { ...base, message: render(RequestErrors.INVALID_INPUT, { summary }), extensions: { code: 'BAD_USER_INPUT', fields } };
     }
     if (!(original instanceof DomainError) && isConnectionFailure(original)) {
       logger.warn('database unreachable', { error: original, path: formatted.path });
@@ -66,10 +70,10 @@ export function createFormatError(logger: Logger, production: boolean) {
       return { ...base, message: original.message, extensions };
     }
     if (original instanceof AuthorizationError) {
-      return { ...base, message: 'Your roles do not allow this operation', extensions: { code: 'FORBIDDEN' } };
+      return { ...base, message: render(RequestErrors.ROLES_FORBID), extensions: { code: 'FORBIDDEN', reason: 'ROLE' } };
     }
     if (original instanceof AuthenticationError) {
-      return { ...base, message: 'Sign in first: this operation needs a bearer token', extensions: { code: 'UNAUTHENTICATED' } };
+      return { ...base, message: render(RequestErrors.SIGN_IN_FIRST), extensions: { code: 'UNAUTHENTICATED' } };
     }
     if (error instanceof GraphQLError && error.originalError instanceof ScalarInputError) {
       // A date or time refused in the query text: the same code as when it comes in a variable.
@@ -90,6 +94,6 @@ export function createFormatError(logger: Logger, production: boolean) {
       return production ? { ...base, extensions: { code: code ?? 'BAD_REQUEST' } } : formatted;
     }
     logger.error('unexpected error', { error: original, path: formatted.path });
-    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { ...base, message: render(RequestErrors.INTERNAL), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

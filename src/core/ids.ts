@@ -1,4 +1,5 @@
 import { InvalidInputError } from './errors';
+import { RequestErrors } from './request-errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -21,7 +22,7 @@ export function parseGlobalId(globalId: string): { type: string; id: string } | 
 export function fromGlobalId(globalId: string, expectedType: string, field = 'id'): string {
   const parsed = parseGlobalId(globalId);
   if (!parsed || parsed.type !== expectedType) {
-    throw new InvalidInputError(field, `${field} is not a valid ${expectedType} id`);
+    throw new InvalidInputError(field, RequestErrors.INVALID_ID, { expectedType });
   }
   return parsed.id;
 }

@@ -1,5 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit } from 'graphql';
+import { render } from './messages';
+import { RequestErrors } from './request-errors';
 
 /**
  * Text the database cannot hold faithfully: a NUL character (PostgreSQL rejects it) or a lone
@@ -8,14 +10,20 @@ import { GraphQLError, Kind, visit } from 'graphql';
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function textProblem(value: string): string | null {
-  if (value.includes('\u0000')) return 'contains a NUL character (U+0000)';
-  if (LONE_SURROGATE.test(value)) return 'contains a lone UTF-16 surrogate (not valid Unicode)';
+  const kind = textProblemKind(value);
+  return kind ? render(RequestErrors.BAD_TEXT, { kind }, 'en') : null;
+}
+
+/** What is wrong with the text: `nul`, `surrogate`, or nothing (null). */
+function textProblemKind(value: string): 'nul' | 'surrogate' | null {
+  if (value.includes('\u0000')) return 'nul';
+  if (LONE_SURROGATE.test(value)) return 'surrogate';
   return null;
 }
 
-function findBadText(value: unknown, path: string): { path: string; problem: string } | null {
+function findBadText(value: unknown, path: string): { path: string; problem: 'nul' | 'surrogate' } | null {
   if (typeof value === 'string') {
-    const problem = textProblem(value);
+    const problem = textProblemKind(value);
     return problem ? { path, problem } : null;
   }
   if (Array.isArray(value)) {
@@ -42,14 +50,15 @@ export function inputTextPlugin(): ApolloServerPlugin {
           if (!found) {
             visit(document, {
               [Kind.STRING]: (node) => {
-                const problem = found ? null : textProblem(node.value);
+                const problem = found ? null : textProblemKind(node.value);
                 if (problem) found = { path: 'a string in the document', problem };
               },
             });
           }
           if (found) {
-            const { path, problem } = found;
-            throw new GraphQLError(`Invalid input — ${path}: ${problem}`, {
+            const { path } = found;
+            const problem = render(RequestErrors.BAD_TEXT, { kind: found.problem });
+            throw new GraphQLError(render(RequestErrors.INVALID_INPUT, { summary: `${path}: ${problem}` }), {
               extensions: { code: 'BAD_USER_INPUT', fields: [{ field: path, problems: [problem] }], http: { status: 400 } },
             });
           }

@@ -24,9 +24,16 @@ export interface ModuleManifest<L extends object = object> {
   readonly nodes?: Readonly<Record<string, NodeFetcher>>;
   /** The module's refusals (`<module>.errors.ts`). */
   readonly errors?: readonly Readonly<Record<string, MessageDef>>[];
+  /** Its other messages: those of top-level errors (FORBIDDEN, BAD_USER_INPUT reasons…), keyed by reason. */
+  readonly messages?: readonly Readonly<Record<string, MessageDef>>[];
 }
 
-/** Declares a module (a typed identity: keeps the type of its loaders for the registry). */
+/**
+ * Declares a module. A module with loaders names their type explicitly,
+ * `defineModule<ReturnType<typeof noticeLoaders>>({ … })`: the registry builds the type of
+ * `ctx.loaders` from the modules' types, and a type inferred from the whole manifest (whose
+ * resolvers and services read `ctx.loaders`) would depend on itself.
+ */
 export function defineModule<L extends object = object>(manifest: ModuleManifest<L>): ModuleManifest<L> {
   return manifest;
 }

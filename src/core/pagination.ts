@@ -1,6 +1,7 @@
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
 import { IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { InvalidInputError } from './errors';
+import { RequestErrors } from './request-errors';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -39,7 +40,7 @@ export function decodeCursor(cursor: string, arity: number): unknown[] {
   } catch {
     // fall through to the error below
   }
-  throw new InvalidInputError('after', 'after is not a cursor of this list');
+  throw new InvalidInputError('after', RequestErrors.BAD_CURSOR);
 }
 
 export interface Page<T> {

@@ -4,6 +4,8 @@ import {
   isObjectType, GraphQLOutputType, Kind, OperationDefinitionNode, SelectionSetNode, valueFromASTUntyped,
 } from 'graphql';
 import type { QueryLimits } from '../config';
+import { render } from './messages';
+import { RequestErrors } from './request-errors';
 
 /**
  * Limits on one GraphQL operation: depth, aliases and cost. Cost counts 1 per field, and a
@@ -81,7 +83,7 @@ export function measureOperation(
 }
 
 function refuse(limit: string, value: number, max: number): GraphQLError {
-  return new GraphQLError(`The query exceeds the ${limit} limit: ${value} > ${max}`, {
+  return new GraphQLError(render(RequestErrors.QUERY_LIMIT, { limit, value, max }), {
     extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit, value, max, http: { status: 400 } },
   });
 }

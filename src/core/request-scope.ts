@@ -55,6 +55,11 @@ export class RequestScope implements ConnectionControl {
     this.finished = true;
     // Released and not resumed (resuming failed): the request's work was committed on release.
     if (this.released) return;
+    await this.commitAndRelease();
+  }
+
+  /** Commits the transaction and gives its connection back; a broken connection committed nothing. */
+  private async commitAndRelease(): Promise<void> {
     // The driver lets go of a connection that broke; then nothing of the request was committed.
     if (this.runner.isReleased) throw new DatabaseUnavailableError('the connection was lost before COMMIT');
     try {
@@ -78,14 +83,7 @@ export class RequestScope implements ConnectionControl {
   async release(): Promise<void> {
     if (this.finished || this.released) throw new Error('the request scope holds no connection to release');
     this.released = true;
-    if (this.runner.isReleased) throw new DatabaseUnavailableError('the connection was lost before COMMIT');
-    try {
-      if (this.runner.isTransactionActive) await this.runner.commitTransaction();
-    } catch (e) {
-      await closeQuietly(this.runner);
-      throw e;
-    }
-    await this.runner.release();
+    await this.commitAndRelease();
   }
 
   /** Goes on after release() in a new transaction on a pooled connection, in the same school. */

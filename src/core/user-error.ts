@@ -41,13 +41,17 @@ export function userErrorCatalogue(): ReadonlyMap<string, MessageDef> {
 export const CoreErrors = defineMessages({
   STALE_REVISION: {
     description: 'Someone changed the record since you read it; figures name the current revision',
-    zh: (f) => `这条记录已被他人修改：你编辑的是第 ${f.expectedRevision} 版，当前是第 ${f.currentRevision} 版。请刷新后再改`,
+    zh: (f) => `${f.name ?? '这条记录'}已被他人修改：你编辑的是第 ${f.expectedRevision} 版，当前是第 ${f.currentRevision} 版。请刷新后再改`,
     en: (f) => `${f.what ?? 'The record'} was changed by someone else: you edited revision ${f.expectedRevision}, the current revision is ${f.currentRevision}`,
   },
   CONCURRENT_CHANGE: {
     description: 'Someone else made the same change at the same moment; reload and try again',
-    zh: () => '有人在同一时刻做了同样的修改，请刷新后重试',
-    en: () => 'Someone else made the same change at the same moment; reload and try again',
+    zh: (f) => (f.what === 'password'
+      ? '核验期间你的密码已被修改或你已退出登录，请重新登录'
+      : '有人在同一时刻做了同样的修改，请刷新后重试'),
+    en: (f) => (f.what === 'password'
+      ? 'Your password was changed or you signed out while this change was checked; sign in again'
+      : 'Someone else made the same change at the same moment; reload and try again'),
   },
   IDEMPOTENCY_KEY_REUSED: {
     description: 'The client key was already used for a different request',
@@ -56,59 +60,6 @@ export const CoreErrors = defineMessages({
   },
 });
 registerUserErrors(CoreErrors);
-
-/**
- * Refusals not yet moved into their module's catalogue (`<module>.errors.ts`): code and
- * description only; their messages are still written where they are thrown. Transitional.
- */
-const LEGACY_DESCRIPTIONS: Record<string, string> = {
-  NOT_A_TEACHER: 'The user named does not hold the teacher role',
-  SAME_PASSWORD: 'The new password equals the current one',
-  WRONG_PASSWORD: 'The current password given is wrong',
-  INVALID_TRANSITION: 'The review lifecycle does not allow this step from the current status',
-  OWN_ITEM_REVIEW: 'Nobody approves or returns an item they wrote or last edited',
-  BEYOND_CURRICULUM_STANDARD: 'The item is harder than the national curriculum standard (课标) allows',
-  UNIT_ORDER_TAKEN: 'Another unit of the subject, grade and term already has this order',
-  GRADE_NOT_IN_SCHOOL: 'The school does not teach this grade',
-  WEEKLY_LIST_FILED: 'The weekly list has been filed with the academic office and is locked',
-  DAY_OUTSIDE_WEEK: 'An entry falls outside the week of the list (Monday to Sunday)',
-  ITEM_NOT_APPROVED: 'Only approved bank items may be planned or assigned',
-  ITEM_NEEDS_PHONE: 'Homework may not need a phone',
-  ITEM_NEEDS_PARENT: 'Only practical homework may involve a parent; homework is never assigned to parents',
-  ITEM_REPETITIVE: 'Mechanical or repetitive homework may not be assigned',
-  WRITTEN_AT_HOME_FORBIDDEN: 'Grades 1–2 have no written homework at home',
-  DAILY_LOAD_EXCEEDED: "The class's written homework at home would exceed the day's cap; figures give cap, published, this and excess minutes",
-  LOOSER_THAN_NATIONAL: 'A school cap may be stricter than the national one, never looser',
-  ASSIGNMENT_EXISTS: 'The class already has homework in this subject on this day',
-  INVALID_STRUCTURE: 'The packages or parts of the assignment are not well formed',
-  NOT_PUBLISHED: 'The assignment is not published',
-  ALREADY_PUBLISHED: 'The assignment is already published',
-  UNKNOWN_CHOICE: 'The assignment offers no such package or level',
-  ALREADY_SUBMITTED: 'The student has already submitted this assignment; corrections go through submissionCorrect',
-  NO_CORRECTION_REQUESTED: 'The teacher has not asked for a correction of this submission',
-  NOTHING_TO_MARK: 'The latest version of the submission has already been marked',
-  CONSENT_REQUIRED: "A guardian must consent before the service keeps a minor's work, choices or record sheets",
-  SHEET_LOCKED: 'The head teacher has read the record sheet; corrections go through them',
-  MARK_LEVEL_MISMATCH: 'The letter of a mark is the level the student did: a C-level submission cannot receive an A mark',
-  TERM_EXISTS: 'The school already has this term of this academic year',
-  TERM_OVERLAP: 'The dates overlap another term of the school',
-  SUBJECT_EXISTS: 'The school already has a subject of this name',
-  CLASS_EXISTS: 'The grade already has a class of this number; figures give grade and classNo',
-  TEACHING_ASSIGNMENT_EXISTS: 'The teacher already teaches this subject to this class',
-  RESEARCH_GROUP_EXISTS: 'The school already has a research group for this subject and grade',
-  USERNAME_TAKEN: 'Another user of the school has this username',
-  STUDENT_NO_TAKEN: 'Another student of the school has this 学籍号',
-  USER_DEACTIVATED: 'The user has been deactivated (left the school) and cannot be given new work',
-  NOT_A_STUDENT: 'The user named does not hold the student role',
-  DAY_OUTSIDE_RANGE: 'A calendar day lies outside the term or year being set',
-  DAY_MARKED_TWICE: 'A day is listed both as a holiday and as a make-up school day, or twice',
-  MAKE_UP_DAY_NOT_WEEKEND: 'A make-up school day (调休) must be a Saturday or Sunday',
-  OWN_OFFICE_ROLE: 'Nobody removes their own academic-office role or deactivates themselves',
-};
-for (const [code, description] of Object.entries(LEGACY_DESCRIPTIONS)) {
-  UserErrorCode[code] = code;
-  valuesConfig[code] = { description };
-}
 
 /** One figure a refusal reports, e.g. `{ name: "capMinutes", value: 60 }`. */
 @ObjectType({ description: 'A figure that explains a refusal (a cap, a current total, an excess)' })

@@ -1,5 +1,6 @@
 import { getNamedType, GraphQLNamedType, GraphQLSchema, isAbstractType, isObjectType } from 'graphql';
-import { toGlobalId } from '../../src/core/ids';
+import { randomUUID } from 'node:crypto';
+import { fromGlobalId, toGlobalId } from '../../src/core/ids';
 import { SchoolStage } from '../../src/modules/school/school.entity';
 import { getSchema } from '../../src/schema';
 import { createAndPublish, ids, insertItem, packages } from '../support/assignments';
@@ -25,22 +26,25 @@ const gid = (username: string) => toGlobalId('User', t.user(username).id);
 const PERSONAL_TYPES = [
   'Submission', 'SubmissionVersion', 'Attachment', 'Mark', 'PeerComment', 'MarkingQueueEntry',
   'RecordSheet', 'RecordSheetLine', 'StudentDayEntry', 'StudentsInState', 'RecordSheetPdf',
+  'UploadedFile', 'PenLayer', 'PenStroke',
 ];
 
 /** Every other object type, by why it holds no child's personal data. */
 const NOT_PERSONAL_TYPES: Record<string, string[]> = {
   'homework, bank, calendar and school data: no student in it': [
-    'Assignment', 'AssignmentChoice', 'AssignmentItem', 'AssignmentOption', 'BalanceCounts', 'BalanceTags', 'BankItem', 'BankItemVersion',
-    'CalendarDay', 'DayTotal', 'ExcelFile', 'GradeWeekTotals', 'GroupCoverageReport', 'ImportProblem', 'LoadCap', 'LoadPreview',
+    'AllFormsLoad', 'Assignment', 'AssignmentChoice', 'AssignmentItem', 'AssignmentOption', 'BalanceCounts', 'BalanceTags', 'BankItem', 'BankItemVersion',
+    'CalendarDay', 'DayTotal', 'DraftLoad', 'ExcelFile', 'GradeWeekTotals', 'GroupCoverageReport', 'ImportProblem', 'LoadCap', 'LoadPreview',
     'NoticeDay', 'NoticeSubject', 'ObjectiveCoverage', 'School', 'SchoolSettings', 'Subject', 'SubjectLoadLine', 'Term', 'TierCounts', 'Unit',
     'UnitCoverageReport', 'UnitObjective', 'WeeklyList', 'WeeklyListEntry', 'WeeklyListOverview', 'WeeklyNotice',
   ],
   'the directory (name, class, student number, roles, links, consent): what the school keeps of every student without consent': [
     'User', 'ChildLink', 'Class', 'TeachingAssignment', 'ResearchGroup',
+    'AccountSlipFile', 'IssuedAccount', 'ParentBindingRequest', 'SchoolYearEntryClass',
+    'RosterFile', 'RosterLine', 'RosterProblem', 'RosterSheetCount',
   ],
   'class or item aggregates (counts, rates, means); no student named': [
     'AssignmentOverview', 'ChoiceCount', 'MarkCount', 'DayLoad', 'SubjectDayLoad', 'WeekTiers', 'TierChoiceCount',
-    'GroupCalibration', 'ItemCalibration', 'TeacherBias',
+    'GroupCalibration', 'ItemCalibration', 'TeacherBias', 'StorageUsage', 'SchoolYearClassMove',
   ],
   'the access log: who read which record, never the record (academic office only)': ['AccessLogEntry'],
   'a root, payload or page: its fields are classified one by one below': [
@@ -49,8 +53,9 @@ const NOT_PERSONAL_TYPES: Record<string, string[]> = {
     'AssignmentChoosePayload', 'AssignmentPayload', 'BankImportPayload', 'BankItemPayload', 'CalendarDayPayload', 'CalendarDayRemovePayload', 'ClassHeadTeacherSetPayload',
     'ConsentPayload', 'LoadPolicyPayload', 'LoginPayload', 'LogoutPayload', 'PeerCommentPayload', 'RecordSheetPayload', 'SchoolSettingsPayload',
     'StudentDataDeletePayload', 'SubmissionPayload', 'UnitPayload', 'WeeklyListPayload',
+    'AccountSlipsIssuePayload', 'ClassJoinCodePayload', 'ParentBindingPayload', 'ParentRegisterPayload',
     'CalendarSetPayload', 'ClassCreatePayload', 'ResearchGroupPayload', 'SubjectPayload', 'TeachingAssignmentPayload', 'TermPayload',
-    'UserCreatePayload', 'UserPayload',
+    'UserCreatePayload', 'UserPayload', 'UploadedFilePayload', 'BankItemImagesPayload', 'SchoolYearRolloverPayload', 'RosterImportPayload',
   ],
 };
 
@@ -159,6 +164,25 @@ const FIELDS: Record<string, Classification> = {
       },
     },
   },
+  'UploadedFilePayload.file': {
+    logged: {
+      reader: 't5yw1', student: 's50101', resource: 'attachment',
+      read: async () => {
+        // A photo handed in with s50101's work (rows only: marking on it needs no bytes).
+        const school = t.schools[0].schoolId;
+        const fileId = randomUUID();
+        await t.db.dataSource.query(`INSERT INTO attachment_blobs (school_id, sha256, size_bytes, mime_type) VALUES ($1, repeat('a', 64), 10, 'image/jpeg') ON CONFLICT DO NOTHING`, [school]);
+        await t.db.dataSource.query(`INSERT INTO attachments (school_id, id, owner_id, kind, mime_type, name, size_bytes, sha256, width, height, submission_id, version_no)
+          VALUES ($1, $2, $3, 'image', 'image/jpeg', '作业.jpg', 10, repeat('a', 64), 100, 100, $4, 1)`, [school, fileId, t.user('s50101').id, fromGlobalId(submission.s50101, 'Submission')]);
+        const { fileAnnotate } = await t.ok(`mutation($i: FileAnnotateInput!) { fileAnnotate(input: $i) { file { penLayer { revision } } userErrors { code } } }`,
+          { i: { fileId: toGlobalId('UploadedFile', fileId), strokes: [{ color: '#ff0000', width: 3, points: [1, 2, 3, 4] }] } }, tok.t5yw1);
+        expect(fileAnnotate).toEqual({ file: { penLayer: { revision: 1 } }, userErrors: [] });
+      },
+    },
+  },
+  'BankItem.images': { notLogged: `${HOMEWORK}: pictures of a bank item` },
+  'BankItemImagesPayload.images': { notLogged: `${HOMEWORK}: pictures of a bank item` },
+  'Query.storageUsage': { notLogged: `${AGGREGATE}: the school's storage in bytes` },
   'AssignmentChoosePayload.entry': { notLogged: 'no staff read: only a student chooses, for themself' },
   'PeerCommentPayload.peerComment': { notLogged: 'no staff read: only students comment, and get their own comment back' },
   'Query.accessLog': { notLogged: 'the access log itself: who read which record, never the record (academic office only)' },
@@ -184,6 +208,8 @@ const FIELDS: Record<string, Classification> = {
   'Query.me': { notLogged: `${DIRECTORY}; and a student reading themself is no staff read` },
   'Query.user': { notLogged: DIRECTORY },
   'Query.users': { notLogged: DIRECTORY },
+  'Query.rosterExport': { notLogged: `${DIRECTORY}: the roster workbook (academic office only)` },
+  'Query.parentBindingRequests': { notLogged: `${DIRECTORY}: who asks to be bound to which child` },
   'Query.classLoadChartUrl': { notLogged: AGGREGATE },
   'Query.classLoadReport': { notLogged: AGGREGATE },
   'Query.tierTrend': { notLogged: AGGREGATE },

@@ -12,6 +12,8 @@ let t: TestApp;
 const tok: Record<string, string> = {};
 const item: Record<string, string> = {};
 let scienceDraft: { id: string; revision: number };
+/** The database id inside a global id. */
+const raw = (globalId: string) => Buffer.from(globalId, 'base64url').toString().split(':')[1];
 
 beforeAll(async () => {
   t = await TestApp.start([SCHOOL]);
@@ -64,6 +66,44 @@ it('the preview shows the day with the science draft added: 66 minutes, 6 over',
   ].sort());
 });
 
+it('an unsaved draft is previewed as it would be saved: calibrated minutes win, the excess is exact', async () => {
+  // Enough students' actual minutes have calibrated 《种子发芽》 at 21 minutes (the estimate was 15).
+  await t.db.dataSource.query(`INSERT INTO item_calibrations (school_id, item_id, version_no, observations, median_minutes, p80_minutes, calibrated_minutes, updated_at)
+    VALUES ($1, $2, 1, 30, 21, 25, 21, now())`, [t.schools[0].schoolId, raw(item.kx15)]);
+  const BANK = `query($id: ID!) { node(id: $id) { ... on BankItem { calibratedMinutes countedMinutes approvedVersion { predictedMinutes } } } }`;
+  expect((await t.ok(BANK, { id: item.kx15 }, tok.t5kx)).node).toEqual({ calibratedMinutes: 21, countedMinutes: 21, approvedVersion: { predictedMinutes: 15 } });
+  expect((await t.ok(BANK, { id: item.kx12 }, tok.t5kx)).node).toEqual({ calibratedMinutes: null, countedMinutes: 12, approvedVersion: { predictedMinutes: 12 } });
+
+  const PREVIEW = `query($c: ID!, $d: LocalDate!, $draft: LoadDraftInput) { loadPreview(classId: $c, date: $d, draft: $draft) {
+      heaviestTotalMinutes lightestTotalMinutes remainingMinutes excessMinutes subjects { assignment { subject { name } status } }
+      draft { subject { name } lightestWrittenMinutes heaviestWrittenMinutes choices { key totalMinutes writtenHomeMinutes minMinutes maxMinutes } } } }`;
+  const { classId, subjectId } = ids(t, 5, 'science');
+  const draft = { subjectId, shape: 'PACKAGES', options: [
+    { key: 'A', name: 'A 套餐', items: [{ itemId: item.kx15, atHome: true }] },
+    { key: 'B', name: 'B 套餐', items: [] },
+  ] };
+  const { loadPreview } = await t.ok(PREVIEW, { c: classId, d: DAY, draft }, tok.t5kx);
+  // The published 51 minutes, the saved science draft replaced by the one being composed (21 with the calibration): 72, 12 over;
+  // its empty B package is the lightest choice (0), so the lightest day is 10 + 10 + 8 = 28.
+  expect(loadPreview).toMatchObject({ heaviestTotalMinutes: 72, lightestTotalMinutes: 28, remainingMinutes: 0, excessMinutes: 12 });
+  expect(loadPreview.subjects.map((s: any) => s.assignment.subject.name).sort()).toEqual(['数学', '英语', '语文'].sort());
+  expect(loadPreview.draft).toEqual({ subject: { name: '科学' }, lightestWrittenMinutes: 0, heaviestWrittenMinutes: 21, choices: [
+    { key: 'A', totalMinutes: 21, writtenHomeMinutes: 21, minMinutes: 16, maxMinutes: 27 },
+    { key: 'B', totalMinutes: 0, writtenHomeMinutes: 0, minMinutes: 0, maxMinutes: 0 },
+  ] });
+  // A saved assignment pins the same figure.
+  const saved = (await t.ok(CREATE, { input: { ...ids(t, 5, 'science'), date: '2026-11-25', shape: 'PACKAGES', title: '种子发芽（二）', options: packages(item.kx15, item.kx12) } }, tok.t5kx)).assignmentCreate.assignment;
+  const pinned = (await t.ok(`query($id: ID!) { assignment(id: $id) { options { items { predictedMinutes item { id countedMinutes } content { title } } } } }`, { id: saved.id }, tok.t5kx)).assignment;
+  expect(pinned.options.map((o: any) => o.items[0])).toEqual([
+    { predictedMinutes: 21, item: { id: item.kx15, countedMinutes: 21 }, content: { title: '观察记录：种子发芽' } },
+    { predictedMinutes: 12, item: { id: item.kx12, countedMinutes: 12 }, content: { title: '画一画：植物的结构' } },
+  ]);
+  await t.db.dataSource.query(`DELETE FROM item_calibrations WHERE item_id = $1`, [raw(item.kx15)]);
+
+  // An item of another subject cannot be in the draft; students and parents never see bank items.
+  await t.expectToFail('NOT_FOUND', PREVIEW, { c: classId, d: DAY, draft: { ...draft, options: [{ key: 'A', name: 'A', items: [{ itemId: item.sx10, atHome: true }] }] } }, tok.t5kx);
+});
+
 it('the fourth subject is refused with the cap, the published minutes per subject, its own minutes and the excess', async () => {
   const before = await t.db.dataSource.query(`SELECT id, status, revision FROM assignments ORDER BY id`);
   const { assignmentPublish } = await t.ok(PUBLISH, { input: { assignmentId: scienceDraft.id, expectedRevision: scienceDraft.revision } }, tok.t5kx);
@@ -71,7 +111,7 @@ it('the fourth subject is refused with the cap, the published minutes per subjec
   expect(assignmentPublish.userErrors).toHaveLength(1);
   const error = assignmentPublish.userErrors[0];
   expect(error.code).toBe('DAILY_LOAD_EXCEEDED');
-  expect(error.message).toBe('五年级(1)班 may have at most 60 minutes of written homework at home on 2026-11-24 (school day); 51 are already published and this assignment\'s heaviest choice adds 15: 6 over');
+  expect(error.message).toBe('五年级(1)班 2026-11-24（上学日）书面作业上限 60 分钟：已发布 51 分钟，本次最重的选择 15 分钟，超出 6 分钟');
   expect(Object.fromEntries(error.figures.map((f: any) => [f.name, f.value]))).toEqual({
     capMinutes: 60, publishedMinutes: 51, thisAssignmentMinutes: 15, excessMinutes: 6,
     'published.chinese': 15, 'published.math': 23, 'published.english': 13,
@@ -92,7 +132,7 @@ describe('students choose', () => {
     expect((await t.ok(CHOOSE, { input: { assignmentId: math.id, choice: 'C' } }, tok.s50101)).assignmentChoose.entry).toEqual({ choice: 'C', needsChoice: false });
     expect((await t.ok(CHOOSE, { input: { assignmentId: math.id, choice: 'B2' } }, tok.s50101)).assignmentChoose.entry.choice).toBe('B2');
     const refused = (await t.ok(CHOOSE, { input: { assignmentId: math.id, choice: 'Z' } }, tok.s50101)).assignmentChoose;
-    expect(refused.userErrors).toEqual([{ code: 'UNKNOWN_CHOICE', message: 'Choose one of A, B2, B3, C' }]);
+    expect(refused.userErrors).toEqual([{ code: 'UNKNOWN_CHOICE', message: '这份作业没有这个选项，请从 A、B2、B3、C 中选择' }]);
     await t.ok(CHOOSE, { input: { assignmentId: math.id, choice: 'A' } }, tok.s50102);
 
     const mine = (await t.ok(DAYQ, { d: DAY }, tok.s50101)).studentDay.find((e: any) => e.assignment.subject.name === '数学');

@@ -52,13 +52,13 @@ describe('item rules', () => {
     const draftItem = await insertItem(t, { subject: 'chinese', grade: 5, title: '未审核的题', minutes: 5, approved: false });
     const ok = await insertItem(t, { subject: 'chinese', grade: 5, title: '审核过的题', minutes: 5 });
     const { assignmentCreate } = await t.ok(CREATE, { input: { ...ids(t, 5, 'chinese'), date: nextDay(), shape: 'PACKAGES', title: 'x', options: packages(ok, draftItem) } }, tok.t5yw1);
-    expect(assignmentCreate.userErrors[0]).toMatchObject({ code: 'ITEM_NOT_APPROVED', message: '「未审核的题」 has no approved version to assign' });
+    expect(assignmentCreate.userErrors[0]).toMatchObject({ code: 'ITEM_NOT_APPROVED', message: '「未审核的题」没有审核通过（或已停用）的版本，不能布置或列入作业清单' });
   });
 
   it('blank titles are refused as malformed input', async () => {
     const ok = await insertItem(t, { subject: 'chinese', grade: 5, title: '题', minutes: 5 });
     const error = await t.expectToFail('BAD_USER_INPUT', CREATE, { input: { ...ids(t, 5, 'chinese'), date: nextDay(), shape: 'PACKAGES', title: '   ', options: packages(ok, ok) } }, tok.t5yw1);
-    expect(error.message).toContain('title must not be blank');
+    expect(error.message).toContain('title 不能为空白');
   });
 
   it('a practical item may involve a parent', async () => {
@@ -99,7 +99,7 @@ describe('school load policy', () => {
     const { loadPolicySet } = await t.ok(SET, { input: { grade: 5, dayKind: 'SCHOOL_DAY', writtenCapMinutes: 70 } }, tok.jiaowu);
     expect(loadPolicySet.userErrors).toEqual([{
       code: 'LOOSER_THAN_NATIONAL',
-      message: 'Grade 5 may have at most 60 minutes of written homework a day nationally; 70 is looser by 10',
+      message: '五年级书面作业国家上限为每天 60 分钟，学校上限只能更严：70 分钟超出 10 分钟',
       figures: [{ name: 'nationalCapMinutes', value: 60 }, { name: 'requestedCapMinutes', value: 70 }, { name: 'excessMinutes', value: 10 }],
     }]);
     expect(await t.db.dataSource.query(`SELECT * FROM load_policies`)).toEqual(before);
@@ -114,7 +114,7 @@ describe('school load policy', () => {
     const a = await draft(tok.t5sx1, 5, 'math', packages(item, other), 'PACKAGES', '2027-01-01');
     const [error] = await refusedPublish(tok.t5sx1, a);
     expect(error.code).toBe('DAILY_LOAD_EXCEEDED');
-    expect(error.message).toContain('(holiday)');
+    expect(error.message).toContain('2027-01-01（节假日）书面作业上限 20 分钟');
     expect(Object.fromEntries(error.figures.map((f: any) => [f.name, f.value]))).toMatchObject({ capMinutes: 20, thisAssignmentMinutes: 25, excessMinutes: 5 });
   });
 
@@ -136,7 +136,7 @@ describe('composing', () => {
     const a = await insertItem(t, { subject: 'math', grade: 5, title: '题A', minutes: 5 });
     const chinese = await insertItem(t, { subject: 'chinese', grade: 5, title: '语文题', minutes: 5 });
     const one = (await t.ok(CREATE, { input: { ...ids(t, 5, 'math'), date: nextDay(), shape: 'PACKAGES', title: 'x', options: [{ key: 'A', name: 'A', items: [{ itemId: a, atHome: true }] }] } }, tok.t5sx1)).assignmentCreate;
-    expect(one.userErrors[0]).toMatchObject({ code: 'INVALID_STRUCTURE', message: 'The assignment is not well formed: packages need 2–5 options, got 1' });
+    expect(one.userErrors[0]).toMatchObject({ code: 'INVALID_STRUCTURE', message: '作业结构不正确：套餐作业须有 2–5 个选项，现有 1 个' });
     const parts = (await t.ok(CREATE, { input: { ...ids(t, 5, 'math'), date: nextDay(), shape: 'THREE_PART', title: 'x', options: packages(a, a) } }, tok.t5sx1)).assignmentCreate;
     expect(parts.userErrors[0].code).toBe('INVALID_STRUCTURE');
     await t.expectToFail('BAD_USER_INPUT', CREATE, { input: { ...ids(t, 5, 'math'), date: nextDay(), shape: 'PACKAGES', title: 'x', options: packages(a, chinese) } }, tok.t5sx1);

@@ -22,6 +22,7 @@ import { DEMO_PASSWORDS } from '../../seeds/demo';
 import { approvedItem, CREATE_ITEM, CREATE_UNIT, itemContent, step } from '../support/bank';
 import { CREATE, createAndPublish, packages } from '../support/assignments';
 import { OTHER_SCHOOL, SMALL_SCHOOL } from '../support/fixtures';
+import { asSchool as asSchoolOn, Query, schoolSnapshot, tenantTables as tenantTablesOf } from '../support/snapshot';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -301,6 +302,7 @@ function stringFor(mutation: string, field: string, index: number, within?: stri
     case 'weekStart': return '2026-11-30';
     case 'bedtime': return '21:30';
     case 'wakeUpTime': return '06:30';
+    case 'latestPublishTime': return '17:30';
     case 'clientKey': return `bad-input-${randomUUID()}`;
     case 'choice': case 'mark': return 'A';
     case 'key': return String.fromCharCode(65 + index);
@@ -387,7 +389,7 @@ interface Hostile { label: string; value: unknown }
 interface Variant { path: Path; label: string; value: unknown }
 
 const DATE_FIELDS = /^(date|day|weekStart|from|to|startsOn|endsOn)$/;
-const TIME_FIELDS = /^(bedtime|wakeUpTime)$/;
+const TIME_FIELDS = /^(bedtime|wakeUpTime|latestPublishTime)$/;
 const MB = 'x'.repeat(1_000_000);
 const K100 = '题'.repeat(100_000);
 
@@ -614,7 +616,7 @@ function causeOf(lines: string[]): string | undefined {
 async function probe(actor: ActorName, query: string, variables: Record<string, unknown>, where: Omit<Offender, 'actor' | 'status' | 'message' | 'cause' | 'code'>): Promise<Sent> {
   const logFrom = serverLog.length;
   let sent = await send(query, variables, tokens[actor]);
-  if (actor !== 'anonymous' && sent.body?.errors?.some((e: any) => e.extensions?.code === 'UNAUTHENTICATED' && /revoked/.test(e.message))) {
+  if (actor !== 'anonymous' && sent.body?.errors?.some((e: any) => e.extensions?.code === 'UNAUTHENTICATED' && /revoked|失效/.test(e.message))) {
     notes.push(`${where.mutation} (${where.label}) revoked the token of ${actor}; signed in again`);
     tokens[actor] = await signIn(actor);
     sent = await send(query, variables, tokens[actor]);
@@ -824,27 +826,10 @@ const summary = (sent: Sent) =>
 // ---------------------------------------------------------------------------------------------
 
 /** Tables holding a school's rows: every table of the schema with a school_id column. */
-async function tenantTables(): Promise<string[]> {
-  const rows: { table_name: string }[] = await t.db.dataSource.query(
-    `SELECT DISTINCT table_name FROM information_schema.columns
-      WHERE table_schema = current_schema() AND column_name = 'school_id' ORDER BY table_name`,
-  );
-  return rows.map((r) => r.table_name);
-}
+const tenantTables = () => tenantTablesOf(t.db.dataSource);
 
 /** Runs `work` as the owner with the school's id set, so forced row-level security shows its rows. */
-async function asSchool<T>(schoolId: string, work: (q: (sql: string, params?: unknown[]) => Promise<any[]>) => Promise<T>): Promise<T> {
-  const runner = t.db.dataSource.createQueryRunner();
-  try {
-    await runner.startTransaction();
-    await runner.query(`SELECT set_config('app.school_id', $1, true)`, [schoolId]);
-    const result = await work((sql, params) => runner.query(sql, params));
-    await runner.rollbackTransaction();
-    return result;
-  } finally {
-    await runner.release();
-  }
-}
+const asSchool = <T>(schoolId: string, work: (q: Query) => Promise<T>): Promise<T> => asSchoolOn(t.db.dataSource, schoolId, work);
 
 let ownStateSql = '';
 let lastOwnState: Record<string, string> | null = null;
@@ -861,17 +846,8 @@ async function ownState(): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((r) => [r.t, r.sum]));
 }
 
-async function checksums(schoolId: string): Promise<Record<string, string>> {
-  const tables = await tenantTables();
-  return asSchool(schoolId, async (q) => {
-    const out: Record<string, string> = {};
-    for (const table of tables) {
-      const [row] = await q(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS sum FROM "${table}" t WHERE school_id = $1`, [schoolId]);
-      out[table] = `${row.n} rows ${row.sum}`;
-    }
-    return out;
-  });
-}
+/** A checksum per table of the school's rows, read as the school. */
+const checksums = (schoolId: string) => schoolSnapshot(t.db.dataSource, schoolId);
 
 // ---------------------------------------------------------------------------------------------
 

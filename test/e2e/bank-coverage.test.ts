@@ -80,7 +80,7 @@ describe('units', () => {
     const stale = (await t.ok(UPDATE, { input: { unitId: second.id, expectedRevision: 1, title: 'x' } }, member)).unitUpdate;
     expect(stale.userErrors[0]).toMatchObject({ code: 'STALE_REVISION', figures: [{ name: 'currentRevision', value: 2 }, { name: 'expectedRevision', value: 1 }] });
     const taken = (await t.ok(UPDATE, { input: { unitId: second.id, expectedRevision: 2, sortOrder: 8 } }, member)).unitUpdate;
-    expect(taken.userErrors[0]).toMatchObject({ code: 'UNIT_ORDER_TAKEN', message: 'Unit 8 of this subject, grade and term is already 「分数的初步认识」' });
+    expect(taken.userErrors[0]).toMatchObject({ code: 'UNIT_ORDER_TAKEN', message: '本学科、本年级、本学期的第 8 单元已是「分数的初步认识」，请换一个序号' });
   });
 
   it('a teacher outside the group may not create or edit its units', async () => {
@@ -90,7 +90,7 @@ describe('units', () => {
   });
 
   it('a grade without a research group of the subject is refused', async () => {
-    await expect(createMathUnit(t, lead, { grade: 5, sortOrder: 21 })).rejects.toThrow('Only members of the research group of this subject and grade');
+    await expect(createMathUnit(t, lead, { grade: 5, sortOrder: 21 })).rejects.toThrow('只有本学科本年级教研组的成员可以新建本学科本年级的单元');
   });
 
   it('objectives can be added and reworded', async () => {

@@ -127,7 +127,7 @@ describe('refusals leave the data unchanged', () => {
     const item = await draft();
     const before = await snapshot();
     const error = await t.expectToFail('FORBIDDEN', UPDATE_ITEM, { input: { itemId: item.id, expectedRevision: 1, ...itemContent({ title: '外人改的' }) } }, outsider);
-    expect(error.message).toBe('Only members of 三年级数学备课组 may edit this item');
+    expect(error.message).toBe('只有三年级数学备课组的成员可以修改这道题');
     expect(await snapshot()).toEqual(before);
   });
 
@@ -153,7 +153,7 @@ describe('refusals leave the data unchanged', () => {
     const { bankItemUpdate } = await t.ok(UPDATE_ITEM, { input: { itemId: item.id, expectedRevision: 1, ...itemContent({ title: '第二个人改的' }) } }, lead);
     expect(bankItemUpdate.userErrors).toEqual([{
       code: 'STALE_REVISION', field: ['expectedRevision'],
-      message: 'The item was changed by someone else: you edited revision 1, the current revision is 2',
+      message: '这条记录已被他人修改：你编辑的是第 1 版，当前是第 2 版。请刷新后再改',
       figures: [{ name: 'currentRevision', value: 2 }, { name: 'expectedRevision', value: 1 }],
     }]);
     expect(await snapshot()).toEqual(before);
@@ -162,7 +162,7 @@ describe('refusals leave the data unchanged', () => {
   it('approving a draft that was never submitted: INVALID_TRANSITION', async () => {
     const item = await draft();
     const result = await run('bankItemApprove', { itemId: item.id, expectedRevision: 1 }, lead);
-    expect(result.userErrors[0]).toMatchObject({ code: 'INVALID_TRANSITION', message: 'An item that is a draft cannot be approved' });
+    expect(result.userErrors[0]).toMatchObject({ code: 'INVALID_TRANSITION', message: '这道题当前是「草稿」状态，不能审核通过' });
   });
 
   it('editing an item under review: INVALID_TRANSITION', async () => {
@@ -202,7 +202,7 @@ describe('refusals leave the data unchanged', () => {
   it('an objective of another unit, or an adapted item without its source: BAD_USER_INPUT', async () => {
     const other = await createMathUnit(t, lead, { sortOrder: 9, title: '测量' });
     let error = await t.expectToFail('BAD_USER_INPUT', CREATE_ITEM, { input: { unitId: unit.id, ...itemContent({ objectiveIds: [other.objectives[0].id] }) } }, member);
-    expect(error.message).toContain("do not belong to the item's unit");
+    expect(error.message).toBe('有 1 个目标不属于这道题所在的单元');
     error = await t.expectToFail('BAD_USER_INPUT', CREATE_ITEM, { input: { unitId: unit.id, ...itemContent({ provenance: 'ADAPTED' }) } }, member);
     expect(error.extensions!.fields[0].field).toBe('sourceItemId');
   });

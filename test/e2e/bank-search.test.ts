@@ -124,7 +124,7 @@ describe('paging', () => {
     await t.expectToFail('BAD_USER_INPUT', SEARCH, { filter: {}, first: 101 }, member);
     const forged = Buffer.from(JSON.stringify(['x', 'y'])).toString('base64url');
     const error = await t.expectToFail('BAD_USER_INPUT', SEARCH, { filter: {}, first: 5, after: forged }, member);
-    expect(error.message).toBe('after is not a cursor of this list');
+    expect(error.message).toBe('after 不是这个列表的游标，请从第一页重新读取');
   });
 });
 

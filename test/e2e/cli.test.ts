@@ -93,6 +93,8 @@ describe('help and a wrong command line: exit 0 or 2, and no database opened', (
     [['notice-export', '--school', 'jhsy', '--week', '2026-11-10', '--grade', '5', '--out', 'n.xlsx'], '--week must be a Monday as YYYY-MM-DD, got "2026-11-10"'],
     [['school-create', '--code', 'x1', '--name', '新开小学', '--stage', 'primary', '--admin-username', 'a', '--admin-name', '王主任'], '--stage must be 小学, 初中 or 九年一贯制, got "primary"'],
     [['seed-scale', '--days', '0'], '--days must be a whole number from 1 to 1000, got "0"'],
+    [['roster-import', '--school', 'jhsy', '--file', '花名册.csv'], '--file must be an .xlsx workbook, got "花名册.csv"'],
+    [['roster-export', '--school', 'jhsy', '--out', '花名册.pdf'], '--out must name an .xlsx file, got "花名册.pdf"'],
   ])('%j is refused with exit code 2 before the database is opened', async (argv, message) => {
     const r = await bare(...argv);
     expect(r).toMatchObject({ code: 2, out: [], opened: 0 });
@@ -154,6 +156,54 @@ describe('on a real database', () => {
     expect(await sheets(one)).toEqual(['三年级(2)班']);
     expect((await cli('notice-export', '--school', 'test-a', '--week', '2026-12-07', '--grade', '3', '--class-no', '9', '--out', one)).err)
       .toEqual(['homework notice-export: 测试甲校 has no class 9 in 三年级']);
+  });
+
+  it('imports a roster workbook: a dry run, then the import with a progress bar; a rerun and the export change nothing', async () => {
+    const write = async (file: string, sheets: Record<string, unknown[][]>) => {
+      const wb = new ExcelJS.Workbook();
+      for (const [name, rows] of Object.entries(sheets)) rows.forEach((r) => (wb.getWorksheet(name) ?? wb.addWorksheet(name)).addRow(r));
+      await wb.xlsx.writeFile(file);
+    };
+    const roster = {
+      班级: [['班级', '班主任工号'], ['三年级（3）班', 'T901']],
+      教师: [['工号', '姓名', '性别'], ['T901', '钱老师', '女']],
+      任课: [['工号', '班级', '学科'], ['T901', '3.3', '语文']],
+      学生: [['学籍号', '姓名', '班级'], ['G901', '孙小明', '303']],
+      家长: [['学生学籍号', '家长姓名', '关系', '手机号'], ['G901', '孙父', '父亲', '137 0000 0901']],
+    };
+    const file = path.join(dir, '花名册.xlsx');
+    await write(file, roster);
+    const counts = (created: number, unchanged: number) => ['班级', '教师', '任课', '学生', '家长'].map((s) => `${s}: ${created} created, 0 changed, ${unchanged} unchanged`);
+    const lines = [
+      '+ 班级 row 2: 新建班级三年级(3)班，班主任 → 钱老师', '+ 教师 row 2: 新建教师钱老师（工号 T901，用户名 t901）', '+ 任课 row 2: 钱老师任教三年级(3)班语文',
+      '+ 学生 row 2: 新建学生孙小明（学籍号 G901，三年级(3)班，用户名 g901）', '+ 家长 row 2: 新建家长父亲孙父（用户名 13700000901），关联学生孙小明',
+    ];
+    const users = async () => (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM users WHERE username IN ('t901', 'g901', '13700000901')`))[0].n;
+    expect(await cli('roster-import', '--school', 'test-a', '--file', file, '--dry-run'))
+      .toMatchObject({ code: 0, err: [], progress: [], out: [...lines, ...counts(1, 0), `dry run: nothing written: 5 rows of ${file} into 测试甲校`] });
+    expect(await users()).toBe(0);
+    const r = await cli('roster-import', '--school', 'test-a', '--file', file);
+    expect(r).toMatchObject({ code: 0, err: [], out: [...lines, ...counts(1, 0), `imported: 5 rows of ${file} into 测试甲校`] });
+    expect(r.progress).toEqual(['1/10 records', '4/10 records', '7/10 records', '8/10 records', '9/10 records', '10/10 records']);
+    expect(await users()).toBe(3);
+    expect(await cli('roster-import', '--school', 'test-a', '--file', file)).toMatchObject({ code: 0, progress: [], out: [...counts(0, 1), `imported: 5 rows of ${file} into 测试甲校`] });
+
+    const exported = path.join(dir, '导出花名册.xlsx');
+    expect(await cli('roster-export', '--school', 'test-a', '--out', exported)).toMatchObject({ code: 0, out: [`wrote ${exported}: the roster of 测试甲校`] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(exported);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['班级', '教师', '任课', '学生', '家长']);
+    const back = await cli('roster-import', '--school', 'test-a', '--file', exported);
+    expect(back.code).toBe(0);
+    expect(back.out.filter((l) => !/^(\S+: 0 created, 0 changed, \d+ unchanged|imported: .*)$/.test(l))).toEqual([]);
+
+    const broken = path.join(dir, '坏花名册.xlsx');
+    await write(broken, { 学生: [['学籍号', '姓名', '班级'], ['G902', '周小红', '3.9']] });
+    expect(await cli('roster-import', '--school', 'test-a', '--file', broken)).toMatchObject({
+      code: 1, out: [],
+      err: ['学生 row 2, 班级: 班级三年级(9)班不存在：它既不在「班级」表里，也不是学校现有的班级', `homework roster-import: 1 problem in ${broken}: nothing imported`],
+    });
+    expect(await cli('roster-import', '--school', 'test-a', '--file', path.join(dir, 'none.xlsx'))).toMatchObject({ code: 1, err: [`homework roster-import: no file ${path.join(dir, 'none.xlsx')}`] });
   });
 
   describe('the demo school and the README sample bank file', () => {

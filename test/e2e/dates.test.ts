@@ -1,6 +1,7 @@
 import { toGlobalId } from '../../src/core/ids';
 import { SchoolStage } from '../../src/modules/school/school.entity';
 import { ids, insertItem, packages } from '../support/assignments';
+import { schoolSnapshot } from '../support/snapshot';
 import { TestApp } from '../support/test-app';
 
 /**
@@ -24,26 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-/** Row counts and a digest of every table of the school (read as the owner, under row-level security). */
-async function snapshot(): Promise<Record<string, string>> {
-  const schoolId = t.schools[0].schoolId;
-  const tables: { table_name: string }[] = await t.db.dataSource.query(
-    `SELECT DISTINCT table_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'school_id' ORDER BY table_name`);
-  const runner = t.db.dataSource.createQueryRunner();
-  try {
-    await runner.startTransaction();
-    await runner.query(`SELECT set_config('app.school_id', $1, true)`, [schoolId]);
-    const out: Record<string, string> = {};
-    for (const { table_name: table } of tables) {
-      const [row] = await runner.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS sum FROM "${table}" t WHERE school_id = $1`, [schoolId]);
-      out[table] = `${row.n} rows ${row.sum}`;
-    }
-    await runner.rollbackTransaction();
-    return out;
-  } finally {
-    await runner.release();
-  }
-}
+/** Row counts and a digest of every table of the school, read as the school. */
+const snapshot = () => schoolSnapshot(t.db.dataSource, t.schools[0].schoolId);
 
 interface Case {
   name: string;

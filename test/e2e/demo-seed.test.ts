@@ -1,4 +1,8 @@
-import { DEMO_SCHOOL, seedDemo } from '../../seeds/demo';
+import { verifyPassword } from '../../src/modules/auth/password';
+import { importRosterOn } from '../../src/modules/roster/roster.service';
+import { DEMO_PASSWORDS, DEMO_SCHOOL, seedDemo } from '../../seeds/demo';
+import { demoRosterWorkbook } from '../../seeds/demo-roster';
+import { buildSchool } from '../../seeds/school-fixture';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 describe('demo seed', () => {
@@ -75,6 +79,26 @@ describe('demo seed', () => {
         SELECT h.class_id, h.day, sum(h.minutes) AS total, max(c.grade) AS grade FROM heaviest h JOIN classes c ON c.id = h.class_id
          GROUP BY h.class_id, h.day) d
        WHERE d.total > CASE WHEN d.grade <= 6 THEN 60 ELSE 90 END`)).toBe(0);
+  });
+
+  it('builds its classes and people by importing its roster workbook; every demo account has its published password', async () => {
+    expect(await count(`SELECT count(*)::int n FROM users WHERE password_hash IS NULL OR must_change_password`)).toBe(0);
+    expect(await count(`SELECT count(*)::int n FROM users u JOIN user_roles r ON r.user_id = u.id AND r.role = 'teacher' WHERE u.staff_no IS NULL`)).toBe(0);
+    const [teacher, student, parent] = await db.dataSource.query(
+      `SELECT username, password_hash, staff_no, student_no FROM users WHERE username IN ('t3sx2', 's30101', 'p30101') ORDER BY username DESC`);
+    expect(teacher).toMatchObject({ username: 't3sx2', staff_no: expect.stringMatching(/^JH\d{3}$/) });
+    expect(await verifyPassword(DEMO_PASSWORDS.staff, teacher.password_hash)).toBe(true);
+    expect(await verifyPassword(DEMO_PASSWORDS.student, student.password_hash)).toBe(true);
+    expect(await verifyPassword(DEMO_PASSWORDS.parent, parent.password_hash)).toBe(true);
+    const fixture = buildSchool(DEMO_SCHOOL);
+    const report = await db.dataSource.transaction(async (tx) => {
+      await tx.query(`SELECT set_config('app.school_id', $1, true)`, [fixture.schoolId]);
+      return importRosterOn(tx, fixture.schoolId, await demoRosterWorkbook(fixture), { dryRun: true });
+    });
+    expect(report.problems).toEqual([]);
+    expect(report.sheets.map((s) => [s.sheet, s.created + s.updated, s.unchanged])).toEqual([
+      ['班级', 0, 18], ['教师', 0, fixture.users.filter((u) => u.password === 'staff').length], ['任课', 0, fixture.teaching.length], ['学生', 0, 720], ['家长', 0, 720],
+    ]);
   });
 
   it('is idempotent: seeding again adds nothing', async () => {

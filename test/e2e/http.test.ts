@@ -35,7 +35,7 @@ describe('HTTP operations', () => {
       body: JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(2 * 1024 * 1024) } }),
     });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(/exceeds 1048576 bytes/);
+    expect(((await res.json()) as { errors: { message: string }[] }).errors[0].message).toBe('请求体超过 1048576 字节');
   });
 
   it('answers unknown paths with 404 and bad JSON with 400', async () => {

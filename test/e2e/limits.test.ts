@@ -23,7 +23,7 @@ describe('query limits', () => {
   it('refuses a query deeper than 8', async () => {
     const { error } = await limitOf(`{ me { class { headTeacher { class { headTeacher { class { headTeacher { class { headTeacher { id } } } } } } } } } }`);
     expect(error).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'depth', max: 8 } });
-    expect(error!.message).toBe('The query exceeds the depth limit: 9 > 8');
+    expect(error!.message).toBe('查询超出了嵌套深度限制：9 > 8');
   });
 
   it('refuses more than 15 aliases', async () => {
@@ -85,7 +85,7 @@ describe('sign-in throttling', () => {
     const locked = (await attempt('s30201', 'xuesheng2026')).errors![0];
     expect(locked.extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', maxFailures: 3 });
     expect(locked.extensions!.retryAfterSeconds).toBeGreaterThan(800);
-    expect(locked.message).toContain('for this account');
+    expect(locked.message).toContain('该账号登录失败次数过多');
     // Another account from elsewhere is unaffected… (same address, below its limit)
     expect((await attempt('s30202', 'xuesheng2026')).data.login.token).toBeTruthy();
   });
@@ -105,6 +105,6 @@ describe('sign-in throttling', () => {
     for (let i = failures; i < 8; i++) await attempt(accounts[i % accounts.length], `nope-${i}`);
     const refused = (await attempt('p30202', 'jiazhang2026')).errors![0];
     expect(refused.extensions).toMatchObject({ code: 'TOO_MANY_ATTEMPTS', maxFailures: 8 });
-    expect(refused.message).toContain('from this address');
+    expect(refused.message).toContain('该网络地址登录失败次数过多');
   });
 });

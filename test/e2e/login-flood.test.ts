@@ -63,7 +63,7 @@ it('50 concurrent wrong sign-ins from one address leave a read and a sign-in fro
     expect(r.status).toBe(503);
     expect(r.errors![0].extensions).toMatchObject({ retryable: true, retryAfterSeconds: expect.any(Number) });
     expect(Number(r.headers.get('retry-after'))).toBe(r.errors![0].extensions!.retryAfterSeconds);
-    expect(r.errors![0].message).toContain('from this address');
+    expect(r.errors![0].message).toContain('来自该网络地址的密码核验过多');
   }
   // Checked or refused, every attempt of the flood counts against its address.
   const [row] = await t.db.dataSource.query(`SELECT failures FROM login_attempts WHERE key = $1`, [addressKey(TEST_SECRET, FLOOD)]);

@@ -83,6 +83,43 @@ describe('the record sheet', () => {
     expect(fixed.sheet.actualWrittenMinutes).toBe(55);
     await t.expectToFail('FORBIDDEN', READ, { s: gid('s50101'), d: DAY, r: null, o: false }, tok.t5sx1);
   });
+
+  it("a parent records their own child's bedtime, under the same consent and locking rules", async () => {
+    const BED = `mutation($s: ID!, $d: LocalDate!, $b: Time!) { recordSheetParentBedtime(studentId: $s, date: $d, bedtime: $b) {
+      sheet { bedtime flags filled revision } userErrors { code } } }`;
+    const CONSENT = `mutation($s: ID!, $g: Boolean!) { guardianConsentSet(studentId: $s, given: $g) { userErrors { code } } }`;
+    const READ = `mutation($s: ID!, $d: LocalDate!, $o: Boolean!) { recordSheetRead(studentId: $s, date: $d, reopen: $o) { sheet { locked } userErrors { code } } }`;
+    const bedtimes = () => t.db.dataSource.query(`SELECT bedtime, revision FROM record_sheets WHERE student_id = $1`, [t.user('s50102').id]);
+
+    const recorded = (await t.ok(BED, { s: gid('s50102'), d: DAY, b: '21:45' }, tok.p50102)).recordSheetParentBedtime;
+    expect(recorded.userErrors).toEqual([]);
+    // 21:45 is after the grade-5 target of 20:30; the student has still not filled the sheet themselves.
+    expect(recorded.sheet).toMatchObject({ bedtime: '21:45', filled: false });
+    expect(recorded.sheet.flags).toContain('LATE_BEDTIME');
+    expect((await t.ok(SHEET, { d: DAY }, tok.s50102)).recordSheet.bedtime).toBe('21:45');
+    // Another child's parent, the student and a teacher may not.
+    await t.expectToFail('FORBIDDEN', BED, { s: gid('s50102'), d: DAY, b: '20:00' }, tok.p50101);
+    await t.expectToFail('FORBIDDEN', BED, { s: gid('s50102'), d: DAY, b: '20:00' }, tok.s50102);
+    await t.expectToFail('FORBIDDEN', BED, { s: gid('s50102'), d: DAY, b: '20:00' }, tok.t5yw1);
+
+    // Without consent, nothing is written.
+    await t.ok(CONSENT, { s: gid('s50102'), g: false }, tok.p50102);
+    const before = await bedtimes();
+    expect((await t.ok(BED, { s: gid('s50102'), d: DAY, b: '20:15' }, tok.p50102)).recordSheetParentBedtime.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
+    expect(await bedtimes()).toEqual(before);
+    await t.ok(CONSENT, { s: gid('s50102'), g: true }, tok.p50102);
+
+    // Once the head teacher has read the sheet it is locked for the parent's bedtime too, until reopened.
+    await t.ok(READ, { s: gid('s50102'), d: DAY, o: false }, tok.t5yw1);
+    const locked = await bedtimes();
+    expect((await t.ok(BED, { s: gid('s50102'), d: DAY, b: '20:15' }, tok.p50102)).recordSheetParentBedtime.userErrors).toEqual([{ code: 'SHEET_LOCKED' }]);
+    expect(await bedtimes()).toEqual(locked);
+    await t.ok(READ, { s: gid('s50102'), d: DAY, o: true }, tok.t5yw1);
+    const fixed = (await t.ok(BED, { s: gid('s50102'), d: DAY, b: '20:15' }, tok.p50102)).recordSheetParentBedtime;
+    expect(fixed.userErrors).toEqual([]);
+    expect(fixed.sheet.bedtime).toBe('20:15');
+    expect(fixed.sheet.flags).not.toContain('LATE_BEDTIME');
+  });
 });
 
 describe('calibration', () => {
@@ -123,7 +160,8 @@ describe('reports', () => {
       { c: ids(t, 5, 'math').classId }, tok.jiaowu);
     expect(classLoadReport).toHaveLength(1);
     const [day] = classLoadReport;
-    expect(day).toMatchObject({ day: DAY, capMinutes: 60, studentsOverCap: 0, sheets: 1, bedtimes: 1, onTimeBedtimes: 0 });
+    // Bedtimes: s50101's own 22:00 (late) and the 20:15 s50102's parent recorded (on time); only s50101 filled a sheet.
+    expect(day).toMatchObject({ day: DAY, capMinutes: 60, studentsOverCap: 0, sheets: 1, bedtimes: 2, onTimeBedtimes: 1 });
     const bySubject = Object.fromEntries(day.subjects.map((s: any) => [s.subject, s]));
     // 语文: choices B (15), A (10), B (15) → mean 13.3; actual 30, 12, 20 → mean 20.7.
     expect(bySubject['语文']).toEqual({ subject: '语文', predictedMinutes: 13.3, actualMinutes: 20.7, observations: 3 });

@@ -18,7 +18,7 @@ let a: string;
 let b: string;
 
 /** The tenant tables of the RowLevelSecurity migration, and those of later migrations. */
-const TABLES = [...TENANT_TABLES, 'calibration_queue', 'schools'];
+const TABLES = [...TENANT_TABLES, 'calibration_queue', 'schools', 'parent_binding_requests'];
 
 beforeAll(async () => {
   t = await TestApp.start([SMALL_SCHOOL, OTHER_SCHOOL]);
@@ -125,6 +125,28 @@ describe('row-level security', () => {
     expect(unprotected).toEqual([]);
     // Enabled with a policy but not forced: sign-in reads schools through a function, the calibration worker drains the queue of every school.
     for (const table of notForced) expect(rows.find((r) => r.table === table)).toMatchObject({ enabled: true, forced: false, policies: 1 });
+  });
+
+  it('every tenant table can be distributed by school: its primary key, unique constraints and indexes, and foreign keys lead with school_id', async () => {
+    const rows: { table: string; kind: string; name: string; columns: string[] }[] = await t.db.dataSource.query(`
+      SELECT c.relname AS table, 'constraint ' || k.contype::text AS kind, k.conname AS name,
+             array(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(attnum, ord)
+                     JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.ord) AS columns
+        FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND k.contype IN ('p', 'u', 'f')
+         AND EXISTS (SELECT 1 FROM information_schema.columns x WHERE x.table_schema = 'public' AND x.table_name = c.relname AND x.column_name = 'school_id')
+      UNION ALL
+      SELECT c.relname, 'unique index', i.relname,
+             array(SELECT a.attname::text FROM unnest(x.indkey::int2[]) WITH ORDINALITY u(attnum, ord)
+                     JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = u.attnum ORDER BY u.ord)
+        FROM pg_index x JOIN pg_class c ON c.oid = x.indrelid JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND x.indisunique
+         AND EXISTS (SELECT 1 FROM information_schema.columns y WHERE y.table_schema = 'public' AND y.table_name = c.relname AND y.column_name = 'school_id')
+       ORDER BY 1, 2, 3`);
+    expect(rows.length).toBeGreaterThan(40);
+    // `schools` would be a reference table (its code is unique across schools); the sign-in counter is keyed by account or address, not by school.
+    const scattered = rows.filter((r) => r.columns[0] !== 'school_id' && !(r.table === 'schools' && r.name === 'schools_code_key') && r.table !== 'login_attempts').map((r) => `${r.table} ${r.kind} ${r.name} (${r.columns.join(', ')})`);
+    expect(scattered).toEqual([]);
   });
 
   it('sign-in finds a school by its code without seeing any school row', async () => {

@@ -76,7 +76,7 @@ describe('the academic office builds a school from scratch', () => {
     });
     const stale = await mutate('calendarTermSet', 'CalendarTermSetInput', { ...input, holidays: [] }, CALENDAR_FIELDS);
     expect(stale).toMatchObject({ calendarDays: null, userErrors: [{
-      code: 'STALE_REVISION', message: '2026—2027学年第一学期已被他人修改：你编辑的是第 1 版，当前为第 2 版，请刷新后重试',
+      code: 'STALE_REVISION', message: '2026—2027学年第一学期已被他人修改：你编辑的是第 1 版，当前是第 2 版。请刷新后再改',
       figures: [{ name: 'currentRevision', value: 2 }, { name: 'expectedRevision', value: 1 }],
     }] });
     const weekdayMakeUp = await mutate('calendarTermSet', 'CalendarTermSetInput', { ...input, expectedRevision: 2, makeUpSchoolDays: [{ day: '2026-10-09', name: '调休' }] }, CALENDAR_FIELDS);
@@ -196,7 +196,7 @@ describe('the academic office builds a school from scratch', () => {
     const moved = await mutate('userUpdate', 'UserUpdateInput', { userId: ids.student, expectedRevision: 1, classId: ids.class2, displayName: '张晓明' }, USER_FIELDS);
     expect(moved).toMatchObject({ user: { displayName: '张晓明', class: { name: '三年级(2)班' }, revision: 2 }, userErrors: [] });
     const stale = await mutate('userUpdate', 'UserUpdateInput', { userId: ids.student, expectedRevision: 1, classId: ids.class1 }, USER_FIELDS);
-    expect(stale).toMatchObject({ user: null, userErrors: [{ code: 'STALE_REVISION', message: '张晓明已被他人修改：你编辑的是第 1 版，当前为第 2 版，请刷新后重试' }] });
+    expect(stale).toMatchObject({ user: null, userErrors: [{ code: 'STALE_REVISION', message: '张晓明已被他人修改：你编辑的是第 1 版，当前是第 2 版。请刷新后再改' }] });
     const { user } = await t.ok(`query($id: ID!) { user(id: $id) { class { name } } }`, { id: ids.student }, office);
     expect(user.class).toEqual({ name: '三年级(2)班' });
   });

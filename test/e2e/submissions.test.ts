@@ -89,7 +89,7 @@ describe('a day end to end', () => {
   it('a mark above the level done is refused: a B-level submission cannot receive an A', async () => {
     const before = await rows();
     const { submissionMark } = await t.ok(MARK, { input: { submissionId, expectedRevision: 1, mark: 'A+', comment: '思路清晰，书写工整，继续保持！' } }, tok.t8sx1);
-    expect(submissionMark.userErrors[0]).toMatchObject({ code: 'MARK_LEVEL_MISMATCH', message: 'This work was done at level B: mark it B+, B or B−, not A+' });
+    expect(submissionMark.userErrors[0]).toMatchObject({ code: 'MARK_LEVEL_MISMATCH', message: '这份作业做的是 B 层次：等第只能是 B+、B 或 B−，不能是 A+' });
     expect(await rows()).toEqual(before);
   });
 
@@ -206,6 +206,37 @@ describe('timeliness', () => {
       [Buffer.from(late.submission.id, 'base64url').toString().split(':')[1]]);
     const { markingQueue } = await t.ok(`{ markingQueue(first: 10) { edges { node { overdue submission { student { username } } } } } }`, {}, tok.t8sx1);
     expect(markingQueue.edges.map((e: any) => [e.node.submission.student.username, e.node.overdue])).toEqual([['s80103', true]]);
+  });
+
+  it('the queue puts what is due soonest first (overdue first), and can be limited to one class', async () => {
+    const regular = await insertItem(t, { subject: 'math', grade: 8, title: '周末练习', minutes: 10 });
+    const essay = await insertItem(t, { subject: 'math', grade: 8, title: '数学小论文', minutes: 30 });
+    await t.db.dataSource.query(`UPDATE bank_item_versions SET composition = true WHERE item_id = $1`, [Buffer.from(essay, 'base64url').toString().split(':')[1]]);
+    const publish = (date: string, itemId: string, title: string) => createAndPublish(t, tok.t8sx1, { ...ids(t, 8, 'math'), date, shape: 'PACKAGES', title,
+      options: [{ key: 'A', name: 'A', items: [{ itemId, atHome: true }] }, { key: 'B', name: 'B', items: [{ itemId: regular === itemId ? essay : regular, atHome: true }] }] });
+    const a1 = (await publish('2026-11-16', regular, '周末练习')).assignment;
+    const a2 = (await publish('2026-11-17', essay, '数学小论文')).assignment;
+    const handIn = async (student: string, assignmentId: string, ago: string) => {
+      const s = (await t.ok(SUBMIT, { input: { assignmentId, choice: 'A', ...work(`key-${student}-${assignmentId}`) } }, tok[student])).submissionCreate.submission;
+      await t.db.dataSource.query(`UPDATE submissions SET submitted_at = now() - interval '${ago}', last_submitted_at = now() - interval '${ago}' WHERE id = $1`,
+        [Buffer.from(s.id, 'base64url').toString().split(':')[1]]);
+    };
+    // The composition was handed in first but has a week; the plain work after it is past its deadline.
+    await handIn('s80101', a2.id, '6 days 12 hours');
+    await handIn('s80102', a1.id, '5 days');
+    const Q = `query($c: ID) { markingQueue(first: 10, classId: $c) { edges { node { overdue submission { student { username } assignment { title } } } } } }`;
+    const order = (q: any) => q.markingQueue.edges.map((e: any) => [e.node.submission.student.username, e.node.submission.assignment.title, e.node.overdue]);
+    const expected = [['s80103', '上周的作业', true], ['s80102', '周末练习', true], ['s80101', '数学小论文', false]];
+    expect(order(await t.ok(Q, {}, tok.t8sx1))).toEqual(expected);
+    expect(order(await t.ok(Q, { c: ids(t, 8, 'math').classId }, tok.t8sx1))).toEqual(expected);
+    // Pages follow the same order.
+    const first = await t.ok(`{ markingQueue(first: 2) { edges { node { submission { student { username } } } } pageInfo { endCursor hasNextPage } } }`, {}, tok.t8sx1);
+    expect(first.markingQueue.pageInfo.hasNextPage).toBe(true);
+    const next = await t.ok(`query($a: String) { markingQueue(first: 2, after: $a) { edges { node { submission { student { username } } } } pageInfo { hasNextPage } } }`,
+      { a: first.markingQueue.pageInfo.endCursor }, tok.t8sx1);
+    expect(next.markingQueue.edges.map((e: any) => e.node.submission.student.username)).toEqual(['s80101']);
+    // Another school's class is nobody's queue here.
+    expect((await t.ok(Q, { c: toGlobalId('Class', t.schools[1].classes[0].id) }, tok.t8sx1)).markingQueue.edges).toEqual([]);
   });
 
   it('the queue is for teachers only', async () => {

@@ -88,7 +88,7 @@ describe('refusals', () => {
     let result = await t.gql(SAVE, { input: { groupId: mathGroup, weekStart: '2026-12-08', entries: [] } }, member);
     expect(result.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
     result = await save([{ day: next, unitId: unit.id, description: '预习' }]);
-    expect(result.errors![0].message).toContain('predicted minutes');
+    expect(result.errors![0].message).toContain('请填写预计用时（分钟）');
   });
 
   it('a teacher outside the group: FORBIDDEN; a stale save: STALE_REVISION', async () => {

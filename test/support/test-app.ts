@@ -2,9 +2,11 @@ import { Logger as TypeOrmLogger } from 'typeorm';
 import { App, createApp } from '../../src/app';
 import { AppConfig, loadConfig } from '../../src/config';
 import { Database } from '../../src/core/database';
+import { SettableClock } from '../../src/core/clock';
 import { Logger } from '../../src/core/logger';
 import { DEMO_PASSWORDS, seedSchool } from '../../seeds/demo';
 import { SchoolFixture, SchoolSpec } from '../../seeds/school-fixture';
+import type { TypedDocumentString } from '../graphql/graphql';
 import { createTestDatabase } from './test-database';
 
 export interface GraphQLResult<T = any> {
@@ -15,6 +17,9 @@ export interface GraphQLResult<T = any> {
 }
 
 export const TEST_SECRET = 'test-secret-that-is-long-enough-0123456789';
+
+/** Where the test service's clock starts (see TestApp.clock). */
+export const TEST_NOW = '2026-09-01T08:00:00+08:00';
 
 /**
  * A running service on a fresh database, reached over real HTTP. Each test file starts its
@@ -27,6 +32,12 @@ export class TestApp {
     readonly url: string,
     readonly config: AppConfig,
     readonly schools: SchoolFixture[],
+    /**
+     * The service's clock. Tests never depend on the real time of day: it starts at 08:00 China
+     * Standard Time on 2026-09-01, before every day the tests publish homework for; a test of a
+     * time rule sets the instant it needs.
+     */
+    readonly clock: SettableClock,
   ) {}
 
   static async start(specs: SchoolSpec[], env: Record<string, string> = {}, queryLogger?: TypeOrmLogger): Promise<TestApp> {
@@ -53,11 +64,12 @@ export class TestApp {
   }
 
   private static async serve(db: Database, schools: SchoolFixture[], config: AppConfig): Promise<TestApp> {
-    const app = await createApp(config, db, new Logger('silent'));
+    const clock = new SettableClock(TEST_NOW);
+    const app = await createApp(config, db, new Logger('silent'), { clock });
     // Tests recalibrate when they say so (drainCalibrations), not on the worker's clock.
     await app.calibrations.stop();
     const url = await app.listen(0, '127.0.0.1');
-    return new TestApp(db, app, url, config, schools);
+    return new TestApp(db, app, url, config, schools, clock);
   }
 
   /** Recalibrates what hand-ins and record sheets queued, now (the service's worker, stopped in tests, would within a second). */
@@ -85,6 +97,14 @@ export class TestApp {
     const result = await this.gql<T>(query, variables, token);
     if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data as T;
+  }
+
+  /**
+   * Runs a typed operation (written as `graphql(\`…\`)` from test/graphql, generated from the
+   * schema by `npm run codegen:test`) that must succeed; its data has the operation's type.
+   */
+  async op<R, V>(document: TypedDocumentString<R, V>, ...[variables, token]: V extends Record<string, never> ? [V?, string?] : [V, string?]): Promise<R> {
+    return this.ok<R>(document.toString(), (variables ?? {}) as Record<string, unknown>, token);
   }
 
   /** Runs an operation that must fail with a top-level error of `code`; returns the error. */

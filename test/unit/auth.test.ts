@@ -128,9 +128,9 @@ describe('the password check queue', () => {
     const queue = new PasswordCheckQueue();
     const g = gate();
     const runs = ['a', 'a', 'a'].map((address) => queue.admit(address, limits, (check) => check(g.work)));
-    await expect(queue.admit('a', limits, async () => 'ran')).rejects.toThrow(/from this address/);
+    await expect(queue.admit('a', limits, async () => 'ran')).rejects.toThrow(/来自该网络地址的密码核验过多（同时最多 3 个）/);
     runs.push(queue.admit('b', limits, (check) => check(g.work)));
-    await expect(queue.admit('c', limits, async () => 'ran')).rejects.toThrow(/4 running or waiting/);
+    await expect(queue.admit('c', limits, async () => 'ran')).rejects.toThrow(/4 个正在核验或等待/);
     const refusal = await queue.admit('c', limits, async () => 'ran').catch((e) => e);
     expect(refusal).toBeInstanceOf(PasswordChecksBusyError);
     expect(refusal.details).toEqual({ retryable: true, retryAfterSeconds: expect.any(Number) });

@@ -5,7 +5,7 @@ import { Arg, buildSchema, Field, InputType, Mutation, ObjectType, Query, Resolv
 import { RuleViolation } from '../../src/core/errors';
 import { Payload } from '../../src/core/payload';
 import { Revisioned, RevisionedInput } from '../../src/core/revisioned-input';
-import { UserErrorCode } from '../../src/core/user-error';
+import { CoreErrors } from '../../src/core/user-error';
 
 /** The generic payload and the revisioned-input base, in a schema of their own. */
 @ObjectType('Thing', { description: 'A thing' })
@@ -60,7 +60,7 @@ beforeAll(async () => {
   schema = await buildSchema({ resolvers: [ThingResolver], validate: false });
 });
 const typeSdl = (name: string) => printType(schema.getType(name) as GraphQLObjectType | GraphQLInputObjectType);
-const refusal = new RuleViolation(UserErrorCode.STALE_REVISION, 'stale', ['expectedRevision'], { currentRevision: 3, expectedRevision: 2 });
+const refusal = new RuleViolation(CoreErrors.STALE_REVISION, ['expectedRevision'], { currentRevision: 3, expectedRevision: 2 });
 
 describe('Payload', () => {
   it('declares the result field, nullable, and userErrors', () => {
@@ -84,7 +84,7 @@ describe('Payload', () => {
     expect(await ThingPayload.of(async () => ({ name: 'x' }))).toEqual({ thing: { name: 'x' }, userErrors: [] });
     const refused = await ThingPayload.of(async () => { throw refusal; });
     expect(refused.thing ?? null).toBeNull();
-    expect(refused.userErrors).toEqual([{ code: 'STALE_REVISION', field: ['expectedRevision'], message: 'stale', figures: [{ name: 'currentRevision', value: 3 }, { name: 'expectedRevision', value: 2 }] }]);
+    expect(refused.userErrors).toEqual([{ code: 'STALE_REVISION', field: ['expectedRevision'], message: '这条记录已被他人修改：你编辑的是第 2 版，当前是第 3 版。请刷新后再改', figures: [{ name: 'currentRevision', value: 3 }, { name: 'expectedRevision', value: 2 }] }]);
     expect(await DonePayload.of(async () => { throw refusal; })).toMatchObject({ done: false, userErrors: [{ code: 'STALE_REVISION' }] });
   });
 

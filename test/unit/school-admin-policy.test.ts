@@ -1,5 +1,6 @@
 import { RuleViolation, RuleViolations } from '../../src/core/errors';
-import { UserErrorCode } from '../../src/core/user-error';
+import { CoreErrors } from '../../src/core/user-error';
+import { SchoolAdminErrors } from '../../src/modules/school-admin/school-admin.errors';
 import { CalendarDayKind } from '../../src/modules/load/load.entity';
 import { calendarMarks, calendarSummary, checkRevision, className, researchGroupName, subjectCode, termName } from '../../src/modules/school-admin/school-admin.policy';
 
@@ -46,8 +47,8 @@ describe('revisions', () => {
       checkRevision('三年级(2)班', 4, 3);
       throw new Error('not refused');
     } catch (e) {
-      expect(e).toMatchObject({ code: UserErrorCode.STALE_REVISION, details: { currentRevision: 4, expectedRevision: 3 } });
-      expect((e as Error).message).toBe('三年级(2)班已被他人修改：你编辑的是第 3 版，当前为第 4 版，请刷新后重试');
+      expect(e).toMatchObject({ code: CoreErrors.STALE_REVISION.code, details: { currentRevision: 4, expectedRevision: 3 } });
+      expect((e as Error).message).toBe('三年级(2)班已被他人修改：你编辑的是第 3 版，当前是第 4 版。请刷新后再改');
     }
   });
 });
@@ -75,10 +76,10 @@ describe('the calendar of a term', () => {
   });
 
   it('reports every problem at once: outside the term, listed twice, a 调休 day on a weekday', () => {
-    expect(codesOf(() => calendarMarks(from, to, [{ day: '2026-10-12', name: '假' }], []))).toEqual([UserErrorCode.DAY_OUTSIDE_RANGE]);
-    expect(codesOf(() => calendarMarks(from, to, [{ day: '2026-10-03', name: '假' }], [{ day: '2026-10-03', name: '调休' }]))).toEqual([UserErrorCode.DAY_MARKED_TWICE]);
-    expect(codesOf(() => calendarMarks(from, to, [], [{ day: '2026-09-30', name: '调休' }]))).toEqual([UserErrorCode.MAKE_UP_DAY_NOT_WEEKEND]);
+    expect(codesOf(() => calendarMarks(from, to, [{ day: '2026-10-12', name: '假' }], []))).toEqual([SchoolAdminErrors.DAY_OUTSIDE_RANGE.code]);
+    expect(codesOf(() => calendarMarks(from, to, [{ day: '2026-10-03', name: '假' }], [{ day: '2026-10-03', name: '调休' }]))).toEqual([SchoolAdminErrors.DAY_MARKED_TWICE.code]);
+    expect(codesOf(() => calendarMarks(from, to, [], [{ day: '2026-09-30', name: '调休' }]))).toEqual([SchoolAdminErrors.MAKE_UP_DAY_NOT_WEEKEND.code]);
     expect(codesOf(() => calendarMarks(from, to, [{ day: '2026-09-27', name: '假' }], [{ day: '2026-10-01', name: '调休' }])))
-      .toEqual([UserErrorCode.DAY_OUTSIDE_RANGE, UserErrorCode.MAKE_UP_DAY_NOT_WEEKEND]);
+      .toEqual([SchoolAdminErrors.DAY_OUTSIDE_RANGE.code, SchoolAdminErrors.MAKE_UP_DAY_NOT_WEEKEND.code]);
   });
 });

@@ -1,7 +1,7 @@
 import { AssignmentShape } from '../../src/modules/assignment/assignment.policy';
 import { MarkQuality } from '../../src/modules/submission/submission.entity';
 import { homeworkDueAt, levelOfChoice, markingDueAt, markLabel, optionKeysOfChoice, parseMark } from '../../src/modules/submission/submission.policy';
-import { bedtimeTarget, calibratedMinutes, isLateBedtime, percentile } from '../../src/modules/record-sheet/record-sheet.policy';
+import { bedtimeTarget, calibratedMinutes, isLateBedtime, percentile, wakeUpTimeFor } from '../../src/modules/record-sheet/record-sheet.policy';
 
 const weekdays = (day: string) => ![0, 6].includes(new Date(`${day}T00:00:00Z`).getUTCDay());
 
@@ -40,6 +40,14 @@ describe('sleep and calibration', () => {
     expect(isLateBedtime('21:31', '06:30', 8)).toBe(true);
     expect(isLateBedtime('21:30', '06:30', 8)).toBe(false);
     expect(isLateBedtime('00:15', '06:30', 8)).toBe(true);
+  });
+
+  it('002 「小学不少于10小时,初中不少于9小时」: a grade may get up at its own time; the others keep the school\'s', () => {
+    const school = { wakeUpTime: '06:30:00', wakeUpTimes: { 7: '06:00', 8: '06:00' } };
+    expect(wakeUpTimeFor(school, 5)).toBe('06:30');
+    expect(wakeUpTimeFor(school, 8)).toBe('06:00');
+    expect(bedtimeTarget(wakeUpTimeFor(school, 8), 8)).toBe('21:00');
+    expect(wakeUpTimeFor({ wakeUpTime: '07:00:00' }, 3)).toBe('07:00');
   });
 
   it('calibrated minutes switch on at the threshold', () => {

@@ -46,6 +46,8 @@ export const FORM_NAMES: Record<HomeworkForm, string> = {
   INQUIRY: '探究',
   FUN: '趣味',
   INDIVIDUAL: '个性化',
+  LABOUR: '劳动',
+  EXERCISE: '体育锻炼',
 };
 
 export const SUBMISSION_STATUS_NAMES = {

@@ -27,6 +27,13 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, (f: Figures) => string> 
   DAILY_LOAD_EXCEEDED: (f) =>
     `超出本班当天书面作业总量上限：上限 ${n(f, 'capMinutes')} 分钟，其他学科已布置 ${n(f, 'publishedMinutes')} 分钟${perSubject(f)}，` +
     `本次作业最重的选择 ${n(f, 'thisAssignmentMinutes')} 分钟，超出 ${n(f, 'excessMinutes')} 分钟。请减少书面题目、把题目改为在校完成，或换一种作业形式。`,
+  TOTAL_LOAD_EXCEEDED: (f) =>
+    `超出学校规定的本班当天家庭作业总时长上限（书面、阅读、口头、实践、劳动、锻炼等各类合计）：上限 ${n(f, 'capMinutes')} 分钟，` +
+    `其他学科已布置 ${n(f, 'publishedMinutes')} 分钟${perSubject(f)}，本次作业最重的选择 ${n(f, 'thisAssignmentMinutes')} 分钟，超出 ${n(f, 'excessMinutes')} 分钟。请减少在家完成的题目，或改为在校完成。`,
+  PUBLISHED_TOO_LATE: (f) => `当天作业须在下课之前布置：已超过学校规定的最晚发布时间 ${n(f, 'minutesLate')} 分钟。请改为布置明天的作业。`,
+  PUBLISHED_FOR_PAST_DAY: (f) => `不能为已经过去的日期补发作业（已过去 ${n(f, 'daysPast')} 天），学校不允许补发。`,
+  ITEM_OF_ANOTHER_GRADE: (f) => `有题目属于${n(f, 'itemGrade')}年级，不能布置给${n(f, 'grade')}年级；如确实适用，请备课组长标注它也适用于本年级。`,
+  PART_ONE_NOT_BASIC: () => '三三三作业的第一部分（基础性作业，必做）只能放基础题：请把提高题、拓展题移到第二、三部分。',
   WRITTEN_AT_HOME_FORBIDDEN: () => '一、二年级不布置家庭书面作业：请把书面题目改为在校完成，或换成阅读、口头、实践类作业。',
   ITEM_NOT_APPROVED: () => '有题目尚未通过备课组审核（或已停用），不能布置。请换用资源库中已审核的题目。',
   ITEM_NEEDS_PHONE: () => '有题目需要使用手机或平板，作业不得依赖手机。请换一道题。',
@@ -45,6 +52,15 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, (f: Figures) => string> 
   MARK_LEVEL_MISMATCH: () => '等级字母必须与学生完成的层级一致（例如 B 层只能评 B+、B、B−）。',
   STALE_REVISION: (f) => `内容已被他人修改（你看到的是第 ${n(f, 'expectedRevision')} 版，现在是第 ${n(f, 'currentRevision')} 版），请刷新后再操作。`,
   CONCURRENT_CHANGE: () => '有人同时修改了同一内容，请刷新后重试。',
+  FILE_TYPE_NOT_ALLOWED: () => '不支持这种文件：只能上传照片（JPEG、PNG）、录音（m4a、mp3、webm）或 PDF。',
+  HEIC_NOT_SUPPORTED: () => '暂不支持 HEIC 格式的照片：请用“拍照”按钮直接拍摄，或在手机“设置 → 相机 → 格式”中选“兼容性最佳”。',
+  FILE_TOO_LARGE: (f) => `文件太大：${Math.round(Number(f.sizeBytes) / 104857.6) / 10} MB，最多 ${Math.round(Number(f.maxBytes) / 104857.6) / 10} MB。`,
+  FILE_UNREADABLE: () => '文件已损坏或不完整，无法打开。请重新拍摄或重新上传。',
+  SCHOOL_STORAGE_FULL: (f) =>
+    `学校的存储空间已用完${'quotaBytes' in f ? `（已用 ${Math.round(Number(f.usedBytes) / 104857.6) / 10} MB，上限 ${Math.round(Number(f.quotaBytes) / 104857.6) / 10} MB）` : ''}，这个文件传不上去。请联系教务处。`,
+  TOO_MANY_FILES: (f) => `文件太多：一次最多 ${n(f, 'max')} 张照片，或者一段录音、一个 PDF（这次有 ${n(f, 'count')} 个）。`,
+  FILE_NOT_USABLE: () => '这个文件不是你上传的，或已经交过了。请重新上传。',
+  NOT_AN_IMAGE: () => '只有照片可以批注，题目也只能配图片。',
   CONSENT_REQUIRED: () => '需要家长先在家长页面同意保存孩子的学习数据，才能选择、提交作业或填写记录单。',
   SHEET_LOCKED: () => '班主任已经阅读了这份记录单，内容已锁定；如需更正，请联系班主任退回。',
   SAME_PASSWORD: () => '新密码不能与当前密码相同。',
@@ -70,6 +86,18 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, (f: Figures) => string> 
   DAY_MARKED_TWICE: () => '有日期被重复填写，或同时填成了假日和调休上课日。',
   MAKE_UP_DAY_NOT_WEEKEND: () => '调休上课日必须是星期六或星期日。',
   OWN_OFFICE_ROLE: () => '不能取消自己的教务处角色，也不能停用自己的账号。',
+  NO_ACCOUNTS_TO_ISSUE: () => '所选范围内没有需要发放初始密码的账号：都已自行设置了密码。如需重置某人的密码，请指定账号重新发放。',
+  OWN_PASSWORD_RESET: () => '不能给自己发放初始密码，请用“修改密码”修改自己的密码。',
+  BINDING_NOT_MATCHED: (f) => `学校代码、班级码、孩子姓名或学籍号后几位不符，请核对班主任发的班级码和孩子的学籍号${'attemptsLeft' in f ? `（还可尝试 ${f.attemptsLeft} 次）` : ''}。`,
+  GUARDIANS_FULL: (f) => `每名学生最多绑定 ${n(f, 'maxGuardians')} 位监护人，这名学生已绑定 ${n(f, 'guardians')} 位。如需更换，请联系班主任。`,
+  ALREADY_BOUND: () => '你已经绑定了这个孩子，无需再次申请。',
+  BINDING_PENDING: () => '你绑定这个孩子的申请正在等待班主任审核，请勿重复提交。',
+  PARENT_ACCOUNT_EXISTS: () => '这个用户名（手机号）已有账号：请用它登录（学校发的账号条上有初始密码），再在“添加孩子”中绑定。',
+  BINDING_ALREADY_DECIDED: () => '这份绑定申请已经处理过了。',
+  YEAR_TERMS_MISSING: (f) => `新学年还缺 ${n(f, 'missingTerms')} 个学期：升级前请先在“学期”中添加新学年的第一、二学期。`,
+  YEAR_ALREADY_ROLLED: () => '学校已经升级到这一学年（或更晚的学年），同一学年只能升级一次。',
+  ENTRY_CLASS_TAKEN: (f) => `新学年已有 ${n(f, 'grade')} 年级 (${n(f, 'classNo')}) 班（由上一年级升上来或已列出），不能再开设同名新班。`,
+  CLASS_ARCHIVED: () => '这个班级已在学年升级时归档，只能查看历史，不能再布置作业、安排任课、任命班主任或编入学生。',
   LOOSER_THAN_NATIONAL: (f) =>
     `学校上限不能宽于国家规定：国家上限 ${n(f, 'nationalCapMinutes')} 分钟，填写的是 ${n(f, 'requestedCapMinutes')} 分钟，多了 ${n(f, 'excessMinutes')} 分钟。`,
 };
@@ -78,6 +106,30 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, (f: Figures) => string> 
 export function userErrorText(e: { code: UserErrorCode; figures: { name: string; value: number }[] }): string {
   const figures = Object.fromEntries(e.figures.map((f) => [f.name, f.value]));
   return USER_ERROR_MESSAGES[e.code](figures);
+}
+
+/**
+ * Why an upload (`/uploads`, see app/upload.ts) did not end in a kept file: the service's
+ * refusals by their code (FILE_TOO_LARGE, HEIC_NOT_SUPPORTED, SCHOOL_STORAGE_FULL…), the
+ * protocol's own failures, or the network.
+ */
+export function uploadErrorText(code: string, figures: Figures): string {
+  if (code in USER_ERROR_MESSAGES) return USER_ERROR_MESSAGES[code as UserErrorCode](figures);
+  switch (code) {
+    case 'NETWORK':
+      return '网络中断，上传没有完成：请检查网络后点“重试”，已传完的部分不用重新上传。';
+    case 'ABORTED':
+      return '已取消上传。';
+    case 'UPLOAD_GONE':
+      return '上传已过期（超过一天未完成），请重新选择这个文件。';
+    case 'CHUNK_TOO_LARGE':
+    case 'UPLOAD_TOO_LONG':
+    case 'UPLOAD_CHUNK_TOO_SMALL':
+    case 'UPLOAD_OFFSET_MISMATCH':
+      return '上传出错，请重新选择这个文件再试一次。';
+    default:
+      return requestErrorText({ code });
+  }
 }
 
 /** Field names of malformed-input errors, as a form labels them. */
@@ -106,6 +158,8 @@ export function requestErrorText(e: RequestErrorInfo): string {
       return '没有找到这项内容，它可能已被删除或不属于你的班级。';
     case 'TOO_MANY_ATTEMPTS':
       return `登录失败次数过多，请 ${Math.ceil(Number(ext.retryAfterSeconds ?? 60) / 60)} 分钟后再试，或联系教务处重置密码。`;
+    case 'PASSWORD_CHANGE_REQUIRED':
+      return '首次登录须修改密码：请先修改学校发放的初始密码，再进行其他操作。';
     case 'PASSWORD_CHECKS_BUSY':
       return `现在登录的人很多，请 ${Number(ext.retryAfterSeconds ?? 2)} 秒后再点一次“登录”。`;
     case 'SERVICE_UNAVAILABLE':

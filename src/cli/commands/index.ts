@@ -1,9 +1,13 @@
 import { Command } from '../command';
+import { accountSlipsCommand } from './account-slips';
 import { bankImportCommand } from './bank-import';
 import { migrateCommand } from './migrate';
 import { noticeExportCommand } from './notice-export';
 import { passwordResetCommand } from './password-reset';
+import { rosterExportCommand } from './roster-export';
+import { rosterImportCommand } from './roster-import';
 import { schoolCreateCommand } from './school-create';
+import { schoolYearRolloverCommand } from './school-year-rollover';
 import { seedCommand } from './seed';
 import { seedScaleCommand } from './seed-scale';
 
@@ -13,7 +17,11 @@ export const COMMANDS: readonly Command[] = [
   seedCommand,
   seedScaleCommand,
   schoolCreateCommand,
+  rosterImportCommand,
+  rosterExportCommand,
+  schoolYearRolloverCommand,
   passwordResetCommand,
+  accountSlipsCommand,
   bankImportCommand,
   noticeExportCommand,
 ];

@@ -21,12 +21,12 @@ export const passwordResetCommand = defineCommand({
     const password = newPassword();
     const hash = await hashPassword(password, config.passwordHashCost);
     const result = await db.dataSource.query(
-      `UPDATE users SET password_hash = $3, token_version = token_version + 1
+      `UPDATE users SET password_hash = $3, must_change_password = true, token_version = token_version + 1
         WHERE school_id = $1 AND username = $2 AND deleted_at IS NULL RETURNING id`,
       [school.id, username, hash]);
     // TypeORM returns [rows, count] for an UPDATE … RETURNING on PostgreSQL.
     const rows = Array.isArray(result[0]) ? result[0] : result;
     if (!rows.length) throw new CliError(`no user "${username}" in ${school.name}`);
-    io.out(`new password for ${username}: ${password} (earlier tokens no longer work)`);
+    io.out(`new password for ${username}: ${password} (earlier tokens no longer work; it must be changed at the next sign-in)`);
   },
 });

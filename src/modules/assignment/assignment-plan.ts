@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { HomeworkForm } from '../bank/bank.enums';
+import { HomeworkForm, Tier } from '../bank/bank.enums';
 import { Assignment, AssignmentOption } from './assignment.entity';
 import { Choice, choiceMinutes, ChoiceMinutes, choicesOf, ItemFacts, PlannedItem, subjectLoadOf } from './assignment.policy';
 import { SubjectLoad } from '../load/load.policy';
@@ -23,6 +23,8 @@ interface ItemRow {
   sort_order: number;
   title: string;
   form: HomeworkForm;
+  tier: Tier;
+  grades: number[];
   predicted_minutes: number;
   estimated_minutes: number;
   needs_phone: boolean;
@@ -42,7 +44,7 @@ export async function loadPlans(manager: EntityManager, schoolId: string, assign
       .orderBy('o.sort_order').getMany(),
     manager.query(
       `SELECT ai.assignment_id, ai.option_key, ai.item_id, ai.version_no, ai.at_home, ai.sort_order,
-              v.title, v.form, ai.predicted_minutes, v.predicted_minutes AS estimated_minutes, v.needs_phone, v.needs_parent, v.repetitive,
+              v.title, v.form, v.tier, array_prepend(i.grade, i.also_suited_grades)::int[] AS grades, ai.predicted_minutes, v.predicted_minutes AS estimated_minutes, v.needs_phone, v.needs_parent, v.repetitive,
               v.approved_at IS NOT NULL AS approved, i.status = 'retired' AS retired
          FROM assignment_items ai
          JOIN bank_item_versions v ON v.school_id = ai.school_id AND v.item_id = ai.item_id AND v.version_no = ai.version_no
@@ -62,7 +64,7 @@ export async function loadPlans(manager: EntityManager, schoolId: string, assign
     options: optionsOf.get(assignment.id) ?? [],
     items: (rowsOf.get(assignment.id) ?? []).map((r) => ({
       itemId: r.item_id, versionNo: r.version_no, optionKey: r.option_key, sortOrder: r.sort_order, atHome: r.at_home,
-      title: r.title, form: r.form, predictedMinutes: r.predicted_minutes, estimatedMinutes: r.estimated_minutes, needsPhone: r.needs_phone,
+      title: r.title, form: r.form, tier: r.tier, grades: r.grades.map(Number), predictedMinutes: r.predicted_minutes, estimatedMinutes: r.estimated_minutes, needsPhone: r.needs_phone,
       needsParent: r.needs_parent, repetitive: r.repetitive, approved: r.approved, retired: r.retired,
     })),
   }));

@@ -69,3 +69,27 @@ export class AssignmentChooseInput {
   @Field({ description: 'A key from the assignment\'s choices (a package key, or A, B2, B3, C)' }) @Length(1, 3)
   @Matches(/\S/, { message: '$property must not be blank' }) choice!: string;
 }
+
+@InputType({ description: 'A package or part of a draft being composed (may still be empty)' })
+export class LoadDraftOptionInput {
+  @Field({ description: 'A, B… for packages; 1, 2, 3 for parts' })
+  @Matches(/^[A-Z0-9]{1,3}$/, { message: 'key must be 1–3 capital letters or digits' })
+  key!: string;
+
+  @Field({ description: 'Name shown to students' }) @Length(1, 40) name!: string;
+
+  @Field(() => [AssignmentItemInput], { description: 'Items so far, 0–10' })
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  items!: AssignmentItemInput[];
+}
+
+@InputType({ description: 'An assignment being composed, not yet saved: previewed against the class-day cap' })
+export class LoadDraftInput {
+  @Field(() => ID, { description: 'The subject; the draft replaces its published assignment of the day in the preview' }) @IsNotEmpty() subjectId!: string;
+  @Field(() => AssignmentShape, { description: 'Packages or three parts' }) shape!: AssignmentShape;
+  @Field(() => [LoadDraftOptionInput], { description: 'Packages or parts as composed so far' })
+  @ArrayMaxSize(5)
+  @ValidateNested({ each: true })
+  options!: LoadDraftOptionInput[];
+}

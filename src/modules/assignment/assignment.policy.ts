@@ -1,5 +1,8 @@
-import { HomeworkForm } from '../bank/bank.enums';
+import { HomeworkForm, Tier } from '../bank/bank.enums';
 import { SubjectLoad } from '../load/load.policy';
+import { render } from '../../core/messages';
+import { daysBetween } from '../../core/dates';
+import { StructureProblems } from './assignment.errors';
 
 /**
  * The shapes of a tiered assignment (seed 004) as pure functions.
@@ -35,6 +38,8 @@ export interface PlannedItem {
 export interface ChoiceMinutes {
   totalMinutes: number;
   writtenHomeMinutes: number;
+  /** At-home minutes of every form (written, reading, oral, labour, exercise …): what the total-time cap counts. */
+  homeMinutes: number;
   /** Completion-time range shown to students: −20 % to +25 % of the prediction. */
   minMinutes: number;
   maxMinutes: number;
@@ -57,16 +62,21 @@ export function choiceMinutes(choice: Choice, items: PlannedItem[]): ChoiceMinut
   const writtenHomeMinutes = included
     .filter((i) => i.atHome && i.form === HomeworkForm.WRITTEN)
     .reduce((sum, i) => sum + i.predictedMinutes, 0);
-  return { totalMinutes, writtenHomeMinutes, minMinutes: Math.floor(totalMinutes * 0.8), maxMinutes: Math.ceil(totalMinutes * 1.25) };
+  const homeMinutes = included.filter((i) => i.atHome).reduce((sum, i) => sum + i.predictedMinutes, 0);
+  return { totalMinutes, writtenHomeMinutes, homeMinutes, minMinutes: Math.floor(totalMinutes * 0.8), maxMinutes: Math.ceil(totalMinutes * 1.25) };
 }
 
-/** The lightest and heaviest written at-home load a subject's assignment can put on a student. */
+/** The lightest and heaviest at-home load (written, and every form) a subject's assignment can put on a student. */
 export function subjectLoadOf(subjectId: string, shape: AssignmentShape, options: { key: string; name: string }[], items: PlannedItem[]): SubjectLoad {
-  const written = choicesOf(shape, options).map((c) => choiceMinutes(c, items).writtenHomeMinutes);
+  const minutes = choicesOf(shape, options).map((c) => choiceMinutes(c, items));
+  const written = minutes.map((m) => m.writtenHomeMinutes);
+  const allForms = minutes.map((m) => m.homeMinutes);
   return {
     subjectId,
     lightestWrittenMinutes: written.length ? Math.min(...written) : 0,
     heaviestWrittenMinutes: written.length ? Math.max(...written) : 0,
+    lightestAllFormsMinutes: allForms.length ? Math.min(...allForms) : 0,
+    heaviestAllFormsMinutes: allForms.length ? Math.max(...allForms) : 0,
   };
 }
 
@@ -74,13 +84,13 @@ export function subjectLoadOf(subjectId: string, shape: AssignmentShape, options
 export function structureProblems(shape: AssignmentShape, options: { key: string; itemCount: number }[]): string[] {
   const problems: string[] = [];
   const keys = options.map((o) => o.key);
-  if (new Set(keys).size !== keys.length) problems.push('option keys must be unique');
+  if (new Set(keys).size !== keys.length) problems.push(render(StructureProblems.KEYS_NOT_UNIQUE));
   if (shape === AssignmentShape.PACKAGES) {
-    if (options.length < 2 || options.length > MAX_PACKAGES) problems.push(`packages need 2–${MAX_PACKAGES} options, got ${options.length}`);
+    if (options.length < 2 || options.length > MAX_PACKAGES) problems.push(render(StructureProblems.PACKAGE_COUNT, { max: MAX_PACKAGES, count: options.length }));
   } else if (keys.length !== 3 || !THREE_PART_KEYS.every((k) => keys.includes(k))) {
-    problems.push('three-part homework has exactly the parts 1 (basic), 2 (extending) and 3 (divergent)');
+    problems.push(render(StructureProblems.THREE_PARTS));
   }
-  for (const o of options) if (o.itemCount === 0) problems.push(`option ${o.key} has no item`);
+  for (const o of options) if (o.itemCount === 0) problems.push(render(StructureProblems.EMPTY_OPTION, { key: o.key }));
   return problems;
 }
 
@@ -94,6 +104,10 @@ export interface ItemFacts {
   needsPhone: boolean;
   needsParent: boolean;
   repetitive: boolean;
+  /** The item's tier: part 1 of a 三三三 holds basic items only. */
+  tier: Tier;
+  /** The grades the item suits: its own, plus those its research group marked it as suited to. */
+  grades: number[];
 }
 
 export type ItemRule =
@@ -101,18 +115,53 @@ export type ItemRule =
   | 'ITEM_NEEDS_PHONE'
   | 'ITEM_NEEDS_PARENT'
   | 'ITEM_REPETITIVE'
-  | 'WRITTEN_AT_HOME_FORBIDDEN';
+  | 'WRITTEN_AT_HOME_FORBIDDEN'
+  | 'ITEM_OF_ANOTHER_GRADE'
+  | 'PART_ONE_NOT_BASIC';
 
-export function itemProblems(item: ItemFacts, grade: number): { rule: ItemRule; message: string }[] {
-  const problems: { rule: ItemRule; message: string }[] = [];
-  if (!item.approved || item.retired) problems.push({ rule: 'ITEM_NOT_APPROVED', message: `「${item.title}」 is not an approved, unretired bank item version` });
-  if (item.needsPhone) problems.push({ rule: 'ITEM_NEEDS_PHONE', message: `「${item.title}」 needs a phone; homework may not` });
-  if (item.needsParent && item.form !== HomeworkForm.PRACTICAL) {
-    problems.push({ rule: 'ITEM_NEEDS_PARENT', message: `「${item.title}」 needs a parent but is not practical homework; homework is never assigned to parents` });
-  }
-  if (item.repetitive) problems.push({ rule: 'ITEM_REPETITIVE', message: `「${item.title}」 is mechanical or repetitive` });
-  if (grade <= 2 && item.atHome && item.form === HomeworkForm.WRITTEN) {
-    problems.push({ rule: 'WRITTEN_AT_HOME_FORBIDDEN', message: `Grade ${grade} has no written homework at home: 「${item.title}」 must be done in school or be another form` });
-  }
+/**
+ * The problems of one item placed in an assignment for a class of `grade`. With `placed`
+ * (the shape and the option it is in), the 三三三 rule too: part 1 is the required basic part
+ * (seed 004: 基础性作业为必做题), so it holds basic-tier items only.
+ */
+export function itemProblems(item: ItemFacts, grade: number, placed?: { shape: AssignmentShape; optionKey: string }): { rule: ItemRule }[] {
+  const problems: { rule: ItemRule }[] = [];
+  if (!item.grades.includes(grade)) problems.push({ rule: 'ITEM_OF_ANOTHER_GRADE' });
+  if (placed?.shape === AssignmentShape.THREE_PART && placed.optionKey === '1' && item.tier !== Tier.BASIC) problems.push({ rule: 'PART_ONE_NOT_BASIC' });
+  if (!item.approved || item.retired) problems.push({ rule: 'ITEM_NOT_APPROVED' });
+  if (item.needsPhone) problems.push({ rule: 'ITEM_NEEDS_PHONE' });
+  if (item.needsParent && item.form !== HomeworkForm.PRACTICAL) problems.push({ rule: 'ITEM_NEEDS_PARENT' });
+  if (item.repetitive) problems.push({ rule: 'ITEM_REPETITIVE' });
+  if (grade <= 2 && item.atHome && item.form === HomeworkForm.WRITTEN) problems.push({ rule: 'WRITTEN_AT_HOME_FORBIDDEN' });
   return problems;
+}
+
+/** A school's rule on when homework may be published (seed 004: 在下课之前完成作业布置). */
+export interface PublishWindow {
+  /** HH:MM: homework for a school day is published by this time that day; null: no limit. */
+  latestPublishTime: string | null;
+  /** Whether homework may be published for a day already past (never, by default). */
+  pastDaysAllowed: boolean;
+}
+
+export type PublishTimeProblem =
+  | { rule: 'PUBLISHED_FOR_PAST_DAY'; daysPast: number }
+  | { rule: 'PUBLISHED_TOO_LATE'; minutesLate: number };
+
+const minutesOfDay = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/**
+ * Whether homework for `day` may be published at `now` (the school's date and HH:MM): never
+ * for a past day unless the school allows it; on a school day itself, not after the school's
+ * latest publishing time. Homework for a later day, or for a weekend or holiday on that day,
+ * may be published at any time.
+ */
+export function publishTimeProblem(day: string, isSchoolDay: boolean, now: { date: string; time: string }, window: PublishWindow): PublishTimeProblem | null {
+  const daysPast = daysBetween(day, now.date);
+  if (daysPast > 0) return window.pastDaysAllowed ? null : { rule: 'PUBLISHED_FOR_PAST_DAY', daysPast };
+  if (daysPast === 0 && isSchoolDay && window.latestPublishTime) {
+    const minutesLate = minutesOfDay(now.time) - minutesOfDay(window.latestPublishTime);
+    if (minutesLate > 0) return { rule: 'PUBLISHED_TOO_LATE', minutesLate };
+  }
+  return null;
 }

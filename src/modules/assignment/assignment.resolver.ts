@@ -4,7 +4,8 @@ import { fromGlobalId } from '../../core/ids';
 import { Role, STAFF_ROLES } from '../../core/roles';
 import { LocalDate } from '../../core/scalars';
 import { Payload } from '../../core/payload';
-import { BankItemVersionNode } from '../bank/bank.type';
+import { bankItemService } from '../bank/bank-item.service';
+import { BankItemNode, BankItemVersionNode } from '../bank/bank.type';
 import { classService } from '../class/class.service';
 import { ClassNode } from '../class/class.type';
 import { schoolService } from '../school/school.service';
@@ -12,10 +13,10 @@ import { SubjectNode } from '../school/school.type';
 import { userService } from '../user/user.service';
 import { UserNode } from '../user/user.type';
 import { planChoices, planLoad } from './assignment-plan';
-import { AssignmentChooseInput, AssignmentCreateInput, AssignmentOptionInput, AssignmentStepInput, AssignmentUpdateInput } from './assignment.input';
+import { AssignmentChooseInput, AssignmentCreateInput, AssignmentOptionInput, AssignmentStepInput, AssignmentUpdateInput, LoadDraftInput } from './assignment.input';
 import { assignmentService, OptionInput } from './assignment.service';
 import {
-  AssignmentChoiceNode, AssignmentItemNode, AssignmentNode, AssignmentOptionNode, LoadPreviewNode, StudentDayEntry, WeeklyNoticeNode,
+  AssignmentChoiceNode, AssignmentItemNode, AssignmentNode, AssignmentOptionNode, DraftLoadNode, LoadPreviewNode, StudentDayEntry, WeeklyNoticeNode,
 } from './assignment.type';
 import { classDayService } from './class-day.service';
 
@@ -57,11 +58,19 @@ export class AssignmentResolver {
     @Arg('classId', () => ID) classId: string,
     @Arg('date', () => LocalDate) date: string,
     @Arg('assignmentId', () => ID, { nullable: true }) assignmentId: string | null,
+    @Arg('draft', () => LoadDraftInput, { nullable: true, description: 'An assignment being composed, not yet saved' }) draft: LoadDraftInput | null,
     @Ctx() ctx: RequestContext,
   ): Promise<LoadPreviewNode> {
     const p = await classDayService.preview(ctx, fromGlobalId(classId, 'Class', 'classId'), date,
-      assignmentId ? fromGlobalId(assignmentId, 'Assignment', 'assignmentId') : null);
-    return { ...p, date: p.day, subjects: p.subjects.map((s) => ({ ...s, assignment: AssignmentNode.from(s.plan.assignment) })) };
+      assignmentId ? fromGlobalId(assignmentId, 'Assignment', 'assignmentId') : null,
+      draft && {
+        ...draft, subjectId: fromGlobalId(draft.subjectId, 'Subject', 'draft.subjectId'),
+        options: draft.options.map((o, i) => ({ ...o, items: o.items.map((it, j) => ({ ...it, itemId: fromGlobalId(it.itemId, 'BankItem', `draft.options[${i}].items[${j}].itemId`) })) })),
+      });
+    return {
+      ...p, date: p.day, subjects: p.subjects.map((s) => ({ ...s, assignment: AssignmentNode.from(s.plan.assignment) })),
+      draft: p.draft && Object.assign(new DraftLoadNode(), { ...p.draft, choices: p.draft.choices.map(AssignmentChoiceNode.from) }),
+    };
   }
 
   @Authorized()
@@ -92,6 +101,7 @@ export class AssignmentResolver {
         subjects: d.subjects.map((l) => ({
           subject: nameOf(l.plan.assignment.subjectId), title: l.plan.assignment.title, content: l.plan.items.map((i) => i.title),
           lightestWrittenMinutes: l.lightestWrittenMinutes, heaviestWrittenMinutes: l.heaviestWrittenMinutes,
+          lightestAllFormsMinutes: l.lightestAllFormsMinutes, heaviestAllFormsMinutes: l.heaviestAllFormsMinutes,
           heaviestTotalMinutes: Math.max(0, ...planChoices(l.plan).map((c) => c.totalMinutes)),
         })),
       })),
@@ -179,5 +189,19 @@ export class AssignmentItemResolver {
   @FieldResolver(() => BankItemVersionNode, { description: 'The content of the pinned version (the marking guide stays staff-only)' })
   async content(@Root() i: AssignmentItemNode, @Ctx() ctx: RequestContext): Promise<BankItemVersionNode> {
     return BankItemVersionNode.from(await assignmentService.itemVersion(ctx, i.itemId, i.versionNo));
+  }
+
+  @FieldResolver(() => BankItemNode, { nullable: true, description: 'The bank item (staff who may see it; null for students and parents, who read `content`)' })
+  async item(@Root() i: AssignmentItemNode, @Ctx() ctx: RequestContext): Promise<BankItemNode | null> {
+    const item = await bankItemService.find(ctx, i.itemId);
+    return item && BankItemNode.from(item);
+  }
+}
+
+@Resolver(() => DraftLoadNode)
+export class DraftLoadResolver {
+  @FieldResolver(() => SubjectNode, { description: 'The subject' })
+  async subject(@Root() d: DraftLoadNode, @Ctx() ctx: RequestContext): Promise<SubjectNode> {
+    return SubjectNode.from(await schoolService.subject(ctx, d.subjectId));
   }
 }

@@ -5,17 +5,25 @@ import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation, RuleVi
 import { idempotent } from '../../core/idempotency';
 import { checkRevision } from '../../core/revision';
 import { withTransaction } from '../../core/transaction';
-import { UserErrorCode } from '../../core/user-error';
 import { BankItem, BankItemVersion } from '../bank/bank-item.entity';
 import { versionKey } from '../bank/bank.loaders';
+import { versionMinutes } from '../bank/item-minutes';
 import { SchoolClass, TeachingAssignment } from '../class/class.entity';
-import { Subject } from '../school/school.entity';
+import { SchoolYearErrors } from '../school-year/school-year.errors';
 import { canSeeClass, staffReachesClass } from '../user/user.policy';
-import { checkDailyLoad } from '../load/load.policy';
+import { checkDailyAllForms, checkDailyLoad } from '../load/load.policy';
+import { DayKind } from '../load/load.entity';
+import { School, Subject } from '../school/school.entity';
+import { schoolDateTime } from '../../core/dates';
 import { loadService, lockLoadRules } from '../load/load.service';
 import { loadPlans, Plan, planChoices, planLoad } from './assignment-plan';
 import { Assignment, AssignmentItem, AssignmentOption, AssignmentStatus, StudentChoice } from './assignment.entity';
-import { AssignmentShape, itemProblems, structureProblems } from './assignment.policy';
+import { AssignmentShape, itemProblems, publishTimeProblem, structureProblems } from './assignment.policy';
+import { AssignmentErrors, AssignmentMessages, ITEM_RULE_ERRORS, StructureProblems } from './assignment.errors';
+import { LoadErrors } from '../load/load.errors';
+import { BankErrors } from '../bank/bank.errors';
+import { currentLocale, render } from '../../core/messages';
+import { wasInClass } from '../school-year/class-history';
 
 export interface OptionInput {
   key: string;
@@ -46,7 +54,9 @@ export class AssignmentService {
    */
   async get(ctx: RequestContext, id: string): Promise<Assignment> {
     const a = await ctx.loaders.assignmentById.load(id);
-    const visible = a && (staffReachesClass(ctx.viewer, a.classId) || (a.status === AssignmentStatus.PUBLISHED && canSeeClass(ctx.viewer, a.classId)));
+    const visible = a && (staffReachesClass(ctx.viewer, a.classId) || (a.status === AssignmentStatus.PUBLISHED && (canSeeClass(ctx.viewer, a.classId)
+      // Last year's homework stays readable to the students who were in the class then, and their parents.
+      || await wasInClass(ctx.db, ctx.schoolId, [ctx.viewer.userId, ...ctx.viewer.childIds], a.classId))));
     if (!a || !visible) throw new NotFoundError('Assignment', id);
     return a;
   }
@@ -65,7 +75,7 @@ export class AssignmentService {
 
   /** Assignments of a class over a date range (staff of the class: drafts too). */
   async ofClass(ctx: RequestContext, classId: string, from: string, to: string): Promise<Assignment[]> {
-    if (!staffReachesClass(ctx.viewer, classId)) throw new ForbiddenError('Only staff who work with the class list its assignments');
+    if (!staffReachesClass(ctx.viewer, classId)) throw new ForbiddenError(AssignmentMessages.CLASS_STAFF_ONLY);
     return ctx.db.getRepository(Assignment).createQueryBuilder('a')
       .where('a.school_id = :s AND a.class_id = :c AND a.day BETWEEN :from AND :to', { s: ctx.schoolId, c: classId, from, to })
       .orderBy('a.day').addOrderBy('a.subject_id').getMany();
@@ -80,12 +90,13 @@ export class AssignmentService {
       (id) => tx.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id }), async () => {
       const cls = await tx.findOneBy(SchoolClass, { schoolId: ctx.schoolId, id: input.classId });
       if (!cls) throw new NotFoundError('Class', input.classId);
+      if (cls.archivedAt) throw new RuleViolation(SchoolYearErrors.CLASS_ARCHIVED, ['classId'], { name: cls.name });
       const subject = await tx.findOneBy(Subject, { schoolId: ctx.schoolId, id: input.subjectId });
       if (!subject) throw new NotFoundError('Subject', input.subjectId);
       await this.requireTeacherOf(ctx, tx, cls, subject);
       const existing = await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, classId: cls.id, subjectId: subject.id, day: input.day });
       if (existing) {
-        throw new RuleViolation(UserErrorCode.ASSIGNMENT_EXISTS, `${cls.name} already has ${subject.name} homework on ${input.day}: edit it instead`, ['day']);
+        throw new RuleViolation(AssignmentErrors.ASSIGNMENT_EXISTS, ['day'], { className: cls.name, subject: subject.name, day: input.day });
       }
       const id = randomUUID();
       await tx.insert(Assignment, {
@@ -129,9 +140,9 @@ export class AssignmentService {
     return withTransaction(ctx, async (tx) => {
       const a = await this.lockForTeacher(ctx, tx, id);
       checkRevision('The assignment', a.revision, expectedRevision);
-      if (a.status === AssignmentStatus.PUBLISHED) throw new RuleViolation(UserErrorCode.ALREADY_PUBLISHED, 'The assignment is already published', []);
+      if (a.status === AssignmentStatus.PUBLISHED) throw new RuleViolation(AssignmentErrors.ALREADY_PUBLISHED);
       const [plan] = await loadPlans(tx, ctx.schoolId, [a]);
-      await this.checkPublishable(ctx, tx, plan);
+      await this.checkPublishable(ctx, tx, plan, true);
       await tx.update(Assignment, { schoolId: ctx.schoolId, id: a.id }, {
         status: AssignmentStatus.PUBLISHED, publishedAt: new Date(), revision: a.revision + 1, updatedAt: new Date(),
       });
@@ -144,7 +155,7 @@ export class AssignmentService {
     return withTransaction(ctx, async (tx) => {
       const a = await this.lockForTeacher(ctx, tx, id);
       checkRevision('The assignment', a.revision, expectedRevision);
-      if (a.status !== AssignmentStatus.PUBLISHED) throw new RuleViolation(UserErrorCode.NOT_PUBLISHED, 'The assignment is not published', []);
+      if (a.status !== AssignmentStatus.PUBLISHED) throw new RuleViolation(AssignmentErrors.NOT_PUBLISHED);
       await tx.update(Assignment, { schoolId: ctx.schoolId, id: a.id }, {
         status: AssignmentStatus.DRAFT, publishedAt: null, revision: a.revision + 1, updatedAt: new Date(),
       });
@@ -158,41 +169,76 @@ export class AssignmentService {
     return loadPlans(manager, ctx.schoolId, rows.filter((r) => r.id !== exceptId));
   }
 
-  private async checkPublishable(ctx: RequestContext, tx: EntityManager, plan: Plan): Promise<void> {
+  /**
+   * The rules a published assignment keeps: its items, the written cap and the school's cap on
+   * every form at home; when `publishing`, the school's publishing time too (not on an edit).
+   */
+  private async checkPublishable(ctx: RequestContext, tx: EntityManager, plan: Plan, publishing = false): Promise<void> {
     const a = plan.assignment;
     // Serialise publishing per class: the lock is held to the end of the transaction.
     const cls = await tx.findOneOrFail(SchoolClass, { where: { schoolId: ctx.schoolId, id: a.classId }, lock: { mode: 'pessimistic_write' } });
+    if (cls.archivedAt) throw new RuleViolation(SchoolYearErrors.CLASS_ARCHIVED, ['assignmentId'], { name: cls.name });
     // …and against a change of the caps or the calendar (see lockLoadRules).
     await lockLoadRules(tx, ctx.schoolId, 'check');
-    const violations = plan.items.flatMap((item) =>
-      itemProblems(item, cls.grade).map((p) => new RuleViolation(UserErrorCode[p.rule], p.message, ['options', item.optionKey, 'items'])),
-    );
-    const { capMinutes, dayKind } = await loadService.capOn(ctx, cls.grade, a.day, tx);
+    const { capMinutes, totalCapMinutes, dayKind } = await loadService.capOn(ctx, cls.grade, a.day, tx);
+    const violations: RuleViolation[] = publishing ? await this.publishTimeViolations(ctx, tx, a, dayKind) : [];
+    violations.push(...plan.items.flatMap((item) =>
+      itemProblems(item, cls.grade, { shape: a.shape, optionKey: item.optionKey }).map((p) => new RuleViolation(ITEM_RULE_ERRORS[p.rule], ['options', item.optionKey, 'items'], {
+        title: item.title, grade: p.rule === 'ITEM_OF_ANOTHER_GRADE' ? cls.grade : String(cls.grade),
+        ...(p.rule === 'ITEM_OF_ANOTHER_GRADE' ? { itemGrade: item.grades[0] } : {}), ...(p.rule === 'PART_ONE_NOT_BASIC' ? { tier: item.tier } : {}),
+      })),
+    ));
     const published = await this.publishedPlans(ctx, tx, a.classId, a.day, a.id);
     const others = published.filter((p) => p.assignment.subjectId !== a.subjectId).map(planLoad);
-    const check = checkDailyLoad(others, planLoad(plan), capMinutes);
+    const adding = planLoad(plan);
+    const check = checkDailyLoad(others, adding, capMinutes);
     // With no written homework allowed at home, the item rule already says all there is to say.
-    const writtenForbidden = violations.some((v) => v.code === UserErrorCode.WRITTEN_AT_HOME_FORBIDDEN);
+    const writtenForbidden = violations.some((v) => v.code === AssignmentErrors.WRITTEN_AT_HOME_FORBIDDEN.code);
     if (!check.fits && !writtenForbidden) {
       const subjects = await tx.findBy(Subject, { schoolId: ctx.schoolId, id: In(others.map((o) => o.subjectId).concat(a.subjectId)) });
       const code = (id: string) => subjects.find((s) => s.id === id)?.code ?? id;
       const perSubject = Object.fromEntries(others.map((o) => [`published.${code(o.subjectId)}`, o.heaviestWrittenMinutes]));
-      violations.push(new RuleViolation(
-        UserErrorCode.DAILY_LOAD_EXCEEDED,
-        `${cls.name} may have at most ${capMinutes} minutes of written homework at home on ${a.day} (${dayKind.replace('_', ' ')}); ` +
-          `${check.publishedMinutes} are already published and this assignment's heaviest choice adds ${check.addingMinutes}: ${check.excessMinutes} over`,
-        ['options'],
-        { capMinutes, publishedMinutes: check.publishedMinutes, thisAssignmentMinutes: check.addingMinutes, excessMinutes: check.excessMinutes, ...perSubject },
-      ));
+      violations.push(new RuleViolation(LoadErrors.DAILY_LOAD_EXCEEDED, ['options'], {
+        capMinutes, publishedMinutes: check.publishedMinutes, thisAssignmentMinutes: check.addingMinutes, excessMinutes: check.excessMinutes, ...perSubject,
+        className: cls.name, day: a.day, dayKind,
+      }));
+    }
+    // The school's cap on every form at home (seed 004: 二年级家庭作业不超过30分钟).
+    const total = totalCapMinutes === null ? null : checkDailyAllForms(others, adding, totalCapMinutes);
+    if (total && !total.fits) {
+      const subjects = await tx.findBy(Subject, { schoolId: ctx.schoolId, id: In(others.map((o) => o.subjectId)) });
+      const code = (id: string) => subjects.find((s) => s.id === id)?.code ?? id;
+      const perSubject = Object.fromEntries(others.map((o) => [`published.${code(o.subjectId)}`, o.heaviestAllFormsMinutes]));
+      violations.push(new RuleViolation(LoadErrors.TOTAL_LOAD_EXCEEDED, ['options'], {
+        capMinutes: total.capMinutes, publishedMinutes: total.publishedMinutes, thisAssignmentMinutes: total.addingMinutes, excessMinutes: total.excessMinutes,
+        ...perSubject, className: cls.name, day: a.day, dayKind,
+      }));
     }
     if (violations.length) throw new RuleViolations(violations);
+  }
+
+  /**
+   * The school's publishing time (seed 004: 在下课之前完成作业布置): homework for a school day is
+   * published by the school's latest time that day, and never for a past day unless the school
+   * allows it. "Now" is the service's clock in China Standard Time.
+   */
+  private async publishTimeViolations(ctx: RequestContext, tx: EntityManager, a: Assignment, dayKind: DayKind): Promise<RuleViolation[]> {
+    const school = await tx.findOneByOrFail(School, { id: ctx.schoolId });
+    const now = schoolDateTime(ctx.clock.now());
+    const latestTime = school.latestPublishTime?.slice(0, 5) ?? null;
+    const problem = publishTimeProblem(a.day, dayKind === DayKind.SCHOOL_DAY, now, { latestPublishTime: latestTime, pastDaysAllowed: school.pastDayPublishing });
+    if (!problem) return [];
+    if (problem.rule === 'PUBLISHED_FOR_PAST_DAY') {
+      return [new RuleViolation(AssignmentErrors.PUBLISHED_FOR_PAST_DAY, ['assignmentId'], { daysPast: problem.daysPast, day: a.day, today: now.date })];
+    }
+    return [new RuleViolation(AssignmentErrors.PUBLISHED_TOO_LATE, ['assignmentId'], { minutesLate: problem.minutesLate, day: a.day, latestTime: latestTime!, now: now.time })];
   }
 
   private async requireTeacherOf(ctx: RequestContext, tx: EntityManager, cls: SchoolClass, subject: Subject): Promise<void> {
     const teaches = await tx.exists(TeachingAssignment, {
       where: { schoolId: ctx.schoolId, classId: cls.id, subjectId: subject.id, teacherId: ctx.viewer.userId },
     });
-    if (!teaches) throw new ForbiddenError(`Only a teacher of ${subject.name} in ${cls.name} may set its homework`);
+    if (!teaches) throw new ForbiddenError(AssignmentMessages.SUBJECT_TEACHER_SETS, { subject: subject.name, className: cls.name });
   }
 
   private async lockForTeacher(ctx: RequestContext, tx: EntityManager, id: string): Promise<Assignment> {
@@ -208,20 +254,20 @@ export class AssignmentService {
   private async writeOptions(ctx: RequestContext, tx: EntityManager, assignmentId: string, subjectId: string, shape: AssignmentShape, options: OptionInput[]): Promise<void> {
     const problems = structureProblems(shape, options.map((o) => ({ key: o.key, itemCount: o.items.length })));
     for (const o of options) {
-      if (new Set(o.items.map((i) => i.itemId)).size !== o.items.length) problems.push(`option ${o.key} names an item twice`);
+      if (new Set(o.items.map((i) => i.itemId)).size !== o.items.length) problems.push(render(StructureProblems.ITEM_TWICE, { key: o.key }));
     }
-    if (problems.length) throw new RuleViolation(UserErrorCode.INVALID_STRUCTURE, `The assignment is not well formed: ${problems.join('; ')}`, ['options']);
+    if (problems.length) throw new RuleViolation(AssignmentErrors.INVALID_STRUCTURE, ['options'], { problems: problems.join(currentLocale() === 'en' ? '; ' : '；') });
     const itemIds = [...new Set(options.flatMap((o) => o.items.map((i) => i.itemId)))];
     const items = await tx.findBy(BankItem, { schoolId: ctx.schoolId, id: In(itemIds) });
     const byId = new Map(items.map((i) => [i.id, i]));
     const missing = itemIds.filter((id) => !byId.has(id));
     if (missing.length) throw new NotFoundError('BankItem', missing[0]);
     const foreign = items.filter((i) => i.subjectId !== subjectId);
-    if (foreign.length) throw new InvalidInputError('options', `「${foreign[0].title}」 is an item of another subject`);
+    if (foreign.length) throw new InvalidInputError('options', AssignmentMessages.ITEM_OF_ANOTHER_SUBJECT, { title: foreign[0].title });
     // Only an approved version can be pinned; drafts of the bank stay within their research group.
     const unapproved = items.filter((i) => i.approvedVersionNo === null);
     if (unapproved.length) {
-      throw new RuleViolation(UserErrorCode.ITEM_NOT_APPROVED, `「${unapproved[0].title}」 has no approved version to assign`, ['options']);
+      throw new RuleViolation(BankErrors.ITEM_NOT_APPROVED, ['options'], { title: unapproved[0].title });
     }
     const minutes = await this.effectiveMinutes(ctx, tx, items);
     await tx.insert(AssignmentOption, options.map((o, i) => ({ schoolId: ctx.schoolId, assignmentId, key: o.key, name: o.name.trim(), sortOrder: i + 1 })));
@@ -236,17 +282,11 @@ export class AssignmentService {
 
   /**
    * The minutes each item counts for in a new or edited assignment: the calibrated figure once
-   * enough observations exist, the teacher's estimate until then.
+   * enough observations exist, the teacher's estimate until then (the rule lives in versionMinutes).
    */
   private async effectiveMinutes(ctx: RequestContext, tx: EntityManager, items: BankItem[]): Promise<Map<string, number>> {
-    const rows: { item_id: string; minutes: number }[] = await tx.query(
-      `SELECT v.item_id, COALESCE(c.calibrated_minutes, v.predicted_minutes)::int AS minutes
-         FROM bank_item_versions v
-         LEFT JOIN item_calibrations c ON c.school_id = v.school_id AND c.item_id = v.item_id AND c.version_no = v.version_no
-        WHERE v.school_id = $1 AND (v.item_id, v.version_no) IN (SELECT * FROM unnest($2::uuid[], $3::int[]))`,
-      [ctx.schoolId, items.map((i) => i.id), items.map((i) => i.approvedVersionNo)],
-    );
-    return new Map(rows.map((r) => [r.item_id, r.minutes]));
+    const minutes = await versionMinutes(tx, ctx.schoolId, items.map((i) => ({ itemId: i.id, versionNo: i.approvedVersionNo! })));
+    return new Map([...minutes.values()].map((m) => [m.itemId, m.countedMinutes]));
   }
 }
 

@@ -47,6 +47,8 @@ export class AssignmentChoiceNode {
   @Field(() => [String], { description: 'The options (parts) it includes' }) optionKeys!: string[];
   @Field(() => Int, { description: 'Predicted minutes, all items' }) totalMinutes!: number;
   @Field(() => Int, { description: 'Predicted minutes of written homework at home (what the cap limits)' }) writtenHomeMinutes!: number;
+  @Field(() => Int, { description: "Predicted minutes of every form at home: written, oral, reading, practical, labour, exercise … (what the school's total-time cap limits)" })
+  homeMinutes!: number;
   @Field(() => Int, { description: 'Completion-time range: lower end' }) minMinutes!: number;
   @Field(() => Int, { description: 'Completion-time range: upper end' }) maxMinutes!: number;
 
@@ -75,6 +77,27 @@ export class SubjectLoadLine {
   @Field(() => AssignmentNode, { description: 'The assignment' }) assignment!: AssignmentNode;
   @Field(() => Int, { description: 'Written at-home minutes of the lightest choice' }) lightestWrittenMinutes!: number;
   @Field(() => Int, { description: 'Written at-home minutes of the heaviest choice' }) heaviestWrittenMinutes!: number;
+  @Field(() => Int, { description: 'Minutes of every form at home of the lightest choice' }) lightestAllFormsMinutes!: number;
+  @Field(() => Int, { description: "Minutes of every form at home of the heaviest choice (what the school's total-time cap counts)" }) heaviestAllFormsMinutes!: number;
+}
+
+@ObjectType('AllFormsLoad', { description: "A class's day of homework of every form at home against the school's total-time cap (seed 004: 二年级家庭作业不超过30分钟)" })
+export class AllFormsLoadNode {
+  @Field(() => Int, { nullable: true, description: "The school's cap on every form at home; null: the school sets none" }) capMinutes!: number | null;
+  @Field(() => Int, { description: 'Sum of the lightest choices, every form at home' }) lightestTotalMinutes!: number;
+  @Field(() => Int, { description: 'Sum of the heaviest choices, every form at home (what must fit the cap)' }) heaviestTotalMinutes!: number;
+  @Field(() => Int, { nullable: true, description: 'Minutes left under the cap; null without a cap' }) remainingMinutes!: number | null;
+  @Field(() => Int, { description: 'Minutes over the cap (0 when it fits or there is none)' }) excessMinutes!: number;
+}
+
+@ObjectType('DraftLoad', { description: 'An assignment being composed, counted as it would be saved' })
+export class DraftLoadNode {
+  @Field(() => [AssignmentChoiceNode], { description: 'What students could choose, with predicted minutes and ranges' }) choices!: AssignmentChoiceNode[];
+  @Field(() => Int, { description: 'Written at-home minutes of the lightest choice' }) lightestWrittenMinutes!: number;
+  @Field(() => Int, { description: 'Written at-home minutes of the heaviest choice (what the cap counts)' }) heaviestWrittenMinutes!: number;
+  @Field(() => Int, { description: 'Minutes of every form at home of the lightest choice' }) lightestAllFormsMinutes!: number;
+  @Field(() => Int, { description: "Minutes of every form at home of the heaviest choice (what the school's total-time cap counts)" }) heaviestAllFormsMinutes!: number;
+  subjectId!: string;
 }
 
 @ObjectType('LoadPreview', { description: "A class's day against its cap, before or after publishing" })
@@ -82,11 +105,13 @@ export class LoadPreviewNode {
   @Field(() => LocalDate, { description: 'The day' }) date!: string;
   @Field(() => DayKind, { description: 'School day, weekend or holiday' }) dayKind!: DayKind;
   @Field(() => Int, { description: 'Written-homework cap in force' }) capMinutes!: number;
-  @Field(() => [SubjectLoadLine], { description: 'Published subjects, and the previewed draft' }) subjects!: SubjectLoadLine[];
+  @Field(() => [SubjectLoadLine], { description: 'Published subjects, and the previewed saved draft' }) subjects!: SubjectLoadLine[];
+  @Field(() => DraftLoadNode, { nullable: true, description: 'The unsaved draft given as `draft`, in place of its subject\'s published assignment' }) draft!: DraftLoadNode | null;
   @Field(() => Int, { description: 'Sum of the lightest choices' }) lightestTotalMinutes!: number;
   @Field(() => Int, { description: 'Sum of the heaviest choices (what must fit the cap)' }) heaviestTotalMinutes!: number;
   @Field(() => Int, { description: 'Minutes left under the cap' }) remainingMinutes!: number;
   @Field(() => Int, { description: 'Minutes over the cap (0 when it fits)' }) excessMinutes!: number;
+  @Field(() => AllFormsLoadNode, { description: "Every form at home against the school's total-time cap" }) allForms!: AllFormsLoadNode;
 }
 
 @ObjectType({ description: "One subject of a student's day" })
@@ -107,6 +132,8 @@ export class NoticeSubject {
   @Field(() => Int, { description: 'Written at-home minutes of the lightest choice' }) lightestWrittenMinutes!: number;
   @Field(() => Int, { description: 'Written at-home minutes of the heaviest choice' }) heaviestWrittenMinutes!: number;
   @Field(() => Int, { description: 'Predicted minutes of the heaviest choice, all forms' }) heaviestTotalMinutes!: number;
+  @Field(() => Int, { description: 'Minutes of every form at home of the lightest choice' }) lightestAllFormsMinutes!: number;
+  @Field(() => Int, { description: "Minutes of every form at home of the heaviest choice (what the school's total-time cap counts)" }) heaviestAllFormsMinutes!: number;
 }
 
 @ObjectType({ description: 'One day in the weekly public notice' })
@@ -117,6 +144,7 @@ export class NoticeDay {
   @Field(() => [NoticeSubject], { description: 'Homework per subject' }) subjects!: NoticeSubject[];
   @Field(() => Int, { description: 'Heaviest written total of the day' }) heaviestTotalMinutes!: number;
   @Field(() => Int, { description: 'Lightest written total of the day' }) lightestTotalMinutes!: number;
+  @Field(() => AllFormsLoadNode, { description: "Every form at home against the school's total-time cap" }) allForms!: AllFormsLoadNode;
 }
 
 @ObjectType('WeeklyNotice', { description: "作业公示: a class's homework for a week, with no student data" })

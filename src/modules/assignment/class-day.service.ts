@@ -4,7 +4,6 @@ import { isoWeekday } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
-import { UserErrorCode } from '../../core/user-error';
 import { SchoolClass } from '../class/class.entity';
 import { DayKind } from '../load/load.entity';
 import { loadService } from '../load/load.service';
@@ -16,11 +15,20 @@ import { weekDays } from '../weekly-list/weekly-list.policy';
 import { loadPlans, Plan, PlanChoice, planChoices, planLoad } from './assignment-plan';
 import { Assignment, AssignmentStatus, StudentChoice } from './assignment.entity';
 import { assignmentService } from './assignment.service';
+import { AssignmentShape, choiceMinutes, choicesOf, subjectLoadOf } from './assignment.policy';
+import { versionKey } from '../bank/bank.loaders';
+import { versionMinutes } from '../bank/item-minutes';
+import { AssignmentErrors, AssignmentMessages } from './assignment.errors';
+import { SubmissionErrors } from '../submission/submission.errors';
+import { RequestErrors } from '../../core/request-errors';
+import { classOfStudentOn } from '../school-year/class-history';
 
 export interface SubjectLine {
   plan: Plan;
   lightestWrittenMinutes: number;
   heaviestWrittenMinutes: number;
+  lightestAllFormsMinutes: number;
+  heaviestAllFormsMinutes: number;
 }
 
 export interface LoadPreview {
@@ -28,12 +36,53 @@ export interface LoadPreview {
   day: string;
   dayKind: DayKind;
   capMinutes: number;
-  /** Published assignments, plus the draft being previewed if one was named. */
+  /** Published assignments, plus the saved draft being previewed if one was named. */
   subjects: SubjectLine[];
+  /** An unsaved draft being composed, in place of its subject's published assignment. */
+  draft: DraftLine | null;
   lightestTotalMinutes: number;
   heaviestTotalMinutes: number;
   remainingMinutes: number;
   excessMinutes: number;
+  /** The school's cap on every form at home (null: none), and the day's figures against it. */
+  allForms: AllFormsFigures;
+}
+
+export interface AllFormsFigures {
+  capMinutes: number | null;
+  lightestTotalMinutes: number;
+  heaviestTotalMinutes: number;
+  /** Null without a cap. */
+  remainingMinutes: number | null;
+  excessMinutes: number;
+}
+
+/** The day's minutes of every form at home against the school's total-time cap. */
+export function allFormsFigures(lines: { lightestAllFormsMinutes: number; heaviestAllFormsMinutes: number }[], capMinutes: number | null): AllFormsFigures {
+  const heaviest = lines.reduce((s, l) => s + l.heaviestAllFormsMinutes, 0);
+  return {
+    capMinutes,
+    lightestTotalMinutes: lines.reduce((s, l) => s + l.lightestAllFormsMinutes, 0),
+    heaviestTotalMinutes: heaviest,
+    remainingMinutes: capMinutes === null ? null : Math.max(0, capMinutes - heaviest),
+    excessMinutes: capMinutes === null ? 0 : Math.max(0, heaviest - capMinutes),
+  };
+}
+
+export interface DraftLine {
+  subjectId: string;
+  choices: PlanChoice[];
+  lightestWrittenMinutes: number;
+  heaviestWrittenMinutes: number;
+  lightestAllFormsMinutes: number;
+  heaviestAllFormsMinutes: number;
+}
+
+/** An assignment being composed: its subject, shape and the items placed so far. */
+export interface LoadDraft {
+  subjectId: string;
+  shape: AssignmentShape;
+  options: { key: string; name: string; items: { itemId: string; atHome: boolean }[] }[];
 }
 
 export interface StudentDayLine {
@@ -50,27 +99,56 @@ function lines(plans: Plan[]): SubjectLine[] {
 export class ClassDayService {
   /**
    * The load figures of a class's day before publishing: the cap, every published subject's
-   * lightest and heaviest written at-home minutes, and (with `assignmentId`) the draft too.
+   * lightest and heaviest written at-home minutes, and (with `assignmentId`) the draft too; or
+   * (with `draft`) an assignment being composed, not yet saved, counted as it would be saved.
    */
-  async preview(ctx: RequestContext, classId: string, day: string, assignmentId?: string | null): Promise<LoadPreview> {
+  async preview(ctx: RequestContext, classId: string, day: string, assignmentId?: string | null, draft?: LoadDraft | null): Promise<LoadPreview> {
     const cls = await ctx.db.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: classId });
     if (!cls || !staffReachesClass(ctx.viewer, classId)) throw new NotFoundError('Class', classId);
-    const { dayKind, capMinutes } = await loadService.capOn(ctx, cls.grade, day);
+    const { dayKind, capMinutes, totalCapMinutes } = await loadService.capOn(ctx, cls.grade, day);
     let plans = await assignmentService.publishedPlans(ctx, ctx.db, classId, day, assignmentId ?? undefined);
     if (assignmentId) {
-      const draft = await assignmentService.get(ctx, assignmentId);
-      if (draft.classId !== classId || draft.day !== day) throw new InvalidInputError('assignmentId', 'The assignment is for another class or day');
-      plans = plans.filter((p) => p.assignment.subjectId !== draft.subjectId).concat(await assignmentService.plan(ctx, draft));
+      const saved = await assignmentService.get(ctx, assignmentId);
+      if (saved.classId !== classId || saved.day !== day) throw new InvalidInputError('assignmentId', AssignmentMessages.ANOTHER_CLASS_OR_DAY);
+      plans = plans.filter((p) => p.assignment.subjectId !== saved.subjectId).concat(await assignmentService.plan(ctx, saved));
     }
+    const drafted = draft ? await this.draftLine(ctx, draft) : null;
+    if (drafted) plans = plans.filter((p) => p.assignment.subjectId !== drafted.subjectId);
     const subjects = lines(plans);
-    const heaviest = subjects.reduce((s, l) => s + l.heaviestWrittenMinutes, 0);
+    const heaviest = subjects.reduce((s, l) => s + l.heaviestWrittenMinutes, 0) + (drafted?.heaviestWrittenMinutes ?? 0);
     return {
-      cls, day, dayKind, capMinutes, subjects,
-      lightestTotalMinutes: subjects.reduce((s, l) => s + l.lightestWrittenMinutes, 0),
+      cls, day, dayKind, capMinutes, subjects, draft: drafted,
+      lightestTotalMinutes: subjects.reduce((s, l) => s + l.lightestWrittenMinutes, 0) + (drafted?.lightestWrittenMinutes ?? 0),
       heaviestTotalMinutes: heaviest,
       remainingMinutes: Math.max(0, capMinutes - heaviest),
       excessMinutes: Math.max(0, heaviest - capMinutes),
+      allForms: allFormsFigures(drafted ? [...subjects, drafted] : subjects, totalCapMinutes),
     };
+  }
+
+  /**
+   * The choices and load of a draft being composed: each item counts its approved version's
+   * minutes by the same rule as a saved assignment (versionMinutes: calibrated wins). Items
+   * that could not be saved in it (missing, unapproved, another subject) are NOT_FOUND.
+   */
+  private async draftLine(ctx: RequestContext, draft: LoadDraft): Promise<DraftLine> {
+    const ids = [...new Set(draft.options.flatMap((o) => o.items.map((i) => i.itemId)))];
+    const items = await Promise.all(ids.map((id) => ctx.loaders.bankItemById.load(id)));
+    const bad = ids.find((id, i) => !items[i] || items[i]!.subjectId !== draft.subjectId || items[i]!.approvedVersionNo === null);
+    if (bad) throw new NotFoundError('BankItem', bad);
+    const byId = new Map(items.map((i) => [i!.id, i!]));
+    const keys = ids.map((id) => ({ itemId: id, versionNo: byId.get(id)!.approvedVersionNo! }));
+    const [minutes, versions] = await Promise.all([
+      versionMinutes(ctx.db, ctx.schoolId, keys),
+      Promise.all(keys.map((k) => ctx.loaders.bankItemVersionByKey.load(versionKey(k.itemId, k.versionNo)))),
+    ]);
+    const formOf = new Map(versions.filter((v) => v).map((v) => [v!.itemId, v!.form]));
+    const planned = draft.options.flatMap((o) => o.items.map((i) => ({
+      optionKey: o.key, atHome: i.atHome, form: formOf.get(i.itemId)!,
+      predictedMinutes: minutes.get(versionKey(i.itemId, byId.get(i.itemId)!.approvedVersionNo!))!.countedMinutes,
+    })));
+    const choices = choicesOf(draft.shape, draft.options).map((c) => ({ ...c, ...choiceMinutes(c, planned) }));
+    return { ...subjectLoadOf(draft.subjectId, draft.shape, draft.options, planned), choices };
   }
 
   /**
@@ -82,8 +160,10 @@ export class ClassDayService {
     const v = ctx.viewer;
     const allowed = student?.classId && (student.id === v.userId || v.childIds.has(student.id) || staffReachesClass(v, student.classId));
     if (!student || !student.classId || !allowed) throw new NotFoundError('Student', studentId);
+    // A day of an earlier school year: the class the student was in then.
+    const classId = await classOfStudentOn(ctx.db, ctx.schoolId, student, day);
     const assignments = await ctx.db.getRepository(Assignment).find({
-      where: { schoolId: ctx.schoolId, classId: student.classId, day, status: AssignmentStatus.PUBLISHED }, order: { subjectId: 'ASC' },
+      where: { schoolId: ctx.schoolId, classId: classId!, day, status: AssignmentStatus.PUBLISHED }, order: { subjectId: 'ASC' },
     });
     const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
     const assignmentIds = In(assignments.map((a) => a.id));
@@ -104,17 +184,17 @@ export class ClassDayService {
 
   /** A student chooses (or changes) their package or level; only for themself, never fixed by others. */
   async choose(ctx: RequestContext, assignmentId: string, choiceKey: string): Promise<StudentDayLine> {
-    if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError('Only students choose their own package or level');
+    if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError(AssignmentMessages.STUDENTS_CHOOSE);
     await privacyService.requireConsent(ctx, ctx.viewer.userId);
     return withTransaction(ctx, async (tx) => {
       const a = await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: assignmentId });
       if (!a || a.classId !== ctx.viewer.classId || a.status !== AssignmentStatus.PUBLISHED) throw new NotFoundError('Assignment', assignmentId);
       const submitted = await tx.exists(Submission, { where: { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId } });
-      if (submitted) throw new RuleViolation(UserErrorCode.ALREADY_SUBMITTED, 'You have handed this homework in; your choice is kept with it', ['choice']);
+      if (submitted) throw new RuleViolation(SubmissionErrors.ALREADY_SUBMITTED, ['choice'], { change: 'choice' });
       const [plan] = await loadPlans(tx, ctx.schoolId, [a]);
       const choices = planChoices(plan);
       if (!choices.some((c) => c.key === choiceKey)) {
-        throw new RuleViolation(UserErrorCode.UNKNOWN_CHOICE, `Choose one of ${choices.map((c) => c.key).join(', ')}`, ['choice']);
+        throw new RuleViolation(AssignmentErrors.UNKNOWN_CHOICE, ['choice'], { choices: choices.map((c) => c.key).join('、') });
       }
       await tx.upsert(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId, choice: choiceKey, chosenAt: new Date() },
         ['schoolId', 'assignmentId', 'studentId']);
@@ -127,7 +207,7 @@ export class ClassDayService {
    * heaviest written total against its cap. No student data; readable by everyone in the school.
    */
   async weeklyNotice(ctx: RequestContext, classId: string, weekStart: string) {
-    if (isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', 'weekStart must be a Monday');
+    if (isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', RequestErrors.WEEK_START_NOT_MONDAY);
     const cls = await ctx.db.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: classId });
     if (!cls) throw new NotFoundError('Class', classId);
     const days = weekDays(weekStart);
@@ -146,6 +226,7 @@ export class ClassDayService {
           day, ...caps.get(day)!, subjects,
           heaviestTotalMinutes: subjects.reduce((s, l) => s + l.heaviestWrittenMinutes, 0),
           lightestTotalMinutes: subjects.reduce((s, l) => s + l.lightestWrittenMinutes, 0),
+          allForms: allFormsFigures(subjects, caps.get(day)!.totalCapMinutes),
         };
       }),
     };

@@ -6,7 +6,7 @@ import { LoginInput, PasswordChangeInput } from './auth.input';
 import { authService, Session } from './auth.service';
 import { LoginPayload, LogoutPayload } from './auth.type';
 
-const toLoginPayload = (s: Session) => ({ token: s.token, expiresAt: s.expiresAt, user: UserNode.from(s.user) });
+const toLoginPayload = (s: Session) => ({ token: s.token, expiresAt: s.expiresAt, user: UserNode.from(s.user), mustChangePassword: s.user.mustChangePassword });
 
 @Resolver()
 export class AuthResolver {

@@ -3,14 +3,14 @@ import type { AppConfig } from '../../config';
 import { RequestContext, Viewer } from '../../core/context';
 import { RuleViolation, TooManyAttemptsError, UnauthenticatedError } from '../../core/errors';
 import { withTransaction } from '../../core/transaction';
-import { UserErrorCode } from '../../core/user-error';
 import { User } from '../user/user.entity';
 import { userService } from '../user/user.service';
-import { PasswordChecksBusyError } from './auth.errors';
+import { AuthErrors, AuthMessages, PasswordChecksBusyError } from './auth.errors';
 import { accountKey, addressKey, AttemptCount, countLoginAttempt, loginSucceeded } from './login-attempts';
 import { decoyHash, hashPassword, verifyPassword } from './password';
 import { passwordChecks } from './password-checks';
 import { checkToken, issueToken, TokenClaims } from './token';
+import { CoreErrors } from '../../core/user-error';
 
 export interface LoginInput {
   schoolCode: string;
@@ -30,10 +30,10 @@ export interface Session {
 }
 
 const TOKEN_REASONS = {
-  malformed: 'The bearer token is malformed',
-  bad_signature: 'The bearer token has been tampered with or was not issued by this service',
-  bad_lifetime: 'The bearer token claims a lifetime this service does not issue',
-  expired: 'The bearer token has expired; sign in again',
+  malformed: AuthMessages.TOKEN_MALFORMED,
+  bad_signature: AuthMessages.TOKEN_BAD_SIGNATURE,
+  bad_lifetime: AuthMessages.TOKEN_BAD_LIFETIME,
+  expired: AuthMessages.TOKEN_EXPIRED,
 } as const;
 
 export class AuthService {
@@ -62,7 +62,7 @@ export class AuthService {
           const schoolId = found?.id;
           if (!schoolId) {
             this.refuseOverLimit(ctx, await short(null, (db) => countLoginAttempt(db, { address }, window)));
-            throw new UnauthenticatedError(`No school has the code "${input.schoolCode}"`);
+            throw new UnauthenticatedError(AuthMessages.NO_SUCH_SCHOOL, { schoolCode: input.schoolCode });
           }
           const account = accountKey(config.authTokenSecret, schoolId, username);
           this.refuseOverLimit(ctx, await short(null, (db) => countLoginAttempt(db, { account, address }, window)));
@@ -73,7 +73,7 @@ export class AuthService {
             .where('u.school_id = :schoolId AND u.username = :username AND u.deactivated_at IS NULL', { schoolId, username })
             .getOne());
           const valid = await check(async () => verifyPassword(input.password, candidate?.passwordHash ?? (await decoyHash(config.passwordHashCost))));
-          if (!candidate || !valid) throw new UnauthenticatedError('Wrong username or password');
+          if (!candidate || !valid) throw new UnauthenticatedError(AuthMessages.WRONG_CREDENTIALS);
           await short(null, (db) => loginSucceeded(db, account, address));
           return candidate;
         });
@@ -89,15 +89,16 @@ export class AuthService {
     return { token, expiresAt, user };
   }
 
-  /** Refuses the attempt when any of its counts, this one included, is past its limit. */
-  private refuseOverLimit(ctx: RequestContext, counts: AttemptCount[]): void {
+  /** Refuses the attempt when any of its counts, this one included, is past its limit (also for join-code guesses). */
+  refuseOverLimit(ctx: RequestContext, counts: AttemptCount[]): void {
     const { maxFailuresPerAccount, maxFailuresPerAddress, windowSeconds } = ctx.config.loginThrottle;
     for (const count of counts) {
       const max = count.kind === 'account' ? maxFailuresPerAccount : maxFailuresPerAddress;
       // The attempt being made may still succeed: refuse only once the earlier ones reached the limit.
       if (count.failures > max) {
         throw new TooManyAttemptsError(
-          `Too many failed sign-ins ${count.kind === 'account' ? 'for this account' : 'from this address'} (${max} allowed in ${windowSeconds} s); try again in ${count.retryAfterSeconds} s`,
+          AuthMessages.TOO_MANY_FAILURES,
+          { kind: count.kind, windowSeconds, retryAfterSeconds: count.retryAfterSeconds, maxFailures: max },
           { retryAfterSeconds: count.retryAfterSeconds, maxFailures: max },
         );
       }
@@ -112,7 +113,7 @@ export class AuthService {
   claimsFromAuthorization(config: AppConfig, header: string | undefined): TokenClaims | null {
     if (!header) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
-    if (!match) throw new UnauthenticatedError('The Authorization header must be "Bearer <token>"');
+    if (!match) throw new UnauthenticatedError(AuthMessages.BAD_AUTHORIZATION_HEADER);
     const check = checkToken(match[1], config.authTokenSecret, config.authTokenTtlSeconds);
     if (!check.ok) throw new UnauthenticatedError(TOKEN_REASONS[check.reason]);
     return check.claims;
@@ -121,9 +122,9 @@ export class AuthService {
   /** The viewer that checked claims name; UNAUTHENTICATED when the account is gone or the token revoked. */
   async viewerOfClaims(ds: EntityManager, claims: TokenClaims): Promise<Viewer> {
     const loaded = await userService.loadViewer(ds, claims.sch, claims.sub);
-    if (!loaded) throw new UnauthenticatedError('The account of this token no longer exists');
+    if (!loaded) throw new UnauthenticatedError(AuthMessages.ACCOUNT_GONE);
     if (loaded.tokenVersion !== claims.ver) {
-      throw new UnauthenticatedError('This token was revoked by a sign-out or password change; sign in again');
+      throw new UnauthenticatedError(AuthMessages.TOKEN_REVOKED);
     }
     return loaded.viewer;
   }
@@ -144,9 +145,7 @@ export class AuthService {
    */
   async changePassword(ctx: RequestContext, input: PasswordChangeInput): Promise<Session> {
     if (input.currentPassword === input.newPassword) {
-      throw new RuleViolation(UserErrorCode.SAME_PASSWORD, 'The new password must differ from the current one', [
-        'newPassword',
-      ]);
+      throw new RuleViolation(AuthErrors.SAME_PASSWORD, ['newPassword']);
     }
     const { config } = ctx;
     const { schoolId, userId } = ctx.viewer;
@@ -163,7 +162,7 @@ export class AuthService {
         const newHash = await check(async () =>
           (current.passwordHash !== null && await verifyPassword(input.currentPassword, current.passwordHash)) ? hashPassword(input.newPassword, config.passwordHashCost) : null);
         if (!newHash) {
-          throw new RuleViolation(UserErrorCode.WRONG_PASSWORD, 'The current password is wrong', ['currentPassword']);
+          throw new RuleViolation(AuthErrors.WRONG_PASSWORD, ['currentPassword']);
         }
         return { current, account, newHash };
       }));
@@ -172,14 +171,16 @@ export class AuthService {
       const { affected } = await tx.update(
         User,
         { schoolId, id: userId, tokenVersion: current.tokenVersion },
-        { passwordHash: newHash, tokenVersion: current.tokenVersion + 1 },
+        // The password is the user's own now: the school's initial one is gone.
+        { passwordHash: newHash, tokenVersion: current.tokenVersion + 1, mustChangePassword: false },
       );
       if (!affected) {
-        throw new RuleViolation(UserErrorCode.CONCURRENT_CHANGE, 'Your password was changed or you signed out while this change was checked; sign in again', []);
+        throw new RuleViolation(CoreErrors.CONCURRENT_CHANGE, [], { what: 'password' });
       }
       await loginSucceeded(tx, account, null);
-      return { ...current, tokenVersion: current.tokenVersion + 1 };
+      return { ...current, tokenVersion: current.tokenVersion + 1, mustChangePassword: false };
     });
+    ctx.signIn({ ...ctx.viewer, mustChangePassword: false });
     const { token, expiresAt } = issueToken(user, config.authTokenSecret, config.authTokenTtlSeconds);
     return { token, expiresAt, user };
   }

@@ -12,6 +12,12 @@ export class LoginPayload extends MutationPayload {
 
   @Field(() => UserNode, { nullable: true, description: 'The signed-in user' })
   user!: UserNode | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'True when the password was issued by the school (an account slip or a reset): until it is changed with passwordChange, every operation but me, passwordChange and logout is refused with PASSWORD_CHANGE_REQUIRED',
+  })
+  mustChangePassword!: boolean | null;
 }
 
 export const LogoutPayload = Payload('revoked', () => Boolean, {

@@ -1,5 +1,5 @@
 import type { PasswordCheckLimits } from '../../config';
-import { PasswordChecksBusyError } from './auth.errors';
+import { AuthMessages, PasswordChecksBusyError } from './auth.errors';
 
 /** Runs the one password check of a place when its turn comes; a place has one check. */
 export type CheckTurn = <R>(work: () => Promise<R>) => Promise<R>;
@@ -57,9 +57,8 @@ export class PasswordCheckQueue {
       this.changed();
       const retry = Math.max(1, Math.ceil((this.places / limits.concurrency) * this.meanSeconds));
       throw new PasswordChecksBusyError(
-        queueFull
-          ? `Too many passwords are being checked at the moment (${this.places} running or waiting); nothing was checked, retry in ${retry} s`
-          : `Too many passwords from this address are being checked at the moment (${limits.maxPerAddress} at once); nothing was checked, retry in ${retry} s`,
+        queueFull ? AuthMessages.CHECKS_BUSY : AuthMessages.CHECKS_BUSY_ADDRESS,
+        { places: this.places, maxPerAddress: limits.maxPerAddress },
         retry,
       );
     }

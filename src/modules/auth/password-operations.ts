@@ -1,8 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import { render } from '../../core/messages';
+import { AuthMessages } from './auth.errors';
 
-/** The mutations that check a password. */
-const PASSWORD_FIELDS = new Set(['login', 'passwordChange']);
+/** The mutations that check or hash a password (a parent's registration hashes theirs). */
+const PASSWORD_FIELDS = new Set(['login', 'passwordChange', 'parentRegister']);
 
 /** How many password fields the operation's root selects, aliased, in fragments or not. */
 export function passwordOperationsIn(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): number {
@@ -34,7 +36,7 @@ export function onePasswordOperationPlugin(): ApolloServerPlugin {
           for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
           const value = passwordOperationsIn(operation, fragments);
           if (value > 1) {
-            throw new GraphQLError(`A request may sign in or change a password once: this one asks ${value} times (login, passwordChange)`, {
+            throw new GraphQLError(render(AuthMessages.ONE_PASSWORD_OPERATION, { value }), {
               extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'password operations', value, max: 1, http: { status: 400 } },
             });
           }

@@ -4,6 +4,7 @@ import { ForbiddenError } from '../../core/errors';
 import { Role } from '../../core/roles';
 import { ResearchGroup } from '../research-group/research-group.entity';
 import { isStaff } from '../user/user.policy';
+import { BankMessages } from './bank.errors';
 
 /**
  * Who may do what in the bank: a research group (subject × grade) owns the units and items
@@ -24,17 +25,17 @@ export function canReview(ctx: RequestContext, group: ResearchGroup | null): boo
 }
 
 export function requireStaff(ctx: RequestContext): void {
-  if (!isStaff(ctx.viewer.roles)) throw new ForbiddenError('The homework bank is for school staff');
+  if (!isStaff(ctx.viewer.roles)) throw new ForbiddenError(BankMessages.STAFF_ONLY);
 }
 
 export function requireMember(ctx: RequestContext, group: ResearchGroup | null, action: string): void {
   if (!isGroupMember(ctx, group)) {
-    throw new ForbiddenError(`Only members of ${group?.name ?? 'the research group of this subject and grade'} may ${action}`);
+    throw new ForbiddenError(BankMessages.MEMBERS_ONLY, { group: group?.name, action });
   }
 }
 
 export function requireReviewer(ctx: RequestContext, group: ResearchGroup | null, action: string): void {
   if (!canReview(ctx, group)) {
-    throw new ForbiddenError(`Only the lead of ${group?.name ?? 'the research group'} or the academic office may ${action}`);
+    throw new ForbiddenError(BankMessages.REVIEWERS_ONLY, { group: group?.name, action });
   }
 }

@@ -15,6 +15,8 @@ export class BankItem {
   @Column({ name: 'unit_id', type: 'uuid' }) unitId!: string;
   @Column({ name: 'subject_id', type: 'uuid' }) subjectId!: string;
   @Column('smallint') grade!: number;
+  /** Other grades its research group marked the item as suited to; it is assigned only to classes of `grade` or these. */
+  @Column({ name: 'also_suited_grades', type: 'smallint', array: true }) alsoSuitedGrades!: number[];
   @Column({ name: 'author_id', type: 'uuid' }) authorId!: string;
   @Column('text') status!: ItemStatus;
   /** Bumped by every change; a write naming an older revision is refused. */

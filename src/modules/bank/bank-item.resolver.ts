@@ -9,10 +9,11 @@ import { schoolService } from '../school/school.service';
 import { SubjectNode } from '../school/school.type';
 import { userService } from '../user/user.service';
 import { UserNode } from '../user/user.type';
-import { BankItemContentFields, BankItemCreateInput, BankItemFilterInput, BankItemReturnInput, BankItemStepInput, BankItemUpdateInput } from './bank.input';
+import { BankItemContentFields, BankItemCreateInput, BankItemFilterInput, BankItemReturnInput, BankItemStepInput, BankItemSuitedGradesSetInput, BankItemUpdateInput } from './bank.input';
 import { BankItemNode, BankItemVersionNode, UnitNode, UnitObjectiveNode } from './bank.type';
 import { bankItemService, ItemContent } from './bank-item.service';
 import { bankSearchService } from './bank-search.service';
+import { versionKey } from './bank.loaders';
 import { unitService } from './unit.service';
 
 const BankItemConnection = Connection(BankItemNode, 'BankItem');
@@ -101,6 +102,12 @@ export class BankItemResolver {
     return itemPayload(() => bankItemService.retire(ctx, fromGlobalId(input.itemId, 'BankItem', 'itemId'), input.expectedRevision));
   }
 
+  @Authorized(...STAFF_ROLES)
+  @Mutation(() => BankItemPayload, { description: 'Mark an item as suited to other grades too, so classes of those grades may be assigned it (research group lead or academic office)' })
+  bankItemSuitedGradesSet(@Arg('input', () => BankItemSuitedGradesSetInput) input: BankItemSuitedGradesSetInput, @Ctx() ctx: RequestContext): Promise<BankItemPayload> {
+    return itemPayload(() => bankItemService.setSuitedGrades(ctx, fromGlobalId(input.itemId, 'BankItem', 'itemId'), input.grades, input.expectedRevision));
+  }
+
   @FieldResolver(() => UnitNode, { description: 'The unit' })
   async unit(@Root() item: BankItemNode, @Ctx() ctx: RequestContext): Promise<UnitNode> {
     return UnitNode.from(await unitService.get(ctx, item.entity.unitId));
@@ -136,6 +143,24 @@ export class BankItemResolver {
   async version(@Root() item: BankItemNode, @Arg('versionNo', () => Int) versionNo: number, @Ctx() ctx: RequestContext): Promise<BankItemVersionNode | null> {
     const v = await bankItemService.version(ctx, item.entity, versionNo);
     return v && BankItemVersionNode.from(v);
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: "The approved version's minutes calibrated from students' actual minutes; null until approved or until there are enough observations",
+  })
+  async calibratedMinutes(@Root() item: BankItemNode, @Ctx() ctx: RequestContext): Promise<number | null> {
+    if (item.entity.approvedVersionNo === null) return null;
+    return (await ctx.loaders.minutesByVersionKey.load(versionKey(item.entity.id, item.entity.approvedVersionNo)))?.calibratedMinutes ?? null;
+  }
+
+  @FieldResolver(() => Int, {
+    nullable: true,
+    description: 'What a new assignment counts for the approved version: the calibrated minutes when known, else the estimate; null until approved',
+  })
+  async countedMinutes(@Root() item: BankItemNode, @Ctx() ctx: RequestContext): Promise<number | null> {
+    if (item.entity.approvedVersionNo === null) return null;
+    return (await ctx.loaders.minutesByVersionKey.load(versionKey(item.entity.id, item.entity.approvedVersionNo)))?.countedMinutes ?? null;
   }
 
   @FieldResolver(() => [BankItemVersionNode], { description: 'Every version, newest first (its research group); the approved one for others' })

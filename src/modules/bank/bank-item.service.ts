@@ -5,7 +5,6 @@ import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from 
 import { idempotent } from '../../core/idempotency';
 import { checkRevision } from '../../core/revision';
 import { withTransaction } from '../../core/transaction';
-import { UserErrorCode } from '../../core/user-error';
 import { canReview, groupOf, isGroupMember, requireMember, requireReviewer, requireStaff } from './bank-access';
 import { BankItem, BankItemObjective, BankItemVersion } from './bank-item.entity';
 import {
@@ -15,6 +14,10 @@ import { versionKey } from './bank.loaders';
 import { editCreatesNewVersion, ItemAction, normalizeText, searchGrams, transition } from './bank.policy';
 import { Unit } from './unit.entity';
 import { unitService } from './unit.service';
+import { BankErrors, BankMessages } from './bank.errors';
+import { School } from '../school/school.entity';
+import { gradesOf } from '../school/school.policy';
+import { SchoolErrors } from '../school/school.errors';
 
 /** The content of one version of an item. */
 export interface ItemContent {
@@ -39,10 +42,6 @@ export interface ItemContent {
   composition: boolean;
   objectiveIds: string[];
 }
-
-const STATUS_NAMES: Record<ItemStatus, string> = {
-  draft: 'a draft', submitted: 'waiting for review', approved: 'approved', returned: 'returned', retired: 'retired',
-};
 
 export class BankItemService {
   /** An item the caller may see: members and reviewers see every item, other staff approved ones. */
@@ -148,11 +147,7 @@ export class BankItemService {
       requireMember(ctx, await groupOf(ctx, item.subjectId, item.grade, tx), 'submit this item');
       const version = await tx.findOneByOrFail(BankItemVersion, { schoolId: ctx.schoolId, itemId: item.id, versionNo: item.versionNo });
       if (version.beyondStandard) {
-        throw new RuleViolation(
-          UserErrorCode.BEYOND_CURRICULUM_STANDARD,
-          'Homework may not be harder than the national curriculum standard (课标); lower its difficulty first',
-          ['beyondCurriculumStandard'],
-        );
+        throw new RuleViolation(BankErrors.BEYOND_CURRICULUM_STANDARD, ['beyondCurriculumStandard']);
       }
       return {};
     });
@@ -183,6 +178,25 @@ export class BankItemService {
     });
   }
 
+  /**
+   * The item's research group (its lead, or the academic office) marks the item as suited to
+   * other grades of the school too; it may then be assigned to classes of those grades. The
+   * item's own grade always counts; `grades` replaces the other ones.
+   */
+  async setSuitedGrades(ctx: RequestContext, itemId: string, grades: number[], expectedRevision: number): Promise<BankItem> {
+    return withTransaction(ctx, async (tx) => {
+      const item = await this.lockItem(ctx, tx, itemId);
+      requireReviewer(ctx, await groupOf(ctx, item.subjectId, item.grade, tx), 'mark the grades an item suits');
+      checkRevision('The item', item.revision, expectedRevision);
+      const school = await tx.findOneByOrFail(School, { id: ctx.schoolId });
+      const outside = grades.find((g) => !gradesOf(school.stage).includes(g));
+      if (outside !== undefined) throw new RuleViolation(SchoolErrors.GRADE_NOT_IN_SCHOOL, ['grades'], { grade: outside, school: school.name });
+      const also = [...new Set(grades)].filter((g) => g !== item.grade).sort((a, b) => a - b);
+      await tx.update(BankItem, { schoolId: ctx.schoolId, id: item.id }, { alsoSuitedGrades: also, revision: item.revision + 1, updatedAt: new Date() });
+      return tx.findOneByOrFail(BankItem, { schoolId: ctx.schoolId, id: item.id });
+    });
+  }
+
   private async move(
     ctx: RequestContext, itemId: string, expectedRevision: number, action: ItemAction,
     check: (tx: EntityManager, item: BankItem) => Promise<Partial<BankItem>>,
@@ -202,11 +216,7 @@ export class BankItemService {
   private nextStatus(item: BankItem, action: ItemAction): ItemStatus {
     const next = transition(item.status, action);
     if (!next) {
-      throw new RuleViolation(
-        UserErrorCode.INVALID_TRANSITION,
-        `An item that is ${STATUS_NAMES[item.status]} cannot be ${action === 'edit' ? 'edited' : `${action === 'submit' ? 'submitted' : action + 'd'}`}`,
-        [],
-      );
+      throw new RuleViolation(BankErrors.INVALID_TRANSITION, [], { status: item.status, action });
     }
     return next;
   }
@@ -215,7 +225,7 @@ export class BankItemService {
     requireReviewer(ctx, await groupOf(ctx, item.subjectId, item.grade, tx), `${action} items`);
     const version = await tx.findOneByOrFail(BankItemVersion, { schoolId: ctx.schoolId, itemId: item.id, versionNo: item.versionNo });
     if (item.authorId === ctx.viewer.userId || version.editedBy === ctx.viewer.userId) {
-      throw new RuleViolation(UserErrorCode.OWN_ITEM_REVIEW, `Nobody may ${action} an item they wrote or last edited; another reviewer must`, []);
+      throw new RuleViolation(BankErrors.OWN_ITEM_REVIEW, [], { action });
     }
   }
 
@@ -259,14 +269,14 @@ export class BankItemService {
   /** An adapted item names the approved bank item it adapts (改编); others name none. */
   private async sourceOf(ctx: RequestContext, tx: EntityManager, itemId: string, c: ItemContent) {
     if (c.provenance !== Provenance.ADAPTED) {
-      if (c.sourceItemId) throw new InvalidInputError('sourceItemId', 'Only an adapted (改编) item names a source item');
+      if (c.sourceItemId) throw new InvalidInputError('sourceItemId', BankMessages.SOURCE_ONLY_FOR_ADAPTED);
       return null;
     }
-    if (!c.sourceItemId) throw new InvalidInputError('sourceItemId', 'An adapted (改编) item must name the bank item it adapts');
-    if (c.sourceItemId === itemId) throw new InvalidInputError('sourceItemId', 'An item cannot adapt itself');
+    if (!c.sourceItemId) throw new InvalidInputError('sourceItemId', BankMessages.SOURCE_REQUIRED);
+    if (c.sourceItemId === itemId) throw new InvalidInputError('sourceItemId', BankMessages.SOURCE_IS_SELF);
     const source = await tx.findOneBy(BankItem, { schoolId: ctx.schoolId, id: c.sourceItemId });
     if (!source || source.approvedVersionNo === null) {
-      throw new InvalidInputError('sourceItemId', 'The source item must be an approved item of this school');
+      throw new InvalidInputError('sourceItemId', BankMessages.SOURCE_NOT_APPROVED);
     }
     return { itemId: source.id, versionNo: source.approvedVersionNo };
   }

@@ -8,6 +8,7 @@ import { requireStaff } from './bank-access';
 import { BankItem } from './bank-item.entity';
 import { HomeworkForm, ItemStatus, Tier } from './bank.enums';
 import { likePattern, searchTerms } from './bank.policy';
+import { RequestErrors } from '../../core/request-errors';
 
 export interface BankItemFilter {
   subjectId?: string | null;
@@ -68,7 +69,7 @@ export class BankSearchService {
     if (after) {
       const [at, id] = decodeCursor(after, 2);
       if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id)) {
-        throw new InvalidInputError('after', 'after is not a cursor of this list');
+        throw new InvalidInputError('after', RequestErrors.BAD_CURSOR);
       }
       qb.andWhere('(i.created_at, i.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', { afterAt: String(at), afterId: String(id) });
     }

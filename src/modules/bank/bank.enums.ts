@@ -7,7 +7,11 @@ export enum Tier {
   EXTENDING = 'extending',
 }
 
-/** Forms of homework. Only written homework counts against the written-time caps. */
+/**
+ * Forms of homework. Only written homework counts against the written-time caps; every form
+ * done at home counts against a school's total-time cap. Labour (家务劳动), physical exercise
+ * (体育锻炼) and reading after school are encouraged (seed 000).
+ */
 export enum HomeworkForm {
   WRITTEN = 'written',
   ORAL = 'oral',
@@ -16,6 +20,8 @@ export enum HomeworkForm {
   INQUIRY = 'inquiry',
   FUN = 'fun',
   INDIVIDUAL = 'individual',
+  LABOUR = 'labour',
+  EXERCISE = 'exercise',
 }
 
 export enum ObjectiveKind {
@@ -67,7 +73,7 @@ registerEnumType(Tier, {
 });
 registerEnumType(HomeworkForm, {
   name: 'HomeworkForm',
-  description: 'Form of homework; only WRITTEN counts against the written-time caps',
+  description: "Form of homework; only WRITTEN counts against the written-time caps, every form at home against the school's total-time cap",
   valuesConfig: {
     WRITTEN: { description: '书面' },
     ORAL: { description: '口头' },
@@ -76,6 +82,8 @@ registerEnumType(HomeworkForm, {
     INQUIRY: { description: '探究' },
     FUN: { description: '趣味' },
     INDIVIDUAL: { description: '个性化' },
+    LABOUR: { description: '家务劳动' },
+    EXERCISE: { description: '体育锻炼' },
   },
 });
 registerEnumType(ObjectiveKind, {

@@ -216,6 +216,15 @@ export class BankItemStepInput extends RevisionedInput {
   itemId!: string;
 }
 
+@InputType({ description: 'Mark the grades an item suits besides its own (research group lead or academic office)' })
+export class BankItemSuitedGradesSetInput extends BankItemStepInput {
+  @Field(() => [Int], { description: "Other grades of the school it suits (its own grade always counts); [] for its own grade only" })
+  @ArrayMaxSize(9)
+  @Min(1, { each: true })
+  @Max(9, { each: true })
+  grades!: number[];
+}
+
 @InputType({ description: 'Return an item to its authors with a comment' })
 export class BankItemReturnInput extends BankItemStepInput {
   @Field({ description: 'What to change: guiding and specific (5–1000 characters)' })

@@ -2,6 +2,7 @@ import { EntityManager, In } from 'typeorm';
 import { groupLoader, uniqueLoader } from '../../core/loader';
 import { BankItem, BankItemObjective, BankItemVersion } from './bank-item.entity';
 import { Unit, UnitObjective } from './unit.entity';
+import { versionMinutes, VersionMinutes } from './item-minutes';
 
 /** Key of an item version in loaders: "itemId:versionNo". */
 export const versionKey = (itemId: string, versionNo: number) => `${itemId}:${versionNo}`;
@@ -34,6 +35,14 @@ export function bankLoaders(ds: EntityManager, schoolId: string) {
     versionsByItemId: groupLoader<string, BankItemVersion>(
       (ids) => ds.getRepository(BankItemVersion).find({ where: { schoolId, itemId: In(ids) }, order: { versionNo: 'DESC' } }),
       (v) => v.itemId,
+    ),
+    /** Estimated, calibrated and counted minutes by "itemId:versionNo" (item-minutes.ts); one statement per batch. */
+    minutesByVersionKey: uniqueLoader<string, VersionMinutes>(
+      async (keys) => [...(await versionMinutes(ds, schoolId, keys.map((k) => {
+        const [itemId, versionNo] = k.split(':');
+        return { itemId, versionNo: Number(versionNo) };
+      }))).values()],
+      (m) => versionKey(m.itemId, m.versionNo),
     ),
     objectiveIdsByVersionKey: groupLoader<string, BankItemObjective>(async (keys) => {
       const { itemIds, pairs } = splitKeys(keys);

@@ -148,12 +148,15 @@ export class BankItemNode extends Node {
   @Field({ description: 'When the item was created' })
   createdAt!: Date;
 
+  @Field(() => [Int], { description: "Grades it may be assigned to: its unit's grade, plus those its research group marked it as suited to" })
+  suitedGrades!: number[];
+
   entity!: BankItem;
 
   static from(i: BankItem): BankItemNode {
     return Object.assign(new BankItemNode(), {
       id: toGlobalId('BankItem', i.id), status: i.status, revision: i.revision, approvedVersionNo: i.approvedVersionNo,
-      reviewComment: i.reviewComment, createdAt: i.createdAt, entity: i,
+      reviewComment: i.reviewComment, createdAt: i.createdAt, suitedGrades: [i.grade, ...(i.alsoSuitedGrades ?? [])], entity: i,
     });
   }
 }

@@ -8,9 +8,12 @@ import { BankItemNode, UnitNode, UnitObjectiveNode } from './bank.type';
 import { Unit, UnitObjective } from './unit.entity';
 import { UnitResolver } from './unit.resolver';
 import { unitService } from './unit.service';
+import { BankErrors, BankMessages } from './bank.errors';
 
-export default defineModule({
+export default defineModule<ReturnType<typeof bankLoaders>>({
   name: 'bank',
+  errors: [BankErrors],
+  messages: [BankMessages],
   entities: [Unit, UnitObjective, BankItem, BankItemVersion, BankItemObjective],
   resolvers: [UnitResolver, BankItemResolver, BankItemVersionResolver],
   loaders: bankLoaders,

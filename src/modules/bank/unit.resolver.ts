@@ -13,6 +13,7 @@ import {
 import { UnitCreateInput, UnitObjectiveAddInput, UnitObjectiveUpdateInput, UnitUpdateInput } from './bank.input';
 import { coverageService, DEFAULT_MARGIN_THRESHOLD, UnitCoverage } from './coverage.service';
 import { unitService } from './unit.service';
+import { BankMessages } from './bank.errors';
 
 const UnitPayload = Payload('unit', () => UnitNode, {
   name: 'UnitPayload', description: 'Result of a change to a unit', fieldDescription: 'The unit after the change',
@@ -131,5 +132,5 @@ export class UnitResolver {
 }
 
 function checkThreshold(value: number): void {
-  if (value < 0 || value > 100) throw new InvalidInputError('marginThreshold', 'marginThreshold must be between 0 and 100');
+  if (value < 0 || value > 100) throw new InvalidInputError('marginThreshold', BankMessages.MARGIN_THRESHOLD_RANGE);
 }

@@ -5,12 +5,13 @@ import { InvalidInputError, NotFoundError, RuleViolation } from '../../core/erro
 import { idempotent } from '../../core/idempotency';
 import { checkRevision } from '../../core/revision';
 import { withTransaction } from '../../core/transaction';
-import { UserErrorCode } from '../../core/user-error';
 import { School, Subject, Term } from '../school/school.entity';
 import { gradesOf } from '../school/school.policy';
 import { groupOf, requireMember, requireStaff } from './bank-access';
 import { ObjectiveKind } from './bank.enums';
 import { Unit, UnitObjective } from './unit.entity';
+import { BankErrors, BankMessages } from './bank.errors';
+import { SchoolErrors } from '../school/school.errors';
 
 export interface ObjectiveInput {
   kind: ObjectiveKind;
@@ -83,9 +84,7 @@ export class UnitService {
       if (!term) throw new NotFoundError('Term', input.termId);
       const school = await tx.findOneByOrFail(School, { id: ctx.schoolId });
       if (!gradesOf(school.stage).includes(input.grade)) {
-        throw new RuleViolation(UserErrorCode.GRADE_NOT_IN_SCHOOL, `${school.name} does not teach grade ${input.grade}`, ['grade'], {
-          grade: input.grade,
-        });
+        throw new RuleViolation(SchoolErrors.GRADE_NOT_IN_SCHOOL, ['grade'], { grade: input.grade, school: school.name });
       }
       requireMember(ctx, await groupOf(ctx, subject.id, input.grade, tx), 'create units of this subject and grade');
       await this.checkOrderFree(tx, ctx.schoolId, subject.id, input.grade, term.id, input.sortOrder, null);
@@ -149,7 +148,7 @@ export class UnitService {
     const found = await tx.findBy(UnitObjective, { schoolId: ctx.schoolId, unitId });
     const own = new Set(found.map((o) => o.id));
     const foreign = objectiveIds.filter((id) => !own.has(id));
-    if (foreign.length) throw new InvalidInputError('objectiveIds', `${foreign.length} of the objectives do not belong to the item's unit`);
+    if (foreign.length) throw new InvalidInputError('objectiveIds', BankMessages.OBJECTIVES_OF_ANOTHER_UNIT, { count: foreign.length });
   }
 
   private async lockUnit(ctx: RequestContext, tx: EntityManager, unitId: string): Promise<Unit> {
@@ -167,7 +166,7 @@ export class UnitService {
   ): Promise<void> {
     const other = await tx.findOneBy(Unit, { schoolId, subjectId, grade, termId, sortOrder });
     if (other && other.id !== exceptId) {
-      throw new RuleViolation(UserErrorCode.UNIT_ORDER_TAKEN, `Unit ${sortOrder} of this subject, grade and term is already 「${other.title}」`, ['sortOrder'], { sortOrder });
+      throw new RuleViolation(BankErrors.UNIT_ORDER_TAKEN, ['sortOrder'], { sortOrder, otherTitle: other.title });
     }
   }
 }

@@ -9,6 +9,8 @@ import { schoolService } from '../school/school.service';
 import { User } from '../user/user.entity';
 import { weekDays } from '../weekly-list/weekly-list.policy';
 import { ChartClaims, chartUrl } from './chart-url';
+import { AuthMessages } from '../auth/auth.errors';
+import { RequestErrors } from '../../core/request-errors';
 
 /**
  * Charts where people look rather than read, rendered server-side as SVG with Vega-Lite: per
@@ -99,7 +101,7 @@ export class ChartService {
    */
   private async signedFor(ctx: RequestContext, kind: ChartClaims['kind'], params: Record<string, string>): Promise<string> {
     const user = await ctx.db.getRepository(User).findOne({ select: { id: true, tokenVersion: true }, where: { schoolId: ctx.schoolId, id: ctx.viewer.userId } });
-    if (!user) throw new UnauthenticatedError('The account of this token no longer exists');
+    if (!user) throw new UnauthenticatedError(AuthMessages.ACCOUNT_GONE);
     return chartUrl({ kind, schoolId: ctx.schoolId, userId: ctx.viewer.userId, ver: user.tokenVersion, params }, ctx.config.authTokenSecret);
   }
 
@@ -118,7 +120,7 @@ export class ChartService {
 
   /** A student's week as a chart (the student, their parents, staff of the class). */
   async studentWeek(ctx: RequestContext, studentId: string, weekStart: string): Promise<string> {
-    if (isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', 'weekStart must be a Monday');
+    if (isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', RequestErrors.WEEK_START_NOT_MONDAY);
     const subjects = await schoolService.subjects(ctx);
     const name = (id: string) => subjects.find((s) => s.id === id)?.name ?? '';
     const bars: Bar[] = [];

@@ -1,4 +1,4 @@
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, IsNull } from 'typeorm';
 import { groupLoader, uniqueLoader } from '../../core/loader';
 import { SchoolClass, TeachingAssignment } from './class.entity';
 
@@ -8,15 +8,19 @@ export function classLoaders(ds: EntityManager, schoolId: string) {
   return {
     classById: uniqueLoader<string, SchoolClass>((ids) => classes.findBy({ schoolId, id: In(ids) }), (c) => c.id),
     headClassesByTeacherId: groupLoader<string, SchoolClass>(
-      (ids) => classes.find({ where: { schoolId, headTeacherId: In(ids) }, order: { grade: 'ASC', classNo: 'ASC' } }),
+      (ids) => classes.find({ where: { schoolId, headTeacherId: In(ids), archivedAt: IsNull() }, order: { grade: 'ASC', classNo: 'ASC' } }),
       (c) => c.headTeacherId!,
     ),
     teachingByClassId: groupLoader<string, TeachingAssignment>(
       (ids) => teaching.findBy({ schoolId, classId: In(ids) }),
       (t) => t.classId,
     ),
+    /** What each teacher teaches now: rows of classes archived at a rollover are history, left out. */
     teachingByTeacherId: groupLoader<string, TeachingAssignment>(
-      (ids) => teaching.findBy({ schoolId, teacherId: In(ids) }),
+      (ids) => teaching.createQueryBuilder('t')
+        .innerJoin(SchoolClass, 'c', 'c.school_id = t.school_id AND c.id = t.class_id AND c.archived_at IS NULL')
+        .where('t.school_id = :schoolId AND t.teacher_id IN (:...ids)', { schoolId, ids })
+        .getMany(),
       (t) => t.teacherId,
     ),
   };

@@ -22,9 +22,10 @@ export class ClassResolver {
   @Query(() => [ClassNode], { description: 'Classes you work with (all of them for the academic office)' })
   async classes(
     @Arg('grade', () => Int, { nullable: true, description: 'Only this grade' }) grade: number | null,
+    @Arg('includeArchived', () => Boolean, { defaultValue: false, description: 'Also classes archived at a school-year rollover (academic office)' }) includeArchived: boolean,
     @Ctx() ctx: RequestContext,
   ): Promise<ClassNode[]> {
-    return (await classService.list(ctx, grade)).map(ClassNode.from);
+    return (await classService.list(ctx, grade, includeArchived)).map(ClassNode.from);
   }
 
   @Authorized()

@@ -1,12 +1,14 @@
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { RequestContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, RuleViolation } from '../../core/errors';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
-import { UserErrorCode } from '../../core/user-error';
 import { User, UserRole } from '../user/user.entity';
 import { canSeeClass, canSeeClassRoster } from '../user/user.policy';
+import { SchoolYearErrors } from '../school-year/school-year.errors';
 import { SchoolClass, TeachingAssignment } from './class.entity';
+import { ClassMessages } from './class.errors';
+import { UserErrors } from '../user/user.errors';
 
 export interface HeadTeacherSetInput {
   classId: string;
@@ -16,12 +18,15 @@ export interface HeadTeacherSetInput {
 export class ClassService {
   /**
    * The classes the caller works with: all for the academic office; taught and led classes
-   * for teachers; their own class for a student; their children's classes for a parent.
+   * for teachers; their own class for a student; their children's classes for a parent. Only
+   * current classes: those archived at a school-year rollover are history, listed for the
+   * academic office with `includeArchived` and readable by id.
    */
-  async list(ctx: RequestContext, grade?: number | null): Promise<SchoolClass[]> {
+  async list(ctx: RequestContext, grade?: number | null, includeArchived = false): Promise<SchoolClass[]> {
     const v = ctx.viewer;
     const where: Record<string, unknown> = { schoolId: v.schoolId };
     if (grade) where.grade = grade;
+    if (!(includeArchived && v.roles.has(Role.ACADEMIC_OFFICE))) where.archivedAt = IsNull();
     if (!v.roles.has(Role.ACADEMIC_OFFICE)) {
       const ids = new Set([...v.taughtClassIds, ...v.headClassIds, ...v.childClassIds]);
       if (v.classId) ids.add(v.classId);
@@ -46,7 +51,7 @@ export class ClassService {
   /** The students of a class, for staff who work with it. */
   async students(ctx: RequestContext, c: SchoolClass): Promise<User[]> {
     if (!canSeeClassRoster(ctx.viewer, c.id)) {
-      throw new ForbiddenError(`Only staff who work with ${c.name} may list its students`);
+      throw new ForbiddenError(ClassMessages.ROSTER_STAFF_ONLY, { className: c.name });
     }
     return ctx.loaders.studentsByClassId.load(c.id);
   }
@@ -81,17 +86,16 @@ export class ClassService {
    * must hold the teacher role in the same school.
    */
   async setHeadTeacher(ctx: RequestContext, input: HeadTeacherSetInput): Promise<SchoolClass> {
-    if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError('Only the academic office appoints head teachers');
+    if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(ClassMessages.HEAD_TEACHER_OFFICE_ONLY);
     return withTransaction(ctx, async (tx) => {
       const c = await tx.findOneBy(SchoolClass, { schoolId: ctx.schoolId, id: input.classId });
       if (!c) throw new NotFoundError('Class', input.classId);
+      if (c.archivedAt) throw new RuleViolation(SchoolYearErrors.CLASS_ARCHIVED, ['classId'], { name: c.name });
       const teacher = await tx.findOneBy(User, { schoolId: ctx.schoolId, id: input.teacherId });
       if (!teacher) throw new NotFoundError('User', input.teacherId);
       const isTeacher = await tx.exists(UserRole, { where: { schoolId: ctx.schoolId, userId: teacher.id, role: Role.TEACHER } });
       if (!isTeacher) {
-        throw new RuleViolation(UserErrorCode.NOT_A_TEACHER, `${teacher.displayName} is not a teacher of this school`, [
-          'teacherId',
-        ]);
+        throw new RuleViolation(UserErrors.NOT_A_TEACHER, ['teacherId'], { name: teacher.displayName });
       }
       await tx.update(SchoolClass, { schoolId: ctx.schoolId, id: c.id }, { headTeacherId: teacher.id });
       return { ...c, headTeacherId: teacher.id };

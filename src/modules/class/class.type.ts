@@ -14,6 +14,9 @@ export class ClassNode extends Node {
   @Field({ description: 'e.g. 三年级(1)班' })
   name!: string;
 
+  @Field(() => Date, { nullable: true, description: 'When the class was archived at a school-year rollover (graduated or moved up); null for a current class' })
+  archivedAt!: Date | null;
+
   entity!: SchoolClass;
 
   static from(c: SchoolClass): ClassNode {
@@ -22,6 +25,7 @@ export class ClassNode extends Node {
       grade: c.grade,
       classNo: c.classNo,
       name: c.name,
+      archivedAt: c.archivedAt,
       entity: c,
     });
   }

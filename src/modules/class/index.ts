@@ -4,9 +4,11 @@ import { classLoaders } from './class.loaders';
 import { ClassResolver, TeachingAssignmentResolver } from './class.resolver';
 import { classService } from './class.service';
 import { ClassNode, TeachingAssignmentNode } from './class.type';
+import { ClassMessages } from './class.errors';
 
-export default defineModule({
+export default defineModule<ReturnType<typeof classLoaders>>({
   name: 'class',
+  messages: [ClassMessages],
   entities: [SchoolClass, TeachingAssignment],
   resolvers: [ClassResolver, TeachingAssignmentResolver],
   loaders: classLoaders,

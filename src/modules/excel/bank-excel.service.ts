@@ -10,6 +10,8 @@ import { bankItemService } from '../bank/bank-item.service';
 import { ItemStatus, Provenance } from '../bank/bank.enums';
 import { Unit, UnitObjective } from '../bank/unit.entity';
 import { cellText, ColumnKey, columnOfHeader, COLUMNS, describeColumn, LABELS, parseRow, Problem, SheetRow, toCells } from './bank-sheet';
+import { ExcelMessages } from './excel.errors';
+import { Figures, MessageDef } from '../../core/messages';
 
 export type SheetFormat = 'xlsx' | 'csv';
 
@@ -38,32 +40,33 @@ const textOf = (value: unknown) => {
   return 'text' in reading ? reading.text.trim() : '';
 };
 
-const fileError = (message: string) => new InvalidInputError('file', message);
+const fileError = (reason: MessageDef, figures: Figures = {}) => new InvalidInputError('file', reason, figures);
 
-async function worksheetsOf(data: Buffer, format: SheetFormat): Promise<ExcelJS.Worksheet[]> {
+/** The worksheets of a file; a file that is no readable workbook (or UTF-8 CSV) is refused in Chinese. */
+export async function worksheetsOf(data: Buffer, format: SheetFormat): Promise<ExcelJS.Worksheet[]> {
   const workbook = new ExcelJS.Workbook();
   if (format === 'csv') {
     let csv: string;
     try {
       csv = new TextDecoder('utf-8', { fatal: true }).decode(data);
     } catch {
-      throw fileError('CSV 文件不是 UTF-8 编码（Excel 默认另存的 CSV 多是 GBK 编码）；请另存为「CSV UTF-8（逗号分隔）」，或直接上传 .xlsx 文件');
+      throw fileError(ExcelMessages.CSV_NOT_UTF8);
     }
     try {
       // A CSV cell is the text written: exceljs would otherwise turn "1e3" into 1000, " " into 0,
       // "2024-01-01" into a Date and "#N/A" into an error value.
       return [await workbook.csv.read(Readable.from(csv.replace(/^\uFEFF/, '')), { map: (value: string) => (value === '' ? null : value) })];
     } catch {
-      throw fileError('文件不是可读取的 CSV 文件');
+      throw fileError(ExcelMessages.CSV_UNREADABLE);
     }
   }
   if (data.subarray(0, XLS_SIGNATURE.length).equals(XLS_SIGNATURE)) {
-    throw fileError('这是旧版 Excel 97–2003（.xls）文件，无法读取；请在 Excel 或 WPS 中另存为 .xlsx 后再导入');
+    throw fileError(ExcelMessages.OLD_XLS);
   }
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw fileError('文件不是可读取的 Excel 工作簿（.xlsx）；请上传 Excel 保存的 .xlsx 文件');
+    throw fileError(ExcelMessages.XLSX_UNREADABLE);
   }
   return workbook.worksheets;
 }
@@ -98,20 +101,18 @@ const requiredColumns = () => COLUMNS.filter((c) => c.required).map(describeColu
 async function readRows(data: Buffer, format: SheetFormat): Promise<{ sheetName: string; headers: Record<ColumnKey, string>; rows: RowCells[] }> {
   const sheets = await worksheetsOf(data, format);
   if (!sheets.some((s) => s.actualRowCount > 0)) {
-    throw fileError(sheets.length ? `文件是空的：${sheets.map((s) => `工作表「${s.name}」`).join('、')}里没有任何内容` : '文件是空的：工作簿里没有工作表');
+    throw fileError(ExcelMessages.FILE_EMPTY, { sheets: sheets.map((s) => s.name) });
   }
   const [sheet, header] = sheets.map((s) => [s, headerRowOf(s)] as const).find(([, h]) => h) ?? [];
   if (!sheet || !header) {
-    throw fileError(`找不到表头行：${format === 'csv' ? '文件' : '各工作表'}的前 ${HEADER_SEARCH_ROWS} 行里没有一行写着列名。`
-      + `表头行应包含必填列：${requiredColumns()}。列名前后的空格、全角或半角括号都可以`);
+    throw fileError(ExcelMessages.NO_HEADER_ROW, { csv: format === 'csv', rows: HEADER_SEARCH_ROWS, required: requiredColumns() });
   }
-  const where = `工作表「${sheet.name}」第 ${header.rowNo} 行的表头`;
   const headers = Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])) as Record<ColumnKey, string>;
   const columnOf = new Map<number, ColumnKey>();
   for (const c of COLUMNS) {
     const named = header.found.filter((f) => f.key === c.key);
     if (named.length > 1) {
-      throw fileError(`${where}有 ${named.length} 列都表示「${c.header}」：${named.map((f) => `「${f.text}」`).join('')}；请删去或改名其中的列，只留一列`);
+      throw fileError(ExcelMessages.COLUMN_TWICE, { sheet: sheet.name, row: header.rowNo, count: named.length, header: c.header, names: named.map((f) => `「${f.text}」`).join('') });
     }
     if (named.length) {
       headers[c.key] = named[0].text;
@@ -119,9 +120,9 @@ async function readRows(data: Buffer, format: SheetFormat): Promise<{ sheetName:
     }
   }
   const missing = COLUMNS.filter((c) => c.required && !header.found.some((f) => f.key === c.key));
-  if (missing.length) throw fileError(`${where}缺少必填列：${missing.map(describeColumn).join('；')}`);
+  if (missing.length) throw fileError(ExcelMessages.MISSING_COLUMNS, { sheet: sheet.name, row: header.rowNo, missing: missing.map(describeColumn).join('；') });
   if (sheet.rowCount - header.rowNo > MAX_IMPORT_ROWS) {
-    throw fileError(`一个文件最多导入 ${MAX_IMPORT_ROWS} 道题，工作表「${sheet.name}」表头下有 ${sheet.rowCount - header.rowNo} 行`);
+    throw fileError(ExcelMessages.TOO_MANY_ROWS, { max: MAX_IMPORT_ROWS, sheet: sheet.name, rows: sheet.rowCount - header.rowNo });
   }
   const rows: RowCells[] = [];
   for (let r = header.rowNo + 1; r <= sheet.rowCount; r++) {

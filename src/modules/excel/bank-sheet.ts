@@ -1,4 +1,5 @@
 import { textProblem } from '../../core/input-text';
+import type { ItemContent } from '../bank/bank-item.service';
 import {
   HomeworkForm, ItemStatus, KnowledgeOrFun, PracticalOrHumanistic, PrescribedOrSelfChosen, Provenance, RoutineOrStage, Tier,
 } from '../bank/bank.enums';
@@ -62,7 +63,8 @@ const label = <T extends string>(pairs: [string, T][]) => ({ toValue: new Map(pa
 export const LABELS = {
   tier: label<Tier>([['基础', Tier.BASIC], ['提高', Tier.IMPROVING], ['拓展', Tier.EXTENDING]]),
   form: label<HomeworkForm>([['书面', HomeworkForm.WRITTEN], ['口头', HomeworkForm.ORAL], ['阅读', HomeworkForm.READING], ['实践', HomeworkForm.PRACTICAL],
-    ['探究', HomeworkForm.INQUIRY], ['趣味', HomeworkForm.FUN], ['个性化', HomeworkForm.INDIVIDUAL]]),
+    ['探究', HomeworkForm.INQUIRY], ['趣味', HomeworkForm.FUN], ['个性化', HomeworkForm.INDIVIDUAL],
+    ['劳动', HomeworkForm.LABOUR], ['体育锻炼', HomeworkForm.EXERCISE]]),
   provenance: label<Provenance>([['选编', Provenance.SELECTED], ['改编', Provenance.ADAPTED], ['创编', Provenance.CREATED]]),
   routineOrStage: label<RoutineOrStage>([['常规', RoutineOrStage.ROUTINE], ['阶段', RoutineOrStage.STAGE]]),
   prescribedOrSelfChosen: label<PrescribedOrSelfChosen>([['规定', PrescribedOrSelfChosen.PRESCRIBED], ['自主', PrescribedOrSelfChosen.SELF_CHOSEN]]),
@@ -72,27 +74,12 @@ export const LABELS = {
     ['已停用', ItemStatus.RETIRED]]),
 };
 
-export interface SheetRow {
+/** One row of the bank sheet: an item's content as the sheet names it (unit and objectives by text). */
+export interface SheetRow extends Omit<ItemContent, 'beyondCurriculumStandard' | 'sourceItemId' | 'sourceNote' | 'objectiveIds'> {
   unit: string;
-  title: string;
-  body: string;
-  answerGuide: string;
-  tier: Tier;
-  form: HomeworkForm;
-  predictedMinutes: number;
-  difficulty: number;
   objectives: string[];
-  provenance: Provenance;
   adaptedFrom: string | null;
   sourceNote: string | null;
-  routineOrStage: RoutineOrStage;
-  prescribedOrSelfChosen: PrescribedOrSelfChosen;
-  knowledgeOrFun: KnowledgeOrFun;
-  practicalOrHumanistic: PracticalOrHumanistic;
-  needsParent: boolean;
-  needsPhone: boolean;
-  repetitive: boolean;
-  composition: boolean;
   /** 状态 as the sheet states it; null when the cell is empty or the column absent. */
   status: ItemStatus | null;
 }

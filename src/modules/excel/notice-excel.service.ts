@@ -3,7 +3,7 @@ import { RequestContext } from '../../core/context';
 import { chineseDate } from '../print/chinese-dates';
 import { noticePdf } from '../print/notice-pdf';
 import { PDF_MIME_TYPE } from '../print/pdf-document';
-import { CAP_HEADER, ClassNotice, entryText, NOTICE_NOTE, noticeTitle, TOTAL_HEADER, WeeklyNotices, weeklyNotices } from './weekly-notice';
+import { ALL_FORMS_CAP_HEADER, ALL_FORMS_HEADER, CAP_HEADER, ClassNotice, entryText, NOTICE_NOTE, noticeTitle, TOTAL_HEADER, WeeklyNotices, weeklyNotices } from './weekly-notice';
 
 export type NoticeFormat = 'xlsx' | 'pdf';
 
@@ -53,7 +53,9 @@ function addNoticeSheet(workbook: ExcelJS.Workbook, notice: ClassNotice, notices
     },
     headerFooter: { oddFooter: footer(notice, notices.postedOn), evenFooter: footer(notice, notices.postedOn) },
   });
-  const header = ['日期', '星期', '类型', ...notice.subjects, TOTAL_HEADER, CAP_HEADER];
+  // The total of every form and its cap, where the school caps it on some day of the week.
+  const allForms = notice.days.some((d) => d.allFormsCapMinutes !== null);
+  const header = ['日期', '星期', '类型', ...notice.subjects, TOTAL_HEADER, CAP_HEADER, ...(allForms ? [ALL_FORMS_HEADER, ALL_FORMS_CAP_HEADER] : [])];
   const width = header.length;
 
   const title = sheet.addRow([noticeTitle(notice, notices.weekStart)]);
@@ -71,9 +73,10 @@ function addNoticeSheet(workbook: ExcelJS.Workbook, notice: ClassNotice, notices
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
 
-  const widths = [12, 9, 9, ...notice.subjects.map(() => ENTRY_WIDTH), 19, 12];
+  const widths = [12, 9, 9, ...notice.subjects.map(() => ENTRY_WIDTH), 19, 12, ...(allForms ? [19, 16] : [])];
   for (const day of notice.days) {
-    const values = [day.day, day.weekday, day.dayKind, ...day.entries.map((e) => (e ? entryText(e) : '')), day.totalMinutes, day.capMinutes];
+    const values = [day.day, day.weekday, day.dayKind, ...day.entries.map((e) => (e ? entryText(e) : '')), day.totalMinutes, day.capMinutes,
+      ...(allForms ? [day.allFormsMinutes, day.allFormsCapMinutes ?? '—'] : [])];
     const row = sheet.addRow(values);
     // Set, not left to the program: not every spreadsheet program fits wrapped rows when it opens a file.
     row.height = Math.max(...values.map((v, i) => linesIn(String(v), widths[i]))) * LINE_HEIGHT + 6;

@@ -6,6 +6,7 @@ import { classDayService, SubjectLine } from '../assignment/class-day.service';
 import { SchoolClass } from '../class/class.entity';
 import { chineseWeek } from '../print/chinese-dates';
 import { schoolService } from '../school/school.service';
+import { ExcelMessages } from './excel.errors';
 
 /**
  * 作业公示 as the printed forms show it — the workbook and the PDF alike: per class, days ×
@@ -15,6 +16,9 @@ export const WEEKDAYS = ['一', '二', '三', '四', '五', '六', '日'];
 const DAY_KINDS: Record<string, string> = { school_day: '上学日', weekend: '周末', holiday: '节假日' };
 export const TOTAL_HEADER = '书面作业合计(分钟)';
 export const CAP_HEADER = '上限(分钟)';
+/** Shown only where the school caps the total of every form at home (seed 004: 二年级家庭作业不超过30分钟). */
+export const ALL_FORMS_HEADER = '各类作业合计(分钟)';
+export const ALL_FORMS_CAP_HEADER = '总时长上限(分钟)';
 /** What the minutes mean, printed under each class's table. */
 export const NOTICE_NOTE = '注：时长为预估用时，分层作业写最轻与最重的选择；口头、阅读、实践等作业另计总时长。书面作业合计为各科在家书面作业按最重选择之和，与每日上限对照。';
 
@@ -36,6 +40,10 @@ export interface NoticeDay {
   entries: (NoticeEntry | null)[];
   totalMinutes: number;
   capMinutes: number;
+  /** Heaviest minutes of every form at home (written, reading, oral, practical, labour, exercise …). */
+  allFormsMinutes: number;
+  /** The school's cap on them; null: none. */
+  allFormsCapMinutes: number | null;
 }
 
 export interface ClassNotice {
@@ -77,7 +85,7 @@ export function noticeTitle(n: ClassNotice, weekStart: string): string {
 
 /** The published homework of a class, or of every class of a grade, for the week starting `weekStart` (everyone in the school). */
 export async function weeklyNotices(ctx: RequestContext, weekStart: string, classId: string | null, grade: number | null): Promise<WeeklyNotices> {
-  if (!classId && !grade) throw new InvalidInputError('classId', 'Name a class or a grade');
+  if (!classId && !grade) throw new InvalidInputError('classId', ExcelMessages.CLASS_OR_GRADE);
   const classes = classId
     ? [await ctx.loaders.classById.load(classId)].filter((c): c is SchoolClass => !!c)
     : await ctx.db.getRepository(SchoolClass).find({ where: { schoolId: ctx.schoolId, grade: grade! }, order: { classNo: 'ASC' } });
@@ -105,6 +113,8 @@ export async function weeklyNotices(ctx: RequestContext, weekStart: string, clas
         }),
         totalMinutes: day.heaviestTotalMinutes,
         capMinutes: day.capMinutes,
+        allFormsMinutes: day.allForms.heaviestTotalMinutes,
+        allFormsCapMinutes: day.allForms.capMinutes,
       })),
     });
   }

@@ -12,13 +12,17 @@ export enum CalendarDayKind {
   SCHOOL_DAY = 'school_day',
 }
 
-/** A school's own written-homework cap for a grade and kind of day; never looser than national. */
+/**
+ * A school's own caps for a grade and kind of day: on written homework (never looser than
+ * national; null: the national cap) and on homework of every form at home (null: none).
+ */
 @Entity('load_policies')
 export class LoadPolicy {
   @PrimaryColumn({ name: 'school_id', type: 'uuid' }) schoolId!: string;
   @PrimaryColumn('smallint') grade!: number;
   @PrimaryColumn({ name: 'day_kind', type: 'text' }) dayKind!: DayKind;
-  @Column({ name: 'written_cap_minutes', type: 'smallint' }) writtenCapMinutes!: number;
+  @Column({ name: 'written_cap_minutes', type: 'smallint', nullable: true }) writtenCapMinutes!: number | null;
+  @Column({ name: 'total_cap_minutes', type: 'smallint', nullable: true }) totalCapMinutes!: number | null;
   @Column('integer') revision!: number;
   @Column({ name: 'updated_by', type: 'uuid' }) updatedBy!: string;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

@@ -18,13 +18,25 @@ export function nationalCap(grade: number): number {
 export interface SchoolCap {
   grade: number;
   dayKind: DayKind;
-  writtenCapMinutes: number;
+  /** The school's own written cap; null: the national one. */
+  writtenCapMinutes: number | null;
+  /** The school's cap on homework of every form at home (seed 004: 二年级家庭作业不超过30分钟); null: none. */
+  totalCapMinutes?: number | null;
 }
 
 /** The cap in force: the school's own when set, else the national one (and never above it). */
 export function loadCapFor(policies: SchoolCap[], grade: number, dayKind: DayKind): number {
   const own = policies.find((p) => p.grade === grade && p.dayKind === dayKind);
   return Math.min(nationalCap(grade), own?.writtenCapMinutes ?? Infinity);
+}
+
+/**
+ * The school's cap on the minutes of every form at home (written, oral, reading, practical,
+ * labour, exercise …) for a grade and kind of day; null when the school sets none. There is no
+ * national figure for it: the national caps are on written homework only.
+ */
+export function totalCapFor(policies: SchoolCap[], grade: number, dayKind: DayKind): number | null {
+  return policies.find((p) => p.grade === grade && p.dayKind === dayKind)?.totalCapMinutes ?? null;
 }
 
 /** What kind of day a date is: the calendar first (holidays, 调休 school days), then the weekday. */
@@ -34,33 +46,52 @@ export function dayKindOf(date: string, calendar: { day: string; kind: CalendarD
   return isoWeekday(date) >= 6 ? DayKind.WEEKEND : DayKind.SCHOOL_DAY;
 }
 
-/** One subject's homework of the day, as the load check sees it. */
+/** One subject's homework of the day, as the load checks see it. */
 export interface SubjectLoad {
   subjectId: string;
   /** Written at-home minutes of the lightest and heaviest choice offered. */
   lightestWrittenMinutes: number;
   heaviestWrittenMinutes: number;
+  /** At-home minutes of every form of the lightest and heaviest choice offered (the total-time cap). */
+  lightestAllFormsMinutes: number;
+  heaviestAllFormsMinutes: number;
 }
 
 export interface LoadCheck {
   capMinutes: number;
-  /** Heaviest written at-home minutes of the other subjects already published. */
+  /** Heaviest at-home minutes of the other subjects already published. */
   publishedMinutes: number;
-  /** Heaviest written at-home minutes of the assignment being checked. */
+  /** Heaviest at-home minutes of the assignment being checked. */
   addingMinutes: number;
   totalMinutes: number;
   excessMinutes: number;
   fits: boolean;
 }
 
+function sumCheck(others: number[], adding: number, capMinutes: number): LoadCheck {
+  const publishedMinutes = others.reduce((sum, m) => sum + m, 0);
+  const totalMinutes = publishedMinutes + adding;
+  const excessMinutes = Math.max(0, totalMinutes - capMinutes);
+  return { capMinutes, publishedMinutes, addingMinutes: adding, totalMinutes, excessMinutes, fits: excessMinutes === 0 };
+}
+
+type Written = Pick<SubjectLoad, 'subjectId' | 'heaviestWrittenMinutes'> & Partial<SubjectLoad>;
+type AllForms = Pick<SubjectLoad, 'subjectId' | 'heaviestAllFormsMinutes'> & Partial<SubjectLoad>;
+
 /**
  * The class's day fits when a student who picks the heaviest choice in every subject still
  * stays within the cap.
  */
-export function checkDailyLoad(published: SubjectLoad[], adding: SubjectLoad, capMinutes: number): LoadCheck {
-  const others = published.filter((p) => p.subjectId !== adding.subjectId);
-  const publishedMinutes = others.reduce((sum, p) => sum + p.heaviestWrittenMinutes, 0);
-  const totalMinutes = publishedMinutes + adding.heaviestWrittenMinutes;
-  const excessMinutes = Math.max(0, totalMinutes - capMinutes);
-  return { capMinutes, publishedMinutes, addingMinutes: adding.heaviestWrittenMinutes, totalMinutes, excessMinutes, fits: excessMinutes === 0 };
+export function checkDailyLoad(published: Written[], adding: Written, capMinutes: number): LoadCheck {
+  const others = published.filter((p) => p.subjectId !== adding.subjectId).map((p) => p.heaviestWrittenMinutes);
+  return sumCheck(others, adding.heaviestWrittenMinutes, capMinutes);
+}
+
+/**
+ * The same for the school's total-time cap: every form at home counts (reading, oral,
+ * practical, labour, exercise as well as written); work done in school does not.
+ */
+export function checkDailyAllForms(published: AllForms[], adding: AllForms, capMinutes: number): LoadCheck {
+  const others = published.filter((p) => p.subjectId !== adding.subjectId).map((p) => p.heaviestAllFormsMinutes);
+  return sumCheck(others, adding.heaviestAllFormsMinutes, capMinutes);
 }

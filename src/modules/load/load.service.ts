@@ -5,16 +5,21 @@ import { ForbiddenError, InvalidInputError, RuleViolation } from '../../core/err
 import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
-import { UserErrorCode } from '../../core/user-error';
 import { School } from '../school/school.entity';
 import { gradesOf } from '../school/school.policy';
 import { CalendarDay, CalendarDayKind, DayKind, LoadPolicy } from './load.entity';
-import { dayKindOf, loadCapFor, nationalCap } from './load.policy';
+import { dayKindOf, loadCapFor, nationalCap, totalCapFor } from './load.policy';
+import { LoadErrors, LoadMessages } from './load.errors';
+import { SchoolErrors } from '../school/school.errors';
+import { RequestErrors } from '../../core/request-errors';
 
 export interface LoadPolicyInput {
   grade: number;
   dayKind: DayKind;
-  writtenCapMinutes: number;
+  /** Omitted: unchanged; null: the national cap. */
+  writtenCapMinutes?: number | null;
+  /** Omitted: unchanged; null: no cap on the total. */
+  totalCapMinutes?: number | null;
   expectedRevision?: number | null;
 }
 
@@ -24,16 +29,20 @@ export interface EffectiveCap {
   nationalCapMinutes: number;
   schoolCapMinutes: number | null;
   capMinutes: number;
+  /** The school's cap on every form at home; null: none. */
+  totalCapMinutes: number | null;
   revision: number | null;
 }
 
 export interface DayCap {
   dayKind: DayKind;
   capMinutes: number;
+  /** The school's cap on every form at home; null: none. */
+  totalCapMinutes: number | null;
 }
 
 function requireOffice(ctx: RequestContext, action: string): void {
-  if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(`Only the academic office may ${action}`);
+  if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(LoadMessages.LOAD_OFFICE_ONLY, { action });
 }
 
 /**
@@ -56,15 +65,16 @@ export class LoadService {
         const own = policies.find((p) => p.grade === grade && p.dayKind === dayKind);
         return {
           grade, dayKind, nationalCapMinutes: nationalCap(grade), schoolCapMinutes: own?.writtenCapMinutes ?? null,
-          capMinutes: loadCapFor(policies, grade, dayKind), revision: own?.revision ?? null,
+          capMinutes: loadCapFor(policies, grade, dayKind), totalCapMinutes: totalCapFor(policies, grade, dayKind), revision: own?.revision ?? null,
         };
       }),
     );
   }
 
   /**
-   * Sets the school's own cap for a grade and kind of day (academic office). A cap looser
-   * than the national one is refused with both figures.
+   * Sets the school's own caps for a grade and kind of day (academic office): the written cap
+   * and the cap on every form at home; a field left out keeps its value, null removes the cap.
+   * A written cap looser than the national one is refused with both figures.
    */
   async setPolicy(ctx: RequestContext, input: LoadPolicyInput): Promise<EffectiveCap> {
     requireOffice(ctx, 'set the load policy');
@@ -72,27 +82,29 @@ export class LoadService {
       await lockLoadRules(tx, ctx.schoolId, 'change');
       const school = await tx.findOneByOrFail(School, { id: ctx.schoolId });
       if (!gradesOf(school.stage).includes(input.grade)) {
-        throw new RuleViolation(UserErrorCode.GRADE_NOT_IN_SCHOOL, `${school.name} does not teach grade ${input.grade}`, ['grade'], { grade: input.grade });
+        throw new RuleViolation(SchoolErrors.GRADE_NOT_IN_SCHOOL, ['grade'], { grade: input.grade, school: school.name });
       }
       const national = nationalCap(input.grade);
-      if (input.writtenCapMinutes > national) {
-        throw new RuleViolation(
-          UserErrorCode.LOOSER_THAN_NATIONAL,
-          `Grade ${input.grade} may have at most ${national} minutes of written homework a day nationally; ${input.writtenCapMinutes} is looser by ${input.writtenCapMinutes - national}`,
-          ['writtenCapMinutes'],
-          { nationalCapMinutes: national, requestedCapMinutes: input.writtenCapMinutes, excessMinutes: input.writtenCapMinutes - national },
-        );
+      if (input.writtenCapMinutes != null && input.writtenCapMinutes > national) {
+        throw new RuleViolation(LoadErrors.LOOSER_THAN_NATIONAL, ['writtenCapMinutes'], {
+          nationalCapMinutes: national, requestedCapMinutes: input.writtenCapMinutes, excessMinutes: input.writtenCapMinutes - national, grade: String(input.grade),
+        });
       }
       const key = { schoolId: ctx.schoolId, grade: input.grade, dayKind: input.dayKind };
       const existing = await tx.findOne(LoadPolicy, { where: key, lock: { mode: 'pessimistic_write' } });
+      const caps = {
+        writtenCapMinutes: input.writtenCapMinutes === undefined ? existing?.writtenCapMinutes ?? null : input.writtenCapMinutes,
+        totalCapMinutes: input.totalCapMinutes === undefined ? existing?.totalCapMinutes ?? null : input.totalCapMinutes,
+      };
+      const none = caps.writtenCapMinutes === null && caps.totalCapMinutes === null;
       if (existing) {
-        if (input.expectedRevision == null) throw new InvalidInputError('expectedRevision', 'expectedRevision is required to change an existing cap');
+        if (input.expectedRevision == null) throw new InvalidInputError('expectedRevision', RequestErrors.EXPECTED_REVISION_REQUIRED, { what: 'cap' });
         checkRevision('The load policy', existing.revision, input.expectedRevision);
-        await tx.update(LoadPolicy, key, {
-          writtenCapMinutes: input.writtenCapMinutes, revision: existing.revision + 1, updatedBy: ctx.viewer.userId, updatedAt: new Date(),
-        });
-      } else {
-        await tx.insert(LoadPolicy, { ...key, writtenCapMinutes: input.writtenCapMinutes, revision: 1, updatedBy: ctx.viewer.userId });
+        // Neither cap left: the school's policy for that grade and day is gone (national caps only).
+        if (none) await tx.delete(LoadPolicy, key);
+        else await tx.update(LoadPolicy, key, { ...caps, revision: existing.revision + 1, updatedBy: ctx.viewer.userId, updatedAt: new Date() });
+      } else if (!none) {
+        await tx.insert(LoadPolicy, { ...key, ...caps, revision: 1, updatedBy: ctx.viewer.userId });
       }
     });
     return (await this.effectiveCaps(ctx)).find((c) => c.grade === input.grade && c.dayKind === input.dayKind)!;
@@ -131,7 +143,7 @@ export class LoadService {
     };
   }
 
-  /** The kind of day and the written cap in force for a grade on a date. */
+  /** The kind of day, the written cap in force and the school's total-time cap for a grade on a date. */
   async capOn(ctx: RequestContext, grade: number, day: string, tx?: EntityManager): Promise<DayCap> {
     return (await this.capsOn(ctx, grade, [day], tx)).get(day)!;
   }
@@ -147,7 +159,7 @@ export class LoadService {
     ]);
     return new Map(days.map((day) => {
       const dayKind = dayKindOf(day, marked);
-      return [day, { dayKind, capMinutes: loadCapFor(policies, grade, dayKind) }];
+      return [day, { dayKind, capMinutes: loadCapFor(policies, grade, dayKind), totalCapMinutes: totalCapFor(policies, grade, dayKind) }];
     }));
   }
 }

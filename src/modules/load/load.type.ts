@@ -1,5 +1,5 @@
 import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Length, Matches, Max, Min } from 'class-validator';
+import { IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Revisioned } from '../../core/revisioned-input';
 import { LocalDate } from '../../core/scalars';
 import { CalendarDayKind, DayKind } from './load.entity';
@@ -22,13 +22,15 @@ registerEnumType(CalendarDayKind, {
   },
 });
 
-@ObjectType('LoadCap', { description: 'The written-homework cap of a grade on a kind of day' })
+@ObjectType('LoadCap', { description: 'The caps of a grade on a kind of day: written homework, and (if the school sets one) every form at home' })
 export class LoadCapNode {
   @Field(() => Int, { description: 'Grade 1–9' }) grade!: number;
   @Field(() => DayKind, { description: 'Kind of day' }) dayKind!: DayKind;
   @Field(() => Int, { description: 'National cap (0 for grades 1–2, 60 for 3–6, 90 for 7–9)' }) nationalCapMinutes!: number;
   @Field(() => Int, { nullable: true, description: "The school's own cap, if set" }) schoolCapMinutes!: number | null;
-  @Field(() => Int, { description: 'The cap in force' }) capMinutes!: number;
+  @Field(() => Int, { description: 'The written cap in force' }) capMinutes!: number;
+  @Field(() => Int, { nullable: true, description: "The school's cap on homework of every form at home (written, oral, reading, practical, labour, exercise …); null: none" })
+  totalCapMinutes!: number | null;
   @Field(() => Int, { nullable: true, description: "Revision of the school's own cap, for expectedRevision" }) revision!: number | null;
 }
 
@@ -39,14 +41,21 @@ export class CalendarDayNode {
   @Field({ description: 'e.g. 国庆节 or 国庆调休' }) name!: string;
 }
 
-@InputType({ description: "Set the school's own written-homework cap for a grade and kind of day" })
+@InputType({ description: "Set the school's own caps for a grade and kind of day; a cap left out keeps its value, null removes it" })
 export class LoadPolicySetInput extends Revisioned({ requiredWhen: 'when the school cap exists' }) {
   @Field(() => Int, { description: 'Grade 1–9' }) @Min(1) @Max(9) grade!: number;
   @Field(() => DayKind, { description: 'Kind of day' }) dayKind!: DayKind;
-  @Field(() => Int, { description: 'Minutes of written homework at home, all subjects together; never above the national cap' })
+  @Field(() => Int, { nullable: true, description: 'Minutes of written homework at home, all subjects together; never above the national cap; null: the national cap' })
+  @IsOptional()
   @Min(0)
   @Max(90)
-  writtenCapMinutes!: number;
+  writtenCapMinutes?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes of homework of every form at home, all subjects together (seed 004: 二年级家庭作业不超过30分钟); null: no such cap' })
+  @IsOptional()
+  @Min(0)
+  @Max(300)
+  totalCapMinutes?: number | null;
 }
 
 @InputType({ description: 'Mark a day in the school calendar' })

@@ -1,4 +1,4 @@
-import { CAP_HEADER, ClassNotice, NOTICE_NOTE, NoticeEntry, TOTAL_HEADER, WeeklyNotices } from '../excel/weekly-notice';
+import { ALL_FORMS_CAP_HEADER, ALL_FORMS_HEADER, CAP_HEADER, ClassNotice, NOTICE_NOTE, NoticeEntry, TOTAL_HEADER, WeeklyNotices } from '../excel/weekly-notice';
 import { chineseDate, chineseMonthDay, chineseWeek } from './chinese-dates';
 import { drawFooters, FONT, PageOwners, pdfDocument } from './pdf-document';
 import { Block, Cell, Column, Measured, PdfTable, text } from './pdf-table';
@@ -43,7 +43,9 @@ function drawClass(doc: PDFKit.PDFDocument, notice: ClassNotice, weekStart: stri
   const top = doc.y + 10;
 
   const subjects = notice.subjects.length ? notice.subjects : ['作业'];
-  const fixed = FIXED.day + FIXED.weekday + FIXED.kind + FIXED.total + FIXED.cap;
+  // The total of every form and its cap, where the school caps it on some day of the week.
+  const allForms = notice.days.some((d) => d.allFormsCapMinutes !== null);
+  const fixed = FIXED.day + FIXED.weekday + FIXED.kind + (FIXED.total + FIXED.cap) * (allForms ? 2 : 1);
   const subjectWidth = (width - fixed) / subjects.length;
   const columns: Column[] = [
     { header: '日期', width: FIXED.day, align: 'center' },
@@ -53,12 +55,19 @@ function drawClass(doc: PDFKit.PDFDocument, notice: ClassNotice, weekStart: stri
     // The workbook's headers, broken before the unit.
     { header: TOTAL_HEADER.replace('(', '\n('), width: FIXED.total, align: 'center' },
     { header: CAP_HEADER.replace('(', '\n('), width: FIXED.cap, align: 'center' },
+    ...(allForms ? [
+      { header: ALL_FORMS_HEADER.replace('(', '\n('), width: FIXED.total, align: 'center' } as Column,
+      { header: ALL_FORMS_CAP_HEADER.replace('(', '\n('), width: FIXED.cap, align: 'center' } as Column,
+    ] : []),
   ];
   const blocks = notice.days.map((day): Block => ({
     spans: [
       text(chineseMonthDay(day.day)), text(day.weekday), text(day.dayKind),
       ...(notice.subjects.length ? day.entries.map(entryCell) : [text('无', { muted: true })]),
       text(day.totalMinutes, { bold: day.totalMinutes > day.capMinutes }), text(day.capMinutes),
+      ...(allForms ? [
+        text(day.allFormsMinutes, { bold: day.allFormsCapMinutes !== null && day.allFormsMinutes > day.allFormsCapMinutes }), text(day.allFormsCapMinutes ?? '—'),
+      ] : []),
     ],
     lines: [],
   }));

@@ -14,6 +14,8 @@ import { staffReachesClass } from '../user/user.policy';
 import { weekDays } from '../weekly-list/weekly-list.policy';
 import { PDF_MIME_TYPE } from './pdf-document';
 import { PrintedDay, PrintedWeek, recordSheetPdf } from './record-sheet-pdf';
+import { PrintMessages } from './print.errors';
+import { RequestErrors } from '../../core/request-errors';
 
 const DAY_KINDS: Record<string, string> = { school_day: '上学日', weekend: '周末', holiday: '节假日' };
 
@@ -31,8 +33,8 @@ export class RecordSheetPrintService {
    * sheet a member of staff prints is in the access log, as a read of that student's day.
    */
   async print(ctx: RequestContext, weekStart: string, target: PrintTarget): Promise<ExportedFile> {
-    if (isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', 'weekStart must be a Monday');
-    if (!target.classId === !target.studentId) throw new InvalidInputError('classId', 'Name a class or a student, not both');
+    if (isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', RequestErrors.WEEK_START_NOT_MONDAY);
+    if (!target.classId === !target.studentId) throw new InvalidInputError('classId', PrintMessages.CLASS_OR_STUDENT);
     const { cls, students } = target.classId ? await this.classOf(ctx, target.classId) : await this.studentOf(ctx, target.studentId!);
     const days = weekDays(weekStart);
     const [school, subjects, caps, head] = await Promise.all([
@@ -63,7 +65,7 @@ export class RecordSheetPrintService {
     const cls = await ctx.loaders.classById.load(classId);
     if (!cls) throw new NotFoundError('Class', classId);
     if (!ctx.viewer.headClassIds.has(classId) && !ctx.hasRole(Role.ACADEMIC_OFFICE)) {
-      throw new ForbiddenError("Only the class's head teacher or the academic office prints its record sheets");
+      throw new ForbiddenError(PrintMessages.CLASS_PRINT_HEAD_OR_OFFICE);
     }
     return { cls, students: await ctx.loaders.studentsByClassId.load(classId) };
   }
@@ -76,7 +78,7 @@ export class RecordSheetPrintService {
       throw new NotFoundError('Student', studentId);
     }
     if (!v.childIds.has(student.id) && !v.headClassIds.has(classId) && !ctx.hasRole(Role.ACADEMIC_OFFICE)) {
-      throw new ForbiddenError("Only the student's parents, their head teacher or the academic office print the student's record sheet");
+      throw new ForbiddenError(PrintMessages.STUDENT_PRINT_READERS);
     }
     const cls = await ctx.loaders.classById.load(classId);
     if (!cls) throw new NotFoundError('Class', classId);

@@ -4,10 +4,11 @@ import { ForbiddenError, NotFoundError, RuleViolation } from '../../core/errors'
 import { decodeCursor, Page, pageOf } from '../../core/pagination';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
-import { UserErrorCode } from '../../core/user-error';
+import { attachmentService } from '../attachment/attachment.service';
 import { forgetLoginAttempts } from '../auth/login-attempts';
 import { SchoolClass } from '../class/class.entity';
 import { User } from '../user/user.entity';
+import { PrivacyErrors, PrivacyMessages } from './privacy.errors';
 
 /** Students under 14 — in practice grades 1–8 — need a guardian's consent before personal data is kept. */
 export function needsConsent(grade: number): boolean {
@@ -32,14 +33,13 @@ export class PrivacyService {
     const student = await ctx.loaders.userById.load(studentId);
     const cls = student?.classId ? await ctx.loaders.classById.load(student.classId) : null;
     if (student && cls && needsConsent(cls.grade) && !student.guardianConsentAt) {
-      throw new RuleViolation(UserErrorCode.CONSENT_REQUIRED,
-        `${student.displayName} is under 14: a guardian must consent before the service keeps their work, choices or record sheets`, []);
+      throw new RuleViolation(PrivacyErrors.CONSENT_REQUIRED, [], { student: student.displayName });
     }
   }
 
   /** A parent gives or withdraws consent for their child. */
   async setConsent(ctx: RequestContext, studentId: string, given: boolean): Promise<User> {
-    if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError("Only a student's guardian gives or withdraws consent");
+    if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError(PrivacyMessages.CONSENT_GUARDIAN_ONLY);
     await withTransaction(ctx, (tx) => tx.update(User, { schoolId: ctx.schoolId, id: studentId },
       given ? { guardianConsentAt: new Date(), guardianConsentBy: ctx.viewer.userId } : { guardianConsentAt: null, guardianConsentBy: null }));
     return (await ctx.db.getRepository(User).findOneByOrFail({ schoolId: ctx.schoolId, id: studentId }));
@@ -67,7 +67,7 @@ export class PrivacyService {
 
   /** The access log, newest first (academic office). */
   async accessLog(ctx: RequestContext, studentId: string | null, first: number, after?: string | null): Promise<Page<AccessLogRow>> {
-    if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError('Only the academic office reads the access log');
+    if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(PrivacyMessages.ACCESS_LOG_OFFICE_ONLY);
     const params: unknown[] = [ctx.schoolId, first + 1];
     let where = '';
     if (studentId) { params.push(studentId); where += ` AND student_id = $${params.length}`; }
@@ -110,6 +110,7 @@ export class PrivacyService {
       student: { id: student.id, displayName: student.displayName, studentNo: student.studentNo, class: cls?.name ?? null,
         guardianConsentAt: student.guardianConsentAt },
       parents, choices, submissions, submissionVersions: versions, marks, peerComments, recordSheets: sheets, recordSheetEntries: entries,
+      files: await attachmentService.exportFiles(ctx, studentId),
       accessLog: access,
     };
   }
@@ -121,11 +122,13 @@ export class PrivacyService {
    * (tokens stop working with the account). Aggregates (item calibrations) stay, being anonymous.
    */
   async deleteStudent(ctx: RequestContext, studentId: string): Promise<void> {
-    if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError("Only the academic office deletes a student's data");
-    await withTransaction(ctx, async (tx) => {
+    if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(PrivacyMessages.DELETE_OFFICE_ONLY);
+    const fileKeys = await withTransaction(ctx, async (tx) => {
       const student = await tx.findOne(User, { where: { schoolId: ctx.schoolId, id: studentId }, lock: { mode: 'pessimistic_write' } });
       if (!student?.classId) throw new NotFoundError('Student', studentId);
       const p = [ctx.schoolId, studentId];
+      // Their photos and recordings; the bytes go once this is committed, unless still used.
+      const keys = await attachmentService.deleteOwnedBy(tx, ctx.schoolId, studentId);
       await tx.query(`DELETE FROM peer_comments WHERE school_id = $1 AND (author_id = $2 OR submission_id IN (SELECT id FROM submissions WHERE school_id = $1 AND student_id = $2))`, p);
       await tx.query(`DELETE FROM submissions WHERE school_id = $1 AND student_id = $2`, p);
       await tx.query(`DELETE FROM student_choices WHERE school_id = $1 AND student_id = $2`, p);
@@ -135,7 +138,9 @@ export class PrivacyService {
       await forgetLoginAttempts(tx, ctx.config, ctx.schoolId, student.username);
       // Roles and parent links go with the account (ON DELETE CASCADE).
       await tx.delete(User, { schoolId: ctx.schoolId, id: studentId });
+      return keys;
     });
+    attachmentService.removeBytesAfterCommit(ctx, fileKeys);
     // Reads of the student noted earlier in this request would otherwise be written after the deletion.
     const pending = ctx.accessRecords.filter((r) => r.studentId !== studentId);
     ctx.accessRecords.splice(0, ctx.accessRecords.length, ...pending);
@@ -143,7 +148,7 @@ export class PrivacyService {
 
   private requireGuardianOrOffice(ctx: RequestContext, studentId: string): void {
     if (!ctx.viewer.childIds.has(studentId) && !ctx.hasRole(Role.ACADEMIC_OFFICE)) {
-      throw new ForbiddenError("Only the student's guardian or the academic office exports their data");
+      throw new ForbiddenError(PrivacyMessages.EXPORT_GUARDIAN_OR_OFFICE);
     }
   }
 }

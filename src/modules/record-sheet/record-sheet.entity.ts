@@ -10,6 +10,9 @@ export class RecordSheet {
   @Column('date') day!: string;
   @Column({ name: 'self_study_content', type: 'text', nullable: true }) selfStudyContent!: string | null;
   @Column({ name: 'self_study_minutes', type: 'smallint', nullable: true }) selfStudyMinutes!: number | null;
+  /** The day's physical exercise and reading after school (seed 000: 体育锻炼、阅读), in minutes. */
+  @Column({ name: 'exercise_minutes', type: 'smallint', nullable: true }) exerciseMinutes!: number | null;
+  @Column({ name: 'reading_minutes', type: 'smallint', nullable: true }) readingMinutes!: number | null;
   /** HH:MM, Beijing time. */
   @Column({ type: 'text', nullable: true }) bedtime!: string | null;
   @Column({ name: 'filled_at', type: 'timestamptz', nullable: true }) filledAt!: Date | null;

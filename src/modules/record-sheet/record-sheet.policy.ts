@@ -11,6 +11,11 @@ export function sleepHoursFor(grade: number): number {
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 const pad = (n: number) => String(n).padStart(2, '0');
 
+/** A grade's wake-up time (HH:MM): its own where the school set one, else the school's. */
+export function wakeUpTimeFor(school: { wakeUpTime: string; wakeUpTimes?: Record<string, string> | null }, grade: number): string {
+  return (school.wakeUpTimes?.[String(grade)] ?? school.wakeUpTime).slice(0, 5);
+}
+
 /** Latest bedtime (HH:MM) that still gives the grade its sleep before `wakeUp`. */
 export function bedtimeTarget(wakeUp: string, grade: number): string {
   const m = (toMinutes(wakeUp) - sleepHoursFor(grade) * 60 + 24 * 60) % (24 * 60);

@@ -3,7 +3,7 @@ import { RequestContext } from '../../core/context';
 import { InvalidInputError } from '../../core/errors';
 import { fromGlobalId } from '../../core/ids';
 import { Role, STAFF_ROLES } from '../../core/roles';
-import { LocalDate } from '../../core/scalars';
+import { LocalDate, Time } from '../../core/scalars';
 import { Payload } from '../../core/payload';
 import { AssignmentNode } from '../assignment/assignment.type';
 import { BankItemNode } from '../bank/bank.type';
@@ -15,6 +15,7 @@ import { recordSheetService, SheetView } from './record-sheet.service';
 import {
   DayLoadNode, GroupCalibrationNode, ItemCalibrationNode, RecordSheetFillInput, RecordSheetNode, WeekTiersNode,
 } from './record-sheet.type';
+import { RecordSheetMessages } from './record-sheet.errors';
 
 const RecordSheetPayload = Payload('sheet', () => RecordSheetNode, {
   name: 'RecordSheetPayload', description: 'Result of a change to a record sheet', fieldDescription: 'The sheet after the change',
@@ -25,7 +26,8 @@ export function sheetNode(v: SheetView): RecordSheetNode {
   return {
     date: v.day, student: UserNode.from(v.student), capMinutes: v.capMinutes, actualWrittenMinutes: v.actualWrittenMinutes,
     bedtimeTarget: v.bedtimeTarget, flags: v.flags, locked: v.locked, filled: !!v.sheet?.filledAt,
-    selfStudyContent: v.sheet?.selfStudyContent ?? null, selfStudyMinutes: v.sheet?.selfStudyMinutes ?? null, bedtime: v.sheet?.bedtime ?? null,
+    selfStudyContent: v.sheet?.selfStudyContent ?? null, selfStudyMinutes: v.sheet?.selfStudyMinutes ?? null,
+    exerciseMinutes: v.sheet?.exerciseMinutes ?? null, readingMinutes: v.sheet?.readingMinutes ?? null, bedtime: v.sheet?.bedtime ?? null,
     parentMessage: v.sheet?.parentMessage ?? null, reply: v.sheet?.reply ?? null, revision: v.sheet?.revision ?? 0,
     lines: v.lines.map((l) => ({ ...l, assignment: AssignmentNode.from(l.plan.assignment) })),
   };
@@ -70,6 +72,16 @@ export class RecordSheetResolver {
     return sheetPayload(async () => {
       return recordSheetService.parentMessage(ctx, fromGlobalId(studentId, 'User', 'studentId'), date, checkMessage(message, 'message'));
     });
+  }
+
+  @Authorized(Role.PARENT)
+  @Mutation(() => RecordSheetPayload, { description: "Record your child's bedtime on their record sheet (until the head teacher has read it)" })
+  recordSheetParentBedtime(
+    @Arg('studentId', () => ID) studentId: string, @Arg('date', () => LocalDate) date: string,
+    @Arg('bedtime', () => Time, { description: 'When the child went to bed' }) bedtime: string,
+    @Ctx() ctx: RequestContext,
+  ): Promise<RecordSheetPayload> {
+    return sheetPayload(() => recordSheetService.parentBedtime(ctx, fromGlobalId(studentId, 'User', 'studentId'), date, bedtime));
   }
 
   @Authorized(Role.HEAD_TEACHER)
@@ -118,6 +130,6 @@ export class RecordSheetResolver {
 
 /** Free-text messages on a sheet: 1–1000 characters, not blank. */
 function checkMessage(value: string, field: string): string {
-  if (!value.trim() || value.length > 1000) throw new InvalidInputError(field, `${field} must have 1–1000 characters and not be blank`);
+  if (!value.trim() || value.length > 1000) throw new InvalidInputError(field, RecordSheetMessages.MESSAGE_LENGTH, { max: 1000 });
   return value;
 }

@@ -5,7 +5,6 @@ import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from 
 import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
-import { UserErrorCode } from '../../core/user-error';
 import { loadPlans, Plan, planChoices } from '../assignment/assignment-plan';
 import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assignment.entity';
 import { SchoolClass } from '../class/class.entity';
@@ -17,7 +16,10 @@ import { staffReachesClass } from '../user/user.policy';
 import { privacyService } from '../privacy/privacy.service';
 import { queueCalibrations } from './calibration-queue';
 import { RecordSheet, RecordSheetEntry } from './record-sheet.entity';
-import { bedtimeTarget, isLateBedtime, overran } from './record-sheet.policy';
+import { bedtimeTarget, isLateBedtime, overran, wakeUpTimeFor } from './record-sheet.policy';
+import { RecordSheetErrors, RecordSheetMessages } from './record-sheet.errors';
+import { RequestErrors } from '../../core/request-errors';
+import { classOfStudentOn } from '../school-year/class-history';
 
 export type SheetFlag = 'WRITTEN_OVER_CAP' | 'LATE_BEDTIME' | 'SUBJECT_OVERRAN';
 
@@ -51,6 +53,8 @@ export interface SheetFillInput {
   entries: { assignmentId: string; actualMinutes: number }[];
   selfStudyContent?: string | null;
   selfStudyMinutes?: number | null;
+  exerciseMinutes?: number | null;
+  readingMinutes?: number | null;
   bedtime?: string | null;
 }
 
@@ -65,14 +69,20 @@ export class RecordSheetService {
   /** The sheet of a student for a day, filled in from the day's assignments (the student, their parents, staff of the class). */
   async view(ctx: RequestContext, studentId: string, day: string): Promise<SheetView> {
     const student = await this.visibleStudent(ctx, studentId);
-    const [view] = await this.views(ctx, ctx.db, [student], day);
+    // A day of an earlier school year reads with the class the student was in then (its assignments, its grade).
+    const classId = await classOfStudentOn(ctx.db, ctx.schoolId, student, day);
+    const cls = classId && classId !== student.classId ? (await ctx.loaders.classById.load(classId)) ?? undefined : undefined;
+    const [view] = await this.views(ctx, ctx.db, [student], day, cls);
     this.noteAccess(ctx, [view]);
     return view;
   }
 
-  /** Builds the sheets of several students of one class on one day with a fixed number of statements. */
-  async views(ctx: RequestContext, manager: EntityManager, students: User[], day: string): Promise<SheetView[]> {
-    return (await this.viewsOfDays(ctx, manager, students, [day])).get(day) ?? [];
+  /**
+   * Builds the sheets of several students of one class on one day with a fixed number of
+   * statements; `cls` when it is not the students' current class (a class of an earlier year).
+   */
+  async views(ctx: RequestContext, manager: EntityManager, students: User[], day: string, cls?: SchoolClass): Promise<SheetView[]> {
+    return (await this.viewsOfDays(ctx, manager, students, [day], cls ? { cls } : {})).get(day) ?? [];
   }
 
   /**
@@ -81,7 +91,7 @@ export class RecordSheetService {
    */
   async viewsOfDays(ctx: RequestContext, manager: EntityManager, students: User[], days: string[], known: KnownOfDays = {}): Promise<Map<string, SheetView[]>> {
     if (students.length === 0 || days.length === 0) return new Map(days.map((d) => [d, []]));
-    const classId = students[0].classId!;
+    const classId = known.cls?.id ?? students[0].classId!;
     const cls = known.cls ?? await manager.findOneByOrFail(SchoolClass, { schoolId: ctx.schoolId, id: classId });
     const school = await manager.findOneByOrFail(School, { id: ctx.schoolId });
     const ids = students.map((s) => s.id);
@@ -107,7 +117,7 @@ export class RecordSheetService {
         : [],
     ]);
     const caps = known.caps ?? await loadService.capsOn(ctx, cls.grade, days, manager);
-    const wakeUp = school.wakeUpTime.slice(0, 5);
+    const wakeUp = wakeUpTimeFor(school, cls.grade);
     const key = (studentId: string, assignmentId: string) => `${studentId}/${assignmentId}`;
     const submissionOf = new Map(submissions.map((x) => [key(x.studentId, x.assignmentId), x]));
     const choiceOf = new Map(choices.map((x) => [key(x.studentId, x.assignmentId), x.choice]));
@@ -152,28 +162,29 @@ export class RecordSheetService {
 
   /** The student fills in their own sheet until the head teacher has read it. */
   async fill(ctx: RequestContext, input: SheetFillInput): Promise<SheetView> {
-    if (!ctx.hasRole(Role.STUDENT) || !ctx.viewer.classId) throw new ForbiddenError('Students fill in their own record sheet');
+    if (!ctx.hasRole(Role.STUDENT) || !ctx.viewer.classId) throw new ForbiddenError(RecordSheetMessages.OWN_SHEET_ONLY);
     await privacyService.requireConsent(ctx, ctx.viewer.userId);
     const classId = ctx.viewer.classId;
     await withTransaction(ctx, async (tx) => {
       const sheet = await this.lockedSheet(ctx, tx, ctx.viewer.userId, classId, input.day);
       if (sheet.readAt) {
-        throw new RuleViolation(UserErrorCode.SHEET_LOCKED, 'Your head teacher has read this sheet; ask them to reopen it for a correction', []);
+        throw new RuleViolation(RecordSheetErrors.SHEET_LOCKED);
       }
       if (sheet.revision > 1 || sheet.filledAt) {
-        if (input.expectedRevision == null) throw new InvalidInputError('expectedRevision', 'expectedRevision is required to change a filled sheet');
+        if (input.expectedRevision == null) throw new InvalidInputError('expectedRevision', RequestErrors.EXPECTED_REVISION_REQUIRED, { what: 'sheet' });
         checkRevision('The record sheet', sheet.revision, input.expectedRevision);
       }
       const aIds = input.entries.map((e) => e.assignmentId);
       const ofDay = aIds.length ? await tx.findBy(Assignment, { schoolId: ctx.schoolId, id: In(aIds), classId, day: input.day, status: AssignmentStatus.PUBLISHED }) : [];
       const unknown = aIds.find((id) => !ofDay.some((a) => a.id === id));
-      if (unknown) throw new InvalidInputError('entries', 'An entry names homework that is not your class\'s homework of this day');
+      if (unknown) throw new InvalidInputError('entries', RecordSheetMessages.NOT_HOMEWORK_OF_THE_DAY);
       for (const e of input.entries) {
         await tx.upsert(RecordSheetEntry, { schoolId: ctx.schoolId, sheetId: sheet.id, assignmentId: e.assignmentId, actualMinutes: e.actualMinutes },
           ['schoolId', 'sheetId', 'assignmentId']);
       }
       await tx.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, {
         selfStudyContent: input.selfStudyContent ?? sheet.selfStudyContent, selfStudyMinutes: input.selfStudyMinutes ?? sheet.selfStudyMinutes,
+        exerciseMinutes: input.exerciseMinutes ?? sheet.exerciseMinutes, readingMinutes: input.readingMinutes ?? sheet.readingMinutes,
         bedtime: input.bedtime ?? sheet.bedtime, filledAt: new Date(), revision: sheet.revision + 1,
       });
       await queueCalibrations(tx, ctx.schoolId, aIds);
@@ -183,7 +194,7 @@ export class RecordSheetService {
 
   /** A parent leaves a message on their child's sheet. */
   async parentMessage(ctx: RequestContext, studentId: string, day: string, message: string): Promise<SheetView> {
-    if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError('Only a parent of the student leaves a message on their sheet');
+    if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError(RecordSheetMessages.PARENT_MESSAGE_ONLY);
     const student = await this.visibleStudent(ctx, studentId);
     await privacyService.requireConsent(ctx, student.id);
     await withTransaction(ctx, async (tx) => {
@@ -195,10 +206,29 @@ export class RecordSheetService {
     return this.view(ctx, studentId, day);
   }
 
+  /**
+   * A parent records their child's bedtime (seeds 002, 004: the parents watch over sleep). The
+   * same rules as the student's own entries: the guardian's consent, and locked once the head
+   * teacher has read the sheet. It is not the student's filling-in, so `filled` stays as it was.
+   */
+  async parentBedtime(ctx: RequestContext, studentId: string, day: string, bedtime: string): Promise<SheetView> {
+    if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError(RecordSheetMessages.PARENT_BEDTIME_ONLY);
+    const student = await this.visibleStudent(ctx, studentId);
+    await privacyService.requireConsent(ctx, student.id);
+    await withTransaction(ctx, async (tx) => {
+      const sheet = await this.lockedSheet(ctx, tx, student.id, student.classId!, day);
+      if (sheet.readAt) {
+        throw new RuleViolation(RecordSheetErrors.SHEET_LOCKED, [], { change: 'bedtime' });
+      }
+      await tx.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, { bedtime, revision: sheet.revision + 1 });
+    });
+    return this.view(ctx, studentId, day);
+  }
+
   /** The head teacher reads the sheet (locking the student's entries) and may reply; or reopens it. Needs the guardian's consent. */
   async read(ctx: RequestContext, studentId: string, day: string, reply: string | null, reopen: boolean): Promise<SheetView> {
     const student = await this.visibleStudent(ctx, studentId);
-    if (!ctx.viewer.headClassIds.has(student.classId!)) throw new ForbiddenError('Only the head teacher of the class reads and answers its record sheets');
+    if (!ctx.viewer.headClassIds.has(student.classId!)) throw new ForbiddenError(RecordSheetMessages.HEAD_TEACHER_READS);
     // Reading, replying and reopening each write the student's sheet, creating it if missing.
     await privacyService.requireConsent(ctx, student.id);
     await withTransaction(ctx, async (tx) => {
@@ -216,10 +246,11 @@ export class RecordSheetService {
   /** The head teacher's day: sheets not filled, sheets flagged, parent messages awaiting a reply. */
   async headTeacherDay(ctx: RequestContext, classId: string, day: string): Promise<SheetView[]> {
     if (!ctx.viewer.headClassIds.has(classId) && !ctx.hasRole(Role.ACADEMIC_OFFICE)) {
-      throw new ForbiddenError("Only the class's head teacher or the academic office sees its daily record sheets");
+      throw new ForbiddenError(RecordSheetMessages.CLASS_SHEETS_HEAD_OR_OFFICE);
     }
-    const students = await ctx.loaders.studentsByClassId.load(classId);
-    const views = await this.views(ctx, ctx.db, students, day);
+    // An archived class lists who was in it then; they may be in next year's class now.
+    const [cls, students] = await Promise.all([ctx.loaders.classById.load(classId), ctx.loaders.studentsByClassId.load(classId)]);
+    const views = await this.views(ctx, ctx.db, students, day, cls ?? undefined);
     this.noteAccess(ctx, views);
     return views;
   }

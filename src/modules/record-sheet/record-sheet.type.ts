@@ -24,6 +24,8 @@ export class RecordSheetNode {
   @Field(() => [SheetLineNode], { description: 'Each subject of the day' }) lines!: SheetLineNode[];
   @Field(() => String, { nullable: true, description: 'Self-arranged study' }) selfStudyContent!: string | null;
   @Field(() => Int, { nullable: true, description: 'Minutes of self-arranged study' }) selfStudyMinutes!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Minutes of physical exercise this day (体育锻炼)' }) exerciseMinutes!: number | null;
+  @Field(() => Int, { nullable: true, description: 'Minutes of reading this day (阅读)' }) readingMinutes!: number | null;
   @Field(() => Time, { nullable: true, description: 'Bedtime' }) bedtime!: string | null;
   @Field(() => Time, { description: 'Latest bedtime that keeps the sleep rule (primary 10 h, junior 9 h before the wake-up time)' }) bedtimeTarget!: string;
   @Field(() => Int, { description: "The day's written-homework cap" }) capMinutes!: number;
@@ -48,6 +50,8 @@ export class RecordSheetFillInput extends Revisioned({ requiredWhen: 'once fille
   @Field(() => [SheetEntryInput], { defaultValue: [], description: 'Actual minutes per subject' }) @ArrayMaxSize(20) @ValidateNested({ each: true }) entries!: SheetEntryInput[];
   @Field(() => String, { nullable: true, description: 'Self-arranged study' }) @IsOptional() @MaxLength(500) selfStudyContent?: string | null;
   @Field(() => Int, { nullable: true, description: 'Minutes of self-arranged study' }) @IsOptional() @Min(0) @Max(600) selfStudyMinutes?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Minutes of physical exercise this day (体育锻炼)' }) @IsOptional() @Min(0) @Max(600) exerciseMinutes?: number | null;
+  @Field(() => Int, { nullable: true, description: 'Minutes of reading this day (阅读)' }) @IsOptional() @Min(0) @Max(600) readingMinutes?: number | null;
   @Field(() => Time, { nullable: true, description: 'Bedtime' }) @IsOptional() bedtime?: string | null;
 }
 

@@ -16,6 +16,7 @@ import { itemObservations, observationsOf } from './calibration.service';
 import { ItemCalibration } from './record-sheet.entity';
 import { percentile } from './record-sheet.policy';
 import { recordSheetService } from './record-sheet.service';
+import { RecordSheetMessages } from './record-sheet.errors';
 
 export interface SubjectDayLoad { subjectId: string; predictedMinutes: number; actualMinutes: number | null; observations: number }
 export interface DayLoad { day: string; capMinutes: number; subjects: SubjectDayLoad[]; studentsOverCap: number; sheets: number; onTimeBedtimes: number; bedtimes: number }
@@ -25,8 +26,8 @@ export interface ItemCalibrationLine { item: BankItem; version: BankItemVersion;
 const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 10) / 10 : null);
 
 function checkRange(from: string, to: string): void {
-  if (from > to) throw new InvalidInputError('from', 'from must not be after to');
-  if (Date.parse(to) - Date.parse(from) > 62 * 86400000) throw new InvalidInputError('to', 'A report covers at most 62 days');
+  if (from > to) throw new InvalidInputError('from', RecordSheetMessages.FROM_AFTER_TO);
+  if (Date.parse(to) - Date.parse(from) > 62 * 86400000) throw new InvalidInputError('to', RecordSheetMessages.RANGE_TOO_LONG, { maxDays: 62 });
 }
 
 export class ReportService {
@@ -102,7 +103,7 @@ export class ReportService {
     const group = await ctx.loaders.researchGroupById.load(groupId);
     if (!group) throw new NotFoundError('ResearchGroup', groupId);
     if (!ctx.hasRole(Role.ACADEMIC_OFFICE) && !ctx.viewer.ledGroupIds.has(group.id) && !ctx.viewer.groupIds.has(group.id)) {
-      throw new ForbiddenError(`Only ${group.name} and the academic office see its calibration`);
+      throw new ForbiddenError(RecordSheetMessages.CALIBRATION_GROUP_ONLY, { group: group.name });
     }
     const school = await ctx.db.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
     const items = await ctx.db.getRepository(BankItem).findBy({ schoolId: ctx.schoolId, subjectId: group.subjectId, grade: group.grade });
@@ -146,7 +147,7 @@ export class ReportService {
     if (ctx.hasRole(Role.ACADEMIC_OFFICE) || ctx.viewer.headClassIds.has(cls.id)) return cls;
     const led = await ctx.loaders.researchGroupById.loadMany([...ctx.viewer.ledGroupIds]);
     const leads = led.some((g) => g instanceof ResearchGroup && g.grade === cls.grade && (!subjectId || g.subjectId === subjectId));
-    if (!leads) throw new ForbiddenError('Class reports are for the academic office, the head teacher and the research-group leads of the grade');
+    if (!leads) throw new ForbiddenError(RecordSheetMessages.CLASS_REPORT_READERS);
     return cls;
   }
 }

@@ -4,9 +4,11 @@ import { researchGroupLoaders } from './research-group.loaders';
 import { ResearchGroupResolver } from './research-group.resolver';
 import { researchGroupService } from './research-group.service';
 import { ResearchGroupNode } from './research-group.type';
+import { ResearchGroupMessages } from './research-group.errors';
 
-export default defineModule({
+export default defineModule<ReturnType<typeof researchGroupLoaders>>({
   name: 'research-group',
+  messages: [ResearchGroupMessages],
   entities: [ResearchGroup, ResearchGroupMember],
   resolvers: [ResearchGroupResolver],
   loaders: researchGroupLoaders,

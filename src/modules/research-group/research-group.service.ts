@@ -2,6 +2,7 @@ import { RequestContext } from '../../core/context';
 import { ForbiddenError, NotFoundError } from '../../core/errors';
 import { isStaff } from '../user/user.policy';
 import { ResearchGroup } from './research-group.entity';
+import { ResearchGroupMessages } from './research-group.errors';
 
 export interface ResearchGroupFilter {
   subjectId?: string | null;
@@ -38,7 +39,7 @@ export class ResearchGroupService {
   }
 
   private requireStaff(ctx: RequestContext): void {
-    if (!isStaff(ctx.viewer.roles)) throw new ForbiddenError('Research groups are visible to school staff only');
+    if (!isStaff(ctx.viewer.roles)) throw new ForbiddenError(ResearchGroupMessages.GROUPS_STAFF_ONLY);
   }
 }
 

@@ -4,12 +4,14 @@ import { RequestContext } from '../../core/context';
 import { InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
-import { UserErrorCode } from '../../core/user-error';
 import { hashPassword } from '../auth/password';
 import { SchoolClass } from '../class/class.entity';
+import { SchoolYearErrors } from '../school-year/school-year.errors';
 import { ParentLink, ParentRelation, User, UserRole } from '../user/user.entity';
 import { checkRevision } from './school-admin.policy';
 import { lockedRow, requireOffice } from './school-admin.service';
+import { UserErrors } from '../user/user.errors';
+import { SchoolAdminErrors, SchoolAdminMessages } from './school-admin.errors';
 
 /** Held by position (a class's head teacher, a group's lead), never stored as a role. */
 const POSITION_ROLES = new Set([Role.HEAD_TEACHER, Role.RESEARCH_LEAD]);
@@ -39,24 +41,25 @@ export class SchoolAdminUsersService {
     requireOffice(ctx);
     const roles = storedRoles(input.roles);
     const isStudent = roles.includes(Role.STUDENT);
-    if (isStudent && !input.classId) throw new InvalidInputError('classId', '学生须有班级');
-    if (!isStudent && (input.classId || input.studentNo)) throw new InvalidInputError('classId', '只有学生有班级和学籍号');
-    if (input.children?.length && !roles.includes(Role.PARENT)) throw new InvalidInputError('children', '只有家长可关联子女');
+    if (isStudent && !input.classId) throw new InvalidInputError('classId', SchoolAdminMessages.STUDENT_NEEDS_CLASS);
+    if (!isStudent && (input.classId || input.studentNo)) throw new InvalidInputError('classId', SchoolAdminMessages.CLASS_ONLY_FOR_STUDENTS);
+    if (input.children?.length && !roles.includes(Role.PARENT)) throw new InvalidInputError('children', SchoolAdminMessages.CHILDREN_ONLY_FOR_PARENTS);
     const childIds = (input.children ?? []).map((c) => c.studentId);
-    if (new Set(childIds).size < childIds.length) throw new InvalidInputError('children', '同一名学生只能关联一次');
+    if (new Set(childIds).size < childIds.length) throw new InvalidInputError('children', SchoolAdminMessages.CHILD_TWICE);
     const initialPassword = randomBytes(9).toString('base64url');
     const passwordHash = await hashPassword(initialPassword, ctx.config.passwordHashCost);
     const user = await withTransaction(ctx, async (tx) => {
       const username = input.username.toLowerCase();
       if (await tx.exists(User, { where: { schoolId: ctx.schoolId, username } })) {
-        throw new RuleViolation(UserErrorCode.USERNAME_TAKEN, `用户名 ${username} 已被占用`, ['username']);
+        throw new RuleViolation(SchoolAdminErrors.USERNAME_TAKEN, ['username'], { username });
       }
       if (input.classId) await classOf(tx, ctx.schoolId, input.classId);
       if (input.studentNo) await refuseTakenStudentNo(tx, ctx.schoolId, input.studentNo.trim(), null);
       const children = input.children ?? [];
       for (const [i, child] of children.entries()) await studentOf(tx, ctx.schoolId, child.studentId, `children.${i}.studentId`);
       const row = {
-        schoolId: ctx.schoolId, id: randomUUID(), username, displayName: input.displayName.trim(), passwordHash,
+        // An initial password, as on an account slip: changed at the first sign-in.
+        schoolId: ctx.schoolId, id: randomUUID(), username, displayName: input.displayName.trim(), passwordHash, mustChangePassword: true,
         classId: input.classId ?? null, studentNo: input.studentNo?.trim() ?? null,
       };
       await tx.insert(User, row);
@@ -79,7 +82,7 @@ export class SchoolAdminUsersService {
       if (changes.displayName != null) patch.displayName = changes.displayName.trim();
       if (changes.classId != null || changes.studentNo != null) {
         if (!(await tx.exists(UserRole, { where: { schoolId: ctx.schoolId, userId, role: Role.STUDENT } }))) {
-          throw new RuleViolation(UserErrorCode.NOT_A_STUDENT, `${user.displayName}不是学生，没有班级和学籍号`, ['userId']);
+          throw new RuleViolation(UserErrors.NOT_A_STUDENT, ['userId'], { name: user.displayName, detail: 'class' });
         }
       }
       if (changes.classId != null) patch.classId = (await classOf(tx, ctx.schoolId, changes.classId)).id;
@@ -97,12 +100,12 @@ export class SchoolAdminUsersService {
     requireOffice(ctx);
     const roles = storedRoles(requested);
     if (userId === ctx.viewer.userId && !roles.includes(Role.ACADEMIC_OFFICE)) {
-      throw new RuleViolation(UserErrorCode.OWN_OFFICE_ROLE, '不能取消自己的教务处角色', ['roles']);
+      throw new RuleViolation(SchoolAdminErrors.OWN_OFFICE_ROLE, ['roles']);
     }
     return withTransaction(ctx, async (tx) => {
       const user = await lockedRow(tx, User, 'User', ctx.schoolId, userId);
       checkRevision(user.displayName, user.revision, expectedRevision);
-      if (user.deactivatedAt) throw new RuleViolation(UserErrorCode.USER_DEACTIVATED, `${user.displayName}的账号已停用`, ['userId']);
+      if (user.deactivatedAt) throw new RuleViolation(UserErrors.USER_DEACTIVATED, ['userId'], { name: user.displayName });
       await tx.delete(UserRole, { schoolId: ctx.schoolId, userId, role: Not(In(roles)) });
       if (roles.length) await tx.upsert(UserRole, roles.map((role) => ({ schoolId: ctx.schoolId, userId, role })), ['schoolId', 'userId', 'role']);
       await tx.update(User, { schoolId: ctx.schoolId, id: userId }, { revision: user.revision + 1 });
@@ -116,11 +119,11 @@ export class SchoolAdminUsersService {
    */
   async deactivate(ctx: RequestContext, userId: string, expectedRevision: number): Promise<User> {
     requireOffice(ctx);
-    if (userId === ctx.viewer.userId) throw new RuleViolation(UserErrorCode.OWN_OFFICE_ROLE, '不能停用自己的账号', ['userId']);
+    if (userId === ctx.viewer.userId) throw new RuleViolation(SchoolAdminErrors.OWN_OFFICE_ROLE, ['userId'], { deactivate: 'yes' });
     return withTransaction(ctx, async (tx) => {
       const user = await lockedRow(tx, User, 'User', ctx.schoolId, userId);
       checkRevision(user.displayName, user.revision, expectedRevision);
-      if (user.deactivatedAt) throw new RuleViolation(UserErrorCode.USER_DEACTIVATED, `${user.displayName}的账号已停用`, ['userId']);
+      if (user.deactivatedAt) throw new RuleViolation(UserErrors.USER_DEACTIVATED, ['userId'], { name: user.displayName });
       const patch = { deactivatedAt: new Date(), tokenVersion: user.tokenVersion + 1, revision: user.revision + 1 };
       await tx.update(User, { schoolId: ctx.schoolId, id: userId }, patch);
       return { ...user, ...patch };
@@ -131,14 +134,15 @@ export class SchoolAdminUsersService {
 /** The roles to store: position roles are refused, duplicates dropped, at least one required. */
 function storedRoles(roles: Role[]): Role[] {
   const position = roles.find((r) => POSITION_ROLES.has(r));
-  if (position) throw new InvalidInputError('roles', '班主任和教研组长由任命产生（classHeadTeacherSet、researchGroupCreate），不能直接授予');
-  if (roles.length === 0) throw new InvalidInputError('roles', '至少需要一个角色');
+  if (position) throw new InvalidInputError('roles', SchoolAdminMessages.POSITION_ROLE);
+  if (roles.length === 0) throw new InvalidInputError('roles', SchoolAdminMessages.NO_ROLE);
   return [...new Set(roles)];
 }
 
 async function classOf(tx: EntityManager, schoolId: string, classId: string): Promise<SchoolClass> {
   const c = await tx.findOneBy(SchoolClass, { schoolId, id: classId });
   if (!c) throw new NotFoundError('Class', classId);
+  if (c.archivedAt) throw new RuleViolation(SchoolYearErrors.CLASS_ARCHIVED, ['classId'], { name: c.name });
   return c;
 }
 
@@ -146,14 +150,14 @@ async function studentOf(tx: EntityManager, schoolId: string, id: string, field:
   const user = await tx.findOneBy(User, { schoolId, id });
   if (!user) throw new NotFoundError('User', id);
   if (!(await tx.exists(UserRole, { where: { schoolId, userId: id, role: Role.STUDENT } }))) {
-    throw new RuleViolation(UserErrorCode.NOT_A_STUDENT, `${user.displayName}不是学生`, [field]);
+    throw new RuleViolation(UserErrors.NOT_A_STUDENT, [field], { name: user.displayName });
   }
   return user;
 }
 
 async function refuseTakenStudentNo(tx: EntityManager, schoolId: string, studentNo: string, exceptId: string | null): Promise<void> {
   const holder = await tx.findOneBy(User, { schoolId, studentNo, ...(exceptId ? { id: Not(exceptId) } : {}) });
-  if (holder) throw new RuleViolation(UserErrorCode.STUDENT_NO_TAKEN, `学籍号 ${studentNo} 已属于${holder.displayName}`, ['studentNo']);
+  if (holder) throw new RuleViolation(SchoolAdminErrors.STUDENT_NO_TAKEN, ['studentNo'], { studentNo, holder: holder.displayName });
 }
 
 export const schoolAdminUsersService = new SchoolAdminUsersService();

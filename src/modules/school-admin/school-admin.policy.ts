@@ -1,9 +1,10 @@
 import { addDays, isoWeekday } from '../../core/dates';
 import { RuleViolation, RuleViolations } from '../../core/errors';
-import { UserErrorCode } from '../../core/user-error';
 import { CalendarDayKind, DayKind } from '../load/load.entity';
 import { dayKindOf } from '../load/load.policy';
 import { gradeName } from '../school/school.policy';
+import { CoreErrors } from '../../core/user-error';
+import { SchoolAdminErrors } from './school-admin.errors';
 
 /** A class's name from its grade and number, e.g. (3, 2) → 三年级(2)班. */
 export function className(grade: number, classNo: number): string {
@@ -46,12 +47,7 @@ export function subjectCode(name: string, taken: Iterable<string>): string {
 /** Refuses an edit based on a stale read, naming both revisions. */
 export function checkRevision(what: string, current: number, expected: number): void {
   if (current !== expected) {
-    throw new RuleViolation(
-      UserErrorCode.STALE_REVISION,
-      `${what}已被他人修改：你编辑的是第 ${expected} 版，当前为第 ${current} 版，请刷新后重试`,
-      ['expectedRevision'],
-      { currentRevision: current, expectedRevision: expected },
-    );
+    throw new RuleViolation(CoreErrors.STALE_REVISION, ['expectedRevision'], { currentRevision: current, expectedRevision: expected, name: what, what });
   }
 }
 
@@ -83,10 +79,10 @@ export function calendarMarks(from: string, to: string, holidays: NamedDay[], ma
   const seen = new Set<string>();
   const check = (list: NamedDay[], field: string) => list.forEach((d, i) => {
     if (d.day < from || d.day > to) {
-      problems.push(new RuleViolation(UserErrorCode.DAY_OUTSIDE_RANGE, `${d.day} 不在 ${from} 至 ${to} 之内`, [field, String(i), 'day']));
+      problems.push(new RuleViolation(SchoolAdminErrors.DAY_OUTSIDE_RANGE, [field, String(i), 'day'], { day: d.day, from, to }));
     }
     if (seen.has(d.day)) {
-      problems.push(new RuleViolation(UserErrorCode.DAY_MARKED_TWICE, `${d.day} 被重复标记`, [field, String(i), 'day']));
+      problems.push(new RuleViolation(SchoolAdminErrors.DAY_MARKED_TWICE, [field, String(i), 'day'], { day: d.day }));
     }
     seen.add(d.day);
   });
@@ -94,8 +90,8 @@ export function calendarMarks(from: string, to: string, holidays: NamedDay[], ma
   check(makeUpSchoolDays, 'makeUpSchoolDays');
   makeUpSchoolDays.forEach((d, i) => {
     if (isoWeekday(d.day) <= 5) {
-      problems.push(new RuleViolation(UserErrorCode.MAKE_UP_DAY_NOT_WEEKEND, `调休上课日 ${d.day} 不是周六或周日`, ['makeUpSchoolDays', String(i), 'day'],
-        { weekday: isoWeekday(d.day) }));
+      problems.push(new RuleViolation(SchoolAdminErrors.MAKE_UP_DAY_NOT_WEEKEND, ['makeUpSchoolDays', String(i), 'day'],
+        { weekday: isoWeekday(d.day), day: d.day }));
     }
   });
   if (problems.length === 1) throw problems[0];

@@ -1,20 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { Between, EntityManager, Not } from 'typeorm';
+import { Between, EntityManager, IsNull, Not } from 'typeorm';
 import { RequestContext } from '../../core/context';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
-import { UserErrorCode } from '../../core/user-error';
 import { SchoolClass, TeachingAssignment } from '../class/class.entity';
+import { SchoolYearErrors } from '../school-year/school-year.errors';
 import { CalendarDay } from '../load/load.entity';
 import { lockLoadRules } from '../load/load.service';
 import { ResearchGroup, ResearchGroupMember } from '../research-group/research-group.entity';
 import { School, Subject, Term } from '../school/school.entity';
-import { gradeName, gradesOf } from '../school/school.policy';
+import { gradesOf } from '../school/school.policy';
 import { User, UserRole } from '../user/user.entity';
 import {
   calendarMarks, CalendarSummary, calendarSummary, checkRevision, className, NamedDay, researchGroupName, subjectCode, termName,
 } from './school-admin.policy';
+import { UserErrors } from '../user/user.errors';
+import { SchoolAdminErrors, SchoolAdminMessages } from './school-admin.errors';
+import { SchoolErrors } from '../school/school.errors';
 
 export interface TermDates {
   startsOn: string;
@@ -33,7 +36,7 @@ export interface GroupPeople {
 
 /** Refuses anyone but the academic office; resolvers declare the same, services do not rely on it. */
 export function requireOffice(ctx: RequestContext): void {
-  if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError('只有教务处可以维护学校结构');
+  if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(SchoolAdminMessages.STRUCTURE_OFFICE_ONLY);
 }
 
 /** A row of the caller's school, locked for the change, or NOT_FOUND. */
@@ -51,10 +54,10 @@ export async function activeTeacher(tx: EntityManager, schoolId: string, id: str
   const user = await tx.findOneBy(User, { schoolId, id });
   if (!user) throw new NotFoundError('User', id);
   if (user.deactivatedAt) {
-    throw new RuleViolation(UserErrorCode.USER_DEACTIVATED, `该教师已离职，不能再任课（${user.displayName}）`, [field]);
+    throw new RuleViolation(UserErrors.USER_DEACTIVATED, [field], { name: user.displayName, teaching: 'yes' });
   }
   if (!(await tx.exists(UserRole, { where: { schoolId, userId: id, role: Role.TEACHER } }))) {
-    throw new RuleViolation(UserErrorCode.NOT_A_TEACHER, `${user.displayName}不是本校教师`, [field]);
+    throw new RuleViolation(UserErrors.NOT_A_TEACHER, [field], { name: user.displayName });
   }
   return user;
 }
@@ -68,7 +71,7 @@ export class SchoolAdminService {
     return withTransaction(ctx, async (tx) => {
       const name = termName(input.academicYear, input.termNo);
       if (await tx.exists(Term, { where: { schoolId: ctx.schoolId, academicYear: input.academicYear, termNo: input.termNo } })) {
-        throw new RuleViolation(UserErrorCode.TERM_EXISTS, `${name}已存在`, ['termNo'], { termNo: input.termNo });
+        throw new RuleViolation(SchoolAdminErrors.TERM_EXISTS, ['termNo'], { termNo: input.termNo, name });
       }
       await refuseOverlap(tx, ctx.schoolId, input, null);
       const { academicYear, termNo, startsOn, endsOn } = input;
@@ -127,7 +130,7 @@ export class SchoolAdminService {
     const name = rawName.trim();
     return withTransaction(ctx, async (tx) => {
       const subjects = await tx.find(Subject, { where: { schoolId: ctx.schoolId }, lock: { mode: 'pessimistic_write' } });
-      if (subjects.some((s) => s.name === name)) throw new RuleViolation(UserErrorCode.SUBJECT_EXISTS, `学科“${name}”已存在`, ['name']);
+      if (subjects.some((s) => s.name === name)) throw new RuleViolation(SchoolAdminErrors.SUBJECT_EXISTS, ['name'], { name });
       const subject: Subject = {
         schoolId: ctx.schoolId, id: randomUUID(), name, code: subjectCode(name, subjects.map((s) => s.code)),
         sortOrder: Math.max(0, ...subjects.map((s) => s.sortOrder)) + 1, revision: 1,
@@ -145,7 +148,7 @@ export class SchoolAdminService {
       const subject = await lockedRow(tx, Subject, 'Subject', ctx.schoolId, subjectId);
       checkRevision(`学科“${subject.name}”`, subject.revision, expectedRevision);
       if (await tx.exists(Subject, { where: { schoolId: ctx.schoolId, name, id: Not(subject.id) } })) {
-        throw new RuleViolation(UserErrorCode.SUBJECT_EXISTS, `学科“${name}”已存在`, ['name']);
+        throw new RuleViolation(SchoolAdminErrors.SUBJECT_EXISTS, ['name'], { name });
       }
       await tx.update(Subject, { schoolId: ctx.schoolId, id: subject.id }, { name, revision: subject.revision + 1 });
       return { ...subject, name, revision: subject.revision + 1 };
@@ -158,8 +161,8 @@ export class SchoolAdminService {
     return withTransaction(ctx, async (tx) => {
       await checkGrade(tx, ctx.schoolId, grade);
       const name = className(grade, classNo);
-      if (await tx.exists(SchoolClass, { where: { schoolId: ctx.schoolId, grade, classNo } })) {
-        throw new RuleViolation(UserErrorCode.CLASS_EXISTS, `${name}已存在`, ['classNo'], { grade, classNo });
+      if (await tx.exists(SchoolClass, { where: { schoolId: ctx.schoolId, grade, classNo, archivedAt: IsNull() } })) {
+        throw new RuleViolation(SchoolAdminErrors.CLASS_EXISTS, ['classNo'], { grade, classNo, name });
       }
       const c: SchoolClass = { schoolId: ctx.schoolId, id: randomUUID(), grade, classNo, name, headTeacherId: null, revision: 1, archivedAt: null };
       await tx.insert(SchoolClass, c);
@@ -173,10 +176,11 @@ export class SchoolAdminService {
     return withTransaction(ctx, async (tx) => {
       const teacher = await activeTeacher(tx, ctx.schoolId, teacherId, 'teacherId');
       const c = await lockedRow(tx, SchoolClass, 'Class', ctx.schoolId, classId);
+      if (c.archivedAt) throw new RuleViolation(SchoolYearErrors.CLASS_ARCHIVED, ['classId'], { name: c.name });
       const subject = await tx.findOneBy(Subject, { schoolId: ctx.schoolId, id: subjectId });
       if (!subject) throw new NotFoundError('Subject', subjectId);
       if (await tx.exists(TeachingAssignment, { where: { schoolId: ctx.schoolId, teacherId, classId, subjectId } })) {
-        throw new RuleViolation(UserErrorCode.TEACHING_ASSIGNMENT_EXISTS, `${teacher.displayName}已在${c.name}任教${subject.name}`, ['subjectId']);
+        throw new RuleViolation(SchoolAdminErrors.TEACHING_ASSIGNMENT_EXISTS, ['subjectId'], { teacher: teacher.displayName, className: c.name, subject: subject.name });
       }
       const row: TeachingAssignment = { schoolId: ctx.schoolId, id: randomUUID(), teacherId, classId, subjectId };
       await tx.insert(TeachingAssignment, row);
@@ -193,7 +197,7 @@ export class SchoolAdminService {
       await checkGrade(tx, ctx.schoolId, grade);
       const name = researchGroupName(grade, subject.name);
       if (await tx.exists(ResearchGroup, { where: { schoolId: ctx.schoolId, subjectId, grade } })) {
-        throw new RuleViolation(UserErrorCode.RESEARCH_GROUP_EXISTS, `${name}已存在`, ['grade'], { grade });
+        throw new RuleViolation(SchoolAdminErrors.RESEARCH_GROUP_EXISTS, ['grade'], { grade, name });
       }
       const group: ResearchGroup = { schoolId: ctx.schoolId, id: randomUUID(), subjectId, grade, name, leadId: people.leadId, revision: 1 };
       const members = await checkGroupPeople(tx, ctx.schoolId, people);
@@ -220,21 +224,21 @@ export class SchoolAdminService {
 }
 
 function checkTermDates(dates: TermDates): void {
-  if (dates.endsOn <= dates.startsOn) throw new InvalidInputError('endsOn', `学期结束日 ${dates.endsOn} 须晚于开始日 ${dates.startsOn}`);
+  if (dates.endsOn <= dates.startsOn) throw new InvalidInputError('endsOn', SchoolAdminMessages.TERM_ENDS_BEFORE_START, { endsOn: dates.endsOn, startsOn: dates.startsOn });
 }
 
 async function refuseOverlap(tx: EntityManager, schoolId: string, dates: TermDates, exceptId: string | null): Promise<void> {
   const terms = await tx.findBy(Term, { schoolId });
   const other = terms.find((t) => t.id !== exceptId && t.startsOn <= dates.endsOn && dates.startsOn <= t.endsOn);
   if (other) {
-    throw new RuleViolation(UserErrorCode.TERM_OVERLAP, `与${other.name}（${other.startsOn} 至 ${other.endsOn}）的日期重叠`, ['startsOn']);
+    throw new RuleViolation(SchoolAdminErrors.TERM_OVERLAP, ['startsOn'], { other: other.name, otherStartsOn: other.startsOn, otherEndsOn: other.endsOn });
   }
 }
 
 async function checkGrade(tx: EntityManager, schoolId: string, grade: number): Promise<void> {
   const school = await tx.findOneByOrFail(School, { id: schoolId });
   if (!gradesOf(school.stage).includes(grade)) {
-    throw new RuleViolation(UserErrorCode.GRADE_NOT_IN_SCHOOL, `${school.name}没有${gradeName(grade)}`, ['grade'], { grade });
+    throw new RuleViolation(SchoolErrors.GRADE_NOT_IN_SCHOOL, ['grade'], { grade, school: school.name });
   }
 }
 

@@ -5,9 +5,12 @@ import { gradesOf } from './school.policy';
 import { SchoolResolver } from './school.resolver';
 import { schoolService } from './school.service';
 import { SchoolNode, SubjectNode, TermNode } from './school.type';
+import { SchoolErrors, SchoolMessages } from './school.errors';
 
-export default defineModule({
+export default defineModule<ReturnType<typeof schoolLoaders>>({
   name: 'school',
+  errors: [SchoolErrors],
+  messages: [SchoolMessages],
   entities: [School, Term, Subject],
   resolvers: [SchoolResolver],
   loaders: schoolLoaders,

@@ -17,10 +17,16 @@ export class School {
   @Column({ name: 'head_teacher_may_mark', type: 'boolean' }) headTeacherMayMark!: boolean;
   /** When students get up (HH:MM:SS); bedtime targets count back from it. */
   @Column({ name: 'wake_up_time', type: 'time' }) wakeUpTime!: string;
+  /** Grades with a wake-up time of their own (HH:MM by grade, e.g. {"7": "06:20"}); the others keep `wakeUpTime`. */
+  @Column({ name: 'wake_up_times', type: 'jsonb' }) wakeUpTimes!: Record<string, string>;
   /** A subject that took more than this × its prediction is flagged on the record sheet. */
   @Column({ name: 'overrun_ratio', type: 'numeric', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) overrunRatio!: number;
   /** Observations an item version needs before its calibrated minutes are used. */
   @Column({ name: 'calibration_threshold', type: 'smallint' }) calibrationThreshold!: number;
+  /** HH:MM:SS: homework for a school day is published by this time that day (在下课之前); null: no limit. */
+  @Column({ name: 'latest_publish_time', type: 'time', nullable: true }) latestPublishTime!: string | null;
+  /** Whether homework may be published for a day already past. */
+  @Column({ name: 'past_day_publishing', type: 'boolean' }) pastDayPublishing!: boolean;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

@@ -4,9 +4,12 @@ import { submissionLoaders } from './submission.loaders';
 import { MarkResolver, StudentDayEntrySubmissionResolver, SubmissionResolver } from './submission.resolver';
 import { submissionService } from './submission.service';
 import { SubmissionNode } from './submission.type';
+import { SubmissionErrors, SubmissionMessages } from './submission.errors';
 
-export default defineModule({
+export default defineModule<ReturnType<typeof submissionLoaders>>({
   name: 'submission',
+  errors: [SubmissionErrors],
+  messages: [SubmissionMessages],
   entities: [Submission, SubmissionVersion, Mark, PeerComment],
   resolvers: [SubmissionResolver, MarkResolver, StudentDayEntrySubmissionResolver],
   loaders: submissionLoaders,

@@ -13,6 +13,8 @@ import { Mark, Submission, SubmissionStatus } from './submission.entity';
 import { markingDueAt, markLabel, optionKeysOfChoice } from './submission.policy';
 import { AssignmentShape } from '../assignment/assignment.policy';
 import { loadService } from '../load/load.service';
+import { SubmissionMessages } from './submission.errors';
+import { RequestErrors } from '../../core/request-errors';
 
 export interface QueueEntry {
   submission: Submission;
@@ -44,31 +46,33 @@ export class MarkingService {
   /**
    * The caller's marking queue: unmarked submissions (new work and corrections) of the classes
    * and subjects they teach — and of the classes they lead when the school lets head teachers
-   * mark — oldest first, each with its marking deadline and whether it is overdue.
+   * mark — optionally of one class, each with its marking deadline and whether it is overdue.
+   * Ordered by deadline, so overdue work comes first and a composition (a week to mark) waits
+   * behind plain work due today even when it was handed in earlier.
    */
-  async queue(ctx: RequestContext, first: number, after?: string | null, now = new Date()): Promise<Page<QueueEntry>> {
-    if (!ctx.hasRole(Role.TEACHER, Role.HEAD_TEACHER)) throw new ForbiddenError('The marking queue is for teachers');
-    const school = await ctx.db.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
-    const params: unknown[] = [ctx.schoolId, ctx.viewer.userId, school.headTeacherMayMark, first + 1];
-    let keyset = '';
+  async queue(ctx: RequestContext, first: number, after?: string | null, now = new Date(), classId: string | null = null): Promise<Page<QueueEntry>> {
+    if (!ctx.hasRole(Role.TEACHER, Role.HEAD_TEACHER)) throw new ForbiddenError(SubmissionMessages.MARKING_QUEUE_TEACHERS);
+    let from: string | null = null;
     if (after) {
-      const [at, id] = decodeCursor(after, 2);
-      if (typeof at !== 'string' || !TIMESTAMP.test(at) || typeof id !== 'string' || !UUID.test(id)) {
-        throw new InvalidInputError('after', 'after is not a cursor of this list');
+      const [dueAt, at, id] = decodeCursor(after, 3);
+      if (typeof dueAt !== 'string' || !TIMESTAMP.test(dueAt) || typeof at !== 'string' || !TIMESTAMP.test(at) || typeof id !== 'string' || !UUID.test(id)) {
+        throw new InvalidInputError('after', RequestErrors.BAD_CURSOR);
       }
-      params.push(at, id);
-      keyset = `AND (s.last_submitted_at, s.id) > (CAST($5 AS timestamptz), CAST($6 AS uuid))`;
+      from = `${dueAt}|${at}|${id}`;
     }
+    const school = await ctx.db.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
+    // The deadlines follow the school calendar, so the whole (small) queue is read in one
+    // statement of light columns; the page's submissions are loaded afterwards.
     const rows: { id: string; shape: AssignmentShape; choice: string; composition_keys: string[]; at: string }[] = await ctx.db.query(
       // The caller's assignments first (by class and subject), then their unmarked hand-ins by the partial index.
       `WITH mine AS MATERIALIZED (
          SELECT a.id FROM teaching_assignments t
            JOIN assignments a ON a.school_id = t.school_id AND a.class_id = t.class_id AND a.subject_id = t.subject_id
-          WHERE t.school_id = $1 AND t.teacher_id = $2
+          WHERE t.school_id = $1 AND t.teacher_id = $2 AND ($4::uuid IS NULL OR t.class_id = $4::uuid)
          UNION
          SELECT a.id FROM classes c
            JOIN assignments a ON a.school_id = c.school_id AND a.class_id = c.id
-          WHERE $3 AND c.school_id = $1 AND c.head_teacher_id = $2)
+          WHERE $3 AND c.school_id = $1 AND c.head_teacher_id = $2 AND ($4::uuid IS NULL OR c.id = $4::uuid))
        SELECT s.id, a.shape, s.choice, to_char(s.last_submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
               ARRAY(SELECT DISTINCT ai.option_key FROM assignment_items ai
                         JOIN bank_item_versions v ON v.school_id = ai.school_id AND v.item_id = ai.item_id AND v.version_no = ai.version_no
@@ -76,21 +80,22 @@ export class MarkingService {
          FROM submissions s
          JOIN assignments a ON a.school_id = s.school_id AND a.id = s.assignment_id
         WHERE s.school_id = $1 AND s.status = 'awaiting_mark' AND s.assignment_id IN (SELECT id FROM mine)
-          ${keyset}
-        ORDER BY s.last_submitted_at, s.id
-        LIMIT $4`,
-      params,
+        ORDER BY s.last_submitted_at, s.id`,
+      [ctx.schoolId, ctx.viewer.userId, school.headTeacherMayMark, classId],
     );
-    const submissions = rows.length ? await ctx.db.getRepository(Submission).findBy({ schoolId: ctx.schoolId, id: In(rows.map((r) => r.id)) }) : [];
     const earliest = rows.length ? rows[0].at.slice(0, 10) : '2000-01-01';
     const isSchoolDay = await loadService.schoolDayTest(ctx, addDays(earliest, -1), 120);
-    const entries = rows.map((r) => {
-      const submission = submissions.find((s) => s.id === r.id)!;
+    // Deadline, then hand-in time, then id: fixed-width strings, so they sort as text.
+    const ordered = rows.map((r) => {
       // Only a composition in what the student actually did gives the teacher a week.
       const composition = optionKeysOfChoice(r.shape, r.choice).some((k) => r.composition_keys.includes(k));
-      const dueAt = markingDueAt(submission.lastSubmittedAt, composition, isSchoolDay);
-      return { submission, dueAt, overdue: now > dueAt, cursor: [r.at, r.id] };
-    });
+      const dueAt = markingDueAt(new Date(`${r.at.slice(0, 23)}Z`), composition, isSchoolDay);
+      return { id: r.id, dueAt, cursor: [dueAt.toISOString(), r.at, r.id], key: `${dueAt.toISOString()}|${r.at}|${r.id}` };
+    }).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+      .filter((e) => from === null || e.key > from)
+      .slice(0, first + 1);
+    const submissions = ordered.length ? await ctx.db.getRepository(Submission).findBy({ schoolId: ctx.schoolId, id: In(ordered.map((e) => e.id)) }) : [];
+    const entries = ordered.map((e) => ({ submission: submissions.find((s) => s.id === e.id)!, dueAt: e.dueAt, overdue: now > e.dueAt, cursor: e.cursor }));
     privacyService.noteAccess(ctx, entries.slice(0, first).map((e) => ({ studentId: e.submission.studentId, resource: 'submission' as const, resourceId: e.submission.id })));
     return pageOf(entries, first, (e) => e.cursor, ({ submission, dueAt, overdue }) => ({ submission, dueAt, overdue }));
   }

@@ -16,6 +16,9 @@ export class WorkFields {
   @ArrayMaxSize(10)
   @ValidateNested({ each: true })
   attachments!: AttachmentInput[];
+  @Field(() => [ID], { defaultValue: [], description: 'Uploaded files handed in with the work (ids from POST /uploads): up to the photo limit (9 unless configured), or one recording or one PDF' })
+  @ArrayMaxSize(50)
+  fileIds!: string[];
   @Field(() => Int, { description: 'Minutes the student actually spent (0–600)' }) @Min(0) @Max(600) actualMinutes!: number;
   @Field({ description: 'A key the client makes once per submission (8–100 characters); a retry with it returns the first result' })
   @Length(8, 100)

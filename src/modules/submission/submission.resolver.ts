@@ -25,6 +25,9 @@ const PeerCommentPayload = Payload('peerComment', () => PeerCommentNode, {
 });
 type PeerCommentPayload = InstanceType<typeof PeerCommentPayload>;
 
+/** The work with its uploaded files' global ids turned into ids. */
+const withFileIds = <W extends { fileIds?: string[] }>(work: W): W => ({ ...work, fileIds: (work.fileIds ?? []).map((id) => fromGlobalId(id, 'UploadedFile', 'fileIds')) });
+
 const submissionPayload = (work: () => Promise<import('./submission.entity').Submission>) =>
   SubmissionPayload.of(async () => SubmissionNode.from(await work()));
 
@@ -37,9 +40,13 @@ export class SubmissionResolver {
   }
 
   @Authorized(Role.TEACHER, Role.HEAD_TEACHER)
-  @Query(() => QueueConnection, { description: 'Your marking queue: unmarked work oldest first, with deadlines and overdue flags' })
-  async markingQueue(@Args(() => PageArgs) args: PageArgs, @Ctx() ctx: RequestContext) {
-    const page = await markingService.queue(ctx, args.first, args.after);
+  @Query(() => QueueConnection, { description: 'Your marking queue: unmarked work by marking deadline (overdue first), with deadlines and overdue flags' })
+  async markingQueue(
+    @Args(() => PageArgs) args: PageArgs,
+    @Arg('classId', () => ID, { nullable: true, description: 'Only this class' }) classId: string | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const page = await markingService.queue(ctx, args.first, args.after, new Date(), classId ? fromGlobalId(classId, 'Class', 'classId') : null);
     return { ...page, edges: page.edges.map((e) => ({ ...e, node: { ...e.node, submission: SubmissionNode.from(e.node.submission) } })) };
   }
 
@@ -53,13 +60,13 @@ export class SubmissionResolver {
   @Authorized(Role.STUDENT)
   @Mutation(() => SubmissionPayload, { description: 'Hand in homework (students); a retry with the same clientKey returns the first result' })
   submissionCreate(@Arg('input', () => SubmissionCreateInput) input: SubmissionCreateInput, @Ctx() ctx: RequestContext): Promise<SubmissionPayload> {
-    return submissionPayload(() => submissionService.submit(ctx, fromGlobalId(input.assignmentId, 'Assignment', 'assignmentId'), input.choice, input));
+    return submissionPayload(() => submissionService.submit(ctx, fromGlobalId(input.assignmentId, 'Assignment', 'assignmentId'), input.choice, withFileIds(input)));
   }
 
   @Authorized(Role.STUDENT)
   @Mutation(() => SubmissionPayload, { description: 'Hand in the correction the teacher asked for' })
   submissionCorrect(@Arg('input', () => SubmissionCorrectInput) input: SubmissionCorrectInput, @Ctx() ctx: RequestContext): Promise<SubmissionPayload> {
-    return submissionPayload(() => submissionService.correct(ctx, fromGlobalId(input.submissionId, 'Submission', 'submissionId'), input));
+    return submissionPayload(() => submissionService.correct(ctx, fromGlobalId(input.submissionId, 'Submission', 'submissionId'), withFileIds(input)));
   }
 
   @Authorized(Role.TEACHER, Role.HEAD_TEACHER)

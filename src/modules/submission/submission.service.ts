@@ -6,11 +6,11 @@ import { idempotent } from '../../core/idempotency';
 import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
-import { UserErrorCode } from '../../core/user-error';
 import { loadPlans } from '../assignment/assignment-plan';
 import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assignment.entity';
 import { choicesOf } from '../assignment/assignment.policy';
 import { SchoolClass, TeachingAssignment } from '../class/class.entity';
+import { attachmentService } from '../attachment/attachment.service';
 import { privacyService } from '../privacy/privacy.service';
 import { loadService } from '../load/load.service';
 import { queueCalibrations } from '../record-sheet/calibration-queue';
@@ -18,10 +18,14 @@ import { School } from '../school/school.entity';
 import { staffReachesClass } from '../user/user.policy';
 import { Attachment, Mark, MarkQuality, PeerComment, Submission, SubmissionStatus, SubmissionVersion } from './submission.entity';
 import { homeworkDueAt, levelOfChoice, markLabel, parseMark } from './submission.policy';
+import { SubmissionErrors, SubmissionMessages } from './submission.errors';
+import { AssignmentErrors } from '../assignment/assignment.errors';
 
 export interface WorkInput {
   answer: string;
   attachments: Attachment[];
+  /** Uploaded files (uuids) handed in with the work. */
+  fileIds?: string[];
   actualMinutes: number;
   clientKey: string;
 }
@@ -57,23 +61,23 @@ export class SubmissionService {
    * Work handed in after 08:00 the next morning is accepted and marked late.
    */
   async submit(ctx: RequestContext, assignmentId: string, choice: string, work: WorkInput): Promise<Submission> {
-    if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError('Only students submit their own homework');
+    if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError(SubmissionMessages.STUDENTS_SUBMIT);
     await privacyService.requireConsent(ctx, ctx.viewer.userId);
     const request = {
       operation: 'submissionCreate', clientKey: work.clientKey,
-      input: { assignmentId, choice, answer: work.answer, attachments: work.attachments, actualMinutes: work.actualMinutes },
+      input: { assignmentId, choice, answer: work.answer, attachments: work.attachments, fileIds: work.fileIds ?? [], actualMinutes: work.actualMinutes },
     };
     return withTransaction(ctx, (tx) => idempotent(ctx, tx, request, (id) => tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id }), async () => {
       const a = await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: assignmentId });
       if (!a || a.classId !== ctx.viewer.classId || a.status !== AssignmentStatus.PUBLISHED) throw new NotFoundError('Assignment', assignmentId);
       const [plan] = await loadPlans(tx, ctx.schoolId, [a]);
       const keys = choicesOf(a.shape, plan.options).map((c) => c.key);
-      if (!keys.includes(choice)) throw new RuleViolation(UserErrorCode.UNKNOWN_CHOICE, `Choose one of ${keys.join(', ')}`, ['choice']);
+      if (!keys.includes(choice)) throw new RuleViolation(AssignmentErrors.UNKNOWN_CHOICE, ['choice'], { choices: keys.join('、') });
       // Serialise this student's submissions for the assignment.
       await tx.query(`SELECT 1 FROM users WHERE school_id = $1 AND id = $2 FOR UPDATE`, [ctx.schoolId, ctx.viewer.userId]);
       const existing = await tx.findOneBy(Submission, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId });
       if (existing) {
-        throw new RuleViolation(UserErrorCode.ALREADY_SUBMITTED, 'You have already submitted this homework; send a correction when your teacher asks for one', []);
+        throw new RuleViolation(SubmissionErrors.ALREADY_SUBMITTED);
       }
       const now = new Date();
       const isSchoolDay = await loadService.schoolDayTest(ctx, a.day, 30, tx);
@@ -92,17 +96,17 @@ export class SubmissionService {
 
   /** The student sends the corrected work their teacher asked for (纠必复批). */
   async correct(ctx: RequestContext, submissionId: string, work: WorkInput): Promise<Submission> {
-    if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError('Only students correct their own homework');
+    if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError(SubmissionMessages.STUDENTS_CORRECT);
     await privacyService.requireConsent(ctx, ctx.viewer.userId);
     const request = {
       operation: 'submissionCorrect', clientKey: work.clientKey,
-      input: { submissionId, answer: work.answer, attachments: work.attachments, actualMinutes: work.actualMinutes },
+      input: { submissionId, answer: work.answer, attachments: work.attachments, fileIds: work.fileIds ?? [], actualMinutes: work.actualMinutes },
     };
     return withTransaction(ctx, (tx) => idempotent(ctx, tx, request, (id) => tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id }), async () => {
       const s = await tx.findOne(Submission, { where: { schoolId: ctx.schoolId, id: submissionId }, lock: { mode: 'pessimistic_write' } });
       if (!s || s.studentId !== ctx.viewer.userId) throw new NotFoundError('Submission', submissionId);
       if (s.status !== SubmissionStatus.CORRECTION_REQUESTED) {
-        throw new RuleViolation(UserErrorCode.NO_CORRECTION_REQUESTED, 'Your teacher has not asked for a correction of this homework', []);
+        throw new RuleViolation(SubmissionErrors.NO_CORRECTION_REQUESTED);
       }
       const now = new Date();
       await this.insertVersion(ctx, tx, s.id, s.versionNo + 1, work, now);
@@ -129,17 +133,15 @@ export class SubmissionService {
       await privacyService.requireConsent(ctx, s.studentId);
       checkRevision('The submission', s.revision, input.expectedRevision);
       if (s.status !== SubmissionStatus.AWAITING_MARK) {
-        throw new RuleViolation(UserErrorCode.NOTHING_TO_MARK, 'The latest version has already been marked; wait for the correction', []);
+        throw new RuleViolation(SubmissionErrors.NOTHING_TO_MARK);
       }
-      if (input.comment.trim().length < 5) throw new InvalidInputError('comment', 'comment must have at least 5 characters besides spaces');
+      if (input.comment.trim().length < 5) throw new InvalidInputError('comment', SubmissionMessages.COMMENT_TOO_SHORT, { min: 5 });
       const parsed = parseMark(input.mark);
       const expected = levelOfChoice(a.shape, s.choice);
       if (!parsed || parsed.level !== expected) {
-        throw new RuleViolation(
-          UserErrorCode.MARK_LEVEL_MISMATCH,
-          `This work was done at level ${expected}: mark it ${markLabel(expected, MarkQuality.PLUS)}, ${expected} or ${markLabel(expected, MarkQuality.MINUS)}, not ${input.mark}`,
-          ['mark'],
-        );
+        throw new RuleViolation(SubmissionErrors.MARK_LEVEL_MISMATCH, ['mark'], {
+          level: expected, plus: markLabel(expected, MarkQuality.PLUS), minus: markLabel(expected, MarkQuality.MINUS), mark: input.mark,
+        });
       }
       await tx.insert(Mark, {
         schoolId: ctx.schoolId, id: randomUUID(), submissionId: s.id, versionNo: s.versionNo, markedBy: ctx.viewer.userId,
@@ -161,14 +163,14 @@ export class SubmissionService {
    * is personal data of its author and of the student whose work it is about: both need consent.
    */
   async peerComment(ctx: RequestContext, submissionId: string, comment: string): Promise<PeerComment> {
-    if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError('Peer comments come from classmates');
-    if (comment.trim().length < 2) throw new InvalidInputError('comment', 'comment must have at least 2 characters besides spaces');
+    if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError(SubmissionMessages.PEER_COMMENT_CLASSMATES);
+    if (comment.trim().length < 2) throw new InvalidInputError('comment', SubmissionMessages.COMMENT_TOO_SHORT, { min: 2 });
     await privacyService.requireConsent(ctx, ctx.viewer.userId);
     return withTransaction(ctx, async (tx) => {
       const s = await tx.findOneBy(Submission, { schoolId: ctx.schoolId, id: submissionId });
       const a = s && (await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: s.assignmentId }));
       if (!s || !a || a.classId !== ctx.viewer.classId) throw new NotFoundError('Submission', submissionId);
-      if (s.studentId === ctx.viewer.userId) throw new ForbiddenError('Students never comment on or mark their own work');
+      if (s.studentId === ctx.viewer.userId) throw new ForbiddenError(SubmissionMessages.NOT_OWN_WORK_COMMENT);
       await privacyService.requireConsent(ctx, s.studentId);
       const row = { schoolId: ctx.schoolId, id: randomUUID(), submissionId: s.id, authorId: ctx.viewer.userId, comment: comment.trim() };
       await tx.insert(PeerComment, row);
@@ -190,8 +192,8 @@ export class SubmissionService {
   }
 
   private async requireMarker(ctx: RequestContext, tx: EntityManager, s: Submission, a: Assignment): Promise<void> {
-    if (s.studentId === ctx.viewer.userId) throw new ForbiddenError('Students never mark their own work');
-    if (!ctx.hasRole(Role.TEACHER, Role.HEAD_TEACHER)) throw new ForbiddenError('Only teachers mark homework; parents and students never do');
+    if (s.studentId === ctx.viewer.userId) throw new ForbiddenError(SubmissionMessages.NOT_OWN_WORK_MARK);
+    if (!ctx.hasRole(Role.TEACHER, Role.HEAD_TEACHER)) throw new ForbiddenError(SubmissionMessages.TEACHERS_MARK);
     const teaches = await tx.exists(TeachingAssignment, {
       where: { schoolId: ctx.schoolId, classId: a.classId, subjectId: a.subjectId, teacherId: ctx.viewer.userId },
     });
@@ -199,7 +201,7 @@ export class SubmissionService {
     const cls = await tx.findOneByOrFail(SchoolClass, { schoolId: ctx.schoolId, id: a.classId });
     const school = await tx.findOneByOrFail(School, { id: ctx.schoolId });
     if (school.headTeacherMayMark && cls.headTeacherId === ctx.viewer.userId) return;
-    throw new ForbiddenError(`Only a teacher of this subject in ${cls.name}${school.headTeacherMayMark ? ' or its head teacher' : ''} may mark this work`);
+    throw new ForbiddenError(SubmissionMessages.SUBJECT_TEACHER_MARKS, { className: cls.name, headTeacherMayMark: school.headTeacherMayMark });
   }
 
   private async insertVersion(ctx: RequestContext, tx: EntityManager, submissionId: string, versionNo: number, work: WorkInput, at: Date) {
@@ -207,6 +209,7 @@ export class SubmissionService {
       schoolId: ctx.schoolId, submissionId, versionNo, studentId: ctx.viewer.userId,
       answer: work.answer, attachments: work.attachments, actualMinutes: work.actualMinutes, submittedAt: at,
     });
+    await attachmentService.attachToVersion(ctx, tx, work.fileIds ?? [], submissionId, versionNo);
   }
 }
 

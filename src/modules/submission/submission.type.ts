@@ -34,10 +34,11 @@ export class SubmissionVersionNode {
   @Field(() => [AttachmentNode], { description: 'Attached files' }) attachments!: Attachment[];
   @Field(() => Int, { description: 'Minutes actually spent' }) actualMinutes!: number;
   @Field({ description: 'When it was handed in' }) submittedAt!: Date;
+  submissionId!: string;
 
   static from(v: SubmissionVersion): SubmissionVersionNode {
     return Object.assign(new SubmissionVersionNode(), {
-      versionNo: v.versionNo, answer: v.answer, attachments: v.attachments, actualMinutes: v.actualMinutes, submittedAt: v.submittedAt,
+      submissionId: v.submissionId, versionNo: v.versionNo, answer: v.answer, attachments: v.attachments, actualMinutes: v.actualMinutes, submittedAt: v.submittedAt,
     });
   }
 }

@@ -4,9 +4,12 @@ import { userLoaders } from './user.loaders';
 import { UserResolver } from './user.resolver';
 import { userService } from './user.service';
 import { UserNode } from './user.type';
+import { UserErrors, UserMessages } from './user.errors';
 
-export default defineModule({
+export default defineModule<ReturnType<typeof userLoaders>>({
   name: 'user',
+  errors: [UserErrors],
+  messages: [UserMessages],
   entities: [User, UserRole, ParentLink],
   resolvers: [UserResolver],
   loaders: userLoaders,

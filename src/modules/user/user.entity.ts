@@ -16,6 +16,8 @@ export class User {
   /** The class a student belongs to; null for everyone else. */
   @Column({ name: 'class_id', type: 'uuid', nullable: true }) classId!: string | null;
   @Column({ name: 'student_no', type: 'text', nullable: true }) studentNo!: string | null;
+  /** A teacher's 工号, unique within the school: the key the roster names teachers by. */
+  @Column({ name: 'staff_no', type: 'text', nullable: true }) staffNo!: string | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   /** A guardian's consent to storing a minor's personal data beyond name and class. */
   @Column({ name: 'guardian_consent_at', type: 'timestamptz', nullable: true }) guardianConsentAt!: Date | null;
@@ -24,6 +26,8 @@ export class User {
   @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true }) deletedAt!: Date | null;
   /** Set when the account was deactivated (a teacher who left): it cannot sign in, its history stays. */
   @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true }) deactivatedAt!: Date | null;
+  /** Set when the student graduated at a school-year rollover (the account is deactivated too); their history stays. */
+  @Column({ name: 'graduated_at', type: 'timestamptz', nullable: true }) graduatedAt!: Date | null;
   /** Bumped by every change; an edit naming an older revision is refused. */
   @Column('integer') revision!: number;
 }

@@ -9,28 +9,59 @@ import { ParentLink, User } from './user.entity';
  */
 export const EFFECTIVE_ROLES_SQL = `
   SELECT user_id, role FROM user_roles WHERE school_id = $1 AND user_id = ANY($2::uuid[])
-  UNION SELECT head_teacher_id, 'head_teacher' FROM classes WHERE school_id = $1 AND head_teacher_id = ANY($2::uuid[])
+  UNION SELECT head_teacher_id, 'head_teacher' FROM classes WHERE school_id = $1 AND head_teacher_id = ANY($2::uuid[]) AND archived_at IS NULL
   UNION SELECT lead_id, 'research_lead' FROM research_groups WHERE school_id = $1 AND lead_id = ANY($2::uuid[])`;
 
 /** Filter on alias `u` (users) for holding :role, stored or by position. */
 export const HAS_ROLE_SQL = `(
   EXISTS (SELECT 1 FROM user_roles r WHERE r.school_id = u.school_id AND r.user_id = u.id AND r.role = CAST(:role AS text))
   OR (CAST(:role AS text) = 'head_teacher'
-      AND EXISTS (SELECT 1 FROM classes c WHERE c.school_id = u.school_id AND c.head_teacher_id = u.id))
+      AND EXISTS (SELECT 1 FROM classes c WHERE c.school_id = u.school_id AND c.head_teacher_id = u.id AND c.archived_at IS NULL))
   OR (CAST(:role AS text) = 'research_lead'
       AND EXISTS (SELECT 1 FROM research_groups g WHERE g.school_id = u.school_id AND g.lead_id = u.id)))`;
 
+/** A User from a raw `users` row (its selectable columns; never the password hash). */
+function userOfRow(columns: { propertyName: string; databaseName: string; isSelect: boolean }[], row: Record<string, unknown>): User {
+  const user = new User();
+  for (const c of columns) if (c.isSelect) (user as unknown as Record<string, unknown>)[c.propertyName] = row[c.databaseName];
+  return user;
+}
+
 export function userLoaders(ds: EntityManager, schoolId: string) {
   const users = ds.getRepository(User);
+  /** The class each row of studentsByClassId was loaded for (a student may be in an archived class and a current one). */
+  const rollClassOf = new WeakMap<User, string>();
   return {
     userById: uniqueLoader<string, User>((ids) => users.findBy({ schoolId, id: In(ids) }), (u) => u.id),
     rolesByUserId: groupLoader<string, { user_id: string; role: Role }>(
       (ids) => ds.query(EFFECTIVE_ROLES_SQL, [schoolId, ids]),
       (r) => r.user_id,
     ),
+    /**
+     * The students of each class: of a current class, those in it now; of a class archived at a
+     * school-year rollover, those who were in it then (past_class_members), so last year's class
+     * lists read as before. One statement.
+     */
     studentsByClassId: groupLoader<string, User>(
-      (classIds) => users.find({ where: { schoolId, classId: In(classIds) }, order: { studentNo: 'ASC', id: 'ASC' } }),
-      (u) => u.classId!,
+      async (classIds) => {
+        const rows: Record<string, unknown>[] = await ds.query(
+          `SELECT x.roll_class_id, u.* FROM (
+             SELECT s.id AS student_id, s.class_id AS roll_class_id FROM users s
+               JOIN classes c ON c.school_id = s.school_id AND c.id = s.class_id AND c.archived_at IS NULL
+              WHERE s.school_id = $1 AND s.class_id = ANY($2::uuid[])
+             UNION ALL
+             SELECT m.student_id, m.class_id FROM past_class_members m WHERE m.school_id = $1 AND m.class_id = ANY($2::uuid[])
+           ) x JOIN users u ON u.school_id = $1 AND u.id = x.student_id
+           ORDER BY u.student_no ASC NULLS LAST, u.id ASC`,
+          [schoolId, classIds],
+        );
+        return rows.map((r) => {
+          const user = userOfRow(users.metadata.columns, r);
+          rollClassOf.set(user, r.roll_class_id as string);
+          return user;
+        });
+      },
+      (u) => rollClassOf.get(u)!,
     ),
     childLinksByParentId: groupLoader<string, ParentLink>(
       (ids) => ds.getRepository(ParentLink).findBy({ schoolId, parentId: In(ids) }),

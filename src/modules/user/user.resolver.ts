@@ -48,6 +48,14 @@ export class UserResolver {
     }));
   }
 
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: 'True while the user signs in with a password the school issued (an account slip or a reset) and must change it; yours and, for the academic office, everyone\'s; null otherwise',
+  })
+  mustChangePassword(@Root() user: UserNode, @Ctx() ctx: RequestContext): boolean | null {
+    return user.entity.id === ctx.viewer.userId || ctx.hasRole(Role.ACADEMIC_OFFICE) ? user.entity.mustChangePassword : null;
+  }
+
   @FieldResolver(() => [Role], { description: 'Roles held, stored or by position (head teacher, group lead)' })
   roles(@Root() user: UserNode, @Ctx() ctx: RequestContext): Promise<Role[]> {
     return userService.roles(ctx, user.entity.id);

@@ -6,12 +6,14 @@ import { Role } from '../../core/roles';
 import { ParentRelation, User } from './user.entity';
 import { EFFECTIVE_ROLES_SQL, HAS_ROLE_SQL } from './user.loaders';
 import { canSeeUser, UserVisibilityFacts } from './user.policy';
+import { UserMessages } from './user.errors';
 
 interface ViewerRow {
   id: string;
   school_id: string;
   display_name: string;
   token_version: number;
+  must_change_password: boolean;
   class_id: string | null;
   roles: Role[];
   taught_class_ids: string[];
@@ -30,15 +32,17 @@ export interface UserListFilter {
 export class UserService {
   /**
    * Loads a user with everything row scoping needs (roles, classes taught and led, children,
-   * research groups) in one statement. Null when the user does not exist in that school.
+   * research groups) in one statement. Classes taught and led are current ones: a class archived
+   * at a school-year rollover is history, read through the academic office, the students and their parents. Null when the user does not exist in that school.
    */
   async loadViewer(ds: EntityManager, schoolId: string, userId: string): Promise<{ viewer: Viewer; tokenVersion: number } | null> {
     const rows: ViewerRow[] = await ds.query(
-      `SELECT u.id, u.school_id, u.display_name, u.token_version, u.class_id,
+      `SELECT u.id, u.school_id, u.display_name, u.token_version, u.must_change_password, u.class_id,
          ARRAY(SELECT r.role FROM (${EFFECTIVE_ROLES_SQL}) r)::text[] AS roles,
          ARRAY(SELECT DISTINCT t.class_id FROM teaching_assignments t
+                 JOIN classes c ON c.school_id = t.school_id AND c.id = t.class_id AND c.archived_at IS NULL
                 WHERE t.school_id = u.school_id AND t.teacher_id = u.id)::text[] AS taught_class_ids,
-         ARRAY(SELECT c.id FROM classes c WHERE c.school_id = u.school_id AND c.head_teacher_id = u.id)::text[] AS head_class_ids,
+         ARRAY(SELECT c.id FROM classes c WHERE c.school_id = u.school_id AND c.head_teacher_id = u.id AND c.archived_at IS NULL)::text[] AS head_class_ids,
          ARRAY(SELECT l.student_id FROM parent_links l WHERE l.school_id = u.school_id AND l.parent_id = u.id)::text[] AS child_ids,
          ARRAY(SELECT DISTINCT s.class_id FROM parent_links l
                  JOIN users s ON s.school_id = l.school_id AND s.id = l.student_id
@@ -65,6 +69,7 @@ export class UserService {
         childClassIds: new Set(row.child_class_ids),
         groupIds: new Set(row.group_ids),
         ledGroupIds: new Set(row.led_group_ids),
+        mustChangePassword: row.must_change_password,
       },
     };
   }
@@ -110,7 +115,7 @@ export class UserService {
    * Every user of the school, a page at a time, ordered by username. For the academic office.
    */
   async list(ctx: RequestContext, filter: UserListFilter, first: number, after?: string | null): Promise<Page<User>> {
-    if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError('Only the academic office lists all users');
+    if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(UserMessages.USERS_OFFICE_ONLY);
     const qb = ctx.db
       .getRepository(User)
       .createQueryBuilder('u')

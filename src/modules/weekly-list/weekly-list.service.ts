@@ -6,7 +6,6 @@ import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from 
 import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
-import { UserErrorCode } from '../../core/user-error';
 import { requireMember, requireStaff } from '../bank/bank-access';
 import { BankItem, BankItemVersion } from '../bank/bank-item.entity';
 import { HomeworkForm, ItemStatus } from '../bank/bank.enums';
@@ -14,6 +13,9 @@ import { Unit } from '../bank/unit.entity';
 import { ResearchGroup } from '../research-group/research-group.entity';
 import { WeeklyList, WeeklyListEntry, WeeklyListStatus } from './weekly-list.entity';
 import { gradeTotals, PlannedEntry } from './weekly-list.policy';
+import { WeeklyListErrors, WeeklyListMessages } from './weekly-list.errors';
+import { BankErrors } from '../bank/bank.errors';
+import { RequestErrors } from '../../core/request-errors';
 
 export interface EntryInput {
   day: string;
@@ -40,7 +42,7 @@ export interface WeekOverview {
 }
 
 function checkMonday(weekStart: string): void {
-  if (isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', 'weekStart must be the Monday of the week');
+  if (isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', RequestErrors.WEEK_START_NOT_MONDAY);
 }
 
 export class WeeklyListService {
@@ -77,9 +79,9 @@ export class WeeklyListService {
       });
       if (list) {
         if (list.status === WeeklyListStatus.FILED) {
-          throw new RuleViolation(UserErrorCode.WEEKLY_LIST_FILED, `The list of the week of ${input.weekStart} has been filed and is locked`, []);
+          throw new RuleViolation(WeeklyListErrors.WEEKLY_LIST_FILED, [], { weekStart: input.weekStart });
         }
-        if (input.expectedRevision == null) throw new InvalidInputError('expectedRevision', 'expectedRevision is required to change an existing list');
+        if (input.expectedRevision == null) throw new InvalidInputError('expectedRevision', RequestErrors.EXPECTED_REVISION_REQUIRED, { what: 'list' });
         checkRevision('The weekly list', list.revision, input.expectedRevision);
       }
       const entries = await this.buildEntries(ctx, tx, group, input);
@@ -108,7 +110,7 @@ export class WeeklyListService {
       const group = await tx.findOneByOrFail(ResearchGroup, { schoolId: ctx.schoolId, id: list.groupId });
       requireMember(ctx, group, "file this group's weekly homework list");
       if (list.status === WeeklyListStatus.FILED) {
-        throw new RuleViolation(UserErrorCode.WEEKLY_LIST_FILED, `The list of the week of ${list.weekStart} has already been filed`, []);
+        throw new RuleViolation(WeeklyListErrors.WEEKLY_LIST_FILED, [], { weekStart: list.weekStart });
       }
       checkRevision('The weekly list', list.revision, expectedRevision);
       await tx.update(WeeklyList, { schoolId: ctx.schoolId, id: list.id }, {
@@ -124,7 +126,7 @@ export class WeeklyListService {
    * total per grade over the filed lists and the groups that have not filed.
    */
   async overview(ctx: RequestContext, weekStart: string): Promise<WeekOverview> {
-    if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError("Only the academic office sees every group's weekly list");
+    if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(WeeklyListMessages.ALL_LISTS_OFFICE_ONLY);
     checkMonday(weekStart);
     const [lists, groups] = await Promise.all([
       ctx.db.getRepository(WeeklyList).find({ where: { schoolId: ctx.schoolId, weekStart } }),
@@ -157,27 +159,27 @@ export class WeeklyListService {
     return input.entries.map((e, index): Omit<WeeklyListEntry, 'listId'> => {
       const where = `entries[${index}]`;
       if (e.day < input.weekStart || e.day > lastDay) {
-        throw new RuleViolation(UserErrorCode.DAY_OUTSIDE_WEEK, `${where}: ${e.day} is not a day of the week ${input.weekStart} – ${lastDay}`, [where, 'day']);
+        throw new RuleViolation(WeeklyListErrors.DAY_OUTSIDE_WEEK, [where, 'day'], { where, day: e.day, weekStart: input.weekStart, lastDay });
       }
       const unit = unitById.get(e.unitId);
       if (!unit || unit.subjectId !== group.subjectId || unit.grade !== group.grade) {
-        throw new InvalidInputError(`${where}.unitId`, `${where}: the unit is not a unit of ${group.name}`);
+        throw new InvalidInputError(`${where}.unitId`, WeeklyListMessages.UNIT_OF_ANOTHER_GROUP, { where, group: group.name });
       }
       let versionNo: number | null = null;
       let fromItem: BankItemVersion | undefined;
       if (e.itemId) {
         const item = itemById.get(e.itemId);
-        if (!item || item.unitId !== unit.id) throw new InvalidInputError(`${where}.itemId`, `${where}: the item is not an item of the unit`);
+        if (!item || item.unitId !== unit.id) throw new InvalidInputError(`${where}.itemId`, WeeklyListMessages.ITEM_OF_ANOTHER_UNIT, { where });
         if (item.approvedVersionNo === null || item.status === ItemStatus.RETIRED) {
-          throw new RuleViolation(UserErrorCode.ITEM_NOT_APPROVED, `${where}: 「${item.title}」 is not an approved item`, [where, 'itemId']);
+          throw new RuleViolation(BankErrors.ITEM_NOT_APPROVED, [where, 'itemId'], { title: item.title });
         }
         versionNo = item.approvedVersionNo;
         fromItem = versions.find((v) => v.itemId === item.id && v.versionNo === versionNo);
       }
       const description = e.description?.trim() || fromItem?.title;
       const predictedMinutes = e.predictedMinutes ?? fromItem?.predictedMinutes;
-      if (!description) throw new InvalidInputError(`${where}.description`, `${where}: describe the homework or name a bank item`);
-      if (!predictedMinutes) throw new InvalidInputError(`${where}.predictedMinutes`, `${where}: give the predicted minutes or name a bank item`);
+      if (!description) throw new InvalidInputError(`${where}.description`, WeeklyListMessages.DESCRIPTION_REQUIRED, { where });
+      if (!predictedMinutes) throw new InvalidInputError(`${where}.predictedMinutes`, WeeklyListMessages.MINUTES_REQUIRED, { where });
       return {
         schoolId: ctx.schoolId, id: randomUUID(), day: e.day, sortOrder: index + 1, unitId: unit.id, itemId: e.itemId ?? null,
         versionNo, description, form: e.form ?? fromItem?.form ?? HomeworkForm.WRITTEN, predictedMinutes,

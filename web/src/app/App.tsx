@@ -6,6 +6,7 @@ import { theme } from './theme';
 import { SignIn } from './SignIn';
 import { SignedIn, RoleGate } from './Shell';
 import { PasswordChange } from './PasswordChange';
+import { FIRST_PASSWORD_PATH, FirstPassword } from './FirstPassword';
 import { HomeRedirect } from './HomeRedirect';
 import { AssignmentList } from '../pages/teacher/AssignmentList';
 import { Compose } from '../pages/teacher/Compose';
@@ -22,6 +23,7 @@ export function App() {
         <BrowserRouter>
           <Routes>
             <Route path="/login" element={<SignIn />} />
+            <Route path={FIRST_PASSWORD_PATH} element={<FirstPassword />} />
             <Route element={<SignedIn />}>
               <Route index element={<HomeRedirect />} />
               <Route path="/password" element={<PasswordChange />} />

@@ -7,6 +7,7 @@ import { graphql } from '../graphql';
 import { execute, onSignedOut, useQuery } from './client';
 import { clearSession, currentToken } from './session';
 import { ErrorNote } from '../components/PageState';
+import { FIRST_PASSWORD_PATH } from './FirstPassword';
 import { hasRole, homePath, useViewer, ViewerContext, ViewerDocument, type RoleName, type Viewer } from './viewer';
 
 const LogoutDocument = graphql(`
@@ -56,6 +57,8 @@ export function SignedIn() {
   }, [navigate]);
 
   if (!token) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // Signed in with a password the school issued and not changed yet (a reload, another tab): change it first.
+  if (error?.code === 'PASSWORD_CHANGE_REQUIRED') return <Navigate to={FIRST_PASSWORD_PATH} replace />;
 
   const selected = Object.keys({ '/teacher/assignments': 1, '/teacher/compose': 1, '/teacher/marking': 1, '/head-teacher/sheets': 1, '/student/today': 1, '/parent/day': 1 })
     .filter((k) => location.pathname.startsWith(k));

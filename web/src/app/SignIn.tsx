@@ -5,11 +5,12 @@ import { graphql } from '../graphql';
 import { execute, RequestError } from './client';
 import { saveSession } from './session';
 import { homePath } from './viewer';
+import { FIRST_PASSWORD_PATH } from './FirstPassword';
 import { requestErrorText } from '../messages';
 
 const LoginDocument = graphql(`
   mutation Login($input: LoginInput!) {
-    login(input: $input) { token expiresAt user { roles } userErrors { code figures { name value } } }
+    login(input: $input) { token expiresAt mustChangePassword user { roles } userErrors { code figures { name value } } }
   }
 `);
 
@@ -41,6 +42,11 @@ export function SignIn() {
       }
       saveSession(login.token, login.expiresAt, values.remember);
       localStorage.setItem(LAST_SCHOOL, values.schoolCode.trim());
+      // A password the school issued (an account slip or a reset): changed before anything else.
+      if (login.mustChangePassword) {
+        navigate(FIRST_PASSWORD_PATH, { replace: true });
+        return;
+      }
       const next = params.get('next');
       navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : homePath(login.user), { replace: true });
     } catch (e) {

@@ -1,13 +1,13 @@
-import { Button, Input, Space } from 'antd';
+import { Button, DatePicker, Space } from 'antd';
 import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useId } from 'react';
 import { formatDay } from '../format';
 
 /**
- * A day, shown the Chinese way with its 星期, picked with the device's own date picker (a
- * wheel on phones, a calendar on computers, typed digits from the keyboard) or a day back and
- * forth with the arrows.
+ * A day, shown the Chinese way with its 星期, picked on Ant Design's calendar in Chinese (the
+ * app's zh_CN locale; the browser's own date field would read in the browser's language), typed
+ * as 2026-11-24 and confirmed with Enter, or a day back and forth with the arrows.
  */
 export function DayPicker({ value, onChange, label = '日期' }: { value: string; onChange: (day: string) => void; label?: string }) {
   const id = useId();
@@ -18,13 +18,14 @@ export function DayPicker({ value, onChange, label = '日期' }: { value: string
       <Space wrap size={8} align="center">
         <Space.Compact>
           <Button icon={<LeftOutlined />} onClick={() => shift(-1)} aria-label="前一天" />
-          <Input
+          <DatePicker
             id={id}
-            type="date"
-            value={value}
-            required
-            onChange={(e) => /^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && onChange(e.target.value)}
-            style={{ width: 160 }}
+            format="YYYY-MM-DD"
+            value={dayjs(value)}
+            allowClear={false}
+            aria-required
+            onChange={(d) => d && onChange(d.format('YYYY-MM-DD'))}
+            style={{ width: 150 }}
           />
           <Button icon={<RightOutlined />} onClick={() => shift(1)} aria-label="后一天" />
         </Space.Compact>

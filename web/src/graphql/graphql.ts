@@ -125,14 +125,37 @@ export type DayKind =
   /** Saturday or Sunday, unless the calendar makes it a school day */
   | 'WEEKEND';
 
-/** Form of homework; only WRITTEN counts against the written-time caps */
+/** Replace the pen layer over a photo of handed-in work */
+export type FileAnnotateInput = {
+  /** The revision you read; required once the photo has marks */
+  expectedRevision?: number | null | undefined;
+  /** The photo */
+  fileId: string | number;
+  /** Every stroke of the layer (at most 500); an empty list clears it */
+  strokes: Array<PenStrokeInput>;
+};
+
+/** What an uploaded file is, read from its bytes */
+export type FileKind =
+  /** A recording (m4a, mp3 or webm) */
+  | 'AUDIO'
+  /** A photo (JPEG or PNG) */
+  | 'IMAGE'
+  /** A PDF document */
+  | 'PDF';
+
+/** Form of homework; only WRITTEN counts against the written-time caps, every form at home against the school's total-time cap */
 export type HomeworkForm =
+  /** 体育锻炼 */
+  | 'EXERCISE'
   /** 趣味 */
   | 'FUN'
   /** 个性化 */
   | 'INDIVIDUAL'
   /** 探究 */
   | 'INQUIRY'
+  /** 家务劳动 */
+  | 'LABOUR'
   /** 口头 */
   | 'ORAL'
   /** 实践 */
@@ -154,6 +177,26 @@ export type ItemStatus =
   | 'RETURNED'
   /** Waiting for the group lead to review it */
   | 'SUBMITTED';
+
+/** An assignment being composed, not yet saved: previewed against the class-day cap */
+export type LoadDraftInput = {
+  /** Packages or parts as composed so far */
+  options: Array<LoadDraftOptionInput>;
+  /** Packages or three parts */
+  shape: AssignmentShape;
+  /** The subject; the draft replaces its published assignment of the day in the preview */
+  subjectId: string | number;
+};
+
+/** A package or part of a draft being composed (may still be empty) */
+export type LoadDraftOptionInput = {
+  /** Items so far, 0–10 */
+  items: Array<AssignmentItemInput>;
+  /** A, B… for packages; 1, 2, 3 for parts */
+  key: string;
+  /** Name shown to students */
+  name: string;
+};
 
 /** Credentials to sign in with */
 export type LoginInput = {
@@ -182,6 +225,16 @@ export type PasswordChangeInput = {
   newPassword: string;
 };
 
+/** One pen stroke */
+export type PenStrokeInput = {
+  /** Colour, #rrggbb */
+  color: string;
+  /** Points x1, y1, x2, y2, … in pixels of the stored photo (2–4000 numbers) */
+  points: Array<number>;
+  /** Line width in pixels (1–50) */
+  width: number;
+};
+
 /** Fill in your record sheet */
 export type RecordSheetFillInput = {
   /** Bedtime */
@@ -190,8 +243,12 @@ export type RecordSheetFillInput = {
   date: string;
   /** Actual minutes per subject */
   entries?: Array<SheetEntryInput>;
+  /** Minutes of physical exercise this day (体育锻炼) */
+  exerciseMinutes?: number | null | undefined;
   /** The revision you read; required once filled */
   expectedRevision?: number | null | undefined;
+  /** Minutes of reading this day (阅读) */
+  readingMinutes?: number | null | undefined;
   /** Self-arranged study */
   selfStudyContent?: string | null | undefined;
   /** Minutes of self-arranged study */
@@ -231,6 +288,8 @@ export type SubmissionCorrectInput = {
   attachments?: Array<AttachmentInput>;
   /** A key the client makes once per submission (8–100 characters); a retry with it returns the first result */
   clientKey: string;
+  /** Uploaded files handed in with the work (ids from POST /uploads): up to the photo limit (9 unless configured), or one recording or one PDF */
+  fileIds?: Array<string | number>;
   /** The submission */
   submissionId: string | number;
 };
@@ -249,6 +308,8 @@ export type SubmissionCreateInput = {
   choice: string;
   /** A key the client makes once per submission (8–100 characters); a retry with it returns the first result */
   clientKey: string;
+  /** Uploaded files handed in with the work (ids from POST /uploads): up to the photo limit (9 unless configured), or one recording or one PDF */
+  fileIds?: Array<string | number>;
 };
 
 /** Mark the latest version of a submission */
@@ -287,6 +348,8 @@ export type Tier =
 
 /** Stable code of a business-rule refusal */
 export type UserErrorCode =
+  /** The parent is already bound to this child */
+  | 'ALREADY_BOUND'
   /** The assignment is already published */
   | 'ALREADY_PUBLISHED'
   /** The student has already submitted this assignment; corrections go through submissionCorrect */
@@ -295,6 +358,14 @@ export type UserErrorCode =
   | 'ASSIGNMENT_EXISTS'
   /** The item is harder than the national curriculum standard (课标) allows */
   | 'BEYOND_CURRICULUM_STANDARD'
+  /** The request was already approved or rejected */
+  | 'BINDING_ALREADY_DECIDED'
+  /** The school code, the class's join code, the child's name and the last digits of the 学籍号 do not name one student; figures give attemptsLeft before sign-ins of this kind are paused */
+  | 'BINDING_NOT_MATCHED'
+  /** The parent already has a request for this child waiting for the head teacher */
+  | 'BINDING_PENDING'
+  /** The class was archived at a school-year rollover: its history is readable, nothing new is added to it */
+  | 'CLASS_ARCHIVED'
   /** The grade already has a class of this number; figures give grade and classNo */
   | 'CLASS_EXISTS'
   /** Someone else made the same change at the same moment; reload and try again */
@@ -309,8 +380,22 @@ export type UserErrorCode =
   | 'DAY_OUTSIDE_RANGE'
   /** An entry falls outside the week of the list (Monday to Sunday) */
   | 'DAY_OUTSIDE_WEEK'
+  /** A new entry class would have the grade and number of a class moving up or of another new class; figures give grade and classNo */
+  | 'ENTRY_CLASS_TAKEN'
+  /** A file named is not an upload of yours that is still unused (each upload is used once) */
+  | 'FILE_NOT_USABLE'
+  /** The file is larger than its kind allows; figures give sizeBytes and maxBytes */
+  | 'FILE_TOO_LARGE'
+  /** The bytes of the upload are not a JPEG, PNG, PDF, M4A, MP3 or WebM file (the type is read from the content, not the name) */
+  | 'FILE_TYPE_NOT_ALLOWED'
+  /** The file starts like an accepted type but cannot be decoded (damaged or cut short) */
+  | 'FILE_UNREADABLE'
   /** The school does not teach this grade */
   | 'GRADE_NOT_IN_SCHOOL'
+  /** A child may have at most two guardians bound; figures give maxGuardians and guardians */
+  | 'GUARDIANS_FULL'
+  /** HEIC photos (iPhone "High Efficiency") cannot be read by the server; take the photo as JPEG */
+  | 'HEIC_NOT_SUPPORTED'
   /** The client key was already used for a different request */
   | 'IDEMPOTENCY_KEY_REUSED'
   /** The packages or parts of the assignment are not well formed */
@@ -323,6 +408,8 @@ export type UserErrorCode =
   | 'ITEM_NEEDS_PHONE'
   /** Only approved bank items may be planned or assigned */
   | 'ITEM_NOT_APPROVED'
+  /** An item of another grade cannot be assigned to the class unless its research group marked it as suited to the class's grade */
+  | 'ITEM_OF_ANOTHER_GRADE'
   /** Mechanical or repetitive homework may not be assigned */
   | 'ITEM_REPETITIVE'
   /** A school cap may be stricter than the national one, never looser */
@@ -333,22 +420,38 @@ export type UserErrorCode =
   | 'MARK_LEVEL_MISMATCH'
   /** The latest version of the submission has already been marked */
   | 'NOTHING_TO_MARK'
+  /** Only photos can be marked on or carried by a bank item */
+  | 'NOT_AN_IMAGE'
   /** The user named does not hold the student role */
   | 'NOT_A_STUDENT'
   /** The user named does not hold the teacher role */
   | 'NOT_A_TEACHER'
   /** The assignment is not published */
   | 'NOT_PUBLISHED'
+  /** Every account chosen already has a password of its own (or none is active); name accounts in userIds to reset them */
+  | 'NO_ACCOUNTS_TO_ISSUE'
   /** The teacher has not asked for a correction of this submission */
   | 'NO_CORRECTION_REQUESTED'
   /** Nobody approves or returns an item they wrote or last edited */
   | 'OWN_ITEM_REVIEW'
   /** Nobody removes their own academic-office role or deactivates themselves */
   | 'OWN_OFFICE_ROLE'
+  /** Nobody issues an initial password to themselves; change your own password with passwordChange */
+  | 'OWN_PASSWORD_RESET'
+  /** The username (a mobile number) already has an account: sign in with it and add the child there */
+  | 'PARENT_ACCOUNT_EXISTS'
+  /** Part 1 of a 三三三 assignment is the required basic part: basic-tier items only */
+  | 'PART_ONE_NOT_BASIC'
+  /** Homework may not be published for a day already past (the school may allow it); figures give the days past */
+  | 'PUBLISHED_FOR_PAST_DAY'
+  /** Homework for a school day is published before the school's latest publishing time of that day (在下课之前); figures give the minutes late */
+  | 'PUBLISHED_TOO_LATE'
   /** The school already has a research group for this subject and grade */
   | 'RESEARCH_GROUP_EXISTS'
   /** The new password equals the current one */
   | 'SAME_PASSWORD'
+  /** The school's storage space is used up; figures give usedBytes, sizeBytes and quotaBytes */
+  | 'SCHOOL_STORAGE_FULL'
   /** The head teacher has read the record sheet; corrections go through them */
   | 'SHEET_LOCKED'
   /** Someone changed the record since you read it; figures name the current revision */
@@ -363,6 +466,10 @@ export type UserErrorCode =
   | 'TERM_EXISTS'
   /** The dates overlap another term of the school */
   | 'TERM_OVERLAP'
+  /** A hand-in carries at most N photos or one recording (or one PDF), not a mix; figures give count and max */
+  | 'TOO_MANY_FILES'
+  /** The class's homework of every form at home would exceed the school's total-time cap for the day; figures give cap, published, this and excess minutes */
+  | 'TOTAL_LOAD_EXCEEDED'
   /** Another unit of the subject, grade and term already has this order */
   | 'UNIT_ORDER_TAKEN'
   /** The assignment offers no such package or level */
@@ -376,7 +483,11 @@ export type UserErrorCode =
   /** Grades 1–2 have no written homework at home */
   | 'WRITTEN_AT_HOME_FORBIDDEN'
   /** The current password given is wrong */
-  | 'WRONG_PASSWORD';
+  | 'WRONG_PASSWORD'
+  /** The school was already rolled into this academic year (or a later one) */
+  | 'YEAR_ALREADY_ROLLED'
+  /** The academic year rolled into has no terms yet: add its first and second terms first; figures give missingTerms */
+  | 'YEAR_TERMS_MISSING';
 
 export type PasswordChangeMutationVariables = Exact<{
   input: PasswordChangeInput;
@@ -395,7 +506,7 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { token: string | null, expiresAt: string | null, user: { roles: Array<Role> } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+export type LoginMutation = { login: { token: string | null, expiresAt: string | null, mustChangePassword: boolean | null, user: { roles: Array<Role> } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -403,6 +514,13 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 export type ViewerQuery = { me: { id: string, displayName: string, username: string, roles: Array<Role>, class: { id: string, name: string, grade: number } | null, children: Array<{ relation: ParentRelation, student: { id: string, displayName: string, guardianConsentAt: string | null, class: { id: string, name: string, grade: number } | null } }>, teachingAssignments: Array<{ id: string, class: { id: string, name: string, grade: number }, subject: { id: string, name: string, code: string } }>, headTeacherOf: Array<{ id: string, name: string, grade: number }>, researchGroups: Array<{ id: string, grade: number, subject: { id: string } }> }, school: { name: string } };
 
 export type LoadGauge_PreviewFragment = { capMinutes: number, dayKind: DayKind, subjects: Array<{ heaviestWrittenMinutes: number, assignment: { id: string, status: AssignmentStatus, subject: { id: string, name: string } } }> } & { ' $fragmentName'?: 'LoadGauge_PreviewFragment' };
+
+export type FileAnnotateMutationVariables = Exact<{
+  input: FileAnnotateInput;
+}>;
+
+
+export type FileAnnotateMutation = { fileAnnotate: { file: { id: string, penLayer: { revision: number, strokes: Array<{ color: string, width: number, points: Array<number> }> } | null } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
 
 export type AllClassesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -433,7 +551,7 @@ export type ChildDayQueryVariables = Exact<{
 }>;
 
 
-export type ChildDayQuery = { studentDay: Array<{ choice: string | null, choices: Array<{ key: string, label: string }>, assignment: { id: string, title: string, subject: { name: string } }, submission: { status: SubmissionStatus, versions: Array<{ versionNo: number }>, currentMark: { mark: string, comment: string, faceToFace: boolean } | null } | null }>, recordSheet: { filled: boolean, bedtime: string | null, bedtimeTarget: string, selfStudyContent: string | null, selfStudyMinutes: number | null, parentMessage: string | null, reply: string | null, flags: Array<string>, actualWrittenMinutes: number, capMinutes: number, lines: Array<{ predictedMinutes: number | null, actualMinutes: number | null, content: Array<string>, assignment: { id: string } }> } };
+export type ChildDayQuery = { studentDay: Array<{ choice: string | null, choices: Array<{ key: string, label: string }>, assignment: { id: string, title: string, subject: { name: string } }, submission: { status: SubmissionStatus, versions: Array<{ versionNo: number }>, currentMark: { mark: string, comment: string, faceToFace: boolean } | null } | null }>, recordSheet: { filled: boolean, locked: boolean, bedtime: string | null, bedtimeTarget: string, selfStudyContent: string | null, selfStudyMinutes: number | null, parentMessage: string | null, reply: string | null, flags: Array<string>, actualWrittenMinutes: number, capMinutes: number, lines: Array<{ predictedMinutes: number | null, actualMinutes: number | null, content: Array<string>, assignment: { id: string } }>, files: Array<{ id: string, kind: FileKind, name: string, url: string, thumbnailUrl: string | null }> } };
 
 export type ParentMessageMutationVariables = Exact<{
   date: string;
@@ -443,6 +561,15 @@ export type ParentMessageMutationVariables = Exact<{
 
 
 export type ParentMessageMutation = { recordSheetParentMessage: { sheet: { parentMessage: string | null } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type ParentBedtimeMutationVariables = Exact<{
+  date: string;
+  studentId: string | number;
+  bedtime: string;
+}>;
+
+
+export type ParentBedtimeMutation = { recordSheetParentBedtime: { sheet: { bedtime: string | null, flags: Array<string> } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
 
 export type GuardianConsentMutationVariables = Exact<{
   studentId: string | number;
@@ -457,7 +584,7 @@ export type MyRecordSheetQueryVariables = Exact<{
 }>;
 
 
-export type MyRecordSheetQuery = { recordSheet: { revision: number, filled: boolean, locked: boolean, bedtime: string | null, bedtimeTarget: string, selfStudyContent: string | null, selfStudyMinutes: number | null, parentMessage: string | null, reply: string | null, flags: Array<string>, actualWrittenMinutes: number, capMinutes: number, lines: Array<{ actualMinutes: number | null, predictedMinutes: number | null, prefilled: boolean, assignment: { id: string, subject: { name: string } } }> } };
+export type MyRecordSheetQuery = { recordSheet: { revision: number, filled: boolean, locked: boolean, bedtime: string | null, bedtimeTarget: string, selfStudyContent: string | null, selfStudyMinutes: number | null, parentMessage: string | null, reply: string | null, flags: Array<string>, actualWrittenMinutes: number, capMinutes: number, lines: Array<{ actualMinutes: number | null, predictedMinutes: number | null, prefilled: boolean, assignment: { id: string, subject: { name: string } } }>, files: Array<{ id: string, kind: FileKind, name: string, url: string, thumbnailUrl: string | null }> } };
 
 export type RecordSheetFillMutationVariables = Exact<{
   input: RecordSheetFillInput;
@@ -466,7 +593,7 @@ export type RecordSheetFillMutationVariables = Exact<{
 
 export type RecordSheetFillMutation = { recordSheetFill: { sheet: { revision: number } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
 
-export type SubjectCard_EntryFragment = { choice: string | null, needsChoice: boolean, choices: Array<{ key: string, label: string, minMinutes: number, maxMinutes: number, totalMinutes: number, writtenHomeMinutes: number, optionKeys: Array<string> }>, assignment: { id: string, title: string, shape: AssignmentShape, subject: { name: string } }, submission: { id: string, status: SubmissionStatus, late: boolean, versions: Array<{ versionNo: number, actualMinutes: number }>, currentMark: { mark: string, comment: string, faceToFace: boolean, correctionRequested: boolean, versionNo: number } | null } | null } & { ' $fragmentName'?: 'SubjectCard_EntryFragment' };
+export type SubjectCard_EntryFragment = { choice: string | null, needsChoice: boolean, choices: Array<{ key: string, label: string, minMinutes: number, maxMinutes: number, totalMinutes: number, writtenHomeMinutes: number, optionKeys: Array<string> }>, assignment: { id: string, title: string, shape: AssignmentShape, subject: { name: string } }, submission: { id: string, status: SubmissionStatus, late: boolean, versions: Array<{ versionNo: number, actualMinutes: number, files: Array<{ id: string, kind: FileKind, name: string, url: string, thumbnailUrl: string | null }> }>, currentMark: { mark: string, comment: string, faceToFace: boolean, correctionRequested: boolean, versionNo: number } | null } | null } & { ' $fragmentName'?: 'SubjectCard_EntryFragment' };
 
 export type AssignmentContentQueryVariables = Exact<{
   id: string | number;
@@ -535,14 +662,16 @@ export type ComposeAssignmentQueryVariables = Exact<{
 }>;
 
 
-export type ComposeAssignmentQuery = { assignment: { id: string, revision: number, status: AssignmentStatus, day: string, title: string, shape: AssignmentShape, class: { id: string, grade: number }, subject: { id: string }, options: Array<{ key: string, name: string, items: Array<{ atHome: boolean, predictedMinutes: number, versionNo: number, content: { title: string, tier: Tier, form: HomeworkForm } }> }> } };
+export type ComposeAssignmentQuery = { assignment: { id: string, revision: number, status: AssignmentStatus, day: string, title: string, shape: AssignmentShape, class: { id: string, grade: number }, subject: { id: string }, options: Array<{ key: string, name: string, items: Array<{ atHome: boolean, predictedMinutes: number, versionNo: number, item: { id: string } | null, content: { title: string, tier: Tier, form: HomeworkForm } }> }> } };
 
-export type ItemByTitleQueryVariables = Exact<{
-  filter: BankItemFilterInput;
+export type DraftLoadQueryVariables = Exact<{
+  classId: string | number;
+  date: string;
+  draft: LoadDraftInput;
 }>;
 
 
-export type ItemByTitleQuery = { bankItems: { edges: Array<{ node: { id: string, approvedVersionNo: number | null, approvedVersion: { title: string } | null } }> } };
+export type DraftLoadQuery = { loadPreview: { draft: { heaviestWrittenMinutes: number } | null } };
 
 export type AssignmentCreateMutationVariables = Exact<{
   input: AssignmentCreateInput;
@@ -574,6 +703,7 @@ export type AssignmentUnpublishMutation = { assignmentUnpublish: { assignment: {
 
 export type MarkingQueuePageQueryVariables = Exact<{
   first: number;
+  classId?: string | number | null | undefined;
 }>;
 
 
@@ -584,7 +714,7 @@ export type MarkingSubmissionQueryVariables = Exact<{
 }>;
 
 
-export type MarkingSubmissionQuery = { submission: { id: string, revision: number, status: SubmissionStatus, choice: string, late: boolean, student: { displayName: string, studentNo: string | null }, assignment: { id: string, title: string, shape: AssignmentShape, day: string, subject: { name: string }, class: { name: string }, choices: Array<{ key: string, label: string, optionKeys: Array<string> }>, options: Array<{ key: string, name: string, items: Array<{ predictedMinutes: number, content: { title: string, body: string } }> }> }, versions: Array<{ versionNo: number, answer: string, actualMinutes: number, submittedAt: string, attachments: Array<{ name: string }> }>, marks: Array<{ versionNo: number, mark: string, comment: string, faceToFace: boolean, correctionRequested: boolean, markedAt: string, markedBy: { displayName: string } }> } };
+export type MarkingSubmissionQuery = { submission: { id: string, revision: number, status: SubmissionStatus, choice: string, late: boolean, student: { displayName: string, studentNo: string | null }, assignment: { id: string, title: string, shape: AssignmentShape, day: string, subject: { name: string }, class: { name: string }, choices: Array<{ key: string, label: string, optionKeys: Array<string> }>, options: Array<{ key: string, name: string, items: Array<{ predictedMinutes: number, content: { title: string, body: string } }> }> }, versions: Array<{ versionNo: number, answer: string, actualMinutes: number, submittedAt: string, attachments: Array<{ name: string }>, files: Array<{ id: string, kind: FileKind, name: string, url: string, thumbnailUrl: string | null, width: number | null, height: number | null, penLayer: { revision: number, strokes: Array<{ color: string, width: number, points: Array<number> }> } | null }> }>, marks: Array<{ versionNo: number, mark: string, comment: string, faceToFace: boolean, correctionRequested: boolean, markedAt: string, markedBy: { displayName: string } }> } };
 
 export type SubmissionMarkMutationVariables = Exact<{
   input: SubmissionMarkInput;
@@ -599,14 +729,7 @@ export type BankSearchQueryVariables = Exact<{
 }>;
 
 
-export type BankSearchQuery = { bankItems: { edges: Array<{ node: { id: string, approvedVersionNo: number | null, unit: { title: string }, approvedVersion: { title: string, body: string, tier: Tier, form: HomeworkForm, predictedMinutes: number, needsPhone: boolean, needsParent: boolean, repetitive: boolean } | null } }>, pageInfo: { hasNextPage: boolean } } };
-
-export type BankCalibrationQueryVariables = Exact<{
-  groupId: string | number;
-}>;
-
-
-export type BankCalibrationQuery = { researchGroupCalibration: { threshold: number, items: Array<{ versionNo: number, calibratedMinutes: number | null, observations: number, item: { id: string } }> } };
+export type BankSearchQuery = { bankItems: { edges: Array<{ node: { id: string, approvedVersionNo: number | null, calibratedMinutes: number | null, countedMinutes: number | null, unit: { title: string }, approvedVersion: { title: string, body: string, tier: Tier, form: HomeworkForm, predictedMinutes: number, needsPhone: boolean, needsParent: boolean, repetitive: boolean } | null } }>, pageInfo: { hasNextPage: boolean } } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -671,6 +794,13 @@ export const SubjectCard_EntryFragmentDoc = new TypedDocumentString(`
     versions {
       versionNo
       actualMinutes
+      files {
+        id
+        kind
+        name
+        url
+        thumbnailUrl
+      }
     }
     currentMark {
       mark
@@ -709,6 +839,7 @@ export const LoginDocument = new TypedDocumentString(`
   login(input: $input) {
     token
     expiresAt
+    mustChangePassword
     user {
       roles
     }
@@ -778,6 +909,30 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const FileAnnotateDocument = new TypedDocumentString(`
+    mutation FileAnnotate($input: FileAnnotateInput!) {
+  fileAnnotate(input: $input) {
+    file {
+      id
+      penLayer {
+        revision
+        strokes {
+          color
+          width
+          points
+        }
+      }
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<FileAnnotateMutation, FileAnnotateMutationVariables>;
 export const AllClassesDocument = new TypedDocumentString(`
     query AllClasses {
   classes {
@@ -871,6 +1026,7 @@ export const ChildDayDocument = new TypedDocumentString(`
   }
   recordSheet(date: $date, studentId: $studentId) {
     filled
+    locked
     bedtime
     bedtimeTarget
     selfStudyContent
@@ -887,6 +1043,13 @@ export const ChildDayDocument = new TypedDocumentString(`
       assignment {
         id
       }
+    }
+    files {
+      id
+      kind
+      name
+      url
+      thumbnailUrl
     }
   }
 }
@@ -907,6 +1070,23 @@ export const ParentMessageDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ParentMessageMutation, ParentMessageMutationVariables>;
+export const ParentBedtimeDocument = new TypedDocumentString(`
+    mutation ParentBedtime($date: LocalDate!, $studentId: ID!, $bedtime: Time!) {
+  recordSheetParentBedtime(date: $date, studentId: $studentId, bedtime: $bedtime) {
+    sheet {
+      bedtime
+      flags
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ParentBedtimeMutation, ParentBedtimeMutationVariables>;
 export const GuardianConsentDocument = new TypedDocumentString(`
     mutation GuardianConsent($studentId: ID!, $given: Boolean!) {
   guardianConsentSet(studentId: $studentId, given: $given) {
@@ -949,6 +1129,13 @@ export const MyRecordSheetDocument = new TypedDocumentString(`
           name
         }
       }
+    }
+    files {
+      id
+      kind
+      name
+      url
+      thumbnailUrl
     }
   }
 }
@@ -1076,6 +1263,13 @@ export const StudentTodayDocument = new TypedDocumentString(`
     versions {
       versionNo
       actualMinutes
+      files {
+        id
+        kind
+        name
+        url
+        thumbnailUrl
+      }
     }
     currentMark {
       mark
@@ -1201,6 +1395,9 @@ export const ComposeAssignmentDocument = new TypedDocumentString(`
         atHome
         predictedMinutes
         versionNo
+        item {
+          id
+        }
         content {
           title
           tier
@@ -1211,21 +1408,15 @@ export const ComposeAssignmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ComposeAssignmentQuery, ComposeAssignmentQueryVariables>;
-export const ItemByTitleDocument = new TypedDocumentString(`
-    query ItemByTitle($filter: BankItemFilterInput!) {
-  bankItems(filter: $filter, first: 10) {
-    edges {
-      node {
-        id
-        approvedVersionNo
-        approvedVersion {
-          title
-        }
-      }
+export const DraftLoadDocument = new TypedDocumentString(`
+    query DraftLoad($classId: ID!, $date: LocalDate!, $draft: LoadDraftInput!) {
+  loadPreview(classId: $classId, date: $date, draft: $draft) {
+    draft {
+      heaviestWrittenMinutes
     }
   }
 }
-    `) as unknown as TypedDocumentString<ItemByTitleQuery, ItemByTitleQueryVariables>;
+    `) as unknown as TypedDocumentString<DraftLoadQuery, DraftLoadQueryVariables>;
 export const AssignmentCreateDocument = new TypedDocumentString(`
     mutation AssignmentCreate($input: AssignmentCreateInput!) {
   assignmentCreate(input: $input) {
@@ -1299,8 +1490,8 @@ export const AssignmentUnpublishDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AssignmentUnpublishMutation, AssignmentUnpublishMutationVariables>;
 export const MarkingQueuePageDocument = new TypedDocumentString(`
-    query MarkingQueuePage($first: Int!) {
-  markingQueue(first: $first) {
+    query MarkingQueuePage($first: Int!, $classId: ID) {
+  markingQueue(first: $first, classId: $classId) {
     edges {
       node {
         dueAt
@@ -1386,6 +1577,23 @@ export const MarkingSubmissionDocument = new TypedDocumentString(`
       attachments {
         name
       }
+      files {
+        id
+        kind
+        name
+        url
+        thumbnailUrl
+        width
+        height
+        penLayer {
+          revision
+          strokes {
+            color
+            width
+            points
+          }
+        }
+      }
     }
     marks {
       versionNo
@@ -1425,6 +1633,8 @@ export const BankSearchDocument = new TypedDocumentString(`
       node {
         id
         approvedVersionNo
+        calibratedMinutes
+        countedMinutes
         unit {
           title
         }
@@ -1446,18 +1656,3 @@ export const BankSearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BankSearchQuery, BankSearchQueryVariables>;
-export const BankCalibrationDocument = new TypedDocumentString(`
-    query BankCalibration($groupId: ID!) {
-  researchGroupCalibration(groupId: $groupId) {
-    threshold
-    items {
-      item {
-        id
-      }
-      versionNo
-      calibratedMinutes
-      observations
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<BankCalibrationQuery, BankCalibrationQueryVariables>;

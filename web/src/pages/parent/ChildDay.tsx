@@ -4,8 +4,10 @@ import { graphql } from '../../graphql';
 import { execute, RequestError, useQuery } from '../../app/client';
 import { useViewer } from '../../app/viewer';
 import { DayPicker } from '../../components/DayPicker';
+import { FileList } from '../../components/FileList';
 import { EmptyNote, Loadable } from '../../components/PageState';
 import { Pill } from '../../components/Pill';
+import { TimeInput } from '../../components/TimeInput';
 import { useDayParam, useSearchParam } from '../../components/useDayParam';
 import { FLAG_NAMES, formatDay, formatMoment, submissionStateName } from '../../format';
 import { requestErrorText, userErrorText } from '../../messages';
@@ -19,8 +21,9 @@ const ChildDayDocument = graphql(`
       submission { status versions { versionNo } currentMark { mark comment faceToFace } }
     }
     recordSheet(date: $date, studentId: $studentId) {
-      filled bedtime bedtimeTarget selfStudyContent selfStudyMinutes parentMessage reply flags actualWrittenMinutes capMinutes
+      filled locked bedtime bedtimeTarget selfStudyContent selfStudyMinutes parentMessage reply flags actualWrittenMinutes capMinutes
       lines { predictedMinutes actualMinutes content assignment { id } }
+      files { id kind name url thumbnailUrl }
     }
   }
 `);
@@ -28,6 +31,12 @@ const ChildDayDocument = graphql(`
 const ParentMessageDocument = graphql(`
   mutation ParentMessage($date: LocalDate!, $studentId: ID!, $message: String!) {
     recordSheetParentMessage(date: $date, studentId: $studentId, message: $message) { sheet { parentMessage } userErrors { code figures { name value } } }
+  }
+`);
+
+const ParentBedtimeDocument = graphql(`
+  mutation ParentBedtime($date: LocalDate!, $studentId: ID!, $bedtime: Time!) {
+    recordSheetParentBedtime(date: $date, studentId: $studentId, bedtime: $bedtime) { sheet { bedtime flags } userErrors { code figures { name value } } }
   }
 `);
 
@@ -52,9 +61,13 @@ export function ChildDay() {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [bedtime, setBedtime] = useState('');
+  const [savingBedtime, setSavingBedtime] = useState(false);
   const messageId = useId();
+  const bedtimeId = useId();
   const sheet = q.data?.recordSheet;
   useEffect(() => setText(''), [day, child?.student.id]);
+  useEffect(() => setBedtime(sheet?.bedtime ?? ''), [sheet?.bedtime, day, child?.student.id]);
 
   if (!child) return <EmptyNote>你的账号还没有关联孩子，请联系班主任。</EmptyNote>;
   const consented = !!child.student.guardianConsentAt;
@@ -68,6 +81,24 @@ export function ChildDay() {
       await refresh();
     } catch (e) {
       setProblem(requestErrorText(e instanceof RequestError ? e : new RequestError('INTERNAL', String(e))));
+    }
+  }
+
+  async function saveBedtime() {
+    setProblem(null);
+    if (!/^\d{2}:\d{2}$/.test(bedtime)) return setProblem('请先选择就寝时间（时:分）。');
+    setSavingBedtime(true);
+    try {
+      const { recordSheetParentBedtime } = await execute(ParentBedtimeDocument, { date: day, studentId: child!.student.id, bedtime });
+      if (recordSheetParentBedtime.userErrors.length) setProblem(recordSheetParentBedtime.userErrors.map(userErrorText).join(' '));
+      else {
+        void message.success('就寝时间已记录。');
+        await q.refetch();
+      }
+    } catch (e) {
+      setProblem(requestErrorText(e instanceof RequestError ? e : new RequestError('INTERNAL', String(e))));
+    } finally {
+      setSavingBedtime(false);
     }
   }
 
@@ -126,11 +157,27 @@ export function ChildDay() {
                   </div>
                 );
               })}
+              {d.recordSheet.files.length > 0 && (
+                <div className="sheet-row">
+                  <div className="item-title">今天交的照片和录音</div>
+                  <FileList files={d.recordSheet.files} label="今天交的照片和录音" />
+                </div>
+              )}
               <div className="sheet-row">
                 <div>书面作业合计：<strong>{d.recordSheet.actualWrittenMinutes}</strong> 分钟（上限 {d.recordSheet.capMinutes} 分钟）</div>
                 <div>自主学习：{d.recordSheet.selfStudyContent ? `${d.recordSheet.selfStudyContent}，${d.recordSheet.selfStudyMinutes ?? 0} 分钟` : '未填写'}</div>
                 <div>就寝时间：<strong>{d.recordSheet.bedtime ?? '未填写'}</strong>（建议不晚于 {d.recordSheet.bedtimeTarget}）</div>
-                <div className="item-meta">就寝时间由孩子在自己的记录单中填写。</div>
+                {d.recordSheet.locked ? (
+                  <div className="item-meta">班主任已阅读这份记录单，就寝时间已锁定；如需更正，请联系班主任退回。</div>
+                ) : (
+                  <div className="toolbar" style={{ marginTop: 6, alignItems: 'flex-end' }}>
+                    <div className="field">
+                      <label htmlFor={bedtimeId}>孩子的就寝时间</label>
+                      <TimeInput id={bedtimeId} value={bedtime} onChange={setBedtime} />
+                    </div>
+                    <Button loading={savingBedtime} onClick={() => void saveBedtime()}>记录就寝时间</Button>
+                  </div>
+                )}
                 {d.recordSheet.flags.length > 0 && <div style={{ marginTop: 6 }}>{d.recordSheet.flags.map((f) => <Pill key={f} tone="red">{FLAG_NAMES[f] ?? f}</Pill>)}</div>}
               </div>
             </Card>

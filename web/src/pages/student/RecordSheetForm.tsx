@@ -2,8 +2,10 @@ import { Alert, App, Button, Card, Input, InputNumber, Typography } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { graphql } from '../../graphql';
 import { execute, RequestError, useQuery } from '../../app/client';
+import { FileList } from '../../components/FileList';
 import { Loadable } from '../../components/PageState';
 import { Pill } from '../../components/Pill';
+import { TimeInput } from '../../components/TimeInput';
 import { FLAG_NAMES } from '../../format';
 import { requestErrorText, userErrorText } from '../../messages';
 
@@ -13,6 +15,7 @@ const MySheetDocument = graphql(`
       revision filled locked bedtime bedtimeTarget selfStudyContent selfStudyMinutes parentMessage reply flags
       actualWrittenMinutes capMinutes
       lines { actualMinutes predictedMinutes prefilled assignment { id subject { name } } }
+      files { id kind name url thumbnailUrl }
     }
   }
 `);
@@ -100,8 +103,14 @@ export function RecordSheetForm({ date, version }: { date: string; version: numb
             </div>
             <div className="field">
               <label htmlFor={ids.bed}>就寝时间（建议不晚于 {s.bedtimeTarget}）</label>
-              <Input id={ids.bed} type="time" value={bedtime} disabled={s.locked} onChange={(e) => { setDirty(true); setBedtime(e.target.value); }} style={{ width: 140 }} />
+              <TimeInput id={ids.bed} value={bedtime} disabled={s.locked} onChange={(v) => { setDirty(true); setBedtime(v); }} />
             </div>
+            {s.files.length > 0 && (
+              <div>
+                <Typography.Text strong>今天交的照片和录音</Typography.Text>
+                <FileList files={s.files} label="今天交的照片和录音" />
+              </div>
+            )}
             {s.flags.length > 0 && <div>{s.flags.map((f) => <Pill key={f} tone="red">{FLAG_NAMES[f] ?? f}</Pill>)}</div>}
             {s.parentMessage && <div><Typography.Text strong>家长留言：</Typography.Text>{s.parentMessage}</div>}
             {s.reply && <div><Typography.Text strong>班主任回复：</Typography.Text>{s.reply}</div>}

@@ -2,6 +2,7 @@ import { Alert, App, Card, Radio, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { graphql, getFragmentData, type FragmentType } from '../../graphql';
 import { execute, RequestError, useQuery } from '../../app/client';
+import { FileList } from '../../components/FileList';
 import { Pill } from '../../components/Pill';
 import { FORM_NAMES, submissionStateName, TIER_COLORS, TIER_NAMES } from '../../format';
 import { requestErrorText, userErrorText } from '../../messages';
@@ -15,7 +16,7 @@ export const SubjectCardEntryFragment = graphql(`
     assignment { id title shape subject { name } }
     submission {
       id status late
-      versions { versionNo actualMinutes }
+      versions { versionNo actualMinutes files { id kind name url thumbnailUrl } }
       currentMark { mark comment faceToFace correctionRequested versionNo }
     }
   }
@@ -132,6 +133,12 @@ export function SubjectCard(props: { entry: FragmentType<typeof SubjectCardEntry
             </div>
           ))}
         </div>
+        {s && s.versions[s.versions.length - 1].files.length > 0 && (
+          <div>
+            <Typography.Text type="secondary">{s.versions.length > 1 ? '订正时交的照片和录音' : '交的照片和录音'}</Typography.Text>
+            <FileList files={s.versions[s.versions.length - 1].files} label="我交的照片和录音" />
+          </div>
+        )}
         {s?.currentMark && (
           <div style={{ background: '#f6faf8', borderRadius: 8, padding: 12 }} aria-label="老师的批改">
             <div><span className="mark-big">{s.currentMark.mark}</span>{s.currentMark.faceToFace && <Pill tone="blue">面批</Pill>}</div>

@@ -29,14 +29,15 @@ const ComposeAssignmentDocument = graphql(`
       id revision status day title shape
       class { id grade }
       subject { id }
-      options { key name items { atHome predictedMinutes versionNo content { title tier form } } }
+      options { key name items { atHome predictedMinutes versionNo item { id } content { title tier form } } }
     }
   }
 `);
 
-const ItemByTitleDocument = graphql(`
-  query ItemByTitle($filter: BankItemFilterInput!) {
-    bankItems(filter: $filter, first: 10) { edges { node { id approvedVersionNo approvedVersion { title } } } }
+/** The draft as composed so far, counted by the service exactly as it would be saved (calibrated minutes win). */
+const DraftLoadDocument = graphql(`
+  query DraftLoad($classId: ID!, $date: LocalDate!, $draft: LoadDraftInput!) {
+    loadPreview(classId: $classId, date: $date, draft: $draft) { draft { heaviestWrittenMinutes } }
   }
 `);
 
@@ -110,27 +111,18 @@ export function Compose() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editingId]);
 
-  // Opening an existing assignment (from the list, or after a reload): its items are matched back to the bank.
+  // Opening an existing assignment (from the list, or after a reload): each item names its bank item.
   useEffect(() => {
     if (!editingId || saved?.id === editingId) return;
     let cancelled = false;
     setLoadingExisting(true);
     (async () => {
       const { assignment } = await execute(ComposeAssignmentDocument, { id: editingId });
-      const resolved: DraftOption[] = await Promise.all(
-        assignment.options.map(async (o) => ({
-          key: o.key,
-          name: o.name,
-          items: await Promise.all(
-            o.items.map(async (i) => {
-              const { bankItems } = await execute(ItemByTitleDocument, { filter: { text: i.content.title, subjectId: assignment.subject.id, grade: assignment.class.grade } });
-              const match = bankItems.edges.find((e) => e.node.approvedVersion?.title === i.content.title && e.node.approvedVersionNo === i.versionNo) ??
-                bankItems.edges.find((e) => e.node.approvedVersion?.title === i.content.title);
-              return { itemId: match?.node.id ?? '', title: i.content.title, tier: i.content.tier, form: i.content.form, minutes: i.predictedMinutes, atHome: i.atHome };
-            }),
-          ),
-        })),
-      );
+      const resolved: DraftOption[] = assignment.options.map((o) => ({
+        key: o.key,
+        name: o.name,
+        items: o.items.map((i) => ({ itemId: i.item?.id ?? '', title: i.content.title, tier: i.content.tier, form: i.content.form, minutes: i.predictedMinutes, atHome: i.atHome })),
+      }));
       if (cancelled) return;
       const t = teaching.find((x) => x.class.id === assignment.class.id && x.subject.id === assignment.subject.id);
       if (t) setTeachingId(t.id);
@@ -148,7 +140,20 @@ export function Compose() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editingId]);
 
-  const thisMinutes = useMemo(() => heaviestWrittenMinutes(shape, options), [shape, options]);
+  const draftVariables = {
+    classId: current?.class.id ?? '',
+    date: day,
+    draft: {
+      subjectId: current?.subject.id ?? '',
+      shape,
+      options: options.map((o) => ({ key: o.key, name: o.name, items: o.items.filter((i) => i.itemId).map((i) => ({ itemId: i.itemId, atHome: i.atHome })) })),
+    },
+  };
+  const draftLoad = useQuery(DraftLoadDocument, draftVariables, { skip: !current });
+  // Shown at once from the bank's counted minutes; the service's figure replaces it when it answers.
+  const localMinutes = useMemo(() => heaviestWrittenMinutes(shape, options), [shape, options]);
+  const served = draftLoad.loading ? undefined : draftLoad.data?.loadPreview.draft?.heaviestWrittenMinutes;
+  const thisMinutes = served ?? localMinutes;
   const structure = structureProblems(options);
   const unresolved = options.some((o) => o.items.some((i) => !i.itemId));
 

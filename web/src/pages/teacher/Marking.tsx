@@ -1,18 +1,21 @@
-import { Alert, App, Button, Card, Checkbox, Input, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Input, Select, Space, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { graphql } from '../../graphql';
 import type { UserErrorCode } from '../../graphql/graphql';
 import { execute, RequestError, useQuery } from '../../app/client';
+import { useViewer } from '../../app/viewer';
 import { EmptyNote, Loadable } from '../../components/PageState';
+import { FileList } from '../../components/FileList';
 import { MarkGrid, QUALITIES } from '../../components/MarkGrid';
+import { PhotoMarker } from '../../components/PhotoMarker';
 import { Pill } from '../../components/Pill';
 import { formatMoment, formatShortDay } from '../../format';
 import { requestErrorText, userErrorText } from '../../messages';
 
 const MarkingQueueDocument = graphql(`
-  query MarkingQueuePage($first: Int!) {
-    markingQueue(first: $first) {
+  query MarkingQueuePage($first: Int!, $classId: ID) {
+    markingQueue(first: $first, classId: $classId) {
       edges {
         node {
           dueAt
@@ -42,7 +45,10 @@ const MarkingSubmissionDocument = graphql(`
         choices { key label optionKeys }
         options { key name items { predictedMinutes content { title body } } }
       }
-      versions { versionNo answer actualMinutes submittedAt attachments { name } }
+      versions {
+        versionNo answer actualMinutes submittedAt attachments { name }
+        files { id kind name url thumbnailUrl width height penLayer { revision strokes { color width points } } }
+      }
       marks { versionNo mark comment faceToFace correctionRequested markedAt markedBy { displayName } }
     }
   }
@@ -62,12 +68,18 @@ const QUICK_COMMENTS = ['书写工整，思路清晰，继续保持！', '方法
  * Keys: 1 / 2 / 3 pick +, plain, − of the level; Ctrl+Enter marks.
  */
 export function Marking() {
-  const queue = useQuery(MarkingQueueDocument, { first: 100 });
+  const { viewer } = useViewer();
+  const classes = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const t of viewer.teachingAssignments) seen.set(t.class.id, t.class.name);
+    return [...seen].map(([value, label]) => ({ value, label }));
+  }, [viewer.teachingAssignments]);
+  const [classFilter, setClassFilter] = useState<string>('');
+  const classFilterId = useId();
+  // The service orders the queue by marking deadline: overdue work first.
+  const queue = useQuery(MarkingQueueDocument, { first: 100, classId: classFilter || null });
   const [selected, setSelected] = useState<string | null>(null);
-  const entries = useMemo(() => {
-    const list = queue.data?.markingQueue.edges.map((e) => e.node) ?? [];
-    return [...list].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.dueAt.localeCompare(b.dueAt));
-  }, [queue.data]);
+  const entries = useMemo(() => queue.data?.markingQueue.edges.map((e) => e.node) ?? [], [queue.data]);
   const current = selected && entries.some((e) => e.submission.id === selected) ? selected : entries[0]?.submission.id ?? null;
 
   // New hand-ins and corrections arrive while the teacher works: look again every minute and on return to the tab.
@@ -91,6 +103,13 @@ export function Marking() {
   return (
     <div className="stack">
       <Typography.Title level={2} className="page-title">批改</Typography.Title>
+      {classes.length > 1 && (
+        <div className="field" style={{ maxWidth: 260 }}>
+          <label htmlFor={classFilterId}>班级</label>
+          <Select id={classFilterId} value={classFilter} onChange={(v) => { setClassFilter(v); setSelected(null); }}
+            options={[{ value: '', label: '全部班级' }, ...classes]} />
+        </div>
+      )}
       <div className="two-columns marking-columns">
         <Card title={`待批改${queue.data ? `（${entries.length}${queue.data.markingQueue.pageInfo.hasNextPage ? '+' : ''}）` : ''}`}
           extra={<Button size="small" icon={<ReloadOutlined />} loading={queue.loading} onClick={() => void refetch()}>刷新</Button>}>
@@ -210,7 +229,13 @@ function MarkPanel({ submissionId, onDone }: { submissionId: string; onDone: () 
                   <Typography.Text strong>{v.versionNo === 1 ? '原稿' : `订正稿（第 ${v.versionNo} 版）`}</Typography.Text>
                   <Typography.Text type="secondary"> · {formatMoment(v.submittedAt)} 提交 · 用时 {v.actualMinutes} 分钟</Typography.Text>
                   <div className="answer-text">{v.answer || '（纸质作业，未填写文字）'}</div>
-                  {v.attachments.length > 0 && <div className="item-meta">附件：{v.attachments.map((a) => a.name).join('、')}</div>}
+                  {v.attachments.length > 0 && v.files.length === 0 && <div className="item-meta">附件：{v.attachments.map((a) => a.name).join('、')}</div>}
+                  {v.files.some((f) => f.kind === 'IMAGE') && (
+                    <div role="region" aria-label={`${v.versionNo === 1 ? '原稿' : `订正稿（第 ${v.versionNo} 版）`}的照片`}>
+                      <PhotoMarker photos={v.files.filter((f) => f.kind === 'IMAGE')} onExpired={() => void q.refetch()} />
+                    </div>
+                  )}
+                  <FileList files={v.files.filter((f) => f.kind !== 'IMAGE')} label="录音和文件" />
                   {s.marks.filter((m) => m.versionNo === v.versionNo).map((m, i) => (
                     <div key={i} className="item-meta">
                       {m.markedBy.displayName} 评 <strong>{m.mark}</strong>：{m.comment}{m.faceToFace ? '（面批）' : ''}{m.correctionRequested ? '（已请订正）' : ''}

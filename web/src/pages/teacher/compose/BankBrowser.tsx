@@ -15,20 +15,13 @@ const BankSearchDocument = graphql(`
         node {
           id
           approvedVersionNo
+          calibratedMinutes
+          countedMinutes
           unit { title }
           approvedVersion { title body tier form predictedMinutes needsPhone needsParent repetitive }
         }
       }
       pageInfo { hasNextPage }
-    }
-  }
-`);
-
-const CalibrationDocument = graphql(`
-  query BankCalibration($groupId: ID!) {
-    researchGroupCalibration(groupId: $groupId) {
-      threshold
-      items { item { id } versionNo calibratedMinutes observations }
     }
   }
 `);
@@ -67,12 +60,6 @@ export function BankBrowser(props: {
     [props.subjectId, props.grade, text, tiers, forms],
   );
   const bank = useQuery(BankSearchDocument, { filter, first });
-  const calibration = useQuery(CalibrationDocument, { groupId: props.groupId ?? '' }, { skip: !props.groupId });
-  const calibrated = useMemo(() => {
-    const map = new Map<string, { minutes: number | null; observations: number }>();
-    for (const c of calibration.data?.researchGroupCalibration.items ?? []) map.set(`${c.item.id}@${c.versionNo}`, { minutes: c.calibratedMinutes ?? null, observations: c.observations });
-    return map;
-  }, [calibration.data]);
 
   const placed = new Set(props.options.flatMap((o) => o.items.map((i) => i.itemId)));
 
@@ -107,8 +94,8 @@ export function BankBrowser(props: {
             {d.bankItems.edges.map(({ node }) => {
               const v = node.approvedVersion;
               if (!v || node.approvedVersionNo == null) return null;
-              const cal = calibrated.get(`${node.id}@${node.approvedVersionNo}`);
-              const minutes = cal?.minutes ?? v.predictedMinutes;
+              // The service says what an assignment will count (calibrated minutes win over the estimate).
+              const minutes = node.countedMinutes ?? v.predictedMinutes;
               const blocked = v.needsPhone || v.repetitive || (v.needsParent && v.form !== 'PRACTICAL');
               return (
                 <article key={node.id} className="item-row" aria-label={v.title}>
@@ -120,7 +107,7 @@ export function BankBrowser(props: {
                       <span className="minutes">预估 {v.predictedMinutes} 分钟</span>
                       {' · '}
                       <span className="minutes">
-                        {cal?.minutes != null ? `校准 ${cal.minutes} 分钟（${cal.observations} 人次实测）` : cal ? `实测 ${cal.observations} 人次，尚未校准` : '暂无实测'}
+                        {node.calibratedMinutes != null ? `按实测校准 ${node.calibratedMinutes} 分钟（布置时按此计入）` : '尚未校准，按预估计入'}
                       </span>
                     </div>
                     <div className="item-meta">{node.unit.title}{blocked ? ' · 不可布置（需手机/家长或机械重复）' : ''}</div>
