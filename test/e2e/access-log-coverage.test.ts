@@ -34,7 +34,7 @@ const NOT_PERSONAL_TYPES: Record<string, string[]> = {
   'homework, bank, calendar and school data: no student in it': [
     'AllFormsLoad', 'Assignment', 'AssignmentChoice', 'AssignmentItem', 'AssignmentOption', 'BalanceCounts', 'BalanceTags', 'BankItem', 'BankItemVersion',
     'CalendarDay', 'DayTotal', 'DraftLoad', 'ExcelFile', 'GradeWeekTotals', 'GroupCoverageReport', 'ImportProblem', 'LoadCap', 'LoadPreview',
-    'NoticeDay', 'NoticeSubject', 'ObjectiveCoverage', 'School', 'SchoolSettings', 'Subject', 'SubjectLoadLine', 'Term', 'TierCounts', 'Unit',
+    'NoticeDay', 'NoticeSubject', 'ObjectiveCoverage', 'School', 'SchoolSettings', 'GradeWakeUpTime', 'Subject', 'SubjectLoadLine', 'Term', 'TierCounts', 'Unit',
     'UnitCoverageReport', 'UnitObjective', 'WeeklyList', 'WeeklyListEntry', 'WeeklyListOverview', 'WeeklyNotice',
   ],
   'the directory (name, class, student number, roles, links, consent): what the school keeps of every student without consent': [
