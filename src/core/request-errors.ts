@@ -23,6 +23,8 @@ const ENTITY_NAMES: Readonly<Record<string, { zh: string; en: string }>> = {
   WeeklyList: { zh: '周作业清单', en: 'weekly list' },
   RecordSheet: { zh: '作业记录单', en: 'record sheet' },
   Node: { zh: '对象', en: 'object' },
+  ParentBindingRequest: { zh: '绑定申请', en: 'binding request' },
+  UploadedFile: { zh: '文件', en: 'file' },
 };
 
 /** The name of an entity (as services name it) in `locale`. */
@@ -77,7 +79,7 @@ export const RequestErrors = defineMessages({
   },
   INVALID_ID: {
     description: 'BAD_USER_INPUT: a global id is not an id of the expected type',
-    zh: (f) => `${f.field} 不是有效的 ${f.expectedType} 编号`,
+    zh: (f) => `${f.field} 不是有效的${entityName(f.expectedType, 'zh-CN')}编号`,
     en: (f) => `${f.field} is not a valid ${f.expectedType} id`,
   },
   BAD_CURSOR: {

@@ -74,7 +74,7 @@ describe('row scoping', () => {
 
   it('a malformed or wrong-type id is BAD_USER_INPUT naming the argument', async () => {
     const error = await t.expectToFail('BAD_USER_INPUT', `query($id: ID!) { class(id: $id) { name } }`, { id: userGid('s30101') }, tokens.office);
-    expect(error.message).toBe('id 不是有效的 Class 编号');
+    expect(error.message).toBe('id 不是有效的班级编号');
     expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', reason: 'INVALID_ID' });
     await t.expectToFail('BAD_USER_INPUT', `query($id: ID!) { class(id: $id) { name } }`, { id: 'garbage' }, tokens.office);
   });

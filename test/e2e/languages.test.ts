@@ -63,7 +63,7 @@ describe('a top-level error', () => {
     const badZh = await t.gql(CLASS, { id: 'garbage' }, office);
     const badEn = await t.gql(CLASS, { id: 'garbage' }, office, { 'accept-language': 'en' });
     expect(badZh.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', reason: 'INVALID_ID' });
-    expect(badZh.errors![0].message).toBe('id 不是有效的 Class 编号');
+    expect(badZh.errors![0].message).toBe('id 不是有效的班级编号');
     expect(badEn.errors![0].message).toBe('id is not a valid Class id');
   });
 
