@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { runCli } from '../../src/cli/run';
 import { toGlobalId } from '../../src/core/ids';
 import { SchoolStage } from '../../src/modules/school/school.entity';
 import { pdfPages, squeezed } from '../support/pdf';
@@ -178,11 +177,7 @@ describe('account slips', () => {
     try {
       const out: string[] = [];
       const err: string[] = [];
-      const cli = (...argv: string[]) => runCli(argv, {
-        io: { out: (l) => out.push(l), err: (l) => err.push(l), progress: { update: () => undefined, done: () => undefined } },
-        loadConfig: () => t.config,
-        openDatabase: async () => ({ ...t.db, close: async () => undefined }),
-      });
+      const cli = (...argv: string[]) => t.cli(argv, out, err);
       const file = path.join(dir, 'slips.pdf');
       expect(await cli('account-slips', '--school', SCHOOL.code, '--class', '三年级（2）班', '--out', file)).toBe(0);
       expect(out).toEqual([`wrote ${file}: 6 account slips of 三年级(2)班 (new initial passwords; earlier slips of these accounts no longer work)`]);

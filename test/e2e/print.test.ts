@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { runCli } from '../../src/cli/run';
 import { schoolToday } from '../../src/core/dates';
 import { toGlobalId } from '../../src/core/ids';
 import { SchoolStage } from '../../src/modules/school/school.entity';
@@ -195,11 +194,7 @@ describe('the weekly notice as a PDF', () => {
     try {
       const out: string[] = [];
       const err: string[] = [];
-      const cli = (...argv: string[]) => runCli(argv, {
-        io: { out: (l) => out.push(l), err: (l) => err.push(l), progress: { update: () => undefined, done: () => undefined } },
-        loadConfig: () => t.config,
-        openDatabase: async () => ({ ...t.db, close: async () => undefined }),
-      });
+      const cli = (...argv: string[]) => t.cli(argv, out, err);
       const pdf = path.join(dir, 'notice.pdf');
       expect(await cli('notice-export', '--school', SCHOOL.code, '--week', WEEK, '--grade', '五年级', '--class-no', '1', '--pdf', '--out', pdf)).toBe(0);
       expect(out).toEqual([`wrote ${pdf}: 作业公示 of 五年级(1)班 as PDF, week of ${WEEK}`]);

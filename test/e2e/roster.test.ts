@@ -1,10 +1,8 @@
 import ExcelJS from 'exceljs';
-import { runCli } from '../../src/cli/run';
-import { loadConfig } from '../../src/config';
 import { toGlobalId } from '../../src/core/ids';
 import { createAndPublish, packages } from '../support/assignments';
 import { approvedItem, CREATE_UNIT, itemContent } from '../support/bank';
-import { TEST_SECRET, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 
 /**
  * A school moves in from its roster workbook (花名册): a nine-year school of 45 classes × 45
@@ -133,12 +131,8 @@ const counts = async () => Object.fromEntries(Object.entries(await snapshot()).m
 
 beforeAll(async () => {
   t = await TestApp.start([]);
-  const config = loadConfig({ ...process.env, AUTH_TOKEN_SECRET: TEST_SECRET });
   const out: string[] = [];
-  const code = await runCli(['school-create', '--code', 'jiunian', '--name', '九年一贯制测试学校', '--stage', '九年一贯制', '--admin-username', 'zhuren', '--admin-name', '王主任'], {
-    io: { out: (l) => out.push(l), err: (l) => out.push(l), progress: { update: () => undefined, done: () => undefined } },
-    loadConfig: () => config, openDatabase: async () => ({ ...t.db, close: async () => undefined }),
-  });
+  const code = await t.cli(['school-create', '--code', 'jiunian', '--name', '九年一贯制测试学校', '--stage', '九年一贯制', '--admin-username', 'zhuren', '--admin-name', '王主任'], out);
   expect(code).toBe(0);
   const password = /password (\S+)/.exec(out[0])![1];
   office = (await t.ok(`mutation($i: LoginInput!) { login(input: $i) { token } }`, { i: { schoolCode: 'jiunian', username: 'zhuren', password } })).login.token;

@@ -1,7 +1,5 @@
-import { runCli } from '../../src/cli/run';
-import { loadConfig } from '../../src/config';
 import { SMALL_SCHOOL } from '../support/fixtures';
-import { TEST_SECRET, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
 
 /**
  * A real school builds its structure through GraphQL after `school-create`: a term and its
@@ -14,13 +12,8 @@ const CODE = 'xinkai';
 
 beforeAll(async () => {
   t = await TestApp.start([SMALL_SCHOOL]);
-  const config = loadConfig({ ...process.env, AUTH_TOKEN_SECRET: TEST_SECRET });
   const out: string[] = [];
-  const code = await runCli(['school-create', '--code', CODE, '--name', '新开小学', '--stage', '小学', '--admin-username', 'zhuren', '--admin-name', '王主任'], {
-    io: { out: (l) => out.push(l), err: (l) => out.push(l), progress: { update: () => undefined, done: () => undefined } },
-    loadConfig: () => config,
-    openDatabase: async () => ({ ...t.db, close: async () => undefined }),
-  });
+  const code = await t.cli(['school-create', '--code', CODE, '--name', '新开小学', '--stage', '小学', '--admin-username', 'zhuren', '--admin-name', '王主任'], out);
   expect(code).toBe(0);
   office = await signIn('zhuren', /password (\S+)/.exec(out[0])![1]);
 });

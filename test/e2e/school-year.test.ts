@@ -1,5 +1,4 @@
 import { toGlobalId } from '../../src/core/ids';
-import { runCli } from '../../src/cli/run';
 import { SchoolStage } from '../../src/modules/school/school.entity';
 import { createAndPublish, insertItem, packages } from '../support/assignments';
 import { TestApp } from '../support/test-app';
@@ -228,11 +227,7 @@ describe('rolling a school into the next year', () => {
   it('the command line rolls over too: a dry run prints the plan and changes nothing; a refusal exits non-zero', async () => {
     const run = async (args: string[]) => {
       const out: string[] = [];
-      const code = await runCli(args, {
-        io: { out: (l) => out.push(l), err: (l) => out.push(l), progress: { update: () => undefined, done: () => undefined } },
-        loadConfig: () => t.config,
-        openDatabase: async () => ({ ...t.db, close: async () => undefined }),
-      });
+      const code = await t.cli(args, out);
       return { code, out };
     };
     const was = await state();

@@ -1,5 +1,6 @@
 import { Logger as TypeOrmLogger } from 'typeorm';
 import { App, createApp } from '../../src/app';
+import { runCli } from '../../src/cli/run';
 import { AppConfig, loadConfig } from '../../src/config';
 import { Database } from '../../src/core/database';
 import { SettableClock } from '../../src/core/clock';
@@ -79,6 +80,18 @@ export class TestApp {
 
   async stop(): Promise<void> {
     await this.app.close();
+  }
+
+  /**
+   * Runs the operators' command (`homework …`) on this test's database and configuration, as
+   * operators run it; its lines go to `out` and `err` (the same list unless given). Its exit code.
+   */
+  cli(argv: string[], out: string[] = [], err: string[] = out): Promise<number> {
+    return runCli(argv, {
+      io: { out: (l) => out.push(l), err: (l) => err.push(l), progress: { update: () => undefined, done: () => undefined } },
+      loadConfig: () => this.config,
+      openDatabase: async () => ({ ...this.db, close: async () => undefined }),
+    });
   }
 
   /** Runs a GraphQL operation over HTTP. */
