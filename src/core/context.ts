@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import type { AppConfig } from '../config';
 import { UnauthenticatedError } from './errors';
-import { BatchScheduler, withScheduler } from './loader';
+import { Batches } from './loader';
 import { Clock, systemClock } from './clock';
 import { Logger } from './logger';
 import { Role } from './roles';
@@ -43,7 +43,8 @@ export interface AccessRecord {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Loaders {}
 
-export type LoadersFactory = (db: EntityManager, schoolId: string) => Loaders;
+/** Builds a request's loaders; every loader is made by `batches`, so they share one scheduler. */
+export type LoadersFactory = (db: EntityManager, schoolId: string, batches: Batches) => Loaders;
 
 /** Runs `work` in a short transaction of its own, as the service role in `schoolId` (null: none), committed at once. */
 export type ShortTransaction = <T>(schoolId: string | null, work: (db: EntityManager) => Promise<T>) => Promise<T>;
@@ -66,6 +67,18 @@ export interface ConnectionControl {
  * embedded database the pool has one connection, which this request holds.
  */
 export class RequestContext {
+  /** On a context inside a transaction (`inTransaction`): the context it was made from. */
+  private readonly txBase?: RequestContext;
+
+  /**
+   * The request's own context. A context inside one of its transactions is made from it and
+   * shares its state: who is signed in, loaders, the access records, work after commit; only
+   * `db` differs. State is therefore always written on the root. (Apollo hands resolvers a
+   * shallow copy of the context it was given: the copy is its own root.)
+   */
+  private get root(): RequestContext {
+    return this.txBase ?? this;
+  }
   private loadersCache?: Loaders;
   /** Staff reads of students' records in this request; flushed to access_log at its end. */
   readonly accessRecords: AccessRecord[] = [];
@@ -73,6 +86,8 @@ export class RequestContext {
   clock: Clock = systemClock;
   /** Work that must wait until the request's writes are committed (removing stored files' bytes); run by `committed()`. */
   private readonly afterCommitWork: (() => Promise<void>)[] = [];
+  /** In a transaction's context: its work for after the commit, until the transaction commits. */
+  private readonly deferredInTransaction?: (() => Promise<void>)[];
 
   private currentDb: EntityManager;
 
@@ -107,6 +122,7 @@ export class RequestContext {
    */
   async withoutConnection<T>(work: (short: ShortTransaction) => Promise<T>): Promise<T> {
     if (!this.connection) throw new Error('withoutConnection needs a request scope');
+    if (this.root !== this) throw new Error('withoutConnection cannot run inside a transaction');
     await this.connection.release();
     try {
       return await work(this.connection.short);
@@ -116,14 +132,36 @@ export class RequestContext {
     }
   }
 
+  /**
+   * This context with its database work in `tx`, a transaction of this request (see
+   * core/transaction.ts, which makes them): `db` is `tx`; everything else is shared.
+   */
+  inTransaction(tx: EntityManager): TxContext {
+    const scoped = Object.create(this.root) as RequestContext;
+    Object.defineProperty(scoped, 'txBase', { value: this.root, writable: false });
+    Object.defineProperty(scoped, 'currentDb', { value: tx, writable: false });
+    Object.defineProperty(scoped, 'transaction', { value: tx, writable: false });
+    Object.defineProperty(scoped, 'deferredInTransaction', { value: [], writable: false });
+    return scoped as TxContext;
+  }
+
   /** Runs `work` once the request's writes are committed; never when they are rolled back. */
   afterCommit(work: () => Promise<void>): void {
-    this.afterCommitWork.push(work);
+    (this.deferredInTransaction ?? this.root.afterCommitWork).push(work);
+  }
+
+  /**
+   * Work a transaction's context left for after the commit, handed to the context the
+   * transaction ran in once the transaction has committed (core/transaction.ts). A transaction
+   * that rolls back drops it: its writes never happened.
+   */
+  handOverAfterCommit(to: RequestContext): void {
+    for (const work of this.deferredInTransaction?.splice(0) ?? []) to.afterCommit(work);
   }
 
   /** Called by whoever commits the request: runs the work left for after the commit; a failure is logged, not thrown. */
   async committed(): Promise<void> {
-    for (const work of this.afterCommitWork.splice(0)) {
+    for (const work of this.root.afterCommitWork.splice(0)) {
       try {
         await work();
       } catch (e) {
@@ -142,8 +180,8 @@ export class RequestContext {
    * payload can be read with that user's rights.
    */
   signIn(viewer: Viewer): void {
-    this.currentViewer = viewer;
-    this.loadersCache = undefined;
+    this.root.currentViewer = viewer;
+    this.root.loadersCache = undefined;
   }
 
   /**
@@ -167,17 +205,28 @@ export class RequestContext {
 
   /** DataLoaders scoped to the caller's school, created on first use in this request. */
   get loaders(): Loaders {
-    this.loadersCache ??= withScheduler(new BatchScheduler(), () => this.loadersFactory(this.db, this.schoolId));
-    return this.loadersCache;
+    const root = this.root;
+    root.loadersCache ??= root.loadersFactory(root.db, root.schoolId, new Batches());
+    return root.loadersCache;
   }
 
   /** Forget cached rows after a write so later reads in this request see it. */
   clearLoaders(): void {
-    this.loadersCache = undefined;
+    this.root.loadersCache = undefined;
   }
 
   hasRole(...roles: Role[]): boolean {
     const held = this.viewerOrNull?.roles;
     return !!held && roles.some((r) => held.has(r));
   }
+}
+
+/**
+ * A request's context inside one of its transactions (`withTransaction` in core/transaction.ts
+ * makes it): `db` is the transaction, so whatever takes a `TxContext` reads and writes inside
+ * it and commits or rolls back with it. Services pass it on instead of a separate manager.
+ */
+export interface TxContext extends RequestContext {
+  /** The transaction `db` is; present only on a context made by `inTransaction`. */
+  readonly transaction: EntityManager;
 }

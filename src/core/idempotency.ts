@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { EntityManager } from 'typeorm';
-import { RequestContext } from './context';
+import { TxContext } from './context';
 import { RuleViolation } from './errors';
 import { CoreErrors } from './user-error';
 
@@ -15,7 +14,7 @@ export interface ClientKeyed {
 }
 
 /**
- * Runs `create` at most once per client key, inside the caller's transaction `tx`, and answers
+ * Runs `create` at most once per client key, inside the caller's transaction (`ctx.db`), and answers
  * every retry of it with what the first created (`replay(id)`). The same key with another
  * input or operation is refused with IDEMPOTENCY_KEY_REUSED.
  *
@@ -26,8 +25,7 @@ export interface ClientKeyed {
  * it were first. Call it first thing in the transaction, so no lock is held while waiting.
  */
 export async function idempotent<T extends { id: string }>(
-  ctx: RequestContext,
-  tx: EntityManager,
+  ctx: TxContext,
   request: ClientKeyed,
   replay: (id: string) => Promise<T>,
   create: () => Promise<T>,
@@ -35,14 +33,14 @@ export async function idempotent<T extends { id: string }>(
   if (!request.clientKey) return create();
   const key = [ctx.schoolId, ctx.viewer.userId, request.clientKey];
   const fingerprint = fingerprintOf(request.input);
-  const claimed: unknown[] = await tx.query(
+  const claimed: unknown[] = await ctx.db.query(
     `INSERT INTO idempotency_keys (school_id, user_id, client_key, operation, fingerprint) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT DO NOTHING RETURNING client_key`,
     [...key, request.operation, fingerprint],
   );
   if (claimed.length === 0) {
     // Taken by a committed transaction, whose result is set: a claim and its result commit together.
-    const [seen]: { operation: string; fingerprint: string; result_id: string }[] = await tx.query(
+    const [seen]: { operation: string; fingerprint: string; result_id: string }[] = await ctx.db.query(
       `SELECT operation, fingerprint, result_id FROM idempotency_keys WHERE school_id = $1 AND user_id = $2 AND client_key = $3`, key);
     if (seen.operation !== request.operation || seen.fingerprint !== fingerprint) {
       throw new RuleViolation(CoreErrors.IDEMPOTENCY_KEY_REUSED, ['clientKey']);
@@ -50,7 +48,7 @@ export async function idempotent<T extends { id: string }>(
     return replay(seen.result_id);
   }
   const result = await create();
-  await tx.query(`UPDATE idempotency_keys SET result_id = $4 WHERE school_id = $1 AND user_id = $2 AND client_key = $3`, [...key, result.id]);
+  await ctx.db.query(`UPDATE idempotency_keys SET result_id = $4 WHERE school_id = $1 AND user_id = $2 AND client_key = $3`, [...key, result.id]);
   return result;
 }
 

@@ -38,49 +38,38 @@ export class BatchScheduler {
   }
 }
 
-let constructing: BatchScheduler | undefined;
-
-/** Builds a request's loaders so that they share `scheduler` (the factory must be synchronous). */
-export function withScheduler<T>(scheduler: BatchScheduler, build: () => T): T {
-  constructing = scheduler;
-  try {
-    return build();
-  } finally {
-    constructing = undefined;
-  }
-}
-
-/** A DataLoader on the scheduler of the loaders being built, if any. */
-export function scheduledLoader<K, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
-  const scheduler = constructing;
-  if (!scheduler) return new DataLoader<K, V>(batch);
-  return new DataLoader<K, V>((keys) => scheduler.track(batch(keys)), { batchScheduleFn: scheduler.schedule });
-}
-
 /**
- * A loader for rows by a unique key: one query for a batch of keys, results in key order,
- * null for a miss.
+ * Makes a request's DataLoaders: every loader made by one `Batches` shares its scheduler, so the
+ * request's batches go in waves. Loader factories take it as a parameter.
  */
-export function uniqueLoader<K, V>(
-  fetch: (keys: K[]) => Promise<V[]>,
-  keyOf: (row: V) => K,
-): DataLoader<K, V | null> {
-  return scheduledLoader<K, V | null>(async (keys) => {
-    const rows = await fetch([...keys]);
-    const byKey = new Map(rows.map((row) => [keyOf(row), row]));
-    return keys.map((key) => byKey.get(key) ?? null);
-  });
-}
+export class Batches {
+  constructor(readonly scheduler: BatchScheduler = new BatchScheduler()) {}
 
-/** A loader for the rows that share a key (a one-to-many relation): one query per batch. */
-export function groupLoader<K, V>(
-  fetch: (keys: K[]) => Promise<V[]>,
-  keyOf: (row: V) => K,
-): DataLoader<K, V[]> {
-  return scheduledLoader<K, V[]>(async (keys) => {
-    const rows = await fetch([...keys]);
-    const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
-    for (const row of rows) groups.get(keyOf(row))?.push(row);
-    return keys.map((key) => groups.get(key) ?? []);
-  });
+  /** A DataLoader on this request's scheduler. */
+  scheduled<K, V>(batch: (keys: readonly K[]) => Promise<V[]>): DataLoader<K, V> {
+    const scheduler = this.scheduler;
+    return new DataLoader<K, V>((keys) => scheduler.track(batch(keys)), { batchScheduleFn: scheduler.schedule });
+  }
+
+  /**
+   * A loader for rows by a unique key: one query for a batch of keys, results in key order,
+   * null for a miss.
+   */
+  unique<K, V>(fetch: (keys: K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V | null> {
+    return this.scheduled<K, V | null>(async (keys) => {
+      const rows = await fetch([...keys]);
+      const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+      return keys.map((key) => byKey.get(key) ?? null);
+    });
+  }
+
+  /** A loader for the rows that share a key (a one-to-many relation): one query per batch. */
+  group<K, V>(fetch: (keys: K[]) => Promise<V[]>, keyOf: (row: V) => K): DataLoader<K, V[]> {
+    return this.scheduled<K, V[]>(async (keys) => {
+      const rows = await fetch([...keys]);
+      const groups = new Map<K, V[]>(keys.map((key) => [key, []]));
+      for (const row of rows) groups.get(keyOf(row))?.push(row);
+      return keys.map((key) => groups.get(key) ?? []);
+    });
+  }
 }

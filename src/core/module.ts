@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import type { RequestContext } from './context';
+import type { Batches } from './loader';
 import type { MessageDef } from './messages';
 import type { Node } from './node';
 
@@ -18,8 +19,8 @@ export interface ModuleManifest<L extends object = object> {
   readonly entities?: readonly Function[];
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   readonly resolvers?: readonly Function[];
-  /** The module's loaders for one request, scoped to the caller's school. Must be synchronous. */
-  readonly loaders?: (db: EntityManager, schoolId: string) => L;
+  /** The module's loaders for one request, scoped to the caller's school, all made by the request's `batches`. */
+  readonly loaders?: (db: EntityManager, schoolId: string, batches: Batches) => L;
   /** Node types by their GraphQL name. */
   readonly nodes?: Readonly<Record<string, NodeFetcher>>;
   /** The module's refusals (`<module>.errors.ts`). */

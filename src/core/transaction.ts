@@ -1,5 +1,4 @@
-import { EntityManager } from 'typeorm';
-import { RequestContext } from './context';
+import { RequestContext, TxContext } from './context';
 import { RuleViolation } from './errors';
 import { CoreErrors } from './user-error';
 
@@ -9,9 +8,11 @@ import { CoreErrors } from './user-error';
  * transaction and cannot leak to the next user of a pooled connection.
  *
  * Inside a request it is a savepoint of the request's own transaction (see request-scope.ts):
- * a failure rolls back exactly `work`'s writes. Inside `work` use only `tx`.
+ * a failure rolls back exactly `work`'s writes. `work` gets the context in the transaction
+ * (its `db` is the transaction); inside `work` use only that context, and pass it on to what
+ * `work` calls, instead of a manager.
  */
-export async function withTransaction<T>(ctx: RequestContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+export async function withTransaction<T>(ctx: RequestContext, work: (txCtx: TxContext) => Promise<T>): Promise<T> {
   // Within a request every transaction is a savepoint on the request's one connection; two at
   // once would interleave their savepoints, so they take turns.
   const previous = running.get(ctx) ?? Promise.resolve();
@@ -22,13 +23,17 @@ export async function withTransaction<T>(ctx: RequestContext, work: (tx: EntityM
 
 const running = new WeakMap<RequestContext, Promise<unknown>>();
 
-async function inTransaction<T>(ctx: RequestContext, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+async function inTransaction<T>(ctx: RequestContext, work: (txCtx: TxContext) => Promise<T>): Promise<T> {
   const schoolId = ctx.viewerOrNull?.schoolId;
   try {
-    return await ctx.db.transaction(async (tx) => {
+    let txCtx: TxContext | undefined;
+    const result = await ctx.db.transaction(async (tx) => {
       if (schoolId) await tx.query(`SELECT set_config('app.school_id', $1, true)`, [schoolId]);
-      return work(tx);
+      txCtx = ctx.inTransaction(tx);
+      return work(txCtx);
     });
+    txCtx?.handOverAfterCommit(ctx);
+    return result;
   } catch (e) {
     // Two requests inserting the same new row at once: the loser learns so instead of failing.
     if ((e as { code?: string }).code === UNIQUE_VIOLATION) {

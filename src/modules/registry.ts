@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import type { Batches } from '../core/loader';
 import type { NodeFetcher } from '../core/module';
 import { LoadersOf, UnionToIntersection } from '../core/module';
 import { registerUserErrors } from '../core/user-error';
@@ -67,6 +68,6 @@ declare module '../core/context' {
 }
 
 /** Every per-request DataLoader, each scoped to the caller's school. Built in the request context. */
-export function createLoaders(db: EntityManager, schoolId: string): RegisteredLoaders {
-  return Object.assign({}, ...MODULES.map((m) => m.loaders?.(db, schoolId) ?? {})) as RegisteredLoaders;
+export function createLoaders(db: EntityManager, schoolId: string, batches: Batches): RegisteredLoaders {
+  return Object.assign({}, ...MODULES.map((m) => m.loaders?.(db, schoolId, batches) ?? {})) as RegisteredLoaders;
 }

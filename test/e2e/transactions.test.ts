@@ -48,7 +48,7 @@ describe.each(kinds)('transactions on %s', (_kind, open) => {
     const ctx = contextFor(db, schoolId);
     const seenDuringWork: string[][] = [];
     const work = (n: number, fail: boolean) =>
-      withTransaction(ctx, async (tx) => {
+      withTransaction(ctx, async ({ db: tx }) => {
         await tx.query(`INSERT INTO subjects (school_id, id, code, name) VALUES ($1, gen_random_uuid(), $2, $3)`, [schoolId, `tx_${n}a`, `科目${n}a`]);
         await sleep(15);
         await tx.query(`INSERT INTO subjects (school_id, id, code, name) VALUES ($1, gen_random_uuid(), $2, $3)`, [schoolId, `tx_${n}b`, `科目${n}b`]);
@@ -73,7 +73,7 @@ describe.each(kinds)('transactions on %s', (_kind, open) => {
 
   it('a failure inside a transaction does not affect a concurrent plain write', async () => {
     const ctx = contextFor(db, schoolId);
-    const failing = withTransaction(ctx, async (tx) => {
+    const failing = withTransaction(ctx, async ({ db: tx }) => {
       await tx.query(`INSERT INTO subjects (school_id, id, code, name) VALUES ($1, gen_random_uuid(), 'tx_9a', '回滚')`, [schoolId]);
       await sleep(20);
       throw new Error('rollback');
@@ -84,6 +84,33 @@ describe.each(kinds)('transactions on %s', (_kind, open) => {
     const after = await codes();
     expect(after).toContain('tx_8a');
     expect(after).not.toContain('tx_9a');
+  });
+
+  it('a context in a transaction reads and writes through it and shares the request\'s state', async () => {
+    const ctx = contextFor(db, schoolId);
+    const before = ctx.loaders;
+    const after: string[] = [];
+    await expect(withTransaction(ctx, async (txCtx) => {
+      expect(txCtx.db).toBe(txCtx.transaction);
+      expect(txCtx.db).not.toBe(ctx.db);
+      expect(txCtx.viewer).toBe(ctx.viewer);
+      expect(txCtx.loaders).toBe(before);
+      await txCtx.db.query(`INSERT INTO subjects (school_id, id, code, name) VALUES ($1, gen_random_uuid(), 'tx_7a', '事务内')`, [schoolId]);
+      // Seen inside the transaction, not outside it until it commits.
+      expect((await txCtx.db.query(`SELECT code FROM subjects WHERE code = 'tx_7a'`)).length).toBe(1);
+      txCtx.afterCommit(async () => { after.push('rolled back'); });
+      txCtx.clearLoaders();
+      expect(ctx.loaders).not.toBe(before);
+      throw new Error('rollback');
+    })).rejects.toThrow('rollback');
+    expect(await codes()).not.toContain('tx_7a');
+    await withTransaction(ctx, async (txCtx) => {
+      txCtx.afterCommit(async () => { after.push('committed'); });
+      expect(after).toEqual([]);
+    });
+    await ctx.committed();
+    // Work left for after the commit runs once the request commits, and only for a transaction that committed.
+    expect(after).toEqual(['committed']);
   });
 });
 

@@ -66,7 +66,7 @@ export class TestApp {
 
   private static async serve(db: Database, schools: SchoolFixture[], config: AppConfig): Promise<TestApp> {
     const clock = new SettableClock(TEST_NOW);
-    const app = await createApp(config, db, new Logger('silent'), { clock });
+    const app = await createApp(config, db, new Logger(process.env.TEST_LOG_LEVEL as 'error' ?? 'silent'), { clock });
     // Tests recalibrate when they say so (drainCalibrations), not on the worker's clock.
     await app.calibrations.stop();
     const url = await app.listen(0, '127.0.0.1');

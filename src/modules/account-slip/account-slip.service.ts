@@ -81,7 +81,7 @@ export class AccountSlipService {
     const hashes = await ctx.withoutConnection(() => mapBounded(passwords, Math.min(concurrency, maxPerAddress), (password) =>
       passwordChecks.admit(ctx.clientAddress, ctx.config.passwordChecks, (check) => check(() => hashPassword(password, ctx.config.passwordHashCost)))));
 
-    await withTransaction(ctx, async (tx) => {
+    await withTransaction(ctx, async ({ db: tx }) => {
       // Only if nobody changed a password or signed out meanwhile (the token version read above).
       const result = await tx.query(
         `UPDATE users u SET password_hash = v.hash, must_change_password = true, token_version = u.token_version + 1

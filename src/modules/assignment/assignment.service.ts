@@ -86,8 +86,9 @@ export class AssignmentService {
    * with the same client key answers the first draft.
    */
   async create(ctx: RequestContext, input: AssignmentCreateInput, clientKey?: string | null): Promise<Assignment> {
-    return withTransaction(ctx, (tx) => idempotent(ctx, tx, { operation: 'assignmentCreate', clientKey, input },
-      (id) => tx.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id }), async () => {
+    return withTransaction(ctx, (txCtx) => idempotent(txCtx, { operation: 'assignmentCreate', clientKey, input },
+      (id) => txCtx.db.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id }), async () => {
+      const tx = txCtx.db;
       const cls = await tx.findOneBy(SchoolClass, { schoolId: ctx.schoolId, id: input.classId });
       if (!cls) throw new NotFoundError('Class', input.classId);
       if (cls.archivedAt) throw new RuleViolation(SchoolYearErrors.CLASS_ARCHIVED, ['classId'], { name: cls.name });
@@ -113,7 +114,7 @@ export class AssignmentService {
    * (and stays as it was if refused); students keep a choice that still exists, others choose again.
    */
   async update(ctx: RequestContext, input: AssignmentUpdateInput): Promise<Assignment> {
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const a = await this.lockForTeacher(ctx, tx, input.assignmentId);
       checkRevision('The assignment', a.revision, input.expectedRevision);
       await tx.delete(AssignmentOption, { schoolId: ctx.schoolId, assignmentId: a.id });
@@ -137,7 +138,7 @@ export class AssignmentService {
    * locked, so concurrent publishes for the same class and day cannot together exceed it.
    */
   async publish(ctx: RequestContext, id: string, expectedRevision: number): Promise<Assignment> {
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const a = await this.lockForTeacher(ctx, tx, id);
       checkRevision('The assignment', a.revision, expectedRevision);
       if (a.status === AssignmentStatus.PUBLISHED) throw new RuleViolation(AssignmentErrors.ALREADY_PUBLISHED);
@@ -152,7 +153,7 @@ export class AssignmentService {
 
   /** Takes a published assignment back to draft; students' choices are kept for a republish. */
   async unpublish(ctx: RequestContext, id: string, expectedRevision: number): Promise<Assignment> {
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const a = await this.lockForTeacher(ctx, tx, id);
       checkRevision('The assignment', a.revision, expectedRevision);
       if (a.status !== AssignmentStatus.PUBLISHED) throw new RuleViolation(AssignmentErrors.NOT_PUBLISHED);

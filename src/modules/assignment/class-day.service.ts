@@ -186,7 +186,7 @@ export class ClassDayService {
   async choose(ctx: RequestContext, assignmentId: string, choiceKey: string): Promise<StudentDayLine> {
     if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError(AssignmentMessages.STUDENTS_CHOOSE);
     await privacyService.requireConsent(ctx, ctx.viewer.userId);
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const a = await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: assignmentId });
       if (!a || a.classId !== ctx.viewer.classId || a.status !== AssignmentStatus.PUBLISHED) throw new NotFoundError('Assignment', assignmentId);
       const submitted = await tx.exists(Submission, { where: { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId } });

@@ -1,11 +1,11 @@
 import { EntityManager, In } from 'typeorm';
-import { groupLoader, uniqueLoader } from '../../core/loader';
+import { Batches } from '../../core/loader';
 import { AttachmentAnnotation, FileAttachment } from './attachment.entity';
 
-export function attachmentLoaders(ds: EntityManager, schoolId: string) {
+export function attachmentLoaders(ds: EntityManager, schoolId: string, batches: Batches) {
   return {
     /** Files of submission versions, by `submissionId:versionNo`. */
-    filesByVersion: groupLoader<string, FileAttachment>(
+    filesByVersion: batches.group<string, FileAttachment>(
       async (keys) => {
         const submissionIds = [...new Set(keys.map((k) => k.split(':')[0]))];
         const rows = await ds.getRepository(FileAttachment).find({ where: { schoolId, submissionId: In(submissionIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
@@ -13,11 +13,11 @@ export function attachmentLoaders(ds: EntityManager, schoolId: string) {
       },
       (f) => `${f.submissionId}:${f.versionNo}`,
     ),
-    filesByBankItem: groupLoader<string, FileAttachment>(
+    filesByBankItem: batches.group<string, FileAttachment>(
       (ids) => ds.getRepository(FileAttachment).find({ where: { schoolId, bankItemId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       (f) => f.bankItemId!,
     ),
-    annotationByFileId: uniqueLoader<string, AttachmentAnnotation>(
+    annotationByFileId: batches.unique<string, AttachmentAnnotation>(
       (ids) => ds.getRepository(AttachmentAnnotation).findBy({ schoolId, attachmentId: In(ids) }),
       (a) => a.attachmentId,
     ),

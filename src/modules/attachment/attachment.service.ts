@@ -111,7 +111,7 @@ export class AttachmentService {
     const schoolId = ctx.schoolId;
     const putHere: string[] = [];
     try {
-      return await withTransaction(ctx, async (tx) => {
+      return await withTransaction(ctx, async ({ db: tx }) => {
         // One upload at a time per school past this point, so two cannot both squeeze into the last space.
         await tx.query(`SELECT 1 FROM schools WHERE school_id = $1 FOR UPDATE`, [schoolId]);
         const known = new Set((await tx.findBy(AttachmentBlob, { schoolId, sha256: In(parts.map((p) => p.sha256)) })).map((b) => b.sha256));
@@ -219,7 +219,7 @@ export class AttachmentService {
    */
   async annotate(ctx: RequestContext, fileId: string, expectedRevision: number, strokes: PenStroke[]): Promise<FileAttachment> {
     if (!ctx.hasRole(Role.TEACHER, Role.HEAD_TEACHER)) throw new ForbiddenError(AttachmentMessages.TEACHERS_MARK);
-    const f = await withTransaction(ctx, async (tx) => {
+    const f = await withTransaction(ctx, async ({ db: tx }) => {
       const f = await tx.findOneBy(FileAttachment, { schoolId: ctx.schoolId, id: fileId });
       const s = f?.submissionId ? await tx.findOneBy(Submission, { schoolId: ctx.schoolId, id: f.submissionId }) : null;
       const a = s ? await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: s.assignmentId }) : null;
@@ -260,7 +260,7 @@ export class AttachmentService {
   async setItemImages(ctx: RequestContext, itemId: string, fileIds: string[]): Promise<FileAttachment[]> {
     const item = await bankItemService.get(ctx, itemId);
     requireMember(ctx, await groupOf(ctx, item.subjectId, item.grade), 'edit this item');
-    const removed = await withTransaction(ctx, async (tx) => {
+    const removed = await withTransaction(ctx, async ({ db: tx }) => {
       const files = await this.ownUnused(ctx, tx, fileIds, itemId);
       if (files.some((f) => f.kind !== 'image')) throw new RuleViolation(AttachmentErrors.NOT_AN_IMAGE, ['fileIds']);
       if (files.length > ctx.config.files.maxImagesPerItem) {

@@ -131,7 +131,7 @@ export class AuthService {
 
   /** Revokes every token of the caller (all devices). */
   async logout(ctx: RequestContext): Promise<void> {
-    await withTransaction(ctx, (tx) =>
+    await withTransaction(ctx, ({ db: tx }) =>
       tx.increment(User, { schoolId: ctx.schoolId, id: ctx.viewer.userId }, 'tokenVersion', 1),
     );
   }
@@ -167,7 +167,7 @@ export class AuthService {
         return { current, account, newHash };
       }));
     const { current, account, newHash } = checked;
-    const user = await withTransaction(ctx, async (tx) => {
+    const user = await withTransaction(ctx, async ({ db: tx }) => {
       const { affected } = await tx.update(
         User,
         { schoolId, id: userId, tokenVersion: current.tokenVersion },

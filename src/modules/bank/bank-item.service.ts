@@ -99,8 +99,9 @@ export class BankItemService {
    * same client key answers the first item.
    */
   async create(ctx: RequestContext, unitId: string, content: ItemContent, clientKey?: string | null): Promise<BankItem> {
-    return withTransaction(ctx, (tx) => idempotent(ctx, tx, { operation: 'bankItemCreate', clientKey, input: { unitId, content } },
-      (id) => tx.findOneByOrFail(BankItem, { schoolId: ctx.schoolId, id }), async () => {
+    return withTransaction(ctx, (txCtx) => idempotent(txCtx, { operation: 'bankItemCreate', clientKey, input: { unitId, content } },
+      (id) => txCtx.db.findOneByOrFail(BankItem, { schoolId: ctx.schoolId, id }), async () => {
+      const tx = txCtx.db;
       const unit = await tx.findOneBy(Unit, { schoolId: ctx.schoolId, id: unitId });
       if (!unit) throw new NotFoundError('Unit', unitId);
       requireMember(ctx, await groupOf(ctx, unit.subjectId, unit.grade, tx), 'add items to this unit');
@@ -126,7 +127,7 @@ export class BankItemService {
    * draft version while the approved one stays assignable. Refuses a stale revision.
    */
   async update(ctx: RequestContext, itemId: string, expectedRevision: number, content: ItemContent): Promise<BankItem> {
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const item = await this.lockItem(ctx, tx, itemId);
       const unit = await tx.findOneByOrFail(Unit, { schoolId: ctx.schoolId, id: item.unitId });
       requireMember(ctx, await groupOf(ctx, item.subjectId, item.grade, tx), 'edit this item');
@@ -184,7 +185,7 @@ export class BankItemService {
    * item's own grade always counts; `grades` replaces the other ones.
    */
   async setSuitedGrades(ctx: RequestContext, itemId: string, grades: number[], expectedRevision: number): Promise<BankItem> {
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const item = await this.lockItem(ctx, tx, itemId);
       requireReviewer(ctx, await groupOf(ctx, item.subjectId, item.grade, tx), 'mark the grades an item suits');
       checkRevision('The item', item.revision, expectedRevision);
@@ -201,7 +202,7 @@ export class BankItemService {
     ctx: RequestContext, itemId: string, expectedRevision: number, action: ItemAction,
     check: (tx: EntityManager, item: BankItem) => Promise<Partial<BankItem>>,
   ): Promise<BankItem> {
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const item = await this.lockItem(ctx, tx, itemId);
       const changes = await check(tx, item);
       checkRevision('The item', item.revision, expectedRevision);

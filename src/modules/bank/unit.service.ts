@@ -76,8 +76,9 @@ export class UnitService {
    * retry with the same client key answers the first unit.
    */
   async create(ctx: RequestContext, input: UnitCreateInput, clientKey?: string | null): Promise<Unit> {
-    return withTransaction(ctx, (tx) => idempotent(ctx, tx, { operation: 'unitCreate', clientKey, input },
-      (id) => tx.findOneByOrFail(Unit, { schoolId: ctx.schoolId, id }), async () => {
+    return withTransaction(ctx, (txCtx) => idempotent(txCtx, { operation: 'unitCreate', clientKey, input },
+      (id) => txCtx.db.findOneByOrFail(Unit, { schoolId: ctx.schoolId, id }), async () => {
+      const tx = txCtx.db;
       const subject = await tx.findOneBy(Subject, { schoolId: ctx.schoolId, id: input.subjectId });
       if (!subject) throw new NotFoundError('Subject', input.subjectId);
       const term = await tx.findOneBy(Term, { schoolId: ctx.schoolId, id: input.termId });
@@ -100,7 +101,7 @@ export class UnitService {
 
   /** Renames, moves or re-files a unit; refuses a stale revision. */
   async update(ctx: RequestContext, input: UnitUpdateInput): Promise<Unit> {
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const unit = await this.lockUnit(ctx, tx, input.unitId);
       requireMember(ctx, await groupOf(ctx, unit.subjectId, unit.grade, tx), 'edit units of this subject and grade');
       checkRevision('The unit', unit.revision, input.expectedRevision);
@@ -119,7 +120,7 @@ export class UnitService {
 
   /** Adds an objective at the end of a unit's list. */
   async addObjective(ctx: RequestContext, unitId: string, input: ObjectiveInput): Promise<Unit> {
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const unit = await this.lockUnit(ctx, tx, unitId);
       requireMember(ctx, await groupOf(ctx, unit.subjectId, unit.grade, tx), 'edit units of this subject and grade');
       const count = await tx.countBy(UnitObjective, { schoolId: ctx.schoolId, unitId });
@@ -131,7 +132,7 @@ export class UnitService {
 
   /** Rewords an objective (items that cover it keep covering it). */
   async updateObjective(ctx: RequestContext, objectiveId: string, input: ObjectiveInput): Promise<Unit> {
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const objective = await tx.findOneBy(UnitObjective, { schoolId: ctx.schoolId, id: objectiveId });
       if (!objective) throw new NotFoundError('UnitObjective', objectiveId);
       const unit = await this.lockUnit(ctx, tx, objective.unitId);

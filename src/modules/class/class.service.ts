@@ -87,7 +87,7 @@ export class ClassService {
    */
   async setHeadTeacher(ctx: RequestContext, input: HeadTeacherSetInput): Promise<SchoolClass> {
     if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(ClassMessages.HEAD_TEACHER_OFFICE_ONLY);
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const c = await tx.findOneBy(SchoolClass, { schoolId: ctx.schoolId, id: input.classId });
       if (!c) throw new NotFoundError('Class', input.classId);
       if (c.archivedAt) throw new RuleViolation(SchoolYearErrors.CLASS_ARCHIVED, ['classId'], { name: c.name });

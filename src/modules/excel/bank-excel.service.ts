@@ -189,7 +189,7 @@ export class BankExcelService {
     if (problems.length || dryRun) return { ...report, created: problems.length ? 0 : fresh.length };
     // One millisecond apart, so the bank keeps the file's order (newest-first lists show it reversed).
     const start = Date.now();
-    await withTransaction(ctx, async (tx) => {
+    await withTransaction(ctx, async ({ db: tx }) => {
       for (const [i, p] of fresh.entries()) {
         await bankItemService.insertDraft(ctx, tx, p.unit, {
           ...p.row, beyondCurriculumStandard: false, objectiveIds: p.objectiveIds, sourceItemId: p.sourceItemId,

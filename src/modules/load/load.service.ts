@@ -78,7 +78,7 @@ export class LoadService {
    */
   async setPolicy(ctx: RequestContext, input: LoadPolicyInput): Promise<EffectiveCap> {
     requireOffice(ctx, 'set the load policy');
-    await withTransaction(ctx, async (tx) => {
+    await withTransaction(ctx, async ({ db: tx }) => {
       await lockLoadRules(tx, ctx.schoolId, 'change');
       const school = await tx.findOneByOrFail(School, { id: ctx.schoolId });
       if (!gradesOf(school.stage).includes(input.grade)) {
@@ -113,7 +113,7 @@ export class LoadService {
   /** Marks a day as a holiday or as a school day (调休) in the school calendar (academic office). */
   async setCalendarDay(ctx: RequestContext, day: string, kind: CalendarDayKind, name: string): Promise<CalendarDay> {
     requireOffice(ctx, 'edit the school calendar');
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       await lockLoadRules(tx, ctx.schoolId, 'change');
       await tx.upsert(CalendarDay, { schoolId: ctx.schoolId, day, kind, name: name.trim() }, ['schoolId', 'day']);
       return tx.findOneByOrFail(CalendarDay, { schoolId: ctx.schoolId, day });
@@ -122,7 +122,7 @@ export class LoadService {
 
   async removeCalendarDay(ctx: RequestContext, day: string): Promise<boolean> {
     requireOffice(ctx, 'edit the school calendar');
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       await lockLoadRules(tx, ctx.schoolId, 'change');
       return ((await tx.delete(CalendarDay, { schoolId: ctx.schoolId, day })).affected ?? 0) > 0;
     });

@@ -74,7 +74,7 @@ export class ParentBindingService {
       }));
     const { schoolId, child, passwordHash } = checked;
     await ctx.moveToSchool(schoolId);
-    const { userId, request } = await withTransaction(ctx, async (tx) => {
+    const { userId, request } = await withTransaction(ctx, async ({ db: tx }) => {
       await lockStudent(tx, schoolId, child.studentId);
       const [existing]: { id: string; no_password: boolean; active: boolean; parent: boolean; linked: boolean }[] = await tx.query(
         `SELECT u.id, u.password_hash IS NULL AS no_password, (u.deactivated_at IS NULL AND u.deleted_at IS NULL) AS active,
@@ -113,7 +113,7 @@ export class ParentBindingService {
   async request(ctx: RequestContext, input: ChildClaim): Promise<ParentBindingRequest> {
     const { schoolId, userId } = ctx.viewer;
     const child = await ctx.withoutConnection((short) => this.matchChild(ctx, short, schoolId, input));
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       await lockStudent(tx, schoolId, child.studentId);
       if (await tx.exists(ParentLink, { where: { schoolId, parentId: userId, studentId: child.studentId } })) {
         throw new RuleViolation(ParentBindingErrors.ALREADY_BOUND, ['childName'], { child: child.displayName });
@@ -129,7 +129,7 @@ export class ParentBindingService {
   /** The head teacher of the child's class (or the academic office) approves or rejects a waiting request. */
   async decide(ctx: RequestContext, requestId: string, approve: boolean, reason: string | null): Promise<ParentBindingRequest> {
     const { schoolId } = ctx.viewer;
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const request = await tx.findOne(ParentBindingRequest, { where: { schoolId, id: requestId }, lock: { mode: 'pessimistic_write' } });
       if (!request || !this.mayDecide(ctx, request.classId)) throw new NotFoundError('ParentBindingRequest', requestId);
       if (request.status !== BindingStatus.PENDING) throw new RuleViolation(ParentBindingErrors.BINDING_ALREADY_DECIDED, ['requestId']);
@@ -180,7 +180,7 @@ export class ParentBindingService {
     if (!cls) throw new NotFoundError('Class', classId);
     if (!this.mayDecide(ctx, classId)) throw new ForbiddenError(ParentBindingAccessErrors.HEAD_TEACHER_ONLY);
     const joinCode = newJoinCode();
-    await withTransaction(ctx, (tx) => tx.query(`UPDATE classes SET join_code = $3 WHERE school_id = $1 AND id = $2`, [ctx.schoolId, classId, joinCode]));
+    await withTransaction(ctx, ({ db: tx }) => tx.query(`UPDATE classes SET join_code = $3 WHERE school_id = $1 AND id = $2`, [ctx.schoolId, classId, joinCode]));
     return { cls, joinCode };
   }
 

@@ -40,7 +40,7 @@ export class PrivacyService {
   /** A parent gives or withdraws consent for their child. */
   async setConsent(ctx: RequestContext, studentId: string, given: boolean): Promise<User> {
     if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError(PrivacyMessages.CONSENT_GUARDIAN_ONLY);
-    await withTransaction(ctx, (tx) => tx.update(User, { schoolId: ctx.schoolId, id: studentId },
+    await withTransaction(ctx, ({ db: tx }) => tx.update(User, { schoolId: ctx.schoolId, id: studentId },
       given ? { guardianConsentAt: new Date(), guardianConsentBy: ctx.viewer.userId } : { guardianConsentAt: null, guardianConsentBy: null }));
     return (await ctx.db.getRepository(User).findOneByOrFail({ schoolId: ctx.schoolId, id: studentId }));
   }
@@ -123,7 +123,7 @@ export class PrivacyService {
    */
   async deleteStudent(ctx: RequestContext, studentId: string): Promise<void> {
     if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(PrivacyMessages.DELETE_OFFICE_ONLY);
-    const fileKeys = await withTransaction(ctx, async (tx) => {
+    const fileKeys = await withTransaction(ctx, async ({ db: tx }) => {
       const student = await tx.findOne(User, { where: { schoolId: ctx.schoolId, id: studentId }, lock: { mode: 'pessimistic_write' } });
       if (!student?.classId) throw new NotFoundError('Student', studentId);
       const p = [ctx.schoolId, studentId];

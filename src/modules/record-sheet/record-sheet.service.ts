@@ -165,7 +165,7 @@ export class RecordSheetService {
     if (!ctx.hasRole(Role.STUDENT) || !ctx.viewer.classId) throw new ForbiddenError(RecordSheetMessages.OWN_SHEET_ONLY);
     await privacyService.requireConsent(ctx, ctx.viewer.userId);
     const classId = ctx.viewer.classId;
-    await withTransaction(ctx, async (tx) => {
+    await withTransaction(ctx, async ({ db: tx }) => {
       const sheet = await this.lockedSheet(ctx, tx, ctx.viewer.userId, classId, input.day);
       if (sheet.readAt) {
         throw new RuleViolation(RecordSheetErrors.SHEET_LOCKED);
@@ -197,7 +197,7 @@ export class RecordSheetService {
     if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError(RecordSheetMessages.PARENT_MESSAGE_ONLY);
     const student = await this.visibleStudent(ctx, studentId);
     await privacyService.requireConsent(ctx, student.id);
-    await withTransaction(ctx, async (tx) => {
+    await withTransaction(ctx, async ({ db: tx }) => {
       const sheet = await this.lockedSheet(ctx, tx, student.id, student.classId!, day);
       await tx.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, {
         parentMessage: message.trim(), parentMessageBy: ctx.viewer.userId, parentMessageAt: new Date(), revision: sheet.revision + 1,
@@ -215,7 +215,7 @@ export class RecordSheetService {
     if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError(RecordSheetMessages.PARENT_BEDTIME_ONLY);
     const student = await this.visibleStudent(ctx, studentId);
     await privacyService.requireConsent(ctx, student.id);
-    await withTransaction(ctx, async (tx) => {
+    await withTransaction(ctx, async ({ db: tx }) => {
       const sheet = await this.lockedSheet(ctx, tx, student.id, student.classId!, day);
       if (sheet.readAt) {
         throw new RuleViolation(RecordSheetErrors.SHEET_LOCKED, [], { change: 'bedtime' });
@@ -231,7 +231,7 @@ export class RecordSheetService {
     if (!ctx.viewer.headClassIds.has(student.classId!)) throw new ForbiddenError(RecordSheetMessages.HEAD_TEACHER_READS);
     // Reading, replying and reopening each write the student's sheet, creating it if missing.
     await privacyService.requireConsent(ctx, student.id);
-    await withTransaction(ctx, async (tx) => {
+    await withTransaction(ctx, async ({ db: tx }) => {
       const sheet = await this.lockedSheet(ctx, tx, student.id, student.classId!, day);
       await tx.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, reopen
         ? { readAt: null, readBy: null, revision: sheet.revision + 1 }

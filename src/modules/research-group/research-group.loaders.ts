@@ -1,24 +1,24 @@
 import { EntityManager, In } from 'typeorm';
-import { groupLoader, uniqueLoader } from '../../core/loader';
+import { Batches } from '../../core/loader';
 import { ResearchGroup, ResearchGroupMember } from './research-group.entity';
 
-export function researchGroupLoaders(ds: EntityManager, schoolId: string) {
+export function researchGroupLoaders(ds: EntityManager, schoolId: string, batches: Batches) {
   const members = ds.getRepository(ResearchGroupMember);
   return {
-    researchGroupById: uniqueLoader<string, ResearchGroup>(
+    researchGroupById: batches.unique<string, ResearchGroup>(
       (ids) => ds.getRepository(ResearchGroup).findBy({ schoolId, id: In(ids) }),
       (g) => g.id,
     ),
     /** Groups by "subjectId:grade". */
-    researchGroupBySubjectGrade: uniqueLoader<string, ResearchGroup>(
+    researchGroupBySubjectGrade: batches.unique<string, ResearchGroup>(
       (keys) => ds.getRepository(ResearchGroup).findBy({ schoolId, subjectId: In([...new Set(keys.map((k) => k.split(':')[0]))]) }),
       (g) => `${g.subjectId}:${g.grade}`,
     ),
-    membersByGroupId: groupLoader<string, ResearchGroupMember>(
+    membersByGroupId: batches.group<string, ResearchGroupMember>(
       (ids) => members.findBy({ schoolId, groupId: In(ids) }),
       (m) => m.groupId,
     ),
-    groupMembershipsByUserId: groupLoader<string, ResearchGroupMember>(
+    groupMembershipsByUserId: batches.group<string, ResearchGroupMember>(
       (ids) => members.findBy({ schoolId, userId: In(ids) }),
       (m) => m.userId,
     ),

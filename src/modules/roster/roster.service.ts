@@ -161,7 +161,7 @@ export class RosterService {
    */
   async importRoster(ctx: RequestContext, data: Buffer, options: RosterImportOptions): Promise<RosterReport> {
     requireOffice(ctx);
-    return withTransaction(ctx, (tx) => importRosterOn(tx, ctx.schoolId, data, options));
+    return withTransaction(ctx, ({ db: tx }) => importRosterOn(tx, ctx.schoolId, data, options));
   }
 
   /**
@@ -172,7 +172,7 @@ export class RosterService {
    */
   async exportRoster(ctx: RequestContext): Promise<{ fileName: string; data: Buffer }> {
     requireOffice(ctx);
-    return withTransaction(ctx, (tx) => this.exportOn(tx, ctx.schoolId));
+    return withTransaction(ctx, ({ db: tx }) => this.exportOn(tx, ctx.schoolId));
   }
 
   private async exportOn(db: EntityManager, s: string): Promise<{ fileName: string; data: Buffer }> {

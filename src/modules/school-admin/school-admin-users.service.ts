@@ -48,7 +48,7 @@ export class SchoolAdminUsersService {
     if (new Set(childIds).size < childIds.length) throw new InvalidInputError('children', SchoolAdminMessages.CHILD_TWICE);
     const initialPassword = randomBytes(9).toString('base64url');
     const passwordHash = await hashPassword(initialPassword, ctx.config.passwordHashCost);
-    const user = await withTransaction(ctx, async (tx) => {
+    const user = await withTransaction(ctx, async ({ db: tx }) => {
       const username = input.username.toLowerCase();
       if (await tx.exists(User, { where: { schoolId: ctx.schoolId, username } })) {
         throw new RuleViolation(SchoolAdminErrors.USERNAME_TAKEN, ['username'], { username });
@@ -75,7 +75,7 @@ export class SchoolAdminUsersService {
   /** Changes a user's name, or a student's class or 学籍号. */
   async update(ctx: RequestContext, userId: string, expectedRevision: number, changes: UserChanges): Promise<User> {
     requireOffice(ctx);
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const user = await lockedRow(tx, User, 'User', ctx.schoolId, userId);
       checkRevision(user.displayName, user.revision, expectedRevision);
       const patch: Partial<User> = { revision: user.revision + 1 };
@@ -102,7 +102,7 @@ export class SchoolAdminUsersService {
     if (userId === ctx.viewer.userId && !roles.includes(Role.ACADEMIC_OFFICE)) {
       throw new RuleViolation(SchoolAdminErrors.OWN_OFFICE_ROLE, ['roles']);
     }
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const user = await lockedRow(tx, User, 'User', ctx.schoolId, userId);
       checkRevision(user.displayName, user.revision, expectedRevision);
       if (user.deactivatedAt) throw new RuleViolation(UserErrors.USER_DEACTIVATED, ['userId'], { name: user.displayName });
@@ -120,7 +120,7 @@ export class SchoolAdminUsersService {
   async deactivate(ctx: RequestContext, userId: string, expectedRevision: number): Promise<User> {
     requireOffice(ctx);
     if (userId === ctx.viewer.userId) throw new RuleViolation(SchoolAdminErrors.OWN_OFFICE_ROLE, ['userId'], { deactivate: 'yes' });
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const user = await lockedRow(tx, User, 'User', ctx.schoolId, userId);
       checkRevision(user.displayName, user.revision, expectedRevision);
       if (user.deactivatedAt) throw new RuleViolation(UserErrors.USER_DEACTIVATED, ['userId'], { name: user.displayName });

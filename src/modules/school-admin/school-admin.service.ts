@@ -68,7 +68,7 @@ export class SchoolAdminService {
   async createTerm(ctx: RequestContext, input: TermDates & { academicYear: string; termNo: number }): Promise<Term> {
     requireOffice(ctx);
     checkTermDates(input);
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const name = termName(input.academicYear, input.termNo);
       if (await tx.exists(Term, { where: { schoolId: ctx.schoolId, academicYear: input.academicYear, termNo: input.termNo } })) {
         throw new RuleViolation(SchoolAdminErrors.TERM_EXISTS, ['termNo'], { termNo: input.termNo, name });
@@ -85,7 +85,7 @@ export class SchoolAdminService {
   async updateTerm(ctx: RequestContext, termId: string, expectedRevision: number, dates: TermDates): Promise<Term> {
     requireOffice(ctx);
     checkTermDates(dates);
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const term = await lockedRow(tx, Term, 'Term', ctx.schoolId, termId);
       checkRevision(term.name, term.revision, expectedRevision);
       await refuseOverlap(tx, ctx.schoolId, dates, term.id);
@@ -102,7 +102,7 @@ export class SchoolAdminService {
    */
   async setTermCalendar(ctx: RequestContext, termId: string, expectedRevision: number, holidays: NamedDay[], makeUps: NamedDay[]): Promise<CalendarSetResult> {
     requireOffice(ctx);
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const term = await lockedRow(tx, Term, 'Term', ctx.schoolId, termId);
       checkRevision(term.name, term.revision, expectedRevision);
       const marks = calendarMarks(term.startsOn, term.endsOn, holidays, makeUps);
@@ -118,7 +118,7 @@ export class SchoolAdminService {
     const from = `${year}-01-01`;
     const to = `${year}-12-31`;
     const marks = calendarMarks(from, to, holidays, makeUps);
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const calendarDays = await replaceMarks(tx, ctx.schoolId, from, to, marks);
       return { term: null, calendarDays, ...calendarSummary(from, to, calendarDays) };
     });
@@ -128,7 +128,7 @@ export class SchoolAdminService {
   async createSubject(ctx: RequestContext, rawName: string): Promise<Subject> {
     requireOffice(ctx);
     const name = rawName.trim();
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const subjects = await tx.find(Subject, { where: { schoolId: ctx.schoolId }, lock: { mode: 'pessimistic_write' } });
       if (subjects.some((s) => s.name === name)) throw new RuleViolation(SchoolAdminErrors.SUBJECT_EXISTS, ['name'], { name });
       const subject: Subject = {
@@ -144,7 +144,7 @@ export class SchoolAdminService {
   async renameSubject(ctx: RequestContext, subjectId: string, expectedRevision: number, rawName: string): Promise<Subject> {
     requireOffice(ctx);
     const name = rawName.trim();
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const subject = await lockedRow(tx, Subject, 'Subject', ctx.schoolId, subjectId);
       checkRevision(`学科“${subject.name}”`, subject.revision, expectedRevision);
       if (await tx.exists(Subject, { where: { schoolId: ctx.schoolId, name, id: Not(subject.id) } })) {
@@ -158,7 +158,7 @@ export class SchoolAdminService {
   /** Adds a class of a grade the school teaches; its name (三年级(2)班) is generated. */
   async createClass(ctx: RequestContext, grade: number, classNo: number): Promise<SchoolClass> {
     requireOffice(ctx);
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       await checkGrade(tx, ctx.schoolId, grade);
       const name = className(grade, classNo);
       if (await tx.exists(SchoolClass, { where: { schoolId: ctx.schoolId, grade, classNo, archivedAt: IsNull() } })) {
@@ -173,7 +173,7 @@ export class SchoolAdminService {
   /** A teacher teaches a subject to a class; a teacher who left is refused. */
   async createTeachingAssignment(ctx: RequestContext, teacherId: string, classId: string, subjectId: string): Promise<TeachingAssignment> {
     requireOffice(ctx);
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const teacher = await activeTeacher(tx, ctx.schoolId, teacherId, 'teacherId');
       const c = await lockedRow(tx, SchoolClass, 'Class', ctx.schoolId, classId);
       if (c.archivedAt) throw new RuleViolation(SchoolYearErrors.CLASS_ARCHIVED, ['classId'], { name: c.name });
@@ -191,7 +191,7 @@ export class SchoolAdminService {
   /** Adds a research group of a subject and grade with its lead and members (teachers); its name is generated. */
   async createResearchGroup(ctx: RequestContext, subjectId: string, grade: number, people: GroupPeople): Promise<ResearchGroup> {
     requireOffice(ctx);
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const subject = await tx.findOneBy(Subject, { schoolId: ctx.schoolId, id: subjectId });
       if (!subject) throw new NotFoundError('Subject', subjectId);
       await checkGrade(tx, ctx.schoolId, grade);
@@ -210,7 +210,7 @@ export class SchoolAdminService {
   /** Replaces a research group's lead and members. */
   async updateResearchGroup(ctx: RequestContext, groupId: string, expectedRevision: number, people: GroupPeople): Promise<ResearchGroup> {
     requireOffice(ctx);
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const group = await lockedRow(tx, ResearchGroup, 'ResearchGroup', ctx.schoolId, groupId);
       checkRevision(group.name, group.revision, expectedRevision);
       const members = await checkGroupPeople(tx, ctx.schoolId, people);

@@ -89,7 +89,7 @@ export class SchoolYearService {
     if (!/^\d{4}-\d{4}$/.test(year) || Number(year.slice(5)) !== first + 1) {
       throw new InvalidInputError('academicYear', SchoolYearMessages.ACADEMIC_YEAR_NOT_CONSECUTIVE, { academicYear: year });
     }
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const school = await tx.findOneOrFail(School, { where: { id: ctx.schoolId }, lock: { mode: 'pessimistic_write' } });
       const plan = await this.plan(tx, ctx.schoolId, school, options);
       if (!options.dryRun) await this.apply(tx, ctx, plan, options);

@@ -64,7 +64,7 @@ export class SchoolSettingsService {
 
   async update(ctx: RequestContext, input: SchoolSettingsInput): Promise<School> {
     if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(SchoolMessages.SETTINGS_OFFICE_ONLY);
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const changes: Partial<School> = {};
       if (input.headTeacherMayMark != null) changes.headTeacherMayMark = input.headTeacherMayMark;
       if (input.wakeUpTime != null) changes.wakeUpTime = input.wakeUpTime;

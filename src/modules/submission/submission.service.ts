@@ -67,7 +67,8 @@ export class SubmissionService {
       operation: 'submissionCreate', clientKey: work.clientKey,
       input: { assignmentId, choice, answer: work.answer, attachments: work.attachments, fileIds: work.fileIds ?? [], actualMinutes: work.actualMinutes },
     };
-    return withTransaction(ctx, (tx) => idempotent(ctx, tx, request, (id) => tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id }), async () => {
+    return withTransaction(ctx, (txCtx) => idempotent(txCtx, request, (id) => txCtx.db.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id }), async () => {
+      const tx = txCtx.db;
       const a = await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: assignmentId });
       if (!a || a.classId !== ctx.viewer.classId || a.status !== AssignmentStatus.PUBLISHED) throw new NotFoundError('Assignment', assignmentId);
       const [plan] = await loadPlans(tx, ctx.schoolId, [a]);
@@ -102,7 +103,8 @@ export class SubmissionService {
       operation: 'submissionCorrect', clientKey: work.clientKey,
       input: { submissionId, answer: work.answer, attachments: work.attachments, fileIds: work.fileIds ?? [], actualMinutes: work.actualMinutes },
     };
-    return withTransaction(ctx, (tx) => idempotent(ctx, tx, request, (id) => tx.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id }), async () => {
+    return withTransaction(ctx, (txCtx) => idempotent(txCtx, request, (id) => txCtx.db.findOneByOrFail(Submission, { schoolId: ctx.schoolId, id }), async () => {
+      const tx = txCtx.db;
       const s = await tx.findOne(Submission, { where: { schoolId: ctx.schoolId, id: submissionId }, lock: { mode: 'pessimistic_write' } });
       if (!s || s.studentId !== ctx.viewer.userId) throw new NotFoundError('Submission', submissionId);
       if (s.status !== SubmissionStatus.CORRECTION_REQUESTED) {
@@ -123,7 +125,7 @@ export class SubmissionService {
    * asking for a correction sends it back to the student.
    */
   async mark(ctx: RequestContext, input: MarkInput): Promise<Submission> {
-    const marked = await withTransaction(ctx, async (tx) => {
+    const marked = await withTransaction(ctx, async ({ db: tx }) => {
       const s = await tx.findOne(Submission, { where: { schoolId: ctx.schoolId, id: input.submissionId }, lock: { mode: 'pessimistic_write' } });
       if (!s) throw new NotFoundError('Submission', input.submissionId);
       const a = await tx.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id: s.assignmentId });
@@ -166,7 +168,7 @@ export class SubmissionService {
     if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError(SubmissionMessages.PEER_COMMENT_CLASSMATES);
     if (comment.trim().length < 2) throw new InvalidInputError('comment', SubmissionMessages.COMMENT_TOO_SHORT, { min: 2 });
     await privacyService.requireConsent(ctx, ctx.viewer.userId);
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const s = await tx.findOneBy(Submission, { schoolId: ctx.schoolId, id: submissionId });
       const a = s && (await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: s.assignmentId }));
       if (!s || !a || a.classId !== ctx.viewer.classId) throw new NotFoundError('Submission', submissionId);

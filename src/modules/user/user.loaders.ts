@@ -1,5 +1,5 @@
 import { EntityManager, In } from 'typeorm';
-import { groupLoader, uniqueLoader } from '../../core/loader';
+import { Batches } from '../../core/loader';
 import { Role } from '../../core/roles';
 import { ParentLink, User } from './user.entity';
 
@@ -27,13 +27,13 @@ function userOfRow(columns: { propertyName: string; databaseName: string; isSele
   return user;
 }
 
-export function userLoaders(ds: EntityManager, schoolId: string) {
+export function userLoaders(ds: EntityManager, schoolId: string, batches: Batches) {
   const users = ds.getRepository(User);
   /** The class each row of studentsByClassId was loaded for (a student may be in an archived class and a current one). */
   const rollClassOf = new WeakMap<User, string>();
   return {
-    userById: uniqueLoader<string, User>((ids) => users.findBy({ schoolId, id: In(ids) }), (u) => u.id),
-    rolesByUserId: groupLoader<string, { user_id: string; role: Role }>(
+    userById: batches.unique<string, User>((ids) => users.findBy({ schoolId, id: In(ids) }), (u) => u.id),
+    rolesByUserId: batches.group<string, { user_id: string; role: Role }>(
       (ids) => ds.query(EFFECTIVE_ROLES_SQL, [schoolId, ids]),
       (r) => r.user_id,
     ),
@@ -42,7 +42,7 @@ export function userLoaders(ds: EntityManager, schoolId: string) {
      * school-year rollover, those who were in it then (past_class_members), so last year's class
      * lists read as before. One statement.
      */
-    studentsByClassId: groupLoader<string, User>(
+    studentsByClassId: batches.group<string, User>(
       async (classIds) => {
         const rows: Record<string, unknown>[] = await ds.query(
           `SELECT x.roll_class_id, u.* FROM (
@@ -63,11 +63,11 @@ export function userLoaders(ds: EntityManager, schoolId: string) {
       },
       (u) => rollClassOf.get(u)!,
     ),
-    childLinksByParentId: groupLoader<string, ParentLink>(
+    childLinksByParentId: batches.group<string, ParentLink>(
       (ids) => ds.getRepository(ParentLink).findBy({ schoolId, parentId: In(ids) }),
       (l) => l.parentId,
     ),
-    childClassIdsByParentId: groupLoader<string, { parent_id: string; class_id: string }>(
+    childClassIdsByParentId: batches.group<string, { parent_id: string; class_id: string }>(
       (ids) =>
         ds.query(
           `SELECT DISTINCT l.parent_id, s.class_id FROM parent_links l

@@ -70,7 +70,7 @@ export class WeeklyListService {
    */
   async save(ctx: RequestContext, input: WeeklyListSaveInput): Promise<WeeklyList> {
     checkMonday(input.weekStart);
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const group = await tx.findOneBy(ResearchGroup, { schoolId: ctx.schoolId, id: input.groupId });
       if (!group) throw new NotFoundError('ResearchGroup', input.groupId);
       requireMember(ctx, group, "file this group's weekly homework list");
@@ -104,7 +104,7 @@ export class WeeklyListService {
 
   /** Files the list with the academic office; it is locked from then on. */
   async file(ctx: RequestContext, listId: string, expectedRevision: number): Promise<WeeklyList> {
-    return withTransaction(ctx, async (tx) => {
+    return withTransaction(ctx, async ({ db: tx }) => {
       const list = await tx.findOne(WeeklyList, { where: { schoolId: ctx.schoolId, id: listId }, lock: { mode: 'pessimistic_write' } });
       if (!list) throw new NotFoundError('WeeklyList', listId);
       const group = await tx.findOneByOrFail(ResearchGroup, { schoolId: ctx.schoolId, id: list.groupId });
