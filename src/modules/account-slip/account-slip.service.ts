@@ -81,14 +81,14 @@ export class AccountSlipService {
     const hashes = await ctx.withoutConnection(() => mapBounded(passwords, Math.min(concurrency, maxPerAddress), (password) =>
       passwordChecks.admit(ctx.clientAddress, ctx.config.passwordChecks, (check) => check(() => hashPassword(password, ctx.config.passwordHashCost)))));
 
-    await withTransaction(ctx, async ({ db: tx }) => {
+    await withTransaction(ctx, async (txCtx) => {
       // Only if nobody changed a password or signed out meanwhile (the token version read above).
-      const result = await tx.query(
+      const result = await txCtx.db.query(
         `UPDATE users u SET password_hash = v.hash, must_change_password = true, token_version = u.token_version + 1
            FROM unnest($2::uuid[], $3::text[], $4::int[]) AS v(id, hash, version)
           WHERE u.school_id = $1 AND u.id = v.id AND u.token_version = v.version AND ${ACTIVE_SQL}
           RETURNING u.id`,
-        [ctx.schoolId, accounts.map((a) => a.id), hashes, accounts.map((a) => a.token_version)]);
+        [txCtx.schoolId, accounts.map((a) => a.id), hashes, accounts.map((a) => a.token_version)]);
       // TypeORM answers [rows, count] for an UPDATE … RETURNING on PostgreSQL.
       const rows = Array.isArray(result[0]) ? result[0] : result;
       if (rows.length !== accounts.length) throw new RuleViolation(CoreErrors.CONCURRENT_CHANGE);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
+import { In } from 'typeorm';
 import type { AppConfig } from '../../config';
-import { RequestContext } from '../../core/context';
+import { RequestContext, TxContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, RuleViolation } from '../../core/errors';
 import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
@@ -72,19 +72,20 @@ export class AttachmentService {
   }
 
   /** Bytes the school may keep: its own limit, or the default. */
-  async quotaOf(ctx: RequestContext, tx: EntityManager = ctx.db): Promise<number> {
-    const school = await tx.findOneByOrFail(School, { id: ctx.schoolId });
+  async quotaOf(ctx: RequestContext): Promise<number> {
+    const school = await ctx.db.findOneByOrFail(School, { id: ctx.schoolId });
     return ctx.config.files.schoolQuotaBytes[school.code] ?? ctx.config.files.defaultSchoolQuotaBytes;
   }
 
-  async usedBytes(tx: EntityManager, schoolId: string): Promise<number> {
-    const [{ used }] = await tx.query(`SELECT coalesce(sum(size_bytes), 0)::bigint AS used FROM attachment_blobs WHERE school_id = $1`, [schoolId]);
+  /** Bytes the school's stored files take now (through `ctx.db`: inside a transaction, as it sees them). */
+  async usedBytes(ctx: RequestContext): Promise<number> {
+    const [{ used }] = await ctx.db.query(`SELECT coalesce(sum(size_bytes), 0)::bigint AS used FROM attachment_blobs WHERE school_id = $1`, [ctx.schoolId]);
     return Number(used);
   }
 
-  /** Refuses early an upload that cannot fit in the school's space. */
-  async checkSpace(ctx: RequestContext, sizeBytes: number, tx: EntityManager = ctx.db): Promise<void> {
-    const [usedBytes, quotaBytes] = [await this.usedBytes(tx, ctx.schoolId), await this.quotaOf(ctx, tx)];
+  /** Refuses an upload that cannot fit in the school's space: early, before a transaction, and again within one. */
+  async checkSpace(ctx: RequestContext, sizeBytes: number): Promise<void> {
+    const [usedBytes, quotaBytes] = [await this.usedBytes(ctx), await this.quotaOf(ctx)];
     if (usedBytes + sizeBytes > quotaBytes) throw new RuleViolation(AttachmentErrors.SCHOOL_STORAGE_FULL, ['file'], { usedBytes, sizeBytes, quotaBytes });
   }
 
@@ -111,29 +112,29 @@ export class AttachmentService {
     const schoolId = ctx.schoolId;
     const putHere: string[] = [];
     try {
-      return await withTransaction(ctx, async ({ db: tx }) => {
+      return await withTransaction(ctx, async (txCtx) => {
         // One upload at a time per school past this point, so two cannot both squeeze into the last space.
-        await tx.query(`SELECT 1 FROM schools WHERE school_id = $1 FOR UPDATE`, [schoolId]);
-        const known = new Set((await tx.findBy(AttachmentBlob, { schoolId, sha256: In(parts.map((p) => p.sha256)) })).map((b) => b.sha256));
+        await txCtx.db.query(`SELECT 1 FROM schools WHERE school_id = $1 FOR UPDATE`, [schoolId]);
+        const known = new Set((await txCtx.db.findBy(AttachmentBlob, { schoolId, sha256: In(parts.map((p) => p.sha256)) })).map((b) => b.sha256));
         const fresh = parts.filter((p, i) => !known.has(p.sha256) && parts.findIndex((q) => q.sha256 === p.sha256) === i);
         const sizeBytes = fresh.reduce((n, p) => n + p.bytes.length, 0);
-        if (sizeBytes > 0) await this.checkSpace(ctx, sizeBytes, tx);
+        if (sizeBytes > 0) await this.checkSpace(txCtx, sizeBytes);
         for (const p of fresh) {
           const key = keyOf(schoolId, p.sha256);
           if (!(await store.has(key))) {
             await store.put(key, p.bytes, p.mimeType);
             putHere.push(key);
           }
-          await tx.query(`INSERT INTO attachment_blobs (school_id, sha256, size_bytes, mime_type) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+          await txCtx.db.query(`INSERT INTO attachment_blobs (school_id, sha256, size_bytes, mime_type) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
             [schoolId, p.sha256, p.bytes.length, p.mimeType]);
         }
         const id = randomUUID();
-        await tx.insert(FileAttachment, {
-          schoolId, id, ownerId: ctx.viewer.userId, kind: type.kind, mimeType: kept.mimeType, name: name.slice(0, 200) || 'file',
+        await txCtx.db.insert(FileAttachment, {
+          schoolId, id, ownerId: txCtx.viewer.userId, kind: type.kind, mimeType: kept.mimeType, name: name.slice(0, 200) || 'file',
           sizeBytes: String(kept.bytes.length), sha256: parts[0].sha256, thumbSha256: parts[1]?.sha256 ?? null,
           width: kept.width ?? null, height: kept.height ?? null,
         });
-        return tx.findOneByOrFail(FileAttachment, { schoolId, id });
+        return txCtx.db.findOneByOrFail(FileAttachment, { schoolId, id });
       });
     } catch (e) {
       for (const key of putHere) await store.delete(key).catch(() => undefined);
@@ -142,12 +143,12 @@ export class AttachmentService {
   }
 
   /**
-   * Hands in uploads with a version of a submission: the caller's own unused uploads, at most
-   * N photos, or one recording or one PDF.
+   * Hands in uploads with a version of a submission, inside the caller's transaction: the
+   * caller's own unused uploads, at most N photos, or one recording or one PDF.
    */
-  async attachToVersion(ctx: RequestContext, tx: EntityManager, fileIds: string[], submissionId: string, versionNo: number): Promise<void> {
+  async attachToVersion(ctx: TxContext, fileIds: string[], submissionId: string, versionNo: number): Promise<void> {
     if (!fileIds.length) return;
-    const files = await this.ownUnused(ctx, tx, fileIds);
+    const files = await this.ownUnused(ctx, fileIds);
     const images = files.filter((f) => f.kind === 'image').length;
     if (images === files.length) {
       if (images > ctx.config.files.maxPhotosPerWork) {
@@ -156,12 +157,13 @@ export class AttachmentService {
     } else if (files.length > 1) {
       throw new RuleViolation(AttachmentErrors.TOO_MANY_FILES, ['fileIds'], { kind: 'recording', count: files.length, max: 1 });
     }
-    await tx.update(FileAttachment, { schoolId: ctx.schoolId, id: In(files.map((f) => f.id)) }, { submissionId, versionNo });
+    await ctx.db.update(FileAttachment, { schoolId: ctx.schoolId, id: In(files.map((f) => f.id)) }, { submissionId, versionNo });
   }
 
-  private async ownUnused(ctx: RequestContext, tx: EntityManager, fileIds: string[], allowItem?: string): Promise<FileAttachment[]> {
+  /** The uploads named, locked until the caller's transaction ends; all the caller's own and unused (or already the item's), or FILE_NOT_USABLE. */
+  private async ownUnused(ctx: TxContext, fileIds: string[], allowItem?: string): Promise<FileAttachment[]> {
     const unique = [...new Set(fileIds)];
-    const files = await tx.find(FileAttachment, { where: { schoolId: ctx.schoolId, id: In(unique) }, lock: { mode: 'pessimistic_write' } });
+    const files = await ctx.db.find(FileAttachment, { where: { schoolId: ctx.schoolId, id: In(unique) }, lock: { mode: 'pessimistic_write' } });
     const usable = (f: FileAttachment) => (f.ownerId === ctx.viewer.userId && !f.submissionId && !f.bankItemId) || (!!allowItem && f.bankItemId === allowItem);
     if (files.length !== unique.length || !files.every(usable)) throw new RuleViolation(AttachmentErrors.FILE_NOT_USABLE, ['fileIds']);
     return unique.map((id) => files.find((f) => f.id === id)!);
@@ -219,17 +221,18 @@ export class AttachmentService {
    */
   async annotate(ctx: RequestContext, fileId: string, expectedRevision: number, strokes: PenStroke[]): Promise<FileAttachment> {
     if (!ctx.hasRole(Role.TEACHER, Role.HEAD_TEACHER)) throw new ForbiddenError(AttachmentMessages.TEACHERS_MARK);
-    const f = await withTransaction(ctx, async ({ db: tx }) => {
-      const f = await tx.findOneBy(FileAttachment, { schoolId: ctx.schoolId, id: fileId });
-      const s = f?.submissionId ? await tx.findOneBy(Submission, { schoolId: ctx.schoolId, id: f.submissionId }) : null;
-      const a = s ? await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: s.assignmentId }) : null;
-      if (!f || !s || !a || !staffReachesClass(ctx.viewer, a.classId) || s.studentId === ctx.viewer.userId) throw new NotFoundError('UploadedFile', fileId);
+    const f = await withTransaction(ctx, async (txCtx) => {
+      const { schoolId, viewer } = txCtx;
+      const f = await txCtx.db.findOneBy(FileAttachment, { schoolId, id: fileId });
+      const s = f?.submissionId ? await txCtx.db.findOneBy(Submission, { schoolId, id: f.submissionId }) : null;
+      const a = s ? await txCtx.db.findOneBy(Assignment, { schoolId, id: s.assignmentId }) : null;
+      if (!f || !s || !a || !staffReachesClass(viewer, a.classId) || s.studentId === viewer.userId) throw new NotFoundError('UploadedFile', fileId);
       if (f.kind !== 'image') throw new RuleViolation(AttachmentErrors.NOT_AN_IMAGE, ['fileId']);
-      const current = await tx.findOne(AttachmentAnnotation, { where: { schoolId: ctx.schoolId, attachmentId: f.id }, lock: { mode: 'pessimistic_write' } });
+      const current = await txCtx.db.findOne(AttachmentAnnotation, { where: { schoolId, attachmentId: f.id }, lock: { mode: 'pessimistic_write' } });
       checkRevision('The pen layer', current?.revision ?? 0, expectedRevision);
-      const row = { schoolId: ctx.schoolId, attachmentId: f.id, strokes, authorId: ctx.viewer.userId, revision: (current?.revision ?? 0) + 1, updatedAt: new Date() };
-      if (current) await tx.update(AttachmentAnnotation, { schoolId: ctx.schoolId, attachmentId: f.id }, row);
-      else await tx.insert(AttachmentAnnotation, row);
+      const row = { schoolId, attachmentId: f.id, strokes, authorId: viewer.userId, revision: (current?.revision ?? 0) + 1, updatedAt: new Date() };
+      if (current) await txCtx.db.update(AttachmentAnnotation, { schoolId, attachmentId: f.id }, row);
+      else await txCtx.db.insert(AttachmentAnnotation, row);
       return f;
     });
     privacyService.noteAccess(ctx, [{ studentId: (await this.studentOf(ctx, f))!, resource: 'attachment', resourceId: f.id }]);
@@ -260,42 +263,43 @@ export class AttachmentService {
   async setItemImages(ctx: RequestContext, itemId: string, fileIds: string[]): Promise<FileAttachment[]> {
     const item = await bankItemService.get(ctx, itemId);
     requireMember(ctx, await groupOf(ctx, item.subjectId, item.grade), 'edit this item');
-    const removed = await withTransaction(ctx, async ({ db: tx }) => {
-      const files = await this.ownUnused(ctx, tx, fileIds, itemId);
+    const removed = await withTransaction(ctx, async (txCtx) => {
+      const files = await this.ownUnused(txCtx, fileIds, itemId);
       if (files.some((f) => f.kind !== 'image')) throw new RuleViolation(AttachmentErrors.NOT_AN_IMAGE, ['fileIds']);
-      if (files.length > ctx.config.files.maxImagesPerItem) {
-        throw new RuleViolation(AttachmentErrors.TOO_MANY_FILES, ['fileIds'], { kind: 'image', count: files.length, max: ctx.config.files.maxImagesPerItem });
+      if (files.length > txCtx.config.files.maxImagesPerItem) {
+        throw new RuleViolation(AttachmentErrors.TOO_MANY_FILES, ['fileIds'], { kind: 'image', count: files.length, max: txCtx.config.files.maxImagesPerItem });
       }
-      const before = await tx.findBy(FileAttachment, { schoolId: ctx.schoolId, bankItemId: itemId });
+      const before = await txCtx.db.findBy(FileAttachment, { schoolId: txCtx.schoolId, bankItemId: itemId });
       const dropped = before.filter((f) => !fileIds.includes(f.id)).map((f) => f.id);
-      if (files.length) await tx.update(FileAttachment, { schoolId: ctx.schoolId, id: In(files.map((f) => f.id)) }, { bankItemId: itemId });
-      return dropped.length ? this.deleteRows(tx, ctx.schoolId, dropped) : [];
+      if (files.length) await txCtx.db.update(FileAttachment, { schoolId: txCtx.schoolId, id: In(files.map((f) => f.id)) }, { bankItemId: itemId });
+      return dropped.length ? this.deleteRows(txCtx, dropped) : [];
     });
     this.removeBytesAfterCommit(ctx, removed);
     return (await ctx.db.findBy(FileAttachment, { schoolId: ctx.schoolId, bankItemId: itemId })).sort((a, b) => fileIds.indexOf(a.id) - fileIds.indexOf(b.id));
   }
 
   /**
-   * Deletes attachment rows and the blobs no attachment uses any more; returns the store keys
-   * whose bytes are to go once this is committed.
+   * Deletes attachment rows and the blobs no attachment uses any more, inside the caller's
+   * transaction; returns the store keys whose bytes are to go once this is committed.
    */
-  async deleteRows(tx: EntityManager, schoolId: string, ids: string[]): Promise<string[]> {
+  async deleteRows(ctx: TxContext, ids: string[]): Promise<string[]> {
     if (!ids.length) return [];
-    const rows: { sha256: string; thumb_sha256: string | null }[] = returned(await tx.query(
+    const { schoolId } = ctx;
+    const rows: { sha256: string; thumb_sha256: string | null }[] = returned(await ctx.db.query(
       `DELETE FROM attachments WHERE school_id = $1 AND id = ANY($2::uuid[]) RETURNING sha256, thumb_sha256`, [schoolId, ids]));
     const shas = [...new Set(rows.flatMap((r) => [r.sha256, r.thumb_sha256]).filter((s): s is string => !!s))];
     if (!shas.length) return [];
-    const gone: { sha256: string }[] = returned(await tx.query(
+    const gone: { sha256: string }[] = returned(await ctx.db.query(
       `DELETE FROM attachment_blobs b WHERE b.school_id = $1 AND b.sha256 = ANY($2::text[])
           AND NOT EXISTS (SELECT 1 FROM attachments a WHERE a.school_id = b.school_id AND (a.sha256 = b.sha256 OR a.thumb_sha256 = b.sha256))
         RETURNING b.sha256`, [schoolId, shas]));
     return gone.map((g) => keyOf(schoolId, g.sha256));
   }
 
-  /** Deletes every file a user uploaded (a student's data deletion); the keys whose bytes are to go. */
-  async deleteOwnedBy(tx: EntityManager, schoolId: string, userId: string): Promise<string[]> {
-    const ids: { id: string }[] = await tx.query(`SELECT id FROM attachments WHERE school_id = $1 AND owner_id = $2`, [schoolId, userId]);
-    return this.deleteRows(tx, schoolId, ids.map((r) => r.id));
+  /** Deletes every file a user uploaded (a student's data deletion) inside the caller's transaction; the keys whose bytes are to go. */
+  async deleteOwnedBy(ctx: TxContext, userId: string): Promise<string[]> {
+    const ids: { id: string }[] = await ctx.db.query(`SELECT id FROM attachments WHERE school_id = $1 AND owner_id = $2`, [ctx.schoolId, userId]);
+    return this.deleteRows(ctx, ids.map((r) => r.id));
   }
 
   /** Removes bytes from the store once the request's deletion is committed (never when it is rolled back). */
@@ -346,7 +350,7 @@ export class AttachmentService {
       `SELECT count(*)::int AS n FROM attachments WHERE school_id = $1 AND created_at >= $2::date AND created_at < ($3::date + 1)`, [ctx.schoolId, term.startsOn, term.endsOn]);
     return {
       term, addedBytes: Number(added.bytes), addedFiles: files.n as number, storedObjectsAdded: added.blobs as number,
-      usedBytes: await this.usedBytes(ctx.db, ctx.schoolId), quotaBytes: await this.quotaOf(ctx),
+      usedBytes: await this.usedBytes(ctx), quotaBytes: await this.quotaOf(ctx),
     };
   }
 

@@ -119,7 +119,10 @@ export class AuthService {
     return check.claims;
   }
 
-  /** The viewer that checked claims name; UNAUTHENTICATED when the account is gone or the token revoked. */
+  /**
+   * The viewer that checked claims name; UNAUTHENTICATED when the account is gone or the token
+   * revoked. It takes a bare manager: the request scope calls it before the request has a context.
+   */
   async viewerOfClaims(ds: EntityManager, claims: TokenClaims): Promise<Viewer> {
     const loaded = await userService.loadViewer(ds, claims.sch, claims.sub);
     if (!loaded) throw new UnauthenticatedError(AuthMessages.ACCOUNT_GONE);
@@ -131,8 +134,8 @@ export class AuthService {
 
   /** Revokes every token of the caller (all devices). */
   async logout(ctx: RequestContext): Promise<void> {
-    await withTransaction(ctx, ({ db: tx }) =>
-      tx.increment(User, { schoolId: ctx.schoolId, id: ctx.viewer.userId }, 'tokenVersion', 1),
+    await withTransaction(ctx, (txCtx) =>
+      txCtx.db.increment(User, { schoolId: txCtx.schoolId, id: txCtx.viewer.userId }, 'tokenVersion', 1),
     );
   }
 
@@ -167,8 +170,8 @@ export class AuthService {
         return { current, account, newHash };
       }));
     const { current, account, newHash } = checked;
-    const user = await withTransaction(ctx, async ({ db: tx }) => {
-      const { affected } = await tx.update(
+    const user = await withTransaction(ctx, async (txCtx) => {
+      const { affected } = await txCtx.db.update(
         User,
         { schoolId, id: userId, tokenVersion: current.tokenVersion },
         // The password is the user's own now: the school's initial one is gone.
@@ -177,7 +180,7 @@ export class AuthService {
       if (!affected) {
         throw new RuleViolation(CoreErrors.CONCURRENT_CHANGE, [], { what: 'password' });
       }
-      await loginSucceeded(tx, account, null);
+      await loginSucceeded(txCtx.db, account, null);
       return { ...current, tokenVersion: current.tokenVersion + 1, mustChangePassword: false };
     });
     ctx.signIn({ ...ctx.viewer, mustChangePassword: false });

@@ -1,5 +1,4 @@
-import { EntityManager } from 'typeorm';
-import { RequestContext } from '../../core/context';
+import { RequestContext, TxContext } from '../../core/context';
 import { ForbiddenError } from '../../core/errors';
 import { Role } from '../../core/roles';
 import { ResearchGroup } from '../research-group/research-group.entity';
@@ -10,10 +9,15 @@ import { BankMessages } from './bank.errors';
  * Who may do what in the bank: a research group (subject × grade) owns the units and items
  * of its subject and grade. Members write; the lead (or the academic office) reviews.
  */
-export async function groupOf(ctx: RequestContext, subjectId: string, grade: number, tx?: EntityManager): Promise<ResearchGroup | null> {
-  // Inside a transaction read through it; outside, batch through the request's loader.
-  if (tx) return tx.findOneBy(ResearchGroup, { schoolId: ctx.schoolId, subjectId, grade });
+export async function groupOf(ctx: RequestContext, subjectId: string, grade: number): Promise<ResearchGroup | null> {
+  // Inside a transaction (a TxContext) read through it; outside, batch through the request's loader.
+  if (inTransaction(ctx)) return ctx.db.findOneBy(ResearchGroup, { schoolId: ctx.schoolId, subjectId, grade });
   return ctx.loaders.researchGroupBySubjectGrade.load(`${subjectId}:${grade}`);
+}
+
+/** Whether `ctx` is a context inside a transaction: only those carry `transaction` (see TxContext). */
+function inTransaction(ctx: RequestContext): ctx is TxContext {
+  return 'transaction' in ctx;
 }
 
 export function isGroupMember(ctx: RequestContext, group: ResearchGroup | null): boolean {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
-import { RequestContext } from '../../core/context';
+import { RequestContext, TxContext } from '../../core/context';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
 import { idempotent } from '../../core/idempotency';
 import { checkRevision } from '../../core/revision';
@@ -100,25 +99,24 @@ export class BankItemService {
    */
   async create(ctx: RequestContext, unitId: string, content: ItemContent, clientKey?: string | null): Promise<BankItem> {
     return withTransaction(ctx, (txCtx) => idempotent(txCtx, { operation: 'bankItemCreate', clientKey, input: { unitId, content } },
-      (id) => txCtx.db.findOneByOrFail(BankItem, { schoolId: ctx.schoolId, id }), async () => {
-      const tx = txCtx.db;
-      const unit = await tx.findOneBy(Unit, { schoolId: ctx.schoolId, id: unitId });
+      (id) => txCtx.db.findOneByOrFail(BankItem, { schoolId: txCtx.schoolId, id }), async () => {
+      const unit = await txCtx.db.findOneBy(Unit, { schoolId: txCtx.schoolId, id: unitId });
       if (!unit) throw new NotFoundError('Unit', unitId);
-      requireMember(ctx, await groupOf(ctx, unit.subjectId, unit.grade, tx), 'add items to this unit');
-      return this.insertDraft(ctx, tx, unit, content);
+      requireMember(txCtx, await groupOf(txCtx, unit.subjectId, unit.grade), 'add items to this unit');
+      return this.insertDraft(txCtx, unit, content);
     }));
   }
 
-  /** Writes a new draft item inside the caller's transaction (the caller checked membership). */
-  async insertDraft(ctx: RequestContext, tx: EntityManager, unit: Unit, content: ItemContent, createdAt = new Date()): Promise<BankItem> {
+  /** Writes a new draft item inside the caller's transaction, `ctx.db` (the caller checked membership). */
+  async insertDraft(ctx: TxContext, unit: Unit, content: ItemContent, createdAt = new Date()): Promise<BankItem> {
     const id = randomUUID();
-    await tx.insert(BankItem, {
+    await ctx.db.insert(BankItem, {
       createdAt, updatedAt: createdAt,
       schoolId: ctx.schoolId, id, unitId: unit.id, subjectId: unit.subjectId, grade: unit.grade, authorId: ctx.viewer.userId,
       status: ItemStatus.DRAFT, revision: 1, versionNo: 1, approvedVersionNo: null, ...this.searchFields(content),
     });
-    await this.writeVersion(ctx, tx, unit, id, 1, content, true);
-    return tx.findOneByOrFail(BankItem, { schoolId: ctx.schoolId, id });
+    await this.writeVersion(ctx, unit, id, 1, content, true);
+    return ctx.db.findOneByOrFail(BankItem, { schoolId: ctx.schoolId, id });
   }
 
 
@@ -127,26 +125,26 @@ export class BankItemService {
    * draft version while the approved one stays assignable. Refuses a stale revision.
    */
   async update(ctx: RequestContext, itemId: string, expectedRevision: number, content: ItemContent): Promise<BankItem> {
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const item = await this.lockItem(ctx, tx, itemId);
-      const unit = await tx.findOneByOrFail(Unit, { schoolId: ctx.schoolId, id: item.unitId });
-      requireMember(ctx, await groupOf(ctx, item.subjectId, item.grade, tx), 'edit this item');
+    return withTransaction(ctx, async (txCtx) => {
+      const item = await this.lockItem(txCtx, itemId);
+      const unit = await txCtx.db.findOneByOrFail(Unit, { schoolId: txCtx.schoolId, id: item.unitId });
+      requireMember(txCtx, await groupOf(txCtx, item.subjectId, item.grade), 'edit this item');
       checkRevision('The item', item.revision, expectedRevision);
       this.nextStatus(item, 'edit');
       const versionNo = editCreatesNewVersion(item.status) ? item.versionNo + 1 : item.versionNo;
-      await this.writeVersion(ctx, tx, unit, item.id, versionNo, content, versionNo !== item.versionNo);
-      await tx.update(BankItem, { schoolId: ctx.schoolId, id: item.id }, {
+      await this.writeVersion(txCtx, unit, item.id, versionNo, content, versionNo !== item.versionNo);
+      await txCtx.db.update(BankItem, { schoolId: txCtx.schoolId, id: item.id }, {
         status: ItemStatus.DRAFT, versionNo, revision: item.revision + 1, updatedAt: new Date(), ...this.searchFields(content),
       });
-      return tx.findOneByOrFail(BankItem, { schoolId: ctx.schoolId, id: item.id });
+      return txCtx.db.findOneByOrFail(BankItem, { schoolId: txCtx.schoolId, id: item.id });
     });
   }
 
   /** Sends the working version to the group lead; refuses content beyond the curriculum standard. */
   async submit(ctx: RequestContext, itemId: string, expectedRevision: number): Promise<BankItem> {
-    return this.move(ctx, itemId, expectedRevision, 'submit', async (tx, item) => {
-      requireMember(ctx, await groupOf(ctx, item.subjectId, item.grade, tx), 'submit this item');
-      const version = await tx.findOneByOrFail(BankItemVersion, { schoolId: ctx.schoolId, itemId: item.id, versionNo: item.versionNo });
+    return this.move(ctx, itemId, expectedRevision, 'submit', async (txCtx, item) => {
+      requireMember(txCtx, await groupOf(txCtx, item.subjectId, item.grade), 'submit this item');
+      const version = await txCtx.db.findOneByOrFail(BankItemVersion, { schoolId: txCtx.schoolId, itemId: item.id, versionNo: item.versionNo });
       if (version.beyondStandard) {
         throw new RuleViolation(BankErrors.BEYOND_CURRICULUM_STANDARD, ['beyondCurriculumStandard']);
       }
@@ -156,25 +154,25 @@ export class BankItemService {
 
   /** The lead (or academic office) approves: the working version becomes the assignable one. */
   async approve(ctx: RequestContext, itemId: string, expectedRevision: number): Promise<BankItem> {
-    return this.move(ctx, itemId, expectedRevision, 'approve', async (tx, item) => {
-      await this.checkReviewer(ctx, tx, item, 'approve');
-      await tx.update(BankItemVersion, { schoolId: ctx.schoolId, itemId: item.id, versionNo: item.versionNo }, { approvedAt: new Date() });
-      return { approvedVersionNo: item.versionNo, reviewedBy: ctx.viewer.userId, reviewComment: null };
+    return this.move(ctx, itemId, expectedRevision, 'approve', async (txCtx, item) => {
+      await this.checkReviewer(txCtx, item, 'approve');
+      await txCtx.db.update(BankItemVersion, { schoolId: txCtx.schoolId, itemId: item.id, versionNo: item.versionNo }, { approvedAt: new Date() });
+      return { approvedVersionNo: item.versionNo, reviewedBy: txCtx.viewer.userId, reviewComment: null };
     });
   }
 
   /** The lead (or academic office) returns an item with a comment; its members may edit it again. */
   async return(ctx: RequestContext, itemId: string, expectedRevision: number, comment: string): Promise<BankItem> {
-    return this.move(ctx, itemId, expectedRevision, 'return', async (tx, item) => {
-      await this.checkReviewer(ctx, tx, item, 'return');
-      return { reviewedBy: ctx.viewer.userId, reviewComment: comment.trim() };
+    return this.move(ctx, itemId, expectedRevision, 'return', async (txCtx, item) => {
+      await this.checkReviewer(txCtx, item, 'return');
+      return { reviewedBy: txCtx.viewer.userId, reviewComment: comment.trim() };
     });
   }
 
   /** Takes an item out of use for new assignments; existing assignments keep their version. */
   async retire(ctx: RequestContext, itemId: string, expectedRevision: number): Promise<BankItem> {
-    return this.move(ctx, itemId, expectedRevision, 'retire', async (tx, item) => {
-      requireReviewer(ctx, await groupOf(ctx, item.subjectId, item.grade, tx), 'retire items');
+    return this.move(ctx, itemId, expectedRevision, 'retire', async (txCtx, item) => {
+      requireReviewer(txCtx, await groupOf(txCtx, item.subjectId, item.grade), 'retire items');
       return {};
     });
   }
@@ -185,32 +183,32 @@ export class BankItemService {
    * item's own grade always counts; `grades` replaces the other ones.
    */
   async setSuitedGrades(ctx: RequestContext, itemId: string, grades: number[], expectedRevision: number): Promise<BankItem> {
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const item = await this.lockItem(ctx, tx, itemId);
-      requireReviewer(ctx, await groupOf(ctx, item.subjectId, item.grade, tx), 'mark the grades an item suits');
+    return withTransaction(ctx, async (txCtx) => {
+      const item = await this.lockItem(txCtx, itemId);
+      requireReviewer(txCtx, await groupOf(txCtx, item.subjectId, item.grade), 'mark the grades an item suits');
       checkRevision('The item', item.revision, expectedRevision);
-      const school = await tx.findOneByOrFail(School, { id: ctx.schoolId });
+      const school = await txCtx.db.findOneByOrFail(School, { id: txCtx.schoolId });
       const outside = grades.find((g) => !gradesOf(school.stage).includes(g));
       if (outside !== undefined) throw new RuleViolation(SchoolErrors.GRADE_NOT_IN_SCHOOL, ['grades'], { grade: outside, school: school.name });
       const also = [...new Set(grades)].filter((g) => g !== item.grade).sort((a, b) => a - b);
-      await tx.update(BankItem, { schoolId: ctx.schoolId, id: item.id }, { alsoSuitedGrades: also, revision: item.revision + 1, updatedAt: new Date() });
-      return tx.findOneByOrFail(BankItem, { schoolId: ctx.schoolId, id: item.id });
+      await txCtx.db.update(BankItem, { schoolId: txCtx.schoolId, id: item.id }, { alsoSuitedGrades: also, revision: item.revision + 1, updatedAt: new Date() });
+      return txCtx.db.findOneByOrFail(BankItem, { schoolId: txCtx.schoolId, id: item.id });
     });
   }
 
   private async move(
     ctx: RequestContext, itemId: string, expectedRevision: number, action: ItemAction,
-    check: (tx: EntityManager, item: BankItem) => Promise<Partial<BankItem>>,
+    check: (txCtx: TxContext, item: BankItem) => Promise<Partial<BankItem>>,
   ): Promise<BankItem> {
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const item = await this.lockItem(ctx, tx, itemId);
-      const changes = await check(tx, item);
+    return withTransaction(ctx, async (txCtx) => {
+      const item = await this.lockItem(txCtx, itemId);
+      const changes = await check(txCtx, item);
       checkRevision('The item', item.revision, expectedRevision);
       const status = this.nextStatus(item, action);
-      await tx.update(BankItem, { schoolId: ctx.schoolId, id: item.id }, {
+      await txCtx.db.update(BankItem, { schoolId: txCtx.schoolId, id: item.id }, {
         ...changes, status, revision: item.revision + 1, updatedAt: new Date(),
       });
-      return tx.findOneByOrFail(BankItem, { schoolId: ctx.schoolId, id: item.id });
+      return txCtx.db.findOneByOrFail(BankItem, { schoolId: txCtx.schoolId, id: item.id });
     });
   }
 
@@ -222,16 +220,16 @@ export class BankItemService {
     return next;
   }
 
-  private async checkReviewer(ctx: RequestContext, tx: EntityManager, item: BankItem, action: 'approve' | 'return'): Promise<void> {
-    requireReviewer(ctx, await groupOf(ctx, item.subjectId, item.grade, tx), `${action} items`);
-    const version = await tx.findOneByOrFail(BankItemVersion, { schoolId: ctx.schoolId, itemId: item.id, versionNo: item.versionNo });
+  private async checkReviewer(ctx: TxContext, item: BankItem, action: 'approve' | 'return'): Promise<void> {
+    requireReviewer(ctx, await groupOf(ctx, item.subjectId, item.grade), `${action} items`);
+    const version = await ctx.db.findOneByOrFail(BankItemVersion, { schoolId: ctx.schoolId, itemId: item.id, versionNo: item.versionNo });
     if (item.authorId === ctx.viewer.userId || version.editedBy === ctx.viewer.userId) {
       throw new RuleViolation(BankErrors.OWN_ITEM_REVIEW, [], { action });
     }
   }
 
-  private async lockItem(ctx: RequestContext, tx: EntityManager, itemId: string): Promise<BankItem> {
-    const item = await tx.findOne(BankItem, { where: { schoolId: ctx.schoolId, id: itemId }, lock: { mode: 'pessimistic_write' } });
+  private async lockItem(ctx: TxContext, itemId: string): Promise<BankItem> {
+    const item = await ctx.db.findOne(BankItem, { where: { schoolId: ctx.schoolId, id: itemId }, lock: { mode: 'pessimistic_write' } });
     if (!item) throw new NotFoundError('BankItem', itemId);
     return item;
   }
@@ -245,10 +243,10 @@ export class BankItemService {
   }
 
   private async writeVersion(
-    ctx: RequestContext, tx: EntityManager, unit: Unit, itemId: string, versionNo: number, c: ItemContent, isNew: boolean,
+    ctx: TxContext, unit: Unit, itemId: string, versionNo: number, c: ItemContent, isNew: boolean,
   ): Promise<void> {
-    await unitService.checkObjectivesOfUnit(ctx, tx, unit.id, c.objectiveIds);
-    const source = await this.sourceOf(ctx, tx, itemId, c);
+    await unitService.checkObjectivesOfUnit(ctx, unit.id, c.objectiveIds);
+    const source = await this.sourceOf(ctx, itemId, c);
     const row = {
       title: c.title.trim(), body: c.body, answerGuide: c.answerGuide, tier: c.tier, form: c.form,
       predictedMinutes: c.predictedMinutes, difficulty: c.difficulty, beyondStandard: c.beyondCurriculumStandard,
@@ -258,24 +256,24 @@ export class BankItemService {
       needsPhone: c.needsPhone, repetitive: c.repetitive, composition: c.composition, editedBy: ctx.viewer.userId, updatedAt: new Date(),
     };
     const key = { schoolId: ctx.schoolId, itemId, versionNo };
-    if (isNew) await tx.insert(BankItemVersion, { ...key, ...row });
+    if (isNew) await ctx.db.insert(BankItemVersion, { ...key, ...row });
     else {
-      await tx.update(BankItemVersion, key, row);
-      await tx.delete(BankItemObjective, key);
+      await ctx.db.update(BankItemVersion, key, row);
+      await ctx.db.delete(BankItemObjective, key);
     }
     const objectiveIds = [...new Set(c.objectiveIds)];
-    if (objectiveIds.length) await tx.insert(BankItemObjective, objectiveIds.map((objectiveId) => ({ ...key, objectiveId })));
+    if (objectiveIds.length) await ctx.db.insert(BankItemObjective, objectiveIds.map((objectiveId) => ({ ...key, objectiveId })));
   }
 
   /** An adapted item names the approved bank item it adapts (改编); others name none. */
-  private async sourceOf(ctx: RequestContext, tx: EntityManager, itemId: string, c: ItemContent) {
+  private async sourceOf(ctx: TxContext, itemId: string, c: ItemContent) {
     if (c.provenance !== Provenance.ADAPTED) {
       if (c.sourceItemId) throw new InvalidInputError('sourceItemId', BankMessages.SOURCE_ONLY_FOR_ADAPTED);
       return null;
     }
     if (!c.sourceItemId) throw new InvalidInputError('sourceItemId', BankMessages.SOURCE_REQUIRED);
     if (c.sourceItemId === itemId) throw new InvalidInputError('sourceItemId', BankMessages.SOURCE_IS_SELF);
-    const source = await tx.findOneBy(BankItem, { schoolId: ctx.schoolId, id: c.sourceItemId });
+    const source = await ctx.db.findOneBy(BankItem, { schoolId: ctx.schoolId, id: c.sourceItemId });
     if (!source || source.approvedVersionNo === null) {
       throw new InvalidInputError('sourceItemId', BankMessages.SOURCE_NOT_APPROVED);
     }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
-import { RequestContext } from '../../core/context';
+import { RequestContext, TxContext } from '../../core/context';
 import { InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
 import { idempotent } from '../../core/idempotency';
 import { checkRevision } from '../../core/revision';
@@ -77,83 +76,84 @@ export class UnitService {
    */
   async create(ctx: RequestContext, input: UnitCreateInput, clientKey?: string | null): Promise<Unit> {
     return withTransaction(ctx, (txCtx) => idempotent(txCtx, { operation: 'unitCreate', clientKey, input },
-      (id) => txCtx.db.findOneByOrFail(Unit, { schoolId: ctx.schoolId, id }), async () => {
-      const tx = txCtx.db;
-      const subject = await tx.findOneBy(Subject, { schoolId: ctx.schoolId, id: input.subjectId });
-      if (!subject) throw new NotFoundError('Subject', input.subjectId);
-      const term = await tx.findOneBy(Term, { schoolId: ctx.schoolId, id: input.termId });
-      if (!term) throw new NotFoundError('Term', input.termId);
-      const school = await tx.findOneByOrFail(School, { id: ctx.schoolId });
-      if (!gradesOf(school.stage).includes(input.grade)) {
-        throw new RuleViolation(SchoolErrors.GRADE_NOT_IN_SCHOOL, ['grade'], { grade: input.grade, school: school.name });
-      }
-      requireMember(ctx, await groupOf(ctx, subject.id, input.grade, tx), 'create units of this subject and grade');
-      await this.checkOrderFree(tx, ctx.schoolId, subject.id, input.grade, term.id, input.sortOrder, null);
-      const unit = tx.create(Unit, {
-        schoolId: ctx.schoolId, id: randomUUID(), subjectId: subject.id, grade: input.grade, termId: term.id,
-        volume: input.volume.trim(), sortOrder: input.sortOrder, title: input.title.trim(), revision: 1,
-      });
-      await tx.insert(Unit, unit);
-      await tx.insert(UnitObjective, input.objectives.map((o, i) => this.newObjective(ctx.schoolId, unit.id, o, i + 1)));
-      return tx.findOneByOrFail(Unit, { schoolId: ctx.schoolId, id: unit.id });
-    }));
+      (id) => txCtx.db.findOneByOrFail(Unit, { schoolId: txCtx.schoolId, id }), () => this.insertUnit(txCtx, input)));
+  }
+
+  private async insertUnit(ctx: TxContext, input: UnitCreateInput): Promise<Unit> {
+    const subject = await ctx.db.findOneBy(Subject, { schoolId: ctx.schoolId, id: input.subjectId });
+    if (!subject) throw new NotFoundError('Subject', input.subjectId);
+    const term = await ctx.db.findOneBy(Term, { schoolId: ctx.schoolId, id: input.termId });
+    if (!term) throw new NotFoundError('Term', input.termId);
+    const school = await ctx.db.findOneByOrFail(School, { id: ctx.schoolId });
+    if (!gradesOf(school.stage).includes(input.grade)) {
+      throw new RuleViolation(SchoolErrors.GRADE_NOT_IN_SCHOOL, ['grade'], { grade: input.grade, school: school.name });
+    }
+    requireMember(ctx, await groupOf(ctx, subject.id, input.grade), 'create units of this subject and grade');
+    await this.checkOrderFree(ctx, subject.id, input.grade, term.id, input.sortOrder, null);
+    const unit = ctx.db.create(Unit, {
+      schoolId: ctx.schoolId, id: randomUUID(), subjectId: subject.id, grade: input.grade, termId: term.id,
+      volume: input.volume.trim(), sortOrder: input.sortOrder, title: input.title.trim(), revision: 1,
+    });
+    await ctx.db.insert(Unit, unit);
+    await ctx.db.insert(UnitObjective, input.objectives.map((o, i) => this.newObjective(ctx.schoolId, unit.id, o, i + 1)));
+    return ctx.db.findOneByOrFail(Unit, { schoolId: ctx.schoolId, id: unit.id });
   }
 
   /** Renames, moves or re-files a unit; refuses a stale revision. */
   async update(ctx: RequestContext, input: UnitUpdateInput): Promise<Unit> {
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const unit = await this.lockUnit(ctx, tx, input.unitId);
-      requireMember(ctx, await groupOf(ctx, unit.subjectId, unit.grade, tx), 'edit units of this subject and grade');
+    return withTransaction(ctx, async (txCtx) => {
+      const unit = await this.lockUnit(txCtx, input.unitId);
+      requireMember(txCtx, await groupOf(txCtx, unit.subjectId, unit.grade), 'edit units of this subject and grade');
       checkRevision('The unit', unit.revision, input.expectedRevision);
       if (input.sortOrder != null && input.sortOrder !== unit.sortOrder) {
-        await this.checkOrderFree(tx, ctx.schoolId, unit.subjectId, unit.grade, unit.termId, input.sortOrder, unit.id);
+        await this.checkOrderFree(txCtx, unit.subjectId, unit.grade, unit.termId, input.sortOrder, unit.id);
       }
-      await tx.update(Unit, { schoolId: ctx.schoolId, id: unit.id }, {
+      await txCtx.db.update(Unit, { schoolId: txCtx.schoolId, id: unit.id }, {
         volume: input.volume?.trim() ?? unit.volume,
         sortOrder: input.sortOrder ?? unit.sortOrder,
         title: input.title?.trim() ?? unit.title,
         revision: unit.revision + 1,
       });
-      return tx.findOneByOrFail(Unit, { schoolId: ctx.schoolId, id: unit.id });
+      return txCtx.db.findOneByOrFail(Unit, { schoolId: txCtx.schoolId, id: unit.id });
     });
   }
 
   /** Adds an objective at the end of a unit's list. */
   async addObjective(ctx: RequestContext, unitId: string, input: ObjectiveInput): Promise<Unit> {
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const unit = await this.lockUnit(ctx, tx, unitId);
-      requireMember(ctx, await groupOf(ctx, unit.subjectId, unit.grade, tx), 'edit units of this subject and grade');
-      const count = await tx.countBy(UnitObjective, { schoolId: ctx.schoolId, unitId });
-      await tx.insert(UnitObjective, this.newObjective(ctx.schoolId, unitId, input, count + 1));
-      await tx.update(Unit, { schoolId: ctx.schoolId, id: unitId }, { revision: unit.revision + 1 });
-      return tx.findOneByOrFail(Unit, { schoolId: ctx.schoolId, id: unitId });
+    return withTransaction(ctx, async (txCtx) => {
+      const unit = await this.lockUnit(txCtx, unitId);
+      requireMember(txCtx, await groupOf(txCtx, unit.subjectId, unit.grade), 'edit units of this subject and grade');
+      const count = await txCtx.db.countBy(UnitObjective, { schoolId: txCtx.schoolId, unitId });
+      await txCtx.db.insert(UnitObjective, this.newObjective(txCtx.schoolId, unitId, input, count + 1));
+      await txCtx.db.update(Unit, { schoolId: txCtx.schoolId, id: unitId }, { revision: unit.revision + 1 });
+      return txCtx.db.findOneByOrFail(Unit, { schoolId: txCtx.schoolId, id: unitId });
     });
   }
 
   /** Rewords an objective (items that cover it keep covering it). */
   async updateObjective(ctx: RequestContext, objectiveId: string, input: ObjectiveInput): Promise<Unit> {
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const objective = await tx.findOneBy(UnitObjective, { schoolId: ctx.schoolId, id: objectiveId });
+    return withTransaction(ctx, async (txCtx) => {
+      const objective = await txCtx.db.findOneBy(UnitObjective, { schoolId: txCtx.schoolId, id: objectiveId });
       if (!objective) throw new NotFoundError('UnitObjective', objectiveId);
-      const unit = await this.lockUnit(ctx, tx, objective.unitId);
-      requireMember(ctx, await groupOf(ctx, unit.subjectId, unit.grade, tx), 'edit units of this subject and grade');
-      await tx.update(UnitObjective, { schoolId: ctx.schoolId, id: objectiveId }, { kind: input.kind, description: input.description.trim() });
-      await tx.update(Unit, { schoolId: ctx.schoolId, id: unit.id }, { revision: unit.revision + 1 });
-      return tx.findOneByOrFail(Unit, { schoolId: ctx.schoolId, id: unit.id });
+      const unit = await this.lockUnit(txCtx, objective.unitId);
+      requireMember(txCtx, await groupOf(txCtx, unit.subjectId, unit.grade), 'edit units of this subject and grade');
+      await txCtx.db.update(UnitObjective, { schoolId: txCtx.schoolId, id: objectiveId }, { kind: input.kind, description: input.description.trim() });
+      await txCtx.db.update(Unit, { schoolId: txCtx.schoolId, id: unit.id }, { revision: unit.revision + 1 });
+      return txCtx.db.findOneByOrFail(Unit, { schoolId: txCtx.schoolId, id: unit.id });
     });
   }
 
-  /** Checks that `objectiveIds` all belong to the unit; BAD_USER_INPUT otherwise. */
-  async checkObjectivesOfUnit(ctx: RequestContext, tx: EntityManager, unitId: string, objectiveIds: string[]): Promise<void> {
+  /** Checks, inside the caller's transaction, that `objectiveIds` all belong to the unit; BAD_USER_INPUT otherwise. */
+  async checkObjectivesOfUnit(ctx: TxContext, unitId: string, objectiveIds: string[]): Promise<void> {
     if (objectiveIds.length === 0) return;
-    const found = await tx.findBy(UnitObjective, { schoolId: ctx.schoolId, unitId });
+    const found = await ctx.db.findBy(UnitObjective, { schoolId: ctx.schoolId, unitId });
     const own = new Set(found.map((o) => o.id));
     const foreign = objectiveIds.filter((id) => !own.has(id));
     if (foreign.length) throw new InvalidInputError('objectiveIds', BankMessages.OBJECTIVES_OF_ANOTHER_UNIT, { count: foreign.length });
   }
 
-  private async lockUnit(ctx: RequestContext, tx: EntityManager, unitId: string): Promise<Unit> {
-    const unit = await tx.findOne(Unit, { where: { schoolId: ctx.schoolId, id: unitId }, lock: { mode: 'pessimistic_write' } });
+  private async lockUnit(ctx: TxContext, unitId: string): Promise<Unit> {
+    const unit = await ctx.db.findOne(Unit, { where: { schoolId: ctx.schoolId, id: unitId }, lock: { mode: 'pessimistic_write' } });
     if (!unit) throw new NotFoundError('Unit', unitId);
     return unit;
   }
@@ -163,9 +163,9 @@ export class UnitService {
   }
 
   private async checkOrderFree(
-    tx: EntityManager, schoolId: string, subjectId: string, grade: number, termId: string, sortOrder: number, exceptId: string | null,
+    ctx: TxContext, subjectId: string, grade: number, termId: string, sortOrder: number, exceptId: string | null,
   ): Promise<void> {
-    const other = await tx.findOneBy(Unit, { schoolId, subjectId, grade, termId, sortOrder });
+    const other = await ctx.db.findOneBy(Unit, { schoolId: ctx.schoolId, subjectId, grade, termId, sortOrder });
     if (other && other.id !== exceptId) {
       throw new RuleViolation(BankErrors.UNIT_ORDER_TAKEN, ['sortOrder'], { sortOrder, otherTitle: other.title });
     }

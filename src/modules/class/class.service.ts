@@ -87,17 +87,17 @@ export class ClassService {
    */
   async setHeadTeacher(ctx: RequestContext, input: HeadTeacherSetInput): Promise<SchoolClass> {
     if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(ClassMessages.HEAD_TEACHER_OFFICE_ONLY);
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const c = await tx.findOneBy(SchoolClass, { schoolId: ctx.schoolId, id: input.classId });
+    return withTransaction(ctx, async (txCtx) => {
+      const c = await txCtx.db.findOneBy(SchoolClass, { schoolId: txCtx.schoolId, id: input.classId });
       if (!c) throw new NotFoundError('Class', input.classId);
       if (c.archivedAt) throw new RuleViolation(SchoolYearErrors.CLASS_ARCHIVED, ['classId'], { name: c.name });
-      const teacher = await tx.findOneBy(User, { schoolId: ctx.schoolId, id: input.teacherId });
+      const teacher = await txCtx.db.findOneBy(User, { schoolId: txCtx.schoolId, id: input.teacherId });
       if (!teacher) throw new NotFoundError('User', input.teacherId);
-      const isTeacher = await tx.exists(UserRole, { where: { schoolId: ctx.schoolId, userId: teacher.id, role: Role.TEACHER } });
+      const isTeacher = await txCtx.db.exists(UserRole, { where: { schoolId: txCtx.schoolId, userId: teacher.id, role: Role.TEACHER } });
       if (!isTeacher) {
         throw new RuleViolation(UserErrors.NOT_A_TEACHER, ['teacherId'], { name: teacher.displayName });
       }
-      await tx.update(SchoolClass, { schoolId: ctx.schoolId, id: c.id }, { headTeacherId: teacher.id });
+      await txCtx.db.update(SchoolClass, { schoolId: txCtx.schoolId, id: c.id }, { headTeacherId: teacher.id });
       return { ...c, headTeacherId: teacher.id };
     });
   }

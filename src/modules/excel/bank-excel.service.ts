@@ -189,9 +189,9 @@ export class BankExcelService {
     if (problems.length || dryRun) return { ...report, created: problems.length ? 0 : fresh.length };
     // One millisecond apart, so the bank keeps the file's order (newest-first lists show it reversed).
     const start = Date.now();
-    await withTransaction(ctx, async ({ db: tx }) => {
+    await withTransaction(ctx, async (txCtx) => {
       for (const [i, p] of fresh.entries()) {
-        await bankItemService.insertDraft(ctx, tx, p.unit, {
+        await bankItemService.insertDraft(txCtx, p.unit, {
           ...p.row, beyondCurriculumStandard: false, objectiveIds: p.objectiveIds, sourceItemId: p.sourceItemId,
         }, new Date(start + i));
         onProgress?.(i + 1, fresh.length);

@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { EntityManager } from 'typeorm';
-import { RequestContext, ShortTransaction } from '../../core/context';
+import { RequestContext, ShortTransaction, TxContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, RuleViolation } from '../../core/errors';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
@@ -74,9 +73,9 @@ export class ParentBindingService {
       }));
     const { schoolId, child, passwordHash } = checked;
     await ctx.moveToSchool(schoolId);
-    const { userId, request } = await withTransaction(ctx, async ({ db: tx }) => {
-      await lockStudent(tx, schoolId, child.studentId);
-      const [existing]: { id: string; no_password: boolean; active: boolean; parent: boolean; linked: boolean }[] = await tx.query(
+    const { userId, request } = await withTransaction(ctx, async (txCtx) => {
+      await lockStudent(txCtx, schoolId, child.studentId);
+      const [existing]: { id: string; no_password: boolean; active: boolean; parent: boolean; linked: boolean }[] = await txCtx.db.query(
         `SELECT u.id, u.password_hash IS NULL AS no_password, (u.deactivated_at IS NULL AND u.deleted_at IS NULL) AS active,
                 EXISTS (SELECT 1 FROM user_roles r WHERE r.school_id = u.school_id AND r.user_id = u.id AND r.role = 'parent') AS parent,
                 EXISTS (SELECT 1 FROM parent_links l WHERE l.school_id = u.school_id AND l.parent_id = u.id AND l.student_id = $3) AS linked
@@ -87,20 +86,20 @@ export class ParentBindingService {
         if (!(existing.parent && existing.linked && existing.no_password && existing.active)) {
           throw new RuleViolation(ParentBindingErrors.PARENT_ACCOUNT_EXISTS, ['username'], { username });
         }
-        await tx.query(
+        await txCtx.db.query(
           `UPDATE users SET password_hash = $3, must_change_password = false, token_version = token_version + 1 WHERE school_id = $1 AND id = $2`,
           [schoolId, existing.id, passwordHash]);
-        const request = await insertRequest(tx, schoolId, existing.id, child, input, BindingStatus.APPROVED);
-        await applyConsent(tx, schoolId, request);
+        const request = await insertRequest(txCtx, schoolId, existing.id, child, input, BindingStatus.APPROVED);
+        await applyConsent(txCtx, schoolId, request);
         return { userId: existing.id, request };
       }
-      await refuseFull(tx, schoolId, child);
+      await refuseFull(txCtx, schoolId, child);
       const id = randomUUID();
-      await tx.query(
+      await txCtx.db.query(
         `INSERT INTO users (school_id, id, username, display_name, password_hash, must_change_password) VALUES ($1, $2, $3, $4, $5, false)`,
         [schoolId, id, username, input.displayName.trim(), passwordHash]);
-      await tx.query(`INSERT INTO user_roles (school_id, user_id, role) VALUES ($1, $2, 'parent')`, [schoolId, id]);
-      return { userId: id, request: await insertRequest(tx, schoolId, id, child, input, BindingStatus.PENDING) };
+      await txCtx.db.query(`INSERT INTO user_roles (school_id, user_id, role) VALUES ($1, $2, 'parent')`, [schoolId, id]);
+      return { userId: id, request: await insertRequest(txCtx, schoolId, id, child, input, BindingStatus.PENDING) };
     });
     const loaded = await userService.loadViewer(ctx.db, schoolId, userId);
     if (loaded) ctx.signIn(loaded.viewer);
@@ -113,40 +112,40 @@ export class ParentBindingService {
   async request(ctx: RequestContext, input: ChildClaim): Promise<ParentBindingRequest> {
     const { schoolId, userId } = ctx.viewer;
     const child = await ctx.withoutConnection((short) => this.matchChild(ctx, short, schoolId, input));
-    return withTransaction(ctx, async ({ db: tx }) => {
-      await lockStudent(tx, schoolId, child.studentId);
-      if (await tx.exists(ParentLink, { where: { schoolId, parentId: userId, studentId: child.studentId } })) {
+    return withTransaction(ctx, async (txCtx) => {
+      await lockStudent(txCtx, schoolId, child.studentId);
+      if (await txCtx.db.exists(ParentLink, { where: { schoolId, parentId: userId, studentId: child.studentId } })) {
         throw new RuleViolation(ParentBindingErrors.ALREADY_BOUND, ['childName'], { child: child.displayName });
       }
-      if (await tx.exists(ParentBindingRequest, { where: { schoolId, parentId: userId, studentId: child.studentId, status: BindingStatus.PENDING } })) {
+      if (await txCtx.db.exists(ParentBindingRequest, { where: { schoolId, parentId: userId, studentId: child.studentId, status: BindingStatus.PENDING } })) {
         throw new RuleViolation(ParentBindingErrors.BINDING_PENDING, ['childName'], { child: child.displayName });
       }
-      await refuseFull(tx, schoolId, child);
-      return insertRequest(tx, schoolId, userId, child, input, BindingStatus.PENDING);
+      await refuseFull(txCtx, schoolId, child);
+      return insertRequest(txCtx, schoolId, userId, child, input, BindingStatus.PENDING);
     });
   }
 
   /** The head teacher of the child's class (or the academic office) approves or rejects a waiting request. */
   async decide(ctx: RequestContext, requestId: string, approve: boolean, reason: string | null): Promise<ParentBindingRequest> {
     const { schoolId } = ctx.viewer;
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const request = await tx.findOne(ParentBindingRequest, { where: { schoolId, id: requestId }, lock: { mode: 'pessimistic_write' } });
+    return withTransaction(ctx, async (txCtx) => {
+      const request = await txCtx.db.findOne(ParentBindingRequest, { where: { schoolId, id: requestId }, lock: { mode: 'pessimistic_write' } });
       if (!request || !this.mayDecide(ctx, request.classId)) throw new NotFoundError('ParentBindingRequest', requestId);
       if (request.status !== BindingStatus.PENDING) throw new RuleViolation(ParentBindingErrors.BINDING_ALREADY_DECIDED, ['requestId']);
-      const decided = { decidedAt: new Date(), decidedBy: ctx.viewer.userId };
+      const decided = { decidedAt: new Date(), decidedBy: txCtx.viewer.userId };
       if (!approve) {
         const patch = { ...decided, status: BindingStatus.REJECTED, reason: reason?.trim() || null };
-        await tx.update(ParentBindingRequest, { schoolId, id: requestId }, patch);
+        await txCtx.db.update(ParentBindingRequest, { schoolId, id: requestId }, patch);
         return { ...request, ...patch };
       }
-      const student = await lockStudent(tx, schoolId, request.studentId);
-      if (!(await tx.exists(ParentLink, { where: { schoolId, parentId: request.parentId, studentId: request.studentId } }))) {
-        await refuseFull(tx, schoolId, { studentId: student.id, classId: request.classId, displayName: student.displayName });
-        await tx.insert(ParentLink, { schoolId, parentId: request.parentId, studentId: request.studentId, relation: request.relation });
+      const student = await lockStudent(txCtx, schoolId, request.studentId);
+      if (!(await txCtx.db.exists(ParentLink, { where: { schoolId, parentId: request.parentId, studentId: request.studentId } }))) {
+        await refuseFull(txCtx, schoolId, { studentId: student.id, classId: request.classId, displayName: student.displayName });
+        await txCtx.db.insert(ParentLink, { schoolId, parentId: request.parentId, studentId: request.studentId, relation: request.relation });
       }
       const patch = { ...decided, status: BindingStatus.APPROVED };
-      await tx.update(ParentBindingRequest, { schoolId, id: requestId }, patch);
-      await applyConsent(tx, schoolId, request);
+      await txCtx.db.update(ParentBindingRequest, { schoolId, id: requestId }, patch);
+      await applyConsent(txCtx, schoolId, request);
       return { ...request, ...patch };
     });
   }
@@ -180,7 +179,7 @@ export class ParentBindingService {
     if (!cls) throw new NotFoundError('Class', classId);
     if (!this.mayDecide(ctx, classId)) throw new ForbiddenError(ParentBindingAccessErrors.HEAD_TEACHER_ONLY);
     const joinCode = newJoinCode();
-    await withTransaction(ctx, ({ db: tx }) => tx.query(`UPDATE classes SET join_code = $3 WHERE school_id = $1 AND id = $2`, [ctx.schoolId, classId, joinCode]));
+    await withTransaction(ctx, (txCtx) => txCtx.db.query(`UPDATE classes SET join_code = $3 WHERE school_id = $1 AND id = $2`, [txCtx.schoolId, classId, joinCode]));
     return { cls, joinCode };
   }
 
@@ -222,35 +221,39 @@ export class ParentBindingService {
   }
 }
 
-async function lockStudent(tx: EntityManager, schoolId: string, studentId: string): Promise<User> {
-  const student = await tx.findOne(User, { where: { schoolId, id: studentId }, lock: { mode: 'pessimistic_write' } });
+// The helpers below run in the caller's transaction (`ctx.db`) and are given the school: a parent
+// registering is not signed in yet, so the context has no viewer to take it from.
+
+/** The student's row, locked until the caller's transaction ends, or NOT_FOUND. */
+async function lockStudent(ctx: TxContext, schoolId: string, studentId: string): Promise<User> {
+  const student = await ctx.db.findOne(User, { where: { schoolId, id: studentId }, lock: { mode: 'pessimistic_write' } });
   if (!student) throw new NotFoundError('Student', studentId);
   return student;
 }
 
 /** Refuses a third guardian. Run with the student's row locked, so two approvals cannot both pass. */
-async function refuseFull(tx: EntityManager, schoolId: string, child: MatchedChild): Promise<void> {
-  const guardians = await tx.count(ParentLink, { where: { schoolId, studentId: child.studentId } });
+async function refuseFull(ctx: TxContext, schoolId: string, child: MatchedChild): Promise<void> {
+  const guardians = await ctx.db.count(ParentLink, { where: { schoolId, studentId: child.studentId } });
   if (guardians >= MAX_GUARDIANS) {
     throw new RuleViolation(ParentBindingErrors.GUARDIANS_FULL, ['childName'], { maxGuardians: MAX_GUARDIANS, guardians, child: child.displayName });
   }
 }
 
-async function insertRequest(tx: EntityManager, schoolId: string, parentId: string, child: MatchedChild, claim: ChildClaim, status: BindingStatus): Promise<ParentBindingRequest> {
+async function insertRequest(ctx: TxContext, schoolId: string, parentId: string, child: MatchedChild, claim: ChildClaim, status: BindingStatus): Promise<ParentBindingRequest> {
   const now = new Date();
   const request: ParentBindingRequest = {
     schoolId, id: randomUUID(), parentId, studentId: child.studentId, classId: child.classId, relation: claim.relation, consent: claim.consent,
     status, automatic: status === BindingStatus.APPROVED, reason: null, createdAt: now,
     decidedAt: status === BindingStatus.PENDING ? null : now, decidedBy: null,
   };
-  await tx.insert(ParentBindingRequest, request);
+  await ctx.db.insert(ParentBindingRequest, request);
   return request;
 }
 
 /** The consent given with the request takes effect with the binding (a consent already given stays as it is). */
-async function applyConsent(tx: EntityManager, schoolId: string, request: ParentBindingRequest): Promise<void> {
+async function applyConsent(ctx: TxContext, schoolId: string, request: ParentBindingRequest): Promise<void> {
   if (!request.consent) return;
-  await tx.query(
+  await ctx.db.query(
     `UPDATE users SET guardian_consent_at = now(), guardian_consent_by = $3 WHERE school_id = $1 AND id = $2 AND guardian_consent_at IS NULL`,
     [schoolId, request.studentId, request.parentId]);
 }

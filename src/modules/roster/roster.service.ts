@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { EntityManager } from 'typeorm';
-import { RequestContext } from '../../core/context';
+import { RequestContext, TxContext } from '../../core/context';
 import { DomainError } from '../../core/errors';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
@@ -129,6 +129,9 @@ function countsOf(sheetNames: Map<SheetKey, string>, lines: RosterLine[]): Sheet
  * (`app.school_id`): every row is checked against the file and the school first; with any
  * problem, or on a dry run, nothing is written. Imports of one school take turns, so each
  * plans against what the one before it wrote.
+ *
+ * It takes a bare manager rather than a context: the demo seed imports its roster this way,
+ * with no request. A request imports through `RosterService.importRoster`.
  */
 export async function importRosterOn(tx: EntityManager, schoolId: string, data: Buffer, options: RosterImportOptions): Promise<RosterReport> {
   const empty = (problems: RosterProblem[]): RosterReport => ({ dryRun: options.dryRun, rows: 0, sheets: [], lines: [], problems });
@@ -161,7 +164,7 @@ export class RosterService {
    */
   async importRoster(ctx: RequestContext, data: Buffer, options: RosterImportOptions): Promise<RosterReport> {
     requireOffice(ctx);
-    return withTransaction(ctx, ({ db: tx }) => importRosterOn(tx, ctx.schoolId, data, options));
+    return withTransaction(ctx, (txCtx) => importRosterOn(txCtx.db, txCtx.schoolId, data, options));
   }
 
   /**
@@ -172,29 +175,30 @@ export class RosterService {
    */
   async exportRoster(ctx: RequestContext): Promise<{ fileName: string; data: Buffer }> {
     requireOffice(ctx);
-    return withTransaction(ctx, ({ db: tx }) => this.exportOn(tx, ctx.schoolId));
+    return withTransaction(ctx, (txCtx) => this.exportOn(txCtx));
   }
 
-  private async exportOn(db: EntityManager, s: string): Promise<{ fileName: string; data: Buffer }> {
-    const school = await db.findOneByOrFail(School, { id: s });
-    const classes: { id: string; grade: number; class_no: number; head_no: string | null; head_name: string | null }[] = await db.query(
+  private async exportOn(ctx: TxContext): Promise<{ fileName: string; data: Buffer }> {
+    const s = ctx.schoolId;
+    const school = await ctx.db.findOneByOrFail(School, { id: s });
+    const classes: { id: string; grade: number; class_no: number; head_no: string | null; head_name: string | null }[] = await ctx.db.query(
       `SELECT c.id, c.grade, c.class_no, h.staff_no AS head_no, h.display_name AS head_name
          FROM classes c LEFT JOIN users h ON h.school_id = c.school_id AND h.id = c.head_teacher_id AND h.staff_no IS NOT NULL AND h.deactivated_at IS NULL AND h.deleted_at IS NULL
         WHERE c.school_id = $1 AND c.archived_at IS NULL ORDER BY c.grade, c.class_no`, [s]);
-    const teachers: { staff_no: string; display_name: string; username: string }[] = await db.query(
+    const teachers: { staff_no: string; display_name: string; username: string }[] = await ctx.db.query(
       `SELECT staff_no, display_name, username FROM users WHERE school_id = $1 AND staff_no IS NOT NULL AND deactivated_at IS NULL AND deleted_at IS NULL ORDER BY staff_no`, [s]);
-    const teaching: { staff_no: string; display_name: string; grade: number; class_no: number; subject: string }[] = await db.query(
+    const teaching: { staff_no: string; display_name: string; grade: number; class_no: number; subject: string }[] = await ctx.db.query(
       `SELECT u.staff_no, u.display_name, c.grade, c.class_no, sub.name AS subject
          FROM teaching_assignments t
          JOIN users u ON u.school_id = t.school_id AND u.id = t.teacher_id AND u.staff_no IS NOT NULL AND u.deactivated_at IS NULL AND u.deleted_at IS NULL
          JOIN classes c ON c.school_id = t.school_id AND c.id = t.class_id AND c.archived_at IS NULL
          JOIN subjects sub ON sub.school_id = t.school_id AND sub.id = t.subject_id
         WHERE t.school_id = $1 ORDER BY c.grade, c.class_no, sub.sort_order, u.staff_no`, [s]);
-    const students: { student_no: string; display_name: string; grade: number; class_no: number; username: string }[] = await db.query(
+    const students: { student_no: string; display_name: string; grade: number; class_no: number; username: string }[] = await ctx.db.query(
       `SELECT u.student_no, u.display_name, c.grade, c.class_no, u.username
          FROM users u JOIN classes c ON c.school_id = u.school_id AND c.id = u.class_id AND c.archived_at IS NULL
         WHERE u.school_id = $1 AND u.student_no IS NOT NULL AND u.deactivated_at IS NULL AND u.deleted_at IS NULL ORDER BY c.grade, c.class_no, u.student_no`, [s]);
-    const parents: { student_no: string; student_name: string; display_name: string; relation: ParentRelation; username: string }[] = await db.query(
+    const parents: { student_no: string; student_name: string; display_name: string; relation: ParentRelation; username: string }[] = await ctx.db.query(
       `SELECT st.student_no, st.display_name AS student_name, p.display_name, l.relation, p.username
          FROM parent_links l
          JOIN users st ON st.school_id = l.school_id AND st.id = l.student_id AND st.student_no IS NOT NULL AND st.deactivated_at IS NULL AND st.deleted_at IS NULL

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { EntityManager, In, Not } from 'typeorm';
-import { RequestContext } from '../../core/context';
+import { In, Not } from 'typeorm';
+import { RequestContext, TxContext } from '../../core/context';
 import { InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
@@ -48,26 +48,26 @@ export class SchoolAdminUsersService {
     if (new Set(childIds).size < childIds.length) throw new InvalidInputError('children', SchoolAdminMessages.CHILD_TWICE);
     const initialPassword = randomBytes(9).toString('base64url');
     const passwordHash = await hashPassword(initialPassword, ctx.config.passwordHashCost);
-    const user = await withTransaction(ctx, async ({ db: tx }) => {
+    const user = await withTransaction(ctx, async (txCtx) => {
       const username = input.username.toLowerCase();
-      if (await tx.exists(User, { where: { schoolId: ctx.schoolId, username } })) {
+      if (await txCtx.db.exists(User, { where: { schoolId: txCtx.schoolId, username } })) {
         throw new RuleViolation(SchoolAdminErrors.USERNAME_TAKEN, ['username'], { username });
       }
-      if (input.classId) await classOf(tx, ctx.schoolId, input.classId);
-      if (input.studentNo) await refuseTakenStudentNo(tx, ctx.schoolId, input.studentNo.trim(), null);
+      if (input.classId) await classOf(txCtx, input.classId);
+      if (input.studentNo) await refuseTakenStudentNo(txCtx, input.studentNo.trim(), null);
       const children = input.children ?? [];
-      for (const [i, child] of children.entries()) await studentOf(tx, ctx.schoolId, child.studentId, `children.${i}.studentId`);
+      for (const [i, child] of children.entries()) await studentOf(txCtx, child.studentId, `children.${i}.studentId`);
       const row = {
         // An initial password, as on an account slip: changed at the first sign-in.
-        schoolId: ctx.schoolId, id: randomUUID(), username, displayName: input.displayName.trim(), passwordHash, mustChangePassword: true,
+        schoolId: txCtx.schoolId, id: randomUUID(), username, displayName: input.displayName.trim(), passwordHash, mustChangePassword: true,
         classId: input.classId ?? null, studentNo: input.studentNo?.trim() ?? null,
       };
-      await tx.insert(User, row);
-      if (roles.length) await tx.insert(UserRole, roles.map((role) => ({ schoolId: ctx.schoolId, userId: row.id, role })));
+      await txCtx.db.insert(User, row);
+      if (roles.length) await txCtx.db.insert(UserRole, roles.map((role) => ({ schoolId: txCtx.schoolId, userId: row.id, role })));
       if (children.length) {
-        await tx.insert(ParentLink, children.map((c) => ({ schoolId: ctx.schoolId, parentId: row.id, studentId: c.studentId, relation: c.relation })));
+        await txCtx.db.insert(ParentLink, children.map((c) => ({ schoolId: txCtx.schoolId, parentId: row.id, studentId: c.studentId, relation: c.relation })));
       }
-      return tx.findOneByOrFail(User, { schoolId: ctx.schoolId, id: row.id });
+      return txCtx.db.findOneByOrFail(User, { schoolId: txCtx.schoolId, id: row.id });
     });
     return { user, initialPassword };
   }
@@ -75,22 +75,22 @@ export class SchoolAdminUsersService {
   /** Changes a user's name, or a student's class or 学籍号. */
   async update(ctx: RequestContext, userId: string, expectedRevision: number, changes: UserChanges): Promise<User> {
     requireOffice(ctx);
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const user = await lockedRow(tx, User, 'User', ctx.schoolId, userId);
+    return withTransaction(ctx, async (txCtx) => {
+      const user = await lockedRow(txCtx, User, 'User', userId);
       checkRevision(user.displayName, user.revision, expectedRevision);
       const patch: Partial<User> = { revision: user.revision + 1 };
       if (changes.displayName != null) patch.displayName = changes.displayName.trim();
       if (changes.classId != null || changes.studentNo != null) {
-        if (!(await tx.exists(UserRole, { where: { schoolId: ctx.schoolId, userId, role: Role.STUDENT } }))) {
+        if (!(await txCtx.db.exists(UserRole, { where: { schoolId: txCtx.schoolId, userId, role: Role.STUDENT } }))) {
           throw new RuleViolation(UserErrors.NOT_A_STUDENT, ['userId'], { name: user.displayName, detail: 'class' });
         }
       }
-      if (changes.classId != null) patch.classId = (await classOf(tx, ctx.schoolId, changes.classId)).id;
+      if (changes.classId != null) patch.classId = (await classOf(txCtx, changes.classId)).id;
       if (changes.studentNo != null) {
         patch.studentNo = changes.studentNo.trim();
-        await refuseTakenStudentNo(tx, ctx.schoolId, patch.studentNo, user.id);
+        await refuseTakenStudentNo(txCtx, patch.studentNo, user.id);
       }
-      await tx.update(User, { schoolId: ctx.schoolId, id: user.id }, patch);
+      await txCtx.db.update(User, { schoolId: txCtx.schoolId, id: user.id }, patch);
       return { ...user, ...patch };
     });
   }
@@ -102,13 +102,13 @@ export class SchoolAdminUsersService {
     if (userId === ctx.viewer.userId && !roles.includes(Role.ACADEMIC_OFFICE)) {
       throw new RuleViolation(SchoolAdminErrors.OWN_OFFICE_ROLE, ['roles']);
     }
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const user = await lockedRow(tx, User, 'User', ctx.schoolId, userId);
+    return withTransaction(ctx, async (txCtx) => {
+      const user = await lockedRow(txCtx, User, 'User', userId);
       checkRevision(user.displayName, user.revision, expectedRevision);
       if (user.deactivatedAt) throw new RuleViolation(UserErrors.USER_DEACTIVATED, ['userId'], { name: user.displayName });
-      await tx.delete(UserRole, { schoolId: ctx.schoolId, userId, role: Not(In(roles)) });
-      if (roles.length) await tx.upsert(UserRole, roles.map((role) => ({ schoolId: ctx.schoolId, userId, role })), ['schoolId', 'userId', 'role']);
-      await tx.update(User, { schoolId: ctx.schoolId, id: userId }, { revision: user.revision + 1 });
+      await txCtx.db.delete(UserRole, { schoolId: txCtx.schoolId, userId, role: Not(In(roles)) });
+      if (roles.length) await txCtx.db.upsert(UserRole, roles.map((role) => ({ schoolId: txCtx.schoolId, userId, role })), ['schoolId', 'userId', 'role']);
+      await txCtx.db.update(User, { schoolId: txCtx.schoolId, id: userId }, { revision: user.revision + 1 });
       return { ...user, revision: user.revision + 1 };
     });
   }
@@ -120,12 +120,12 @@ export class SchoolAdminUsersService {
   async deactivate(ctx: RequestContext, userId: string, expectedRevision: number): Promise<User> {
     requireOffice(ctx);
     if (userId === ctx.viewer.userId) throw new RuleViolation(SchoolAdminErrors.OWN_OFFICE_ROLE, ['userId'], { deactivate: 'yes' });
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const user = await lockedRow(tx, User, 'User', ctx.schoolId, userId);
+    return withTransaction(ctx, async (txCtx) => {
+      const user = await lockedRow(txCtx, User, 'User', userId);
       checkRevision(user.displayName, user.revision, expectedRevision);
       if (user.deactivatedAt) throw new RuleViolation(UserErrors.USER_DEACTIVATED, ['userId'], { name: user.displayName });
       const patch = { deactivatedAt: new Date(), tokenVersion: user.tokenVersion + 1, revision: user.revision + 1 };
-      await tx.update(User, { schoolId: ctx.schoolId, id: userId }, patch);
+      await txCtx.db.update(User, { schoolId: txCtx.schoolId, id: userId }, patch);
       return { ...user, ...patch };
     });
   }
@@ -139,24 +139,24 @@ function storedRoles(roles: Role[]): Role[] {
   return [...new Set(roles)];
 }
 
-async function classOf(tx: EntityManager, schoolId: string, classId: string): Promise<SchoolClass> {
-  const c = await tx.findOneBy(SchoolClass, { schoolId, id: classId });
+async function classOf(ctx: TxContext, classId: string): Promise<SchoolClass> {
+  const c = await ctx.db.findOneBy(SchoolClass, { schoolId: ctx.schoolId, id: classId });
   if (!c) throw new NotFoundError('Class', classId);
   if (c.archivedAt) throw new RuleViolation(SchoolYearErrors.CLASS_ARCHIVED, ['classId'], { name: c.name });
   return c;
 }
 
-async function studentOf(tx: EntityManager, schoolId: string, id: string, field: string): Promise<User> {
-  const user = await tx.findOneBy(User, { schoolId, id });
+async function studentOf(ctx: TxContext, id: string, field: string): Promise<User> {
+  const user = await ctx.db.findOneBy(User, { schoolId: ctx.schoolId, id });
   if (!user) throw new NotFoundError('User', id);
-  if (!(await tx.exists(UserRole, { where: { schoolId, userId: id, role: Role.STUDENT } }))) {
+  if (!(await ctx.db.exists(UserRole, { where: { schoolId: ctx.schoolId, userId: id, role: Role.STUDENT } }))) {
     throw new RuleViolation(UserErrors.NOT_A_STUDENT, [field], { name: user.displayName });
   }
   return user;
 }
 
-async function refuseTakenStudentNo(tx: EntityManager, schoolId: string, studentNo: string, exceptId: string | null): Promise<void> {
-  const holder = await tx.findOneBy(User, { schoolId, studentNo, ...(exceptId ? { id: Not(exceptId) } : {}) });
+async function refuseTakenStudentNo(ctx: TxContext, studentNo: string, exceptId: string | null): Promise<void> {
+  const holder = await ctx.db.findOneBy(User, { schoolId: ctx.schoolId, studentNo, ...(exceptId ? { id: Not(exceptId) } : {}) });
   if (holder) throw new RuleViolation(SchoolAdminErrors.STUDENT_NO_TAKEN, ['studentNo'], { studentNo, holder: holder.displayName });
 }
 

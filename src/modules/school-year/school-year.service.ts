@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In, IsNull } from 'typeorm';
-import { RequestContext } from '../../core/context';
+import { In, IsNull } from 'typeorm';
+import { RequestContext, TxContext } from '../../core/context';
 import { InvalidInputError, RuleViolation } from '../../core/errors';
 import { withTransaction } from '../../core/transaction';
 import { SchoolClass, TeachingAssignment } from '../class/class.entity';
@@ -89,24 +89,25 @@ export class SchoolYearService {
     if (!/^\d{4}-\d{4}$/.test(year) || Number(year.slice(5)) !== first + 1) {
       throw new InvalidInputError('academicYear', SchoolYearMessages.ACADEMIC_YEAR_NOT_CONSECUTIVE, { academicYear: year });
     }
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const school = await tx.findOneOrFail(School, { where: { id: ctx.schoolId }, lock: { mode: 'pessimistic_write' } });
-      const plan = await this.plan(tx, ctx.schoolId, school, options);
-      if (!options.dryRun) await this.apply(tx, ctx, plan, options);
+    return withTransaction(ctx, async (txCtx) => {
+      const school = await txCtx.db.findOneOrFail(School, { where: { id: txCtx.schoolId }, lock: { mode: 'pessimistic_write' } });
+      const plan = await this.plan(txCtx, school, options);
+      if (!options.dryRun) await this.apply(txCtx, plan, options);
       return plan;
     });
   }
 
-  private async plan(tx: EntityManager, schoolId: string, school: School, options: RolloverOptions): Promise<RolloverPlan> {
+  private async plan(ctx: TxContext, school: School, options: RolloverOptions): Promise<RolloverPlan> {
+    const { schoolId } = ctx;
     const year = options.academicYear;
-    const done = await tx.find(SchoolYearRollover, { where: { schoolId }, order: { academicYear: 'DESC' } });
+    const done = await ctx.db.find(SchoolYearRollover, { where: { schoolId }, order: { academicYear: 'DESC' } });
     if (done.length && done[0].academicYear >= year) {
       const last = done[0];
       throw new RuleViolation(SchoolYearErrors.YEAR_ALREADY_ROLLED, ['academicYear'], {
         academicYear: year, lastYear: last.academicYear, rolledOn: last.rolledAt.toISOString().slice(0, 10),
       });
     }
-    const terms = await tx.find(Term, { where: { schoolId, academicYear: year }, order: { termNo: 'ASC' } });
+    const terms = await ctx.db.find(Term, { where: { schoolId, academicYear: year }, order: { termNo: 'ASC' } });
     const missing = [1, 2].filter((n) => !terms.some((t) => t.termNo === n));
     if (missing.length) {
       throw new RuleViolation(SchoolYearErrors.YEAR_TERMS_MISSING, ['academicYear'], {
@@ -115,15 +116,15 @@ export class SchoolYearService {
     }
     const grades = gradesOf(school.stage);
     const topGrade = Math.max(...grades);
-    const classes = await tx.find(SchoolClass, { where: { schoolId, archivedAt: IsNull() }, order: { grade: 'ASC', classNo: 'ASC' } });
+    const classes = await ctx.db.find(SchoolClass, { where: { schoolId, archivedAt: IsNull() }, order: { grade: 'ASC', classNo: 'ASC' } });
     const ids = classes.map((c) => c.id);
     const [counts, teaching, activeTeachers, groups] = await Promise.all([
       ids.length
-        ? tx.query(`SELECT class_id, count(*)::int AS n FROM users WHERE school_id = $1 AND class_id = ANY($2::uuid[]) AND deactivated_at IS NULL GROUP BY class_id`, [schoolId, ids])
+        ? ctx.db.query(`SELECT class_id, count(*)::int AS n FROM users WHERE school_id = $1 AND class_id = ANY($2::uuid[]) AND deactivated_at IS NULL GROUP BY class_id`, [schoolId, ids])
         : [],
-      ids.length ? tx.findBy(TeachingAssignment, { schoolId, classId: In(ids) }) : [],
-      tx.query(`SELECT id FROM users WHERE school_id = $1 AND deactivated_at IS NULL`, [schoolId]),
-      tx.query(`SELECT count(*)::int AS n FROM research_groups WHERE school_id = $1`, [schoolId]),
+      ids.length ? ctx.db.findBy(TeachingAssignment, { schoolId, classId: In(ids) }) : [],
+      ctx.db.query(`SELECT id FROM users WHERE school_id = $1 AND deactivated_at IS NULL`, [schoolId]),
+      ctx.db.query(`SELECT count(*)::int AS n FROM research_groups WHERE school_id = $1`, [schoolId]),
     ]) as [{ class_id: string; n: number }[], TeachingAssignment[], { id: string }[], { n: number }[]];
     const studentsOf = new Map(counts.map((r) => [r.class_id, r.n]));
     const active = new Set(activeTeachers.map((r) => r.id));
@@ -166,22 +167,22 @@ export class SchoolYearService {
     };
   }
 
-  private async apply(tx: EntityManager, ctx: RequestContext, plan: RolloverPlan, options: RolloverOptions): Promise<void> {
+  private async apply(ctx: TxContext, plan: RolloverPlan, options: RolloverOptions): Promise<void> {
     const schoolId = ctx.schoolId;
     const now = new Date();
     // First, so a rollover racing this one fails on the key before touching a class.
-    await tx.insert(SchoolYearRollover, { schoolId, academicYear: plan.academicYear, rolledAt: now, rolledBy: ctx.viewer.userId });
+    await ctx.db.insert(SchoolYearRollover, { schoolId, academicYear: plan.academicYear, rolledAt: now, rolledBy: ctx.viewer.userId });
     for (const move of plan.moves) {
       const old = move.from;
-      await tx.update(SchoolClass, { schoolId, id: old.id }, { archivedAt: now, revision: old.revision + 1 });
-      await tx.query(
+      await ctx.db.update(SchoolClass, { schoolId, id: old.id }, { archivedAt: now, revision: old.revision + 1 });
+      await ctx.db.query(
         `INSERT INTO past_class_members (school_id, class_id, student_id, academic_year, until_day)
          SELECT school_id, class_id, id, $3, $4 FROM users WHERE school_id = $1 AND class_id = $2`,
         [schoolId, old.id, plan.previousYear, plan.startsOn],
       );
       if (!move.name) {
         // Graduates keep their class (archived) so their history reads as before; they can no longer sign in.
-        await tx.query(
+        await ctx.db.query(
           `UPDATE users SET graduated_at = $3, deactivated_at = coalesce(deactivated_at, $3), token_version = token_version + 1, revision = revision + 1
             WHERE school_id = $1 AND class_id = $2 AND deactivated_at IS NULL`,
           [schoolId, old.id, now],
@@ -192,14 +193,14 @@ export class SchoolYearService {
         schoolId, id: randomUUID(), grade: move.grade!, classNo: move.classNo!, name: move.name, headTeacherId: move.headTeacherId,
         revision: 1, archivedAt: null,
       };
-      await tx.insert(SchoolClass, row);
+      await ctx.db.insert(SchoolClass, row);
       move.to = row;
-      await tx.query(
+      await ctx.db.query(
         `UPDATE users SET class_id = $3, revision = revision + 1 WHERE school_id = $1 AND class_id = $2 AND deactivated_at IS NULL`,
         [schoolId, old.id, row.id],
       );
       if (options.carryTeaching) {
-        await tx.query(
+        await ctx.db.query(
           `INSERT INTO teaching_assignments (school_id, id, teacher_id, class_id, subject_id)
            SELECT t.school_id, gen_random_uuid(), t.teacher_id, $3, t.subject_id FROM teaching_assignments t
              JOIN users u ON u.school_id = t.school_id AND u.id = t.teacher_id AND u.deactivated_at IS NULL
@@ -212,7 +213,7 @@ export class SchoolYearService {
       const row: SchoolClass = {
         schoolId, id: randomUUID(), grade: entry.grade, classNo: entry.classNo, name: entry.name, headTeacherId: null, revision: 1, archivedAt: null,
       };
-      await tx.insert(SchoolClass, row);
+      await ctx.db.insert(SchoolClass, row);
       entry.row = row;
     }
   }

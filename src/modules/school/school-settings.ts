@@ -64,12 +64,12 @@ export class SchoolSettingsService {
 
   async update(ctx: RequestContext, input: SchoolSettingsInput): Promise<School> {
     if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(SchoolMessages.SETTINGS_OFFICE_ONLY);
-    return withTransaction(ctx, async ({ db: tx }) => {
+    return withTransaction(ctx, async (txCtx) => {
       const changes: Partial<School> = {};
       if (input.headTeacherMayMark != null) changes.headTeacherMayMark = input.headTeacherMayMark;
       if (input.wakeUpTime != null) changes.wakeUpTime = input.wakeUpTime;
       if (input.gradeWakeUpTimes != null) {
-        const school = await tx.findOneByOrFail(School, { id: ctx.schoolId });
+        const school = await txCtx.db.findOneByOrFail(School, { id: txCtx.schoolId });
         const outside = input.gradeWakeUpTimes.find((g) => !gradesOf(school.stage).includes(g.grade));
         if (outside) throw new RuleViolation(SchoolErrors.GRADE_NOT_IN_SCHOOL, ['gradeWakeUpTimes'], { grade: outside.grade, school: school.name });
         changes.wakeUpTimes = Object.fromEntries(input.gradeWakeUpTimes.map((g) => [String(g.grade), g.wakeUpTime]));
@@ -78,8 +78,8 @@ export class SchoolSettingsService {
       if (input.calibrationThreshold != null) changes.calibrationThreshold = input.calibrationThreshold;
       if (input.latestPublishTime !== undefined) changes.latestPublishTime = input.latestPublishTime;
       if (input.pastDayPublishing != null) changes.pastDayPublishing = input.pastDayPublishing;
-      if (Object.keys(changes).length) await tx.update(School, { id: ctx.schoolId }, changes);
-      return tx.findOneByOrFail(School, { id: ctx.schoolId });
+      if (Object.keys(changes).length) await txCtx.db.update(School, { id: txCtx.schoolId }, changes);
+      return txCtx.db.findOneByOrFail(School, { id: txCtx.schoolId });
     });
   }
 }

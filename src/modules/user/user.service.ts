@@ -34,6 +34,7 @@ export class UserService {
    * Loads a user with everything row scoping needs (roles, classes taught and led, children,
    * research groups) in one statement. Classes taught and led are current ones: a class archived
    * at a school-year rollover is history, read through the academic office, the students and their parents. Null when the user does not exist in that school.
+   * It takes a bare manager: the request scope, the upload endpoint and the CLI call it to build a context.
    */
   async loadViewer(ds: EntityManager, schoolId: string, userId: string): Promise<{ viewer: Viewer; tokenVersion: number } | null> {
     const rows: ViewerRow[] = await ds.query(
