@@ -10,7 +10,7 @@ import { seedId } from '../seeds/ids';
 import { loadScale, scaleSchoolSpec, ScaleSummary } from '../seeds/scale';
 import { insertBankRows } from '../seeds/bank';
 import { buildSchool } from '../seeds/school-fixture';
-import { refreshCalibrations } from '../src/modules/record-sheet/calibration.service';
+import { refreshCalibrations } from '../src/modules/calibration/calibration.service';
 import { BENCH_CLIENT_KEY, BENCH_DAY_BASE } from './workloads';
 
 /**

@@ -4,7 +4,7 @@ import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { openDatabase } from '../src/core/database';
 import { Logger } from '../src/core/logger';
-import { isBackgroundStatement } from '../src/modules/record-sheet/calibration-queue';
+import { isBackgroundStatement } from '../src/modules/calibration/calibration-queue';
 
 /**
  * The service as `npm run bench` measures it: started by bench/service.ts in a child process

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { addDays, isoWeekday } from '../src/core/dates';
-import { refreshCalibrations } from '../src/modules/record-sheet/calibration.service';
+import { refreshCalibrations } from '../src/modules/calibration/calibration.service';
 import { TEMPLATES } from './bank-templates';
 import { UNITS } from './bank-content';
 import { prng, seedId } from './ids';
@@ -28,7 +28,7 @@ export async function insertDemoActivity(tx: EntityManager, f: SchoolFixture): P
   const random = prng(20261109);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
   const rows = { assignments: [] as unknown[][], options: [] as unknown[][], items: [] as unknown[][], choices: [] as unknown[][],
-    submissions: [] as unknown[][], versions: [] as unknown[][], marks: [] as unknown[][], sheets: [] as unknown[][], entries: [] as unknown[][] };
+    submissions: [] as unknown[][], versions: [] as unknown[][], marks: [] as unknown[][], sheets: [] as unknown[][], entries: [] as unknown[][], messages: [] as unknown[][] };
   const assignmentIds: string[] = [];
 
   for (const grade of [5, 8]) {
@@ -93,9 +93,12 @@ export async function insertDemoActivity(tx: EntityManager, f: SchoolFixture): P
         const message = random() < 0.05 ? pick(MESSAGES) : null;
         const read = d < 7;
         rows.sheets.push([s, sheetId, student.id, cls.id, day, random() < 0.3 ? '课外阅读' : null, random() < 0.3 ? 20 : null, bedtime,
-          new Date(`${day}T13:30:00Z`), message, message ? f.parentLinks.find((l) => l.studentId === student.id)?.parentId ?? null : null,
-          message ? new Date(`${day}T13:40:00Z`) : null, read ? new Date(`${addDays(day, 1)}T00:30:00Z`) : null,
-          read ? cls.headTeacherId : null, read && message ? '收到，谢谢家长的反馈。' : null, read && message ? new Date(`${addDays(day, 1)}T00:35:00Z`) : null, 2]);
+          new Date(`${day}T13:30:00Z`), read ? new Date(`${addDays(day, 1)}T00:30:00Z`) : null, read ? cls.headTeacherId : null, 2]);
+        if (message) {
+          rows.messages.push([s, id('message', student.id, day), student.id, day, f.parentLinks.find((l) => l.studentId === student.id)?.parentId ?? null,
+            message, new Date(`${day}T13:40:00Z`), read ? '收到，谢谢家长的反馈。' : null, read ? cls.headTeacherId : null,
+            read ? new Date(`${addDays(day, 1)}T00:35:00Z`) : null]);
+        }
         for (const line of sheetLines.get(student.id) ?? []) rows.entries.push([s, sheetId, line.assignmentId, line.minutes]);
       }
     }
@@ -109,7 +112,8 @@ export async function insertDemoActivity(tx: EntityManager, f: SchoolFixture): P
   await insertRows(tx, 'submission_versions', ['school_id', 'submission_id', 'version_no', 'student_id', 'answer', 'actual_minutes', 'submitted_at'], rows.versions);
   await insertRows(tx, 'marks', ['school_id', 'id', 'submission_id', 'version_no', 'marked_by', 'level', 'quality', 'comment', 'face_to_face', 'correction_requested', 'marked_at'], rows.marks);
   await insertRows(tx, 'record_sheets', ['school_id', 'id', 'student_id', 'class_id', 'day', 'self_study_content', 'self_study_minutes', 'bedtime', 'filled_at',
-    'parent_message', 'parent_message_by', 'parent_message_at', 'read_at', 'read_by', 'reply', 'replied_at', 'revision'], rows.sheets);
+    'read_at', 'read_by', 'revision'], rows.sheets);
+  await insertRows(tx, 'record_sheet_messages', ['school_id', 'id', 'student_id', 'day', 'author_id', 'body', 'created_at', 'reply', 'replied_by', 'replied_at'], rows.messages);
   await insertRows(tx, 'record_sheet_entries', ['school_id', 'sheet_id', 'assignment_id', 'actual_minutes'], rows.entries);
   await refreshCalibrations(tx, s, assignmentIds);
 }

@@ -1,6 +1,6 @@
 import { AssignmentShape, choicesOf } from '../src/modules/assignment/assignment.policy';
 import { bedtimeTarget } from '../src/modules/record-sheet/record-sheet.policy';
-import { levelOfChoice } from '../src/modules/submission/submission.policy';
+import { levelOfChoice } from '../src/modules/submission/grading.policy';
 import { minutesFor, TEMPLATES } from './bank-templates';
 import { ColumnRows, TableSpec } from './bulk';
 import { prng, seedId } from './ids';
@@ -40,8 +40,9 @@ const T = {
     ['correction_requested', 'boolean'], ['marked_at', 'timestamptz']] },
   sheets: { table: 'record_sheets', columns: [['school_id', 'uuid'], ['id', 'uuid'], ['student_id', 'uuid'], ['class_id', 'uuid'],
     ['day', 'date'], ['self_study_content', 'text'], ['self_study_minutes', 'smallint'], ['bedtime', 'text'], ['filled_at', 'timestamptz'],
-    ['parent_message', 'text'], ['parent_message_by', 'uuid'], ['parent_message_at', 'timestamptz'], ['read_at', 'timestamptz'],
-    ['read_by', 'uuid'], ['reply', 'text'], ['replied_at', 'timestamptz'], ['revision', 'integer']] },
+    ['read_at', 'timestamptz'], ['read_by', 'uuid'], ['revision', 'integer']] },
+  messages: { table: 'record_sheet_messages', columns: [['school_id', 'uuid'], ['id', 'uuid'], ['student_id', 'uuid'], ['day', 'date'],
+    ['author_id', 'uuid'], ['body', 'text'], ['created_at', 'timestamptz'], ['reply', 'text'], ['replied_by', 'uuid'], ['replied_at', 'timestamptz']] },
   entries: { table: 'record_sheet_entries', columns: [['school_id', 'uuid'], ['sheet_id', 'uuid'], ['assignment_id', 'uuid'],
     ['actual_minutes', 'smallint']] },
 } satisfies Record<string, TableSpec>;
@@ -275,10 +276,12 @@ export function generateDay(plan: SchoolPlan, sd: SchoolDay, rows: DayRows): voi
       const readAt = read ? beijing(nextDay, 7 * 60 + 30 + random() * 270) : null;
       const replied = read && messaged;
       rows.sheets.push(s, sheetId, st.id, c.id, day, studied ? pick(SELF_STUDY) : null, studied ? pick([10, 15, 20, 30, 40]) : null, hhmm(bedMinutes),
-        filledAt, message, messaged ? st.parentId : null, messaged ? beijing(day, bedMinutes + 5 + random() * 25) : null,
-        readAt, read ? c.headTeacherId : null, replied ? pick(REPLIES) : null,
-        replied ? new Date(Date.parse(readAt!) + (2 + random() * 18) * 60000).toISOString() : null,
-        1 + Number(messaged) + Number(read) + Number(replied));
+        filledAt, readAt, read ? c.headTeacherId : null, 1 + Number(messaged) + Number(read) + Number(replied));
+      if (messaged) {
+        rows.messages.push(s, seedId(code, 'scale', 'message', st.id, day), st.id, day, st.parentId, message,
+          beijing(day, bedMinutes + 5 + random() * 25), replied ? pick(REPLIES) : null, replied ? c.headTeacherId : null,
+          replied ? new Date(Date.parse(readAt!) + (2 + random() * 18) * 60000).toISOString() : null);
+      }
       for (const l of lines) rows.entries.push(s, sheetId, l.assignmentId, l.actualMinutes);
     }
   }

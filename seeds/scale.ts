@@ -1,6 +1,6 @@
 import { DataSource, QueryRunner } from 'typeorm';
 import { schoolToday } from '../src/core/dates';
-import { refreshCalibrations } from '../src/modules/record-sheet/calibration.service';
+import { refreshCalibrations } from '../src/modules/calibration/calibration.service';
 import { SchoolStage } from '../src/modules/school/school.entity';
 import { termOn } from '../src/modules/school/school.policy';
 import { bulkInsert } from './bulk';

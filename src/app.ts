@@ -23,7 +23,7 @@ import { checkChartUrl } from './modules/chart/chart-url';
 import { chartService } from './modules/chart/chart.service';
 import { userService } from './modules/user/user.service';
 import { privacyService } from './modules/privacy/privacy.service';
-import { CALIBRATION_BATCH, CalibrationWorker } from './modules/record-sheet/calibration-queue';
+import { CALIBRATION_BATCH, CalibrationWorker } from './modules/calibration/calibration-queue';
 import { createLoaders } from './modules/registry';
 import { getSchema } from './schema';
 import { serveWeb } from './core/static-web';

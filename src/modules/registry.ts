@@ -8,6 +8,7 @@ import assignment from './assignment';
 import attachment from './attachment';
 import auth from './auth';
 import bank from './bank';
+import calibration from './calibration';
 import chart from './chart';
 import classes from './class';
 import excel from './excel';
@@ -32,7 +33,7 @@ import { CORE_MESSAGE_CATALOGUES } from '../core/request-errors';
  */
 export const MODULES = [
   auth, node, school, classes, user, researchGroup, bank, weeklyList, load, assignment, submission,
-  recordSheet, privacy, excel, chart, schoolAdmin, accountSlip, parentBinding, roster, schoolYear,
+  recordSheet, calibration, privacy, excel, chart, schoolAdmin, accountSlip, parentBinding, roster, schoolYear,
   attachment,
 ] as const;
 

@@ -1,5 +1,5 @@
 import { Logger as TypeOrmLogger, QueryRunner } from 'typeorm';
-import { isBackgroundStatement } from '../../src/modules/record-sheet/calibration-queue';
+import { isBackgroundStatement } from '../../src/modules/calibration/calibration-queue';
 
 /** Counts the SQL statements the service sends, to guard against N+1 queries. */
 export class StatementCounter implements TypeOrmLogger {

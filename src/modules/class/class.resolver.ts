@@ -82,3 +82,23 @@ export class TeachingAssignmentResolver {
     return SubjectNode.from(await schoolService.subject(ctx, t.entity.subjectId));
   }
 }
+
+/** The fields of a user that are classes: they live here, with the classes. */
+@Resolver(() => UserNode)
+export class UserClassesResolver {
+  @FieldResolver(() => ClassNode, { nullable: true, description: "A student's class; null for others" })
+  async class(@Root() user: UserNode, @Ctx() ctx: RequestContext): Promise<ClassNode | null> {
+    const c = await classService.byId(ctx, user.entity.classId);
+    return c && ClassNode.from(c);
+  }
+
+  @FieldResolver(() => [TeachingAssignmentNode], { description: 'Classes and subjects a teacher teaches' })
+  async teachingAssignments(@Root() user: UserNode, @Ctx() ctx: RequestContext): Promise<TeachingAssignmentNode[]> {
+    return (await classService.teachingOfTeacher(ctx, user.entity.id)).map(TeachingAssignmentNode.from);
+  }
+
+  @FieldResolver(() => [ClassNode], { description: 'Classes this user is head teacher (班主任) of' })
+  async headTeacherOf(@Root() user: UserNode, @Ctx() ctx: RequestContext): Promise<ClassNode[]> {
+    return (await classService.headClassesOf(ctx, user.entity.id)).map(ClassNode.from);
+  }
+}

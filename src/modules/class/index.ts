@@ -1,7 +1,7 @@
 import { defineModule } from '../../core/module';
 import { SchoolClass, TeachingAssignment } from './class.entity';
 import { classLoaders } from './class.loaders';
-import { ClassResolver, TeachingAssignmentResolver } from './class.resolver';
+import { ClassResolver, TeachingAssignmentResolver, UserClassesResolver } from './class.resolver';
 import { classService } from './class.service';
 import { ClassNode, TeachingAssignmentNode } from './class.type';
 import { ClassMessages } from './class.errors';
@@ -10,7 +10,7 @@ export default defineModule<ReturnType<typeof classLoaders>>({
   name: 'class',
   messages: [ClassMessages],
   entities: [SchoolClass, TeachingAssignment],
-  resolvers: [ClassResolver, TeachingAssignmentResolver],
+  resolvers: [ClassResolver, TeachingAssignmentResolver, UserClassesResolver],
   loaders: classLoaders,
   nodes: {
     Class: async (ctx, id) => ClassNode.from(await classService.get(ctx, id)),

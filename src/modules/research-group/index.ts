@@ -1,7 +1,7 @@
 import { defineModule } from '../../core/module';
 import { ResearchGroup, ResearchGroupMember } from './research-group.entity';
 import { researchGroupLoaders } from './research-group.loaders';
-import { ResearchGroupResolver } from './research-group.resolver';
+import { ResearchGroupResolver, UserResearchGroupsResolver } from './research-group.resolver';
 import { researchGroupService } from './research-group.service';
 import { ResearchGroupNode } from './research-group.type';
 import { ResearchGroupMessages } from './research-group.errors';
@@ -10,7 +10,7 @@ export default defineModule<ReturnType<typeof researchGroupLoaders>>({
   name: 'research-group',
   messages: [ResearchGroupMessages],
   entities: [ResearchGroup, ResearchGroupMember],
-  resolvers: [ResearchGroupResolver],
+  resolvers: [ResearchGroupResolver, UserResearchGroupsResolver],
   loaders: researchGroupLoaders,
   nodes: {
     ResearchGroup: async (ctx, id) => ResearchGroupNode.from(await researchGroupService.get(ctx, id)),

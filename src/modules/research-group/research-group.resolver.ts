@@ -38,3 +38,12 @@ export class ResearchGroupResolver {
     return Promise.all(ids.map(async (id) => UserNode.from(await userService.get(ctx, id))));
   }
 }
+
+/** The research groups of a user: they live here, with the groups. */
+@Resolver(() => UserNode)
+export class UserResearchGroupsResolver {
+  @FieldResolver(() => [ResearchGroupNode], { description: 'Research groups this user is a member of' })
+  async researchGroups(@Root() user: UserNode, @Ctx() ctx: RequestContext): Promise<ResearchGroupNode[]> {
+    return (await researchGroupService.groupsOf(ctx, user.entity.id)).map(ResearchGroupNode.from);
+  }
+}

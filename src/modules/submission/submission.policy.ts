@@ -1,29 +1,8 @@
 import { addDays } from '../../core/dates';
-import { AssignmentShape } from '../assignment/assignment.policy';
-import { MarkQuality } from './submission.entity';
 
-/**
- * Marks and deadlines as pure functions.
- *
- * A mark is tier × quality (seed 004, "三三三"): A+ / A / A−, B+ / B / B−, C+ / C / C− where the
- * letter is the level the student did; for packages, the package's key with + / plain / −.
+/*
+ * Deadlines of handing in and marking as pure functions (the mark itself: grading.policy.ts).
  */
-export function levelOfChoice(shape: AssignmentShape, choice: string): string {
-  return shape === AssignmentShape.THREE_PART ? choice.charAt(0) : choice;
-}
-
-const MARK = /^([A-Z0-9]{1,3})([+\-−]?)$/;
-
-export function parseMark(text: string): { level: string; quality: MarkQuality } | null {
-  const m = MARK.exec(text.trim());
-  if (!m) return null;
-  const quality = m[2] === '+' ? MarkQuality.PLUS : m[2] === '' ? MarkQuality.PLAIN : MarkQuality.MINUS;
-  return { level: m[1], quality };
-}
-
-export function markLabel(level: string, quality: MarkQuality): string {
-  return level + (quality === MarkQuality.PLUS ? '+' : quality === MarkQuality.MINUS ? '−' : '');
-}
 
 /** The first school day on or after `day`. */
 export function schoolDayFrom(day: string, isSchoolDay: (day: string) => boolean): string {
@@ -54,10 +33,4 @@ export function markingDueAt(submittedAt: Date, composition: boolean, isSchoolDa
   // Work handed in during a school day is marked that day; after 18:00, the next school day.
   const from = beijing.slice(11, 16) >= '18:00' ? addDays(beijing.slice(0, 10), 1) : beijing.slice(0, 10);
   return new Date(`${schoolDayFrom(from, isSchoolDay)}${END_OF_SCHOOL_DAY_UTC}`);
-}
-
-/** The option keys a choice covers (三三三 levels span parts; a package is itself). */
-export function optionKeysOfChoice(shape: AssignmentShape, choice: string): string[] {
-  if (shape !== AssignmentShape.THREE_PART) return [choice];
-  return ({ A: ['1', '2', '3'], B2: ['1', '2'], B3: ['1', '3'], C: ['1'] } as Record<string, string[]>)[choice] ?? ['1'];
 }

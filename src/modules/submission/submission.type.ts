@@ -3,7 +3,7 @@ import { toGlobalId } from '../../core/ids';
 import { Node } from '../../core/node';
 import { UserNode } from '../user/user.type';
 import { Attachment, Mark, MarkQuality, PeerComment, Submission, SubmissionStatus, SubmissionVersion } from './submission.entity';
-import { markLabel } from './submission.policy';
+import { markLabel } from './grading.policy';
 
 registerEnumType(SubmissionStatus, {
   name: 'SubmissionStatus',

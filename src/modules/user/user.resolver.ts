@@ -4,10 +4,6 @@ import { RequestContext } from '../../core/context';
 import { fromGlobalId } from '../../core/ids';
 import { Connection, PageArgs } from '../../core/pagination';
 import { Role } from '../../core/roles';
-import { ClassNode, TeachingAssignmentNode } from '../class/class.type';
-import { classService } from '../class/class.service';
-import { ResearchGroupNode } from '../research-group/research-group.type';
-import { researchGroupService } from '../research-group/research-group.service';
 import { userService } from './user.service';
 import { ChildLink, UserNode } from './user.type';
 
@@ -61,30 +57,9 @@ export class UserResolver {
     return userService.roles(ctx, user.entity.id);
   }
 
-  @FieldResolver(() => ClassNode, { nullable: true, description: "A student's class; null for others" })
-  async class(@Root() user: UserNode, @Ctx() ctx: RequestContext): Promise<ClassNode | null> {
-    const c = await classService.byId(ctx, user.entity.classId);
-    return c && ClassNode.from(c);
-  }
-
   @FieldResolver(() => [ChildLink], { description: "A parent's children (those you may see)" })
   async children(@Root() user: UserNode, @Ctx() ctx: RequestContext): Promise<ChildLink[]> {
     const links = await userService.children(ctx, user.entity.id);
     return links.map((l) => ({ student: UserNode.from(l.student), relation: l.relation }));
-  }
-
-  @FieldResolver(() => [TeachingAssignmentNode], { description: 'Classes and subjects a teacher teaches' })
-  async teachingAssignments(@Root() user: UserNode, @Ctx() ctx: RequestContext): Promise<TeachingAssignmentNode[]> {
-    return (await classService.teachingOfTeacher(ctx, user.entity.id)).map(TeachingAssignmentNode.from);
-  }
-
-  @FieldResolver(() => [ClassNode], { description: 'Classes this user is head teacher (班主任) of' })
-  async headTeacherOf(@Root() user: UserNode, @Ctx() ctx: RequestContext): Promise<ClassNode[]> {
-    return (await classService.headClassesOf(ctx, user.entity.id)).map(ClassNode.from);
-  }
-
-  @FieldResolver(() => [ResearchGroupNode], { description: 'Research groups this user is a member of' })
-  async researchGroups(@Root() user: UserNode, @Ctx() ctx: RequestContext): Promise<ResearchGroupNode[]> {
-    return (await researchGroupService.groupsOf(ctx, user.entity.id)).map(ResearchGroupNode.from);
   }
 }

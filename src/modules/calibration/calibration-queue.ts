@@ -1,21 +1,22 @@
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, QueryRunner } from 'typeorm';
+import { TxContext } from '../../core/context';
 import { DatabaseKind } from '../../core/database';
 import { Logger } from '../../core/logger';
 import { ItemVersionKey, recalibrateVersions } from './calibration.service';
 
 /**
  * Calibration off the hand-in's path. A hand-in or a filled record sheet queues the item
- * versions its homework used (in its own transaction, so a refused one queues nothing); the
+ * versions its homework used (in its transaction, so a refused one queues nothing); the
  * worker recomputes them a moment later, once for every hand-in that arrived meanwhile.
  * Recomputing inside each hand-in made a class handing in the same homework at once wait for
  * each other on the same items, each rereading every observation of those items.
  */
-export async function queueCalibrations(tx: EntityManager, schoolId: string, assignmentIds: string[]): Promise<void> {
+export async function queueCalibrations(ctx: TxContext, assignmentIds: string[]): Promise<void> {
   if (assignmentIds.length === 0) return;
-  await tx.query(
+  await ctx.db.query(
     `INSERT INTO calibration_queue (school_id, item_id, version_no)
      SELECT DISTINCT school_id, item_id, version_no FROM assignment_items WHERE school_id = $1 AND assignment_id = ANY($2::uuid[])`,
-    [schoolId, assignmentIds],
+    [ctx.schoolId, assignmentIds],
   );
 }
 

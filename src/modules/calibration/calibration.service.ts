@@ -1,9 +1,21 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
+import { RequestContext } from '../../core/context';
+import { ForbiddenError, NotFoundError } from '../../core/errors';
+import { Role } from '../../core/roles';
 import { loadPlans, Plan, planChoices } from '../assignment/assignment-plan';
 import { Assignment } from '../assignment/assignment.entity';
+import { BankItem, BankItemVersion } from '../bank/bank-item.entity';
+import { ResearchGroup } from '../research-group/research-group.entity';
 import { School } from '../school/school.entity';
-import { ItemCalibration } from './record-sheet.entity';
-import { attribute, calibratedMinutes } from './record-sheet.policy';
+import { ItemCalibration } from './calibration.entity';
+import { CalibrationMessages } from './calibration.errors';
+import { attribute, calibratedMinutes, estimateOff, estimationBias, teacherBiases } from './calibration.policy';
+
+/*
+ * The data-access functions below take a bare EntityManager (`db`) and the school, not a request
+ * context: the calibration worker (calibration-queue.ts), the seeds and the benchmarks run them
+ * outside any request. The report (CalibrationService) takes the request's context.
+ */
 
 export interface Observation {
   assignmentId: string;
@@ -25,11 +37,11 @@ export interface ItemObservation {
  * Each student's actual minutes on the assignments: the record sheet's figure where the
  * student gave one, else the first hand-in's. One statement for any number of assignments.
  */
-export async function observationsOf(tx: EntityManager, schoolId: string, assignmentIds: string[]): Promise<Observation[]> {
+export async function observationsOf(db: EntityManager, schoolId: string, assignmentIds: string[]): Promise<Observation[]> {
   if (assignmentIds.length === 0) return [];
   // The record sheets' figures are gathered first, by assignment (an index of their own), and
   // joined by student: joining sheets by student and day row by row reads every sheet of each student.
-  const rows: { assignment_id: string; student_id: string; choice: string; actual: number }[] = await tx.query(
+  const rows: { assignment_id: string; student_id: string; choice: string; actual: number }[] = await db.query(
     `WITH sheet_minutes AS MATERIALIZED (
        SELECT e.assignment_id, rs.student_id, e.actual_minutes
          FROM record_sheet_entries e
@@ -88,13 +100,13 @@ const OBSERVATIONS_PER_TURN = 5000;
  * observations of every assignment that used them, in the caller's transaction (the seeds;
  * the service queues them instead: calibration-queue.ts).
  */
-export async function refreshCalibrations(tx: EntityManager, schoolId: string, assignmentIds: string[]): Promise<void> {
+export async function refreshCalibrations(db: EntityManager, schoolId: string, assignmentIds: string[]): Promise<void> {
   if (assignmentIds.length === 0) return;
-  const versions: { item_id: string; version_no: number }[] = await tx.query(
+  const versions: { item_id: string; version_no: number }[] = await db.query(
     `SELECT DISTINCT item_id, version_no FROM assignment_items WHERE school_id = $1 AND assignment_id = ANY($2::uuid[])`,
     [schoolId, assignmentIds],
   );
-  await recalibrateVersions(tx, schoolId, versions.map((v) => ({ itemId: v.item_id, versionNo: v.version_no })));
+  await recalibrateVersions(db, schoolId, versions.map((v) => ({ itemId: v.item_id, versionNo: v.version_no })));
 }
 
 export interface ItemVersionKey {
@@ -103,24 +115,24 @@ export interface ItemVersionKey {
 }
 
 /** Recomputes the calibration of the given item versions from every observation of every assignment that used them. */
-export async function recalibrateVersions(tx: EntityManager, schoolId: string, keys: ItemVersionKey[]): Promise<void> {
+export async function recalibrateVersions(db: EntityManager, schoolId: string, keys: ItemVersionKey[]): Promise<void> {
   const versions = keys.map((k) => ({ item_id: k.itemId, version_no: k.versionNo }));
   if (versions.length === 0) return;
   // Concurrent recalibrations of the same item versions (two workers, a seed) take them one at a time, in a fixed order,
   // so the one that commits last has seen every observation the other saw.
   for (const key of versions.map((v) => `${schoolId}:${v.item_id}:${v.version_no}`).sort()) {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
+    await db.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [key]);
   }
-  const users: { assignment_id: string }[] = await tx.query(
+  const users: { assignment_id: string }[] = await db.query(
     `SELECT DISTINCT assignment_id FROM assignment_items
       WHERE school_id = $1 AND (item_id, version_no) IN (SELECT * FROM unnest($2::uuid[], $3::int[]))`,
     [schoolId, versions.map((v) => v.item_id), versions.map((v) => v.version_no)],
   );
-  const assignments = await tx.getRepository(Assignment).createQueryBuilder('a')
+  const assignments = await db.getRepository(Assignment).createQueryBuilder('a')
     .where('a.school_id = :s AND a.id IN (:...ids)', { s: schoolId, ids: users.map((u) => u.assignment_id) }).getMany();
-  const plans = await loadPlans(tx, schoolId, assignments);
-  const observations = await observationsOf(tx, schoolId, assignments.map((a) => a.id));
-  const school = await tx.findOneByOrFail(School, { id: schoolId });
+  const plans = await loadPlans(db, schoolId, assignments);
+  const observations = await observationsOf(db, schoolId, assignments.map((a) => a.id));
+  const school = await db.findOneByOrFail(School, { id: schoolId });
   const wanted = new Set(versions.map((v) => `${v.item_id}:${v.version_no}`));
   // The minutes attributed to each wanted version, observation by observation.
   const minutesOf = new Map([...wanted].map((key) => [key, [] as number[]]));
@@ -138,5 +150,57 @@ export async function recalibrateVersions(tx: EntityManager, schoolId: string, k
     const minutes = minutesOf.get(key)!;
     return { schoolId, itemId, versionNo, ...calibratedMinutes(minutes, school.calibrationThreshold), updatedAt: new Date() };
   }).filter((r) => r.observations > 0);
-  if (rows.length) await tx.upsert(ItemCalibration, rows, ['schoolId', 'itemId', 'versionNo']);
+  if (rows.length) await db.upsert(ItemCalibration, rows, ['schoolId', 'itemId', 'versionNo']);
 }
+
+export interface ItemCalibrationLine { item: BankItem; version: BankItemVersion; calibration: ItemCalibration; ratio: number; off: boolean }
+
+export interface GroupCalibration {
+  group: ResearchGroup;
+  overrunRatio: number;
+  threshold: number;
+  /** Item versions with observations, most off first. */
+  lines: ItemCalibrationLine[];
+  groupBias: number | null;
+  teacherBiases: { teacherId: string; bias: number; observations: number }[];
+}
+
+export class CalibrationService {
+  /**
+   * Calibration of a research group's items: observed against predicted minutes, the items
+   * whose estimate is off by more than the school's ratio, and the estimation bias (median of
+   * actual ÷ predicted) of the group and of each teacher who estimated.
+   */
+  async groupCalibration(ctx: RequestContext, groupId: string): Promise<GroupCalibration> {
+    const group = await ctx.loaders.researchGroupById.load(groupId);
+    if (!group) throw new NotFoundError('ResearchGroup', groupId);
+    if (!ctx.hasRole(Role.ACADEMIC_OFFICE) && !ctx.viewer.ledGroupIds.has(group.id) && !ctx.viewer.groupIds.has(group.id)) {
+      throw new ForbiddenError(CalibrationMessages.CALIBRATION_GROUP_ONLY, { group: group.name });
+    }
+    const school = await ctx.db.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
+    const items = await ctx.db.getRepository(BankItem).findBy({ schoolId: ctx.schoolId, subjectId: group.subjectId, grade: group.grade });
+    const calibrations = items.length ? await ctx.db.getRepository(ItemCalibration).findBy({ schoolId: ctx.schoolId, itemId: In(items.map((i) => i.id)) }) : [];
+    const versions = calibrations.length ? await ctx.db.getRepository(BankItemVersion).findBy({ schoolId: ctx.schoolId, itemId: In(calibrations.map((c) => c.itemId)) }) : [];
+    const versionOf = new Map(versions.map((v) => [`${v.itemId}:${v.versionNo}`, v]));
+    const itemOf = new Map(items.map((i) => [i.id, i]));
+    const lines: ItemCalibrationLine[] = calibrations.map((calibration) => {
+      const version = versionOf.get(`${calibration.itemId}:${calibration.versionNo}`)!;
+      return { item: itemOf.get(calibration.itemId)!, version, calibration, ...estimateOff(calibration.medianMinutes, version.predictedMinutes, school.overrunRatio) };
+    }).sort((a, b) => Math.abs(Math.log(b.ratio)) - Math.abs(Math.log(a.ratio)));
+    // Bias per observation: every attributed minute against the estimate it was measured against.
+    const used: { assignment_id: string }[] = calibrations.length ? await ctx.db.query(
+      `SELECT DISTINCT assignment_id FROM assignment_items WHERE school_id = $1 AND item_id = ANY($2::uuid[])`,
+      [ctx.schoolId, calibrations.map((c) => c.itemId)]) : [];
+    const assignments = used.length ? await ctx.db.getRepository(Assignment).findBy({ schoolId: ctx.schoolId, id: In(used.map((u) => u.assignment_id)) }) : [];
+    const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
+    const observed = itemObservations(plans, await observationsOf(ctx.db, ctx.schoolId, assignments.map((a) => a.id)))
+      .filter((o) => itemOf.has(o.itemId))
+      .map((o) => ({ ...o, estimatorId: versionOf.get(`${o.itemId}:${o.versionNo}`)?.editedBy ?? null }));
+    return {
+      group, overrunRatio: school.overrunRatio, threshold: school.calibrationThreshold, lines,
+      groupBias: estimationBias(observed), teacherBiases: teacherBiases(observed),
+    };
+  }
+}
+
+export const calibrationService = new CalibrationService();
