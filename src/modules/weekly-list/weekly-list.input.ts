@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsNotEmpty, IsOptional, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Revisioned, RevisionedInput } from '../../core/revisioned-input';
-import { LocalDate } from '../../core/scalars';
+import { LocalDate, Time } from '../../core/scalars';
 import { HomeworkForm } from '../bank/bank.enums';
 
 @InputType({ description: 'One planned piece of homework' })
@@ -32,6 +32,10 @@ export class WeeklyListEntryInput {
   @Min(1)
   @Max(120)
   predictedMinutes?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Done at home (the default; counts against the caps) or in school' })
+  @IsOptional()
+  atHome?: boolean | null;
 }
 
 @InputType({ description: "Save a research group's weekly list; its entries are replaced" })
@@ -54,4 +58,40 @@ export class WeeklyListFileInput extends RevisionedInput {
   @Field(() => ID, { description: 'The list' })
   @IsNotEmpty()
   listId!: string;
+}
+
+@InputType({ description: 'Approve a filed weekly list (academic office)' })
+export class WeeklyListApproveInput extends RevisionedInput {
+  @Field(() => ID, { description: 'The list' })
+  @IsNotEmpty()
+  listId!: string;
+
+  @Field(() => String, { nullable: true, description: 'A comment for the group, at most 500 characters' })
+  @IsOptional()
+  @Length(1, 500)
+  @Matches(/\S/, { message: '$property must not be blank' })
+  comment?: string | null;
+}
+
+@InputType({ description: 'Return a filed weekly list to its group with a comment (academic office)' })
+export class WeeklyListReturnInput extends RevisionedInput {
+  @Field(() => ID, { description: 'The list' })
+  @IsNotEmpty()
+  listId!: string;
+
+  @Field({ description: 'What the group should change, 1–500 characters (required)' })
+  @Length(1, 500)
+  @Matches(/\S/, { message: '$property must not be blank' })
+  comment!: string;
+}
+
+@InputType({ description: "Set when the school's weekly lists are due (academic office)" })
+export class WeeklyListDeadlineSetInput extends Revisioned({ requiredWhen: 'once the school has set its own deadline' }) {
+  @Field(() => Int, { description: '1 = Monday … 7 = Sunday, of the week before the list\'s week' })
+  @Min(1)
+  @Max(7)
+  dueWeekday!: number;
+
+  @Field(() => Time, { description: 'The time of day (China Standard Time)' })
+  dueTime!: string;
 }

@@ -14,6 +14,7 @@ import { formatDay } from '../../format';
 import { requestErrorText, userErrorText } from '../../messages';
 import { BankBrowser } from './compose/BankBrowser';
 import { OptionsEditor } from './compose/OptionsEditor';
+import { WeeklyListStart } from './compose/WeeklyListStart';
 import { heaviestWrittenMinutes, packageOptions, structureProblems, THREE_PART_OPTIONS, type DraftOption } from './compose/plan';
 
 const ComposeDayDocument = graphql(`
@@ -90,6 +91,7 @@ export function Compose() {
   const [saved, setSaved] = useState<Saved | null>(null);
   const [refusals, setRefusals] = useState<Refusal[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [listNotes, setListNotes] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const [loadingExisting, setLoadingExisting] = useState(false);
   const titleId = useId();
@@ -108,6 +110,7 @@ export function Compose() {
     setOptions(THREE_PART_OPTIONS);
     setRefusals([]);
     setProblem(null);
+    setListNotes([]);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editingId]);
 
@@ -272,6 +275,18 @@ export function Compose() {
           <Alert type="warning" showIcon style={{ marginBottom: 12 }}
             title={`这一天本班已有${current.subject.name}作业《${existing.title}》（${existing.status === 'PUBLISHED' ? '已发布' : '草稿'}）。`}
             action={<Link to={`/teacher/compose?assignment=${existing.id}`}>打开修改</Link>} />
+        )}
+        {!saved && (
+          <WeeklyListStart classId={current.class.id} subjectId={current.subject.id} day={day} shape={shape} title={title} options={options}
+            onStart={(started, notInBank) => {
+              setOptions(started);
+              setListNotes(notInBank);
+              void message.success('已按周清单填入题目，请检查后保存或发布。');
+            }} />
+        )}
+        {listNotes.length > 0 && !saved && (
+          <Alert type="warning" showIcon closable style={{ marginBottom: 12 }} onClose={() => setListNotes([])}
+            title={`周清单中有 ${listNotes.length} 项没有关联题库题目，未能自动加入：${listNotes.join('；')}。可在左侧资源库中选择相应题目。`} />
         )}
         {dayQuery.error && <ErrorNote error={dayQuery.error} retry={() => void dayQuery.refetch()} />}
         <div style={{ minHeight: 86 }}>
