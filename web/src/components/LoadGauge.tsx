@@ -7,6 +7,7 @@ export const LoadGaugePreviewFragment = graphql(`
     capMinutes
     dayKind
     subjects { heaviestWrittenMinutes assignment { id status subject { id name } } }
+    subjectBudgets { availableMinutes budgetMinutes releasedMinutes receivedMinutes subject { id name } }
   }
 `);
 
@@ -38,6 +39,11 @@ export function LoadGauge(props: {
     : cap === 0
       ? '这一天不布置家庭书面作业'
       : `还可布置 ${cap - total} 分钟`;
+
+  // The subject's own share of the day, where the head teacher set budgets (null: the cap alone).
+  const budgetLine = preview.subjectBudgets?.find((l) => l.subject.id === props.subjectId);
+  const budget = preview.subjectBudgets ? budgetLine?.availableMinutes ?? 0 : null;
+  const overBudget = budget !== null && props.thisMinutes > budget;
 
   return (
     <section className="gauge" aria-label="本班当天书面作业总量">
@@ -80,6 +86,14 @@ export function LoadGauge(props: {
           上限 {cap} 分钟
         </span>
       </div>
+      {budget !== null && (
+        <Typography.Text strong style={{ display: 'block', marginTop: 6, color: overBudget ? '#c41d1d' : '#1d5e08' }} data-testid="gauge-budget">
+          本学科当天预算 {budget} 分钟
+          {budgetLine && (budgetLine.releasedMinutes > 0 || budgetLine.receivedMinutes > 0)
+            ? `（每周预算 ${budgetLine.budgetMinutes}，让出 ${budgetLine.releasedMinutes}，获得 ${budgetLine.receivedMinutes}）` : ''}
+          · 本次最重选择 {props.thisMinutes} 分钟 · {overBudget ? `超出预算 ${props.thisMinutes - budget} 分钟` : `预算还剩 ${budget - props.thisMinutes} 分钟`}
+        </Typography.Text>
+      )}
     </section>
   );
 }
