@@ -26,6 +26,15 @@ describe('dailyTotals', () => {
     expect(totals[5]).toEqual({ day: '2026-12-05', minutes: 40, writtenMinutes: 0 });
   });
 
+  it('000 「可在校内适当安排巩固练习」: leaves out work done in school, as the caps do', () => {
+    const totals = dailyTotals('2026-11-30', [
+      entry('2026-11-30', HomeworkForm.WRITTEN, 20),
+      { ...entry('2026-11-30', HomeworkForm.WRITTEN, 15), atHome: false },
+      { ...entry('2026-11-30', HomeworkForm.READING, 10), atHome: true },
+    ]);
+    expect(totals[0]).toEqual({ day: '2026-11-30', minutes: 30, writtenMinutes: 20 });
+  });
+
   it('leaves out entries of another week', () => {
     const totals = dailyTotals('2026-11-30', [entry('2026-11-29', HomeworkForm.WRITTEN, 30), entry('2026-12-07', HomeworkForm.WRITTEN, 30)]);
     expect(totals.every((t) => t.minutes === 0 && t.writtenMinutes === 0)).toBe(true);

@@ -4,6 +4,7 @@ import { InvalidInputError, NotFoundError } from '../../core/errors';
 import { planChoices } from '../assignment/assignment-plan';
 import { classDayService, SubjectLine } from '../assignment/class-day.service';
 import { SchoolClass } from '../class/class.entity';
+import { budgetNote } from '../load/subject-budget.policy';
 import { chineseWeek } from '../print/chinese-dates';
 import { schoolService } from '../school/school.service';
 import { ExcelMessages } from './excel.errors';
@@ -97,7 +98,7 @@ export async function weeklyNotices(ctx: RequestContext, weekStart: string, clas
   const headName = new Map(heads.flatMap((u) => (u && !(u instanceof Error) ? [[u.id, u.displayName] as const] : [])));
   const notices: ClassNotice[] = [];
   for (const cls of classes) {
-    const notice = await classDayService.weeklyNotice(ctx, cls.id, weekStart);
+    const notice = await classDayService.weeklyNotice(ctx, cls.id, weekStart, true);
     const used = subjects.filter((s) => notice.days.some((d) => d.subjects.some((l) => l.plan.assignment.subjectId === s.id)));
     notices.push({
       cls,
@@ -109,7 +110,7 @@ export async function weeklyNotices(ctx: RequestContext, weekStart: string, clas
         dayKind: DAY_KINDS[day.dayKind] ?? day.dayKind,
         entries: used.map((s) => {
           const line = day.subjects.find((l) => l.plan.assignment.subjectId === s.id);
-          return line ? { title: line.plan.assignment.title, items: line.plan.items.map((it) => it.title), minutes: minutesOf(line) } : null;
+          return line ? { title: line.plan.assignment.title, items: line.plan.items.map((it) => it.title), minutes: minutesOf(line) + budgetNote(day.budgets, s.id) } : null;
         }),
         totalMinutes: day.heaviestTotalMinutes,
         capMinutes: day.capMinutes,

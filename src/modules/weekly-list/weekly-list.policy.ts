@@ -6,6 +6,8 @@ export interface PlannedEntry {
   grade: number;
   form: HomeworkForm;
   predictedMinutes: number;
+  /** Done at home (the default); work done in school counts against no cap and is left out of the totals. */
+  atHome?: boolean;
 }
 
 export interface DayTotal {
@@ -20,10 +22,10 @@ export function weekDays(monday: string): string[] {
   return Array.from({ length: 7 }, (_, i) => addDays(monday, i));
 }
 
-/** Predicted minutes per day of the week, all entries together. */
+/** Predicted minutes at home per day of the week, all entries together (in-school work is left out, as in the caps). */
 export function dailyTotals(monday: string, entries: Omit<PlannedEntry, 'grade'>[]): DayTotal[] {
   return weekDays(monday).map((day) => {
-    const ofDay = entries.filter((e) => e.day === day);
+    const ofDay = entries.filter((e) => e.day === day && e.atHome !== false);
     return {
       day,
       minutes: ofDay.reduce((sum, e) => sum + e.predictedMinutes, 0),

@@ -165,7 +165,7 @@ export class WeeklyListService {
       ? await ctx.db.getRepository(WeeklyListEntry).findBy({ schoolId: ctx.schoolId, listId: In(filed.map((l) => l.id)) })
       : [];
     const gradeOfList = new Map(filed.map((l) => [l.id, groupById.get(l.groupId)!.grade]));
-    const planned: PlannedEntry[] = entries.map((e) => ({ day: e.day, grade: gradeOfList.get(e.listId)!, form: e.form, predictedMinutes: e.predictedMinutes }));
+    const planned: PlannedEntry[] = entries.map((e) => ({ day: e.day, grade: gradeOfList.get(e.listId)!, form: e.form, predictedMinutes: e.predictedMinutes, atHome: e.atHome }));
     const filedGroups = new Set(filed.map((l) => l.groupId));
     lists.sort((a, b) => groupById.get(a.groupId)!.grade - groupById.get(b.groupId)!.grade);
     const deadline = deadlineOf(weekStart, await deadlineSettingIn(ctx));

@@ -99,8 +99,8 @@ export class WeeklyListEntryNode {
 @ObjectType('DayTotal', { description: 'Predicted minutes planned for one day' })
 export class DayTotalNode {
   @Field(() => LocalDate, { description: 'The day' }) day!: string;
-  @Field(() => Int, { description: 'All forms together' }) minutes!: number;
-  @Field(() => Int, { description: 'Written homework only (what the caps limit)' }) writtenMinutes!: number;
+  @Field(() => Int, { description: 'All forms at home together' }) minutes!: number;
+  @Field(() => Int, { description: 'Written homework at home only (what the caps limit)' }) writtenMinutes!: number;
 }
 
 @ObjectType({ description: "One grade's planned daily totals for a week" })
