@@ -244,3 +244,38 @@ describe("the school's cap on every form at home (seed 004)", () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe("each subject's daily budget in the grade's classes (seed 003: 加强学科组、年级组作业统筹)", () => {
+  const WEEK3 = '2026-12-21';
+  const SET_BUDGETS = `mutation($input: SubjectBudgetsSetInput!) { subjectBudgetsSet(input: $input) { week { revision } userErrors { code } } }`;
+
+  it('filing a list that plans more written minutes at home than its subject has in a class is refused with the class, the budget and the figures; within the budget it files', async () => {
+    const set = (await t.ok(SET_BUDGETS, { input: { classId, days: [{ weekday: 1, budgets: [
+      { subjectId: subjectId('chinese'), minutes: 20 }, { subjectId: subjectId('math'), minutes: 10 },
+    ] }] } }, tok.jiaowu)).subjectBudgetsSet;
+    expect(set.userErrors).toEqual([]);
+    const saved = (await t.ok(SAVE, { input: { groupId: group('chinese'), weekStart: WEEK3, entries: [
+      { day: WEEK3, unitId: chineseUnit.id, description: '课文朗读', form: 'ORAL', predictedMinutes: 5 },
+      { day: WEEK3, unitId: chineseUnit.id, description: '生字抄写', predictedMinutes: 25 },
+      // Tuesday has no budgets: the caps alone hold it.
+      { day: '2026-12-22', unitId: chineseUnit.id, description: '小练笔', predictedMinutes: 25 },
+    ] } }, tok.t3yw1)).weeklyListSave;
+    expect(saved.userErrors).toEqual([]);
+    const before = await snapshot();
+    const refused = await file(saved.list.id, saved.list.revision, tok.t3yw1);
+    expect(refused.list).toBeNull();
+    expect(refused.userErrors.map((e: { code: string; field: string[] }) => [e.code, e.field])).toEqual([['WEEKLY_LIST_OVER_SUBJECT_BUDGET', ['entries', WEEK3]]]);
+    expect(figures(refused.userErrors[0])).toEqual({ budgetMinutes: 20, thisListMinutes: 25, excessMinutes: 5, weekday: 1 });
+    expect(refused.userErrors[0].message).toBe('2026-12-21（星期一）三年级(1)班语文每日书面作业预算 20 分钟：本清单 25 分钟，超出 5 分钟');
+    expect(await snapshot()).toEqual(before);
+
+    const fitted = (await t.ok(SAVE, { input: { groupId: group('chinese'), weekStart: WEEK3, expectedRevision: saved.list.revision, entries: [
+      { day: WEEK3, unitId: chineseUnit.id, description: '生字抄写', predictedMinutes: 20 },
+      { day: '2026-12-22', unitId: chineseUnit.id, description: '小练笔', predictedMinutes: 25 },
+    ] } }, tok.t3yw1)).weeklyListSave;
+    expect(fitted.userErrors).toEqual([]);
+    const filed = await file(fitted.list.id, fitted.list.revision, tok.t3yw1);
+    expect(filed.userErrors).toEqual([]);
+    expect(filed.list.status).toBe('FILED');
+  });
+});

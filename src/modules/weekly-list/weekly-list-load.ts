@@ -1,13 +1,16 @@
-import { Between, In, Not } from 'typeorm';
+import { Between, In, IsNull, Not } from 'typeorm';
 import { RequestContext } from '../../core/context';
-import { addDays } from '../../core/dates';
+import { addDays, isoWeekday } from '../../core/dates';
 import { RuleViolation } from '../../core/errors';
+import { SchoolClass } from '../class/class.entity';
 import { CalendarDay, LoadPolicy } from '../load/load.entity';
+import { SubjectBudget } from '../load/subject-budget.entity';
 import { ResearchGroup } from '../research-group/research-group.entity';
+import { Subject } from '../school/school.entity';
 import { gradeName } from '../school/school.policy';
 import { WeeklyList, WeeklyListEntry, WeeklyListStatus } from './weekly-list.entity';
 import { WeeklyListErrors } from './weekly-list.errors';
-import { ListDayLoad, listLoadCheck } from './weekly-list-review.policy';
+import { ListDayLoad, listBudgetExcesses, listLoadCheck } from './weekly-list-review.policy';
 
 /** A list's load check: each day of its week, and whether every day fits. */
 export interface ListLoad {
@@ -62,11 +65,25 @@ export function loadViolations(load: ListLoad): RuleViolation[] {
 }
 
 /**
- * Where a check of the subjects' weekly budgets plugs in when filing: the refusals of a list
- * whose subject would go over its budget for the week. Subject budgets are not part of the
- * service yet (issue 19 builds them in the load module), so there is nothing to refuse; the
- * filing calls this with the list, its group and its entries inside the filing's transaction.
+ * The refusals of a list whose subject would go over its daily budget in a class of the grade
+ * (see `listBudgetExcesses`): one per school day over, naming the tightest class. Reads through
+ * `ctx.db`, inside the filing's transaction.
  */
-export async function subjectBudgetViolations(_ctx: RequestContext, _list: WeeklyList, _group: ResearchGroup, _entries: WeeklyListEntry[]): Promise<RuleViolation[]> {
-  return [];
+export async function subjectBudgetViolations(ctx: RequestContext, list: WeeklyList, group: ResearchGroup, entries: WeeklyListEntry[]): Promise<RuleViolation[]> {
+  const db = ctx.db;
+  const classes = await db.findBy(SchoolClass, { schoolId: ctx.schoolId, grade: group.grade, archivedAt: IsNull() });
+  if (!classes.length) return [];
+  const budgets = await db.findBy(SubjectBudget, { schoolId: ctx.schoolId, classId: In(classes.map((c) => c.id)) });
+  if (!budgets.length) return [];
+  const [calendar, subject] = await Promise.all([
+    db.findBy(CalendarDay, { schoolId: ctx.schoolId, day: Between(list.weekStart, addDays(list.weekStart, 6)) }),
+    db.findOneByOrFail(Subject, { schoolId: ctx.schoolId, id: group.subjectId }),
+  ]);
+  const nameOf = new Map(classes.map((c) => [c.id, c.name]));
+  const excesses = listBudgetExcesses(list.weekStart, group.subjectId, entries,
+    budgets.map((b) => ({ className: nameOf.get(b.classId)!, weekday: b.weekday, subjectId: b.subjectId, minutes: b.minutes })), calendar);
+  return excesses.map((e) => new RuleViolation(WeeklyListErrors.WEEKLY_LIST_OVER_SUBJECT_BUDGET, ['entries', e.day], {
+    budgetMinutes: e.budgetMinutes, thisListMinutes: e.thisListMinutes, excessMinutes: e.excessMinutes,
+    day: e.day, weekday: isoWeekday(e.day), className: e.className, subject: subject.name,
+  }));
 }

@@ -137,3 +137,54 @@ export function listLoadCheck(
     };
   });
 }
+
+/** A class's budget for a subject on a weekday of school days (src/modules/load/subject-budget.*). */
+export interface ClassBudget {
+  className: string;
+  weekday: number;
+  subjectId: string;
+  minutes: number;
+}
+
+/** A day of a list over the tightest budget its subject has in a class of the grade. */
+export interface ListBudgetExcess {
+  day: string;
+  className: string;
+  budgetMinutes: number;
+  thisListMinutes: number;
+  excessMinutes: number;
+}
+
+/**
+ * The list's written minutes at home on each school day against its subject's budget in the
+ * grade's classes (seed 003: 加强学科组、年级组作业统筹). Only a class that has budgets for the
+ * weekday limits it (a class without budgets is checked by the caps alone, as publishing is);
+ * in such a class a subject without a budget has none that day. Minutes a head teacher releases
+ * for a date are not known a week ahead, so the plan is held to the weekday's budgets. Gives
+ * the tightest class for each day over.
+ */
+export function listBudgetExcesses(
+  weekStart: string,
+  subjectId: string,
+  entries: LoadEntry[],
+  budgets: ClassBudget[],
+  calendar: { day: string; kind: CalendarDayKind }[],
+): ListBudgetExcess[] {
+  const out: ListBudgetExcess[] = [];
+  for (const day of weekDays(weekStart)) {
+    if (dayKindOf(day, calendar) !== DayKind.SCHOOL_DAY) continue;
+    const thisListMinutes = sum(written(atHomeOn(entries, day)));
+    if (thisListMinutes === 0) continue;
+    const weekday = isoWeekday(day);
+    const classes = [...new Set(budgets.filter((b) => b.weekday === weekday).map((b) => b.className))];
+    const limits = classes.map((className) => ({
+      className,
+      budgetMinutes: budgets.find((b) => b.className === className && b.weekday === weekday && b.subjectId === subjectId)?.minutes ?? 0,
+    })).sort((a, b) => a.budgetMinutes - b.budgetMinutes || a.className.localeCompare(b.className, 'zh-CN'));
+    const tightest = limits[0];
+    if (tightest && thisListMinutes > tightest.budgetMinutes) {
+      out.push({ day, ...tightest, thisListMinutes, excessMinutes: thisListMinutes - tightest.budgetMinutes });
+    }
+  }
+  return out;
+}

@@ -39,6 +39,13 @@ export const WeeklyListErrors = defineMessages({
     en: (f) => `${f.day} (${dayKindName(f.dayKind, true)}): ${f.grade} may have at most ${f.capMinutes} minutes of written homework at home; ` +
       `the other groups' filed lists plan ${f.otherListsMinutes} and this list ${f.thisListMinutes}, ${f.totalMinutes} in all: ${f.excessMinutes} over`,
   },
+  WEEKLY_LIST_OVER_SUBJECT_BUDGET: {
+    description: "Filing would plan more written minutes at home for a school day than the subject's daily budget in a class of the grade; figures give the budget, this list's and excess minutes",
+    zh: (f) => `${f.day}（星期${'一二三四五六日'[Number(f.weekday) - 1]}）${f.className}${f.subject}每日书面作业预算 ${f.budgetMinutes} 分钟：` +
+      `本清单 ${f.thisListMinutes} 分钟，超出 ${f.excessMinutes} 分钟`,
+    en: (f) => `${f.day}: ${f.subject} has a daily budget of ${f.budgetMinutes} written minutes at home in ${f.className}; ` +
+      `this list plans ${f.thisListMinutes}: ${f.excessMinutes} over`,
+  },
   WEEKLY_LIST_OVER_TOTAL_CAP: {
     description: "Filing would take a day of the grade over the school's cap on homework of every form at home; figures give cap, this list's, the other filed lists' and excess minutes",
     zh: (f) => `${f.day}（${dayKindName(f.dayKind, false)}）${f.grade}家庭作业总时长（各类合计）学校上限 ${f.capMinutes} 分钟：其他备课组已提交 ${f.otherListsMinutes} 分钟，` +
