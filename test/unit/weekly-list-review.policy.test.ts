@@ -2,7 +2,7 @@ import { HomeworkForm } from '../../src/modules/bank/bank.enums';
 import { CalendarDayKind, DayKind } from '../../src/modules/load/load.entity';
 import { WeeklyListStatus } from '../../src/modules/weekly-list/weekly-list.entity';
 import {
-  deadlineOf, DEFAULT_DEADLINE, isInPlan, listLoadCheck, LoadEntry, minutesLate, stepProblem, weekStartOf,
+  deadlineOf, DEFAULT_DEADLINE, isInPlan, listBudgetExcesses, listLoadCheck, LoadEntry, minutesLate, stepProblem, weekStartOf,
 } from '../../src/modules/weekly-list/weekly-list-review.policy';
 
 const WEEK = '2026-12-07';
@@ -93,5 +93,31 @@ describe("a list's own load check (seeds 000, 002, 003: 小学三至六年级书
   it('a list that plans nothing for a day is not blamed for the other lists over it', () => {
     const [monday] = listLoadCheck(WEEK, 3, [], [entry('2026-12-07', 70)], [], []);
     expect(monday).toMatchObject({ writtenMinutes: 70, writtenExcessMinutes: 0, fits: true });
+  });
+});
+
+describe("a list against its subject's daily budgets in the grade's classes (seed 003: 加强学科组、年级组作业统筹)", () => {
+  const budget = (className: string, weekday: number, subjectId: string, minutes: number) => ({ className, weekday, subjectId, minutes });
+
+  it("names the tightest class of each school day over; a class with budgets that day but none for the subject allows nothing", () => {
+    const budgets = [
+      budget('三年级(1)班', 1, 'math', 20), budget('三年级(2)班', 1, 'math', 15),
+      budget('三年级(1)班', 2, 'math', 30), budget('三年级(2)班', 2, 'chinese', 20),
+    ];
+    const excess = listBudgetExcesses(WEEK, 'math', [entry('2026-12-07', 18), entry('2026-12-08', 10), entry('2026-12-08', 5, HomeworkForm.READING)], budgets, []);
+    expect(excess).toEqual([
+      { day: '2026-12-07', className: '三年级(2)班', budgetMinutes: 15, thisListMinutes: 18, excessMinutes: 3 },
+      { day: '2026-12-08', className: '三年级(2)班', budgetMinutes: 0, thisListMinutes: 10, excessMinutes: 10 },
+    ]);
+  });
+
+  it('counts written work at home only; a weekday without budgets, a weekend or a holiday is left to the caps', () => {
+    const budgets = [budget('三年级(1)班', 1, 'math', 10), budget('三年级(1)班', 3, 'math', 10), budget('三年级(1)班', 6, 'math', 0)];
+    const entries = [
+      entry('2026-12-07', 10), entry('2026-12-07', 20, HomeworkForm.WRITTEN, false), entry('2026-12-07', 15, HomeworkForm.ORAL),
+      entry('2026-12-08', 40), entry('2026-12-09', 30), entry('2026-12-12', 30),
+    ];
+    const holiday = [{ day: '2026-12-09', kind: CalendarDayKind.HOLIDAY }];
+    expect(listBudgetExcesses(WEEK, 'math', entries, budgets, holiday)).toEqual([]);
   });
 });
