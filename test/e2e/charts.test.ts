@@ -5,6 +5,7 @@ import { toGlobalId } from '../../src/core/ids';
 import { CJK_FONT_STACK } from '../../src/modules/chart/chart.service';
 import { SchoolStage } from '../../src/modules/school/school.entity';
 import { DEMO_PASSWORDS } from '../../seeds/demo';
+import { graphql } from '../graphql';
 import { describeWithBrowser, dumpDom, screenshot } from '../support/browser';
 import { darkPixels, decodePng, differingPixels } from '../support/png';
 import { TestApp } from '../support/test-app';
@@ -23,14 +24,15 @@ beforeAll(async () => {
     const a = await insertItem(t, { subject, grade: 5, title: `${subject}-A`, minutes: 15 });
     const b = await insertItem(t, { subject, grade: 5, title: `${subject}-B`, minutes: 20 });
     const { assignment } = await createAndPublish(t, tok[teacher], { ...ids(t, 5, subject), date: '2026-12-01', shape: 'PACKAGES', title: `${subject}作业`, options: packages(a, b) });
-    await t.ok(`mutation($i: SubmissionCreateInput!) { submissionCreate(input: $i) { userErrors { code } } }`,
+    await t.op(graphql(`mutation ChartsSubmit($i: SubmissionCreateInput!) { submissionCreate(input: $i) { userErrors { code } } }`),
       { i: { assignmentId: assignment.id, choice: 'B', answer: '完成', attachments: [], actualMinutes: 25, clientKey: `chart-${subject}-s50101` } }, tok.s50101);
   }
 });
 afterAll(() => t?.stop());
 
-const classLoadUrl = async (token: string) =>
-  (await t.ok(`query($c: ID!) { classLoadChartUrl(classId: $c, from: "2026-11-30", to: "2026-12-04") }`, { c: ids(t, 5, 'math').classId }, token)).classLoadChartUrl as string;
+const CLASS_LOAD = graphql(`query ChartsClassLoadUrl($c: ID!, $from: LocalDate!, $to: LocalDate!) { classLoadChartUrl(classId: $c, from: $from, to: $to) }`);
+const WEEK = { from: '2026-11-30', to: '2026-12-04' };
+const classLoadUrl = async (token: string) => (await t.op(CLASS_LOAD, { c: ids(t, 5, 'math').classId, ...WEEK }, token)).classLoadChartUrl;
 
 it('serves the class load chart as SVG behind a signed link', async () => {
   const url = await classLoadUrl(tok.t5yw1);
@@ -47,23 +49,23 @@ it('refuses a tampered link and readers who may not see the report', async () =>
   const url = await classLoadUrl(tok.t5yw1);
   expect((await fetch(`${t.url}${url.replace(/s=.{4}/, 's=AAAA')}`)).status).toBe(403);
   expect((await fetch(`${t.url}${url.replace('class-load', 'student-week')}`)).status).toBe(403);
-  await t.expectToFail('FORBIDDEN', `query($c: ID!) { classLoadChartUrl(classId: $c, from: "2026-11-30", to: "2026-12-04") }`, { c: ids(t, 5, 'math').classId }, tok.s50101);
+  await t.expectToFail('FORBIDDEN', CLASS_LOAD.toString(), { c: ids(t, 5, 'math').classId, ...WEEK }, tok.s50101);
 });
 
 it("a student's week: for the student and their parents, not other parents", async () => {
-  const Q = `query($s: ID!) { studentWeekChartUrl(studentId: $s, weekStart: "2026-11-30") }`;
-  const { studentWeekChartUrl } = await t.ok(Q, { s: toGlobalId('User', t.user('s50101').id) }, tok.p50101);
+  const Q = graphql(`query ChartsStudentWeekUrl($s: ID!, $w: LocalDate!) { studentWeekChartUrl(studentId: $s, weekStart: $w) }`);
+  const { studentWeekChartUrl } = await t.op(Q, { s: toGlobalId('User', t.user('s50101').id), w: '2026-11-30' }, tok.p50101);
   const res = await fetch(`${t.url}${studentWeekChartUrl}`);
   expect(res.status).toBe(200);
   expect(await res.text()).toContain(t.user('s50101').displayName);
-  await t.expectToFail('NOT_FOUND', Q, { s: toGlobalId('User', t.user('s50101').id) }, tok.p50102);
+  await t.expectToFail('NOT_FOUND', Q.toString(), { s: toGlobalId('User', t.user('s50101').id), w: '2026-11-30' }, tok.p50102);
 });
 
 it('a link ends with the session it was made in: sign-out and password change revoke it', async () => {
   const before = await t.login('t5sx1');
   const url = await classLoadUrl(before);
   expect((await fetch(`${t.url}${url}`)).status).toBe(200);
-  await t.ok(`mutation { logout { revoked } }`, {}, before);
+  await t.op(graphql(`mutation ChartsLogout { logout { revoked } }`), {}, before);
   const refused = await fetch(`${t.url}${url}`);
   expect(refused.status).toBe(403);
   expect(((await refused.json()) as { errors: { message: string }[] }).errors[0].message).toBe('图表链接无效或已过期，请在报表中重新获取链接');
@@ -71,11 +73,11 @@ it('a link ends with the session it was made in: sign-out and password change re
   const after = await t.login('t5sx1');
   const fresh = await classLoadUrl(after);
   expect((await fetch(`${t.url}${fresh}`)).status).toBe(200);
-  const { passwordChange } = await t.ok(`mutation($i: PasswordChangeInput!) { passwordChange(input: $i) { token userErrors { code } } }`,
+  const { passwordChange } = await t.op(graphql(`mutation ChartsPasswordChange($i: PasswordChangeInput!) { passwordChange(input: $i) { token userErrors { code } } }`),
     { i: { currentPassword: DEMO_PASSWORDS.staff, newPassword: `${DEMO_PASSWORDS.staff}-new` } }, after);
   expect(passwordChange.userErrors).toEqual([]);
   expect((await fetch(`${t.url}${fresh}`)).status).toBe(403);
-  expect((await fetch(`${t.url}${await classLoadUrl(passwordChange.token)}`)).status).toBe(200);
+  expect((await fetch(`${t.url}${await classLoadUrl(passwordChange.token!)}`)).status).toBe(200);
 });
 
 describeWithBrowser('in a headless browser, with no network', () => {

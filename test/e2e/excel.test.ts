@@ -3,9 +3,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { toGlobalId } from '../../src/core/ids';
 import { columnOfHeader, COLUMNS } from '../../src/modules/excel/bank-sheet';
+import { graphql } from '../graphql';
+import type { BankItemUpdateInput } from '../graphql/graphql';
 import { SMALL_SCHOOL } from '../support/fixtures';
 import { TestApp } from '../support/test-app';
-import { createMathUnit, itemContent, step, UPDATE_ITEM } from '../support/bank';
+import { createMathUnit, itemContent } from '../support/bank';
 import { createAndPublish, ids, insertItem, packages } from '../support/assignments';
 
 /** Banks in and out of Excel, and the printable weekly notice. */
@@ -13,7 +15,14 @@ let t: TestApp;
 let lead: string;
 let member: string;
 let group: string;
-const IMPORT = `mutation($i: BankImportInput!) { bankImport(input: $i) { dryRun rows created unchanged problems { row column message } userErrors { code } } }`;
+const IMPORT = graphql(`mutation ExcelImport($i: BankImportInput!) { bankImport(input: $i) { dryRun rows created unchanged problems { row column message } userErrors { code } } }`);
+const STEPS = {
+  bankItemSubmitForReview: graphql(`mutation ExcelSubmitForReview($input: BankItemStepInput!) { bankItemSubmitForReview(input: $input) { item { id revision } userErrors { code field message } } }`),
+  bankItemApprove: graphql(`mutation ExcelApprove($input: BankItemStepInput!) { bankItemApprove(input: $input) { item { id revision } userErrors { code field message } } }`),
+  bankItemReturn: graphql(`mutation ExcelReturn($input: BankItemReturnInput!) { bankItemReturn(input: $input) { item { id revision } userErrors { code field message } } }`),
+};
+const UPDATE_ITEM = graphql(`mutation ExcelUpdateItem($input: BankItemUpdateInput!) { bankItemUpdate(input: $input) { item { id revision } userErrors { code field message } } }`);
+const EXPORT = graphql(`query ExcelExport($u: ID!) { bankExport(unitId: $u) { fileName mimeType contentBase64 } }`);
 const TIERS = ['基础', '提高', '拓展'];
 const FORMS = ['书面', '口头', '阅读', '实践', '探究'];
 const OBJECTIVES = ['初步认识几分之一和几分之几', '会比较简单分数的大小，会计算同分母分数加减', '在生活中发现分数，培养数感'];
@@ -69,66 +78,74 @@ describe('bank import and export', () => {
   let unitId: string;
 
   it('a dry run reports and writes nothing', async () => {
-    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbook(rows), dryRun: true } }, member);
+    const { bankImport } = await t.op(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbook(rows), dryRun: true } }, member);
     expect(bankImport).toEqual({ dryRun: true, rows: 300, created: 300, unchanged: 0, problems: [], userErrors: [] });
     expect(await itemCount()).toBe(0);
   });
 
   it('imports 300 items as drafts of the importer; export → import round-trips with no change', async () => {
-    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbook(rows), dryRun: false } }, member);
+    const { bankImport } = await t.op(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbook(rows), dryRun: false } }, member);
     expect(bankImport).toMatchObject({ rows: 300, created: 300, unchanged: 0, problems: [] });
     const drafts = await t.db.dataSource.query(`SELECT DISTINCT status, author_id FROM bank_items`);
     expect(drafts).toEqual([{ status: 'draft', author_id: t.user('t3sx2').id }]);
-    unitId = (await t.ok(`{ units(grade: 3) { id title } }`, {}, member)).units.find((u: any) => u.title === '分数的初步认识').id;
-    const { bankExport } = await t.ok(`query($u: ID!) { bankExport(unitId: $u) { fileName mimeType contentBase64 } }`, { u: unitId }, member);
+    unitId = (await t.op(graphql(`query ExcelUnits { units(grade: 3) { id title } }`), {}, member)).units.find((u) => u.title === '分数的初步认识')!.id;
+    const { bankExport } = await t.op(EXPORT, { u: unitId }, member);
     expect(bankExport.fileName).toBe('分数的初步认识.xlsx');
     const exported = await readBack(bankExport.contentBase64);
     expect(exported).toEqual(rows.map((r) => [...r, '草稿']));
-    const again = (await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: bankExport.contentBase64, dryRun: false } }, member)).bankImport;
+    const again = (await t.op(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: bankExport.contentBase64, dryRun: false } }, member)).bankImport;
     expect(again).toMatchObject({ rows: 300, created: 0, unchanged: 300, problems: [] });
     expect(await itemCount()).toBe(300);
   });
 
   it('the export tells drafts, items in review and approved items apart; other staff get approved versions only; it imports back unchanged', async () => {
     const stepInput = async (title: string) => {
-      const [item] = await t.db.dataSource.query(`SELECT id, revision FROM bank_items WHERE title = $1`, [title]);
+      const [item]: { id: string; revision: number }[] = await t.db.dataSource.query(`SELECT id, revision FROM bank_items WHERE title = $1`, [title]);
       return { itemId: toGlobalId('BankItem', item.id), expectedRevision: item.revision };
     };
-    const move = async (mutation: string, title: string, token: string, input = 'BankItemStepInput', extra: Record<string, unknown> = {}) => {
-      const payload = (await t.ok(step(mutation, input), { input: { ...(await stepInput(title)), ...extra } }, token))[mutation];
+    const move = async (mutation: keyof typeof STEPS, title: string, token: string, extra: { comment?: string } = {}) => {
+      const input = { ...(await stepInput(title)), ...extra };
+      const payload = mutation === 'bankItemReturn'
+        ? (await t.op(STEPS.bankItemReturn, { input: { ...input, comment: extra.comment ?? '' } }, token)).bankItemReturn
+        : mutation === 'bankItemApprove' ? (await t.op(STEPS.bankItemApprove, { input }, token)).bankItemApprove
+          : (await t.op(STEPS.bankItemSubmitForReview, { input }, token)).bankItemSubmitForReview;
       expect(payload.userErrors).toEqual([]);
     };
     await move('bankItemSubmitForReview', '分数练习第1题', member);
     await move('bankItemApprove', '分数练习第1题', lead);
     await move('bankItemSubmitForReview', '分数练习第2题', member);
     await move('bankItemSubmitForReview', '分数练习第3题', member);
-    await move('bankItemReturn', '分数练习第3题', lead, 'BankItemReturnInput', { comment: '请把涂色的要求写得更具体一些' });
+    await move('bankItemReturn', '分数练习第3题', lead, { comment: '请把涂色的要求写得更具体一些' });
     // An approved item edited again: its group works on version 2, everyone else still sees version 1.
-    const edited = itemContent({ title: '分数练习第1题', body: '把一根绳子平均分成3段，每段是全长的几分之一？' });
-    const { bankItemUpdate } = await t.ok(UPDATE_ITEM, { input: { ...(await stepInput('分数练习第1题')), ...edited } }, member);
+    const edited: Omit<BankItemUpdateInput, 'itemId' | 'expectedRevision'> = {
+      ...itemContent(), title: '分数练习第1题', body: '把一根绳子平均分成3段，每段是全长的几分之一？',
+      tier: 'BASIC', form: 'WRITTEN', routineOrStage: 'ROUTINE', prescribedOrSelfChosen: 'PRESCRIBED', knowledgeOrFun: 'KNOWLEDGE',
+      practicalOrHumanistic: 'PRACTICAL', provenance: 'CREATED', objectiveIds: [],
+    };
+    const { bankItemUpdate } = await t.op(UPDATE_ITEM, { input: { ...(await stepInput('分数练习第1题')), ...edited } }, member);
     expect(bankItemUpdate.userErrors).toEqual([]);
-    const exportAs = async (token: string) => (await t.ok(`query($u: ID!) { bankExport(unitId: $u) { contentBase64 } }`, { u: unitId }, token)).bankExport.contentBase64;
+    const exportAs = async (token: string) => (await t.op(EXPORT, { u: unitId }, token)).bankExport.contentBase64;
 
     const ours = await exportAs(member);
     const rowsOfOurs = await readBack(ours);
     expect(rowsOfOurs.slice(0, 4).map((r) => [r[1], r[2], r[20]])).toEqual([
       ['分数练习第1题', edited.body, '草稿'], ['分数练习第2题', rows[1][2], '待审'], ['分数练习第3题', rows[2][2], '已退回'], ['分数练习第4题', rows[3][2], '草稿'],
     ]);
-    const again = (await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: ours, dryRun: false } }, member)).bankImport;
+    const again = (await t.op(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: ours, dryRun: false } }, member)).bankImport;
     expect(again).toMatchObject({ rows: 300, created: 0, unchanged: 300, problems: [] });
 
     const theirs = await exportAs(await t.login('t3yw1'));
     expect(await readBack(theirs)).toEqual([[...rows[0], '已通过']]);
     // Version 1 is no longer the text the group works on, so this row would be a new item, and a new item cannot arrive approved.
-    const refused = (await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: theirs, dryRun: false } }, member)).bankImport;
+    const refused = (await t.op(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: theirs, dryRun: false } }, member)).bankImport;
     expect(refused).toMatchObject({ created: 0, problems: [{
       row: 2, column: '状态',
       message: '「已通过」无法照办：这一行不在题库里（标题或题目内容与已有题目都不同），导入后只能是草稿，审核要在系统里进行；请清空此格或改为「草稿」',
     }] });
-    const { bankImport: unknownStatus } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbook([[...row(3000), '完成'], [...row(3001), '草稿']]), dryRun: false } }, member);
+    const { bankImport: unknownStatus } = await t.op(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbook([[...row(3000), '完成'], [...row(3001), '草稿']]), dryRun: false } }, member);
     expect(unknownStatus).toMatchObject({ created: 0, problems: [{ row: 2, column: '状态', message: '「完成」不是可选值：草稿、待审、已通过、已退回、已停用' }] });
     expect(await itemCount()).toBe(300);
-    const { bankImport: asDraft } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbook([[...row(3001), '草稿']]), dryRun: true } }, member);
+    const { bankImport: asDraft } = await t.op(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbook([[...row(3001), '草稿']]), dryRun: true } }, member);
     expect(asDraft).toMatchObject({ created: 1, problems: [] });
   });
 
@@ -138,19 +155,19 @@ describe('bank import and export', () => {
     broken[5][6] = 0;
     broken[8][0] = '不存在的单元';
     const before = await itemCount();
-    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbook(broken), dryRun: false } }, member);
+    const { bankImport } = await t.op(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbook(broken), dryRun: false } }, member);
     expect(bankImport.created).toBe(0);
-    expect(bankImport.problems.map((p: any) => [p.row, p.column])).toEqual([[4, '层级'], [7, '预估时长(分钟)'], [10, '单元']]);
+    expect(bankImport.problems.map((p) => [p.row, p.column])).toEqual([[4, '层级'], [7, '预估时长(分钟)'], [10, '单元']]);
     expect(bankImport.problems[0].message).toBe('「很难」不是可选值：基础、提高、拓展');
     expect(await itemCount()).toBe(before);
   });
 
   it('reads the CSV sample, and refuses outsiders', async () => {
     const csv = fs.readFileSync(path.join(__dirname, '..', '..', 'seeds', 'sample-bank.csv'));
-    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'CSV', fileBase64: csv.toString('base64'), dryRun: true } }, member);
+    const { bankImport } = await t.op(IMPORT, { i: { groupId: group, format: 'CSV', fileBase64: csv.toString('base64'), dryRun: true } }, member);
     expect(bankImport.problems).toEqual([]);
     expect(bankImport.rows).toBeGreaterThanOrEqual(5);
-    await t.expectToFail('FORBIDDEN', IMPORT, { i: { groupId: group, format: 'CSV', fileBase64: csv.toString('base64'), dryRun: true } }, await t.login('t3yw1'));
+    await t.expectToFail('FORBIDDEN', IMPORT.toString(), { i: { groupId: group, format: 'CSV', fileBase64: csv.toString('base64'), dryRun: true } }, await t.login('t3yw1'));
   });
 });
 
@@ -164,7 +181,7 @@ describe('cells that are formulas, rich text, hyperlinks or errors', () => {
     cells[6] = { formula: '5+7', result: 12 };
     cells[7] = { sharedFormula: 'G2', result: 3 };
     const before = await itemCount();
-    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbookOfCells('题库', [cells]), dryRun: false } }, member);
+    const { bankImport } = await t.op(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbookOfCells('题库', [cells]), dryRun: false } }, member);
     expect(bankImport).toMatchObject({ rows: 1, created: 1, problems: [] });
     expect(await itemCount()).toBe(before + 1);
     expect(await versionOf('分数富文本练习')).toEqual({
@@ -179,7 +196,7 @@ describe('cells that are formulas, rich text, hyperlinks or errors', () => {
     rows[2][2] = { formula: 'CONCAT(A4,"练习")' };
     rows[3][4] = { formula: 'VLOOKUP(A5,Z:Z,1,FALSE)', result: { error: '#N/A' } };
     const before = await itemCount();
-    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbookOfCells('三年级题库', rows), dryRun: false } }, member);
+    const { bankImport } = await t.op(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64: await workbookOfCells('三年级题库', rows), dryRun: false } }, member);
     expect(bankImport.created).toBe(0);
     expect(bankImport.problems).toEqual([
       { row: 2, column: '标题', message: '工作表「三年级题库」第 2 行「标题」列是错误值 #N/A，请改正后再导入' },
@@ -195,10 +212,10 @@ describe('cells that are formulas, rich text, hyperlinks or errors', () => {
     const line = (title: string, body: string) => ['分数的初步认识', title, body, '能说清即可', '基础', '书面', '6', '', '', '', '', '', '', '', '', '', '', '', '', ''].join(',');
     const csv = [header, line('1e3', '2024-01-01 那天分了几块蛋糕？'), line('2024-01-01', '#N/A 是什么意思？'), line(' ', '空白标题')].join('\n');
     const fileBase64 = Buffer.from(csv).toString('base64');
-    const { bankImport: refused } = await t.ok(IMPORT, { i: { groupId: group, format: 'CSV', fileBase64, dryRun: true } }, member);
+    const { bankImport: refused } = await t.op(IMPORT, { i: { groupId: group, format: 'CSV', fileBase64, dryRun: true } }, member);
     expect(refused.problems).toEqual([{ row: 4, column: '标题', message: '不能为空' }]);
     const fixed = Buffer.from(csv.split('\n').slice(0, 3).join('\n')).toString('base64');
-    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'CSV', fileBase64: fixed, dryRun: false } }, member);
+    const { bankImport } = await t.op(IMPORT, { i: { groupId: group, format: 'CSV', fileBase64: fixed, dryRun: false } }, member);
     expect(bankImport).toMatchObject({ rows: 2, created: 2, problems: [] });
     expect((await versionOf('1e3')).body).toBe('2024-01-01 那天分了几块蛋糕？');
     expect((await versionOf('2024-01-01')).body).toBe('#N/A 是什么意思？');
@@ -240,21 +257,22 @@ describe('workbooks as teachers make them', () => {
       sheet.mergeCells(`A4:A${3 + items.length}`);
     }, '三年级数学');
     const before = await itemCount();
-    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64, dryRun: false } }, member);
+    const { bankImport } = await t.op(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64, dryRun: false } }, member);
     expect(bankImport).toEqual({ dryRun: false, rows: 5, created: 5, unchanged: 0, problems: [], userErrors: [] });
     expect(await itemCount()).toBe(before + 5);
-    const stored = await t.db.dataSource.query(
+    type Stored = { title: string; body: string; tier: string; form: string; predicted_minutes: number; difficulty: number; status: string; unit: string };
+    const stored: Stored[] = await t.db.dataSource.query(
       `SELECT v.title, v.body, v.tier, v.form, v.predicted_minutes, v.difficulty, i.status, u.title AS unit
          FROM bank_item_versions v JOIN bank_items i ON i.id = v.item_id JOIN units u ON u.id = i.unit_id
         WHERE v.title = ANY($1)`, [items.map((r) => r[1])]);
-    expect(Object.fromEntries(stored.map((r: any) => [r.title, [r.predicted_minutes, r.difficulty, r.tier, r.form, r.status, r.unit]]))).toEqual({
+    expect(Object.fromEntries(stored.map((r) => [r.title, [r.predicted_minutes, r.difficulty, r.tier, r.form, r.status, r.unit]]))).toEqual({
       折一折: [10, 3, 'basic', 'practical', 'draft', '分数的初步认识'],
       涂一涂: [15, 2, 'basic', 'written', 'draft', '分数的初步认识'],
       说一说: [15, 2, 'improving', 'oral', 'draft', '分数的初步认识'],
       比一比: [15, 2, 'extending', 'inquiry', 'draft', '分数的初步认识'],
       算一算: [8, 1, 'improving', 'written', 'draft', '分数的初步认识'],
     });
-    expect(stored.find((r: any) => r.title === '折一折').body).toBe('把一张圆形纸片对折，涂出它的二分之一。');
+    expect(stored.find((r) => r.title === '折一折')!.body).toBe('把一张圆形纸片对折，涂出它的二分之一。');
   });
 
   it.each(['预估时长/分钟', '时长（分）', '时长(分钟)', '＊预估时长（分钟）'])('reads the minutes column headed 「%s」', async (minutesHeader) => {
@@ -262,7 +280,7 @@ describe('workbooks as teachers make them', () => {
       sheet.addRow(['单元', '标题', '题目内容', '答案与评分标准', '层级', '形式', minutesHeader]);
       sheet.addRow(['分数的初步认识', `表头是${minutesHeader}`, '把一个蛋糕平均分成4份，每份是它的几分之一？', '1/4', '基础', '书面', '１２分钟']);
     });
-    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64, dryRun: true } }, member);
+    const { bankImport } = await t.op(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64, dryRun: true } }, member);
     expect(bankImport).toMatchObject({ rows: 1, created: 1, problems: [] });
   });
 
@@ -274,7 +292,7 @@ describe('workbooks as teachers make them', () => {
       sheet.addRow(['分数的初步认识', '说不准的题', '把一个蛋糕平均分成8份，每份是它的几分之一？', '1/8', '基础', '书面', '10-15分钟', '３级']);
     });
     const before = await itemCount();
-    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64, dryRun: false } }, member);
+    const { bankImport } = await t.op(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64, dryRun: false } }, member);
     expect(bankImport).toMatchObject({ created: 0, problems: [
       { row: 3, column: '层次', message: '「很难」不是可选值：基础、提高、拓展' },
       { row: 4, column: '时长（分）', message: '应为 1–120 的整数（分钟），如 15 或「15分钟」，实际为「10-15分钟」' },
@@ -313,7 +331,7 @@ describe('workbooks as teachers make them', () => {
 
   it.each(wholeFileErrors)('refuses %s as a whole, in Chinese, and imports nothing', async (_, format, file, message) => {
     const before = await itemCount();
-    const error = await t.expectToFail('BAD_USER_INPUT', IMPORT, { i: { groupId: group, format, fileBase64: await file(), dryRun: false } }, member);
+    const error = await t.expectToFail('BAD_USER_INPUT', IMPORT.toString(), { i: { groupId: group, format, fileBase64: await file(), dryRun: false } }, member);
     expect(error.message).toBe(message);
     expect(await itemCount()).toBe(before);
   });
@@ -325,7 +343,7 @@ describe('workbooks as teachers make them', () => {
       sheet.addRow(['单元', '标题', '题目', '答案', '层次', '形式', '时长（分）']);
       sheet.addRow(['分数的初步认识', '第二张表的题', '把一个蛋糕平均分成6份，每份是它的几分之一？', '1/6', '基础', '书面', '５']);
     }, '说明');
-    const { bankImport } = await t.ok(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64, dryRun: false } }, member);
+    const { bankImport } = await t.op(IMPORT, { i: { groupId: group, format: 'XLSX', fileBase64, dryRun: false } }, member);
     expect(bankImport).toMatchObject({ rows: 1, created: 1, problems: [] });
     expect(await versionOf('第二张表的题')).toMatchObject({ predicted_minutes: 5, tier: 'basic' });
   });
@@ -337,7 +355,8 @@ describe('weekly notice export', () => {
     const a = await insertItem(t, { subject: 'chinese', grade: 3, title: '读一读课文', minutes: 10 });
     const b = await insertItem(t, { subject: 'chinese', grade: 3, title: '写一写词语', minutes: 15 });
     await createAndPublish(t, yw, { ...ids(t, 3, 'chinese'), date: '2026-12-08', shape: 'PACKAGES', title: '语文作业', options: packages(a, b) });
-    const { weeklyNoticeExport } = await t.ok(`{ weeklyNoticeExport(weekStart: "2026-12-07", grade: 3) { fileName contentBase64 } }`, {}, await t.login('p30101'));
+    const { weeklyNoticeExport } = await t.op(graphql(`query ExcelWeeklyNotice($w: LocalDate!, $g: Int) { weeklyNoticeExport(weekStart: $w, grade: $g) { fileName contentBase64 } }`),
+      { w: '2026-12-07', g: 3 }, await t.login('p30101'));
     expect(weeklyNoticeExport.fileName).toBe('3年级作业公示-2026-12-07.xlsx');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(weeklyNoticeExport.contentBase64, 'base64') as unknown as ArrayBuffer);

@@ -1,7 +1,14 @@
 import http from 'node:http';
+import { graphql } from '../graphql';
+import type { SchoolNameQuery } from '../graphql/graphql';
 import { SMALL_SCHOOL } from '../support/fixtures';
 import { parsePrometheusText } from '../support/prometheus-text';
 import { TestApp } from '../support/test-app';
+
+/** A named operation, as the metrics count it. */
+const SCHOOL_NAME = graphql(`query SchoolName { school { name } }`);
+/** The answer to `{ school { name } }`, sent by hand below. */
+type SchoolNameAnswer = { data: SchoolNameQuery };
 
 describe('HTTP operations', () => {
   let t: TestApp;
@@ -75,8 +82,8 @@ describe('HTTP operations', () => {
   });
 
   it("exposes Prometheus metrics in one valid exposition: the service's own and the process's", async () => {
-    await t.gql('query SchoolName { school { name } }');
-    await t.gql('query SchoolName { school { name } }', {}, await t.login('jiaowu'));
+    await t.gql<SchoolNameQuery>(SCHOOL_NAME.toString());
+    await t.op(SCHOOL_NAME, {}, await t.login('jiaowu'));
     const res = await fetch(`${t.url}/metrics`);
     expect(res.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
     const families = parsePrometheusText(await res.text());
@@ -102,15 +109,16 @@ describe('HTTP operations', () => {
   });
 
   it('counts what a client names, so a named operation is not `anonymous`', async () => {
-    await t.gql('query { school { name } }');
-    await t.gql('query HealthProbe { __typename }');
+    // Sent as written: one without a name, one named by hand.
+    await t.gql<unknown>('query { school { name } }');
+    await t.gql<unknown>('query HealthProbe { __typename }');
     const families = parsePrometheusText(await (await fetch(`${t.url}/metrics`)).text());
     const operations = families.get('graphql_operations_total')!.samples.map((s) => s.labels.operation);
     expect(operations).toEqual(expect.arrayContaining(['anonymous', 'HealthProbe']));
   });
 
   it('reports a syntax error as GRAPHQL_PARSE_FAILED', async () => {
-    const result = await t.gql('{ me { ');
+    const result = await t.gql<unknown>('{ me { ');
     expect(result.errors![0].extensions!.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 });
@@ -180,7 +188,7 @@ describe('CORS for web clients on other origins', () => {
         body: JSON.stringify({ query: '{ school { name } }' }),
       });
       expect(res.status).toBe(200);
-      expect(((await res.json()) as { data: { school: { name: string } } }).data.school.name).toBe(SMALL_SCHOOL.name);
+      expect(((await res.json()) as SchoolNameAnswer).data.school.name).toBe(SMALL_SCHOOL.name);
       expect(res.headers.get('access-control-allow-origin')).toBe(WEB);
       expect(res.headers.get('access-control-expose-headers')).toBe('x-request-id, retry-after');
       expect(res.headers.get('vary')).toBe('Origin');
@@ -232,7 +240,7 @@ describe('production mode', () => {
   afterAll(() => t?.stop());
 
   it('turns introspection off', async () => {
-    const result = await t.gql('{ __schema { types { name } } }');
+    const result = await t.gql<unknown>('{ __schema { types { name } } }');
     expect(result.errors![0].message).toMatch(/introspection/i);
   });
 
@@ -243,7 +251,7 @@ describe('production mode', () => {
   });
 
   it('sends no stack traces', async () => {
-    const result = await t.gql('{ me { id } }');
+    const result = await t.gql<unknown>('{ me { id } }');
     expect(result.errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     expect(JSON.stringify(result.errors)).not.toContain('stacktrace');
   });
@@ -274,7 +282,7 @@ describe('graceful shutdown', () => {
     const answered = await response;
     await closing;
     expect(answered.status).toBe(200);
-    expect(JSON.parse(answered.body).data.school.name).toBe('测试甲校');
+    expect((JSON.parse(answered.body) as SchoolNameAnswer).data.school.name).toBe('测试甲校');
     await expect(fetch(`${t.url}/health`)).rejects.toThrow();
     expect(t.db.dataSource.isInitialized).toBe(false);
   });

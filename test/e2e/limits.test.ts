@@ -1,3 +1,5 @@
+import { graphql } from '../graphql';
+import type { LimitsLoginMutation } from '../graphql/graphql';
 import { SMALL_SCHOOL } from '../support/fixtures';
 import { TestApp } from '../support/test-app';
 
@@ -14,8 +16,12 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
+/**
+ * The documents here are sent as written (depth, aliases, size, tokens are what is tested), so
+ * their data stays `unknown`; what the tests read of an answer is its errors.
+ */
 const limitOf = async (query: string, token = office) => {
-  const result = await t.gql(query, {}, token);
+  const result = await t.gql<unknown>(query, {}, token);
   return { status: result.status, error: result.errors?.[0] };
 };
 
@@ -36,7 +42,7 @@ describe('query limits', () => {
   it('refuses a query whose lists multiply past the cost limit, counting `first`', async () => {
     const { error } = await limitOf(`{ users(first: 100) { edges { node { children { student { teachingAssignments { class { name } } } } } } } }`);
     expect(error).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'cost', max: 3000 } });
-    const small = await t.gql(`{ users(first: 5) { edges { node { username } } } }`, {}, office);
+    const small = await t.gql<unknown>(`{ users(first: 5) { edges { node { username } } } }`, {}, office);
     expect(small.errors).toBeUndefined();
   });
 
@@ -51,34 +57,35 @@ describe('query limits', () => {
 
   it('accepts each limit exactly at its value', async () => {
     // depth 8
-    const deep = await t.gql(`{ me { class { headTeacher { class { headTeacher { class { headTeacher { id } } } } } } } }`, {}, office);
+    const deep = await t.gql<unknown>(`{ me { class { headTeacher { class { headTeacher { class { headTeacher { id } } } } } } } }`, {}, office);
     expect(deep.errors?.filter((e) => e.extensions?.code === 'QUERY_LIMIT_EXCEEDED')).toBeUndefined();
     // 15 aliases
-    const aliases = await t.gql(`{ ${Array.from({ length: 15 }, (_, i) => `a${i}: me { id }`).join(' ')} }`, {}, office);
+    const aliases = await t.gql<unknown>(`{ ${Array.from({ length: 15 }, (_, i) => `a${i}: me { id }`).join(' ')} }`, {}, office);
     expect(aliases.errors).toBeUndefined();
     // 400 tokens: "{ me { id" + 394 × "id" + "} }" is 6 + 394; one more is refused
     const tokens = (n: number) => `{ me { id ${'id '.repeat(n)}} }`;
-    expect((await t.gql(tokens(394), {}, office)).errors).toBeUndefined();
+    expect((await t.gql<unknown>(tokens(394), {}, office)).errors).toBeUndefined();
     expect((await limitOf(tokens(395))).error).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'tokens' } });
     // 4000 bytes (a Chinese character is 3): exactly at the limit passes, one byte more is refused
     const sized = (bytes: number) => { const head = '{ me { id } } # 作业'; return head + 'x'.repeat(bytes - Buffer.byteLength(head)); };
-    expect((await t.gql(sized(4000), {}, office)).errors).toBeUndefined();
+    expect((await t.gql<unknown>(sized(4000), {}, office)).errors).toBeUndefined();
     expect((await limitOf(sized(4001))).error).toMatchObject({ extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'document size', value: 4001, max: 4000 } });
     // a page of 100 is served, 101 is refused naming the argument
-    expect((await t.gql(`{ users(first: 100) { edges { node { id } } } }`, {}, office)).errors).toBeUndefined();
-    const page = await t.gql(`{ users(first: 101) { edges { node { id } } } }`, {}, office);
+    expect((await t.gql<unknown>(`{ users(first: 100) { edges { node { id } } } }`, {}, office)).errors).toBeUndefined();
+    const page = await t.gql<unknown>(`{ users(first: 101) { edges { node { id } } } }`, {}, office);
     expect(page.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('leaves introspection alone in development', async () => {
-    const result = await t.gql(`{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }`);
+    const result = await t.gql<unknown>(`{ __schema { types { name fields { name type { name ofType { name ofType { name ofType { name } } } } } } } }`);
     expect(result.errors).toBeUndefined();
   });
 });
 
 describe('sign-in throttling', () => {
-  const LOGIN = `mutation($i: LoginInput!) { login(input: $i) { token } }`;
-  const attempt = (username: string, password: string) => t.gql(LOGIN, { i: { schoolCode: 'test-a', username, password } });
+  const LOGIN = graphql(`mutation LimitsLogin($i: LoginInput!) { login(input: $i) { token } }`);
+  // Sent with t.gql, not t.op: a refused sign-in is what these tests look at.
+  const attempt = (username: string, password: string) => t.gql<LimitsLoginMutation>(LOGIN.toString(), { i: { schoolCode: 'test-a', username, password } });
 
   it('locks an account after 3 failures, even for the right password, and says when to retry', async () => {
     for (let i = 0; i < 3; i++) expect((await attempt('s30201', 'wrong-one')).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
@@ -87,14 +94,14 @@ describe('sign-in throttling', () => {
     expect(locked.extensions!.retryAfterSeconds).toBeGreaterThan(800);
     expect(locked.message).toContain('该账号登录失败次数过多');
     // Another account from elsewhere is unaffected… (same address, below its limit)
-    expect((await attempt('s30202', 'xuesheng2026')).data.login.token).toBeTruthy();
+    expect((await attempt('s30202', 'xuesheng2026')).data?.login.token).toBeTruthy();
   });
 
   it('aliases cannot multiply guesses: a document with several sign-ins is refused before any is tried', async () => {
     const fields = Array.from({ length: 5 }, (_, i) => `a${i}: login(input: { schoolCode: "test-a", username: "s30102", password: "guess${i}" }) { token }`).join(' ');
     const counts = () => t.db.dataSource.query(`SELECT key, failures FROM login_attempts ORDER BY key`);
     const before = await counts();
-    const result = await t.gql(`mutation { ${fields} }`);
+    const result = await t.gql<unknown>(`mutation { ${fields} }`);
     expect(result.errors!.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'password operations', value: 5, max: 1 })]);
     expect(await counts()).toEqual(before);
   });

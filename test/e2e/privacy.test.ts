@@ -4,6 +4,7 @@ import { seedSchool } from '../../seeds/demo';
 import { toGlobalId } from '../../src/core/ids';
 import { accountKey } from '../../src/modules/auth/login-attempts';
 import { SchoolStage } from '../../src/modules/school/school.entity';
+import { graphql } from '../graphql';
 import { createTestDatabase } from '../support/test-database';
 import { TEST_SECRET, TestApp } from '../support/test-app';
 import { createAndPublish, ids, insertItem, packages } from '../support/assignments';
@@ -25,41 +26,53 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
-const SUBMIT = `mutation($i: SubmissionCreateInput!) { submissionCreate(input: $i) { submission { id } userErrors { code message } } }`;
-const CONSENT = `mutation($s: ID!, $g: Boolean!) { guardianConsentSet(studentId: $s, given: $g) { student { guardianConsentAt } userErrors { code } } }`;
+const SUBMIT = graphql(`mutation PrivacySubmit($i: SubmissionCreateInput!) { submissionCreate(input: $i) { submission { id } userErrors { code message } } }`);
+const CONSENT = graphql(`mutation PrivacyConsent($s: ID!, $g: Boolean!) { guardianConsentSet(studentId: $s, given: $g) { student { guardianConsentAt } userErrors { code } } }`);
+const CHOOSE = graphql(`mutation PrivacyChoose($i: AssignmentChooseInput!) { assignmentChoose(input: $i) { userErrors { code } } }`);
+const FILL = graphql(`mutation PrivacyFill($i: RecordSheetFillInput!) { recordSheetFill(input: $i) { userErrors { code } } }`);
+const SUBMISSION = graphql(`query PrivacySubmission($id: ID!) { submission(id: $id) { status } }`);
+const SHEET = graphql(`query PrivacySheet($d: LocalDate!, $s: ID!) { recordSheet(date: $d, studentId: $s) { flags bedtime } }`);
+const ACCESS_LOG = graphql(`query PrivacyAccessLog($s: ID) { accessLog(studentId: $s, first: 10) { edges { node { resource actor { username } student { username } } } } }`);
+const ACCESS_LOG_ANY = graphql(`query PrivacyAccessLogAny { accessLog(first: 5) { edges { cursor } } }`);
+const DAY_SUBMISSION = graphql(`query PrivacyDaySubmission($d: LocalDate!, $s: ID!) { studentDay(date: $d, studentId: $s) { submission { id peerComments { comment } } } }`);
+const PARENT_MESSAGE = graphql(`mutation PrivacyParentMessage($d: LocalDate!, $s: ID!, $m: String!) { recordSheetParentMessage(studentId: $s, date: $d, message: $m) { userErrors { code } } }`);
+const EXPORT = graphql(`query PrivacyExport($s: ID!) { studentDataExport(studentId: $s) }`);
+const DELETE = graphql(`mutation PrivacyDelete($s: ID!) { studentDataDelete(studentId: $s) { deleted userErrors { code } } }`);
+const LOGIN = graphql(`mutation PrivacyLogin($i: LoginInput!) { login(input: $i) { token } }`);
+const ME = graphql(`query PrivacyMe { me { id username } }`);
 
 it('without a guardian\'s consent nothing personal of a minor is kept', async () => {
-  await t.ok(CONSENT, { s: gid('s50102'), g: false }, tok.p50102);
+  await t.op(CONSENT, { s: gid('s50102'), g: false }, tok.p50102);
   const before = await t.db.dataSource.query(`SELECT count(*)::int n FROM submissions`);
-  const refused = (await t.ok(SUBMIT, { i: { assignmentId, choice: 'A', answer: '答案', attachments: [], actualMinutes: 10, clientKey: 'privacy-1' } }, tok.s50102)).submissionCreate;
+  const refused = (await t.op(SUBMIT, { i: { assignmentId, choice: 'A', answer: '答案', attachments: [], actualMinutes: 10, clientKey: 'privacy-1' } }, tok.s50102)).submissionCreate;
   expect(refused.userErrors[0].code).toBe('CONSENT_REQUIRED');
-  const choose = (await t.ok(`mutation($i: AssignmentChooseInput!) { assignmentChoose(input: $i) { userErrors { code } } }`, { i: { assignmentId, choice: 'A' } }, tok.s50102)).assignmentChoose;
+  const choose = (await t.op(CHOOSE, { i: { assignmentId, choice: 'A' } }, tok.s50102)).assignmentChoose;
   expect(choose.userErrors[0].code).toBe('CONSENT_REQUIRED');
-  const sheet = (await t.ok(`mutation { recordSheetFill(input: { date: "${DAY}", bedtime: "20:00" }) { userErrors { code } } }`, {}, tok.s50102)).recordSheetFill;
+  const sheet = (await t.op(FILL, { i: { date: DAY, bedtime: '20:00' } }, tok.s50102)).recordSheetFill;
   expect(sheet.userErrors[0].code).toBe('CONSENT_REQUIRED');
   expect(await t.db.dataSource.query(`SELECT count(*)::int n FROM submissions`)).toEqual(before);
   // Only the guardian gives consent; then the work is kept.
-  await t.expectToFail('FORBIDDEN', CONSENT, { s: gid('s50102'), g: true }, tok.p50101);
-  expect((await t.ok(CONSENT, { s: gid('s50102'), g: true }, tok.p50102)).guardianConsentSet.student.guardianConsentAt).toBeTruthy();
-  expect((await t.ok(SUBMIT, { i: { assignmentId, choice: 'A', answer: '答案', attachments: [], actualMinutes: 10, clientKey: 'privacy-2' } }, tok.s50102)).submissionCreate.userErrors).toEqual([]);
+  await t.expectToFail('FORBIDDEN', CONSENT.toString(), { s: gid('s50102'), g: true }, tok.p50101);
+  expect((await t.op(CONSENT, { s: gid('s50102'), g: true }, tok.p50102)).guardianConsentSet.student?.guardianConsentAt).toBeTruthy();
+  expect((await t.op(SUBMIT, { i: { assignmentId, choice: 'A', answer: '答案', attachments: [], actualMinutes: 10, clientKey: 'privacy-2' } }, tok.s50102)).submissionCreate.userErrors).toEqual([]);
 });
 
 it('logs every staff read of a student\'s work and record sheet, not the student\'s or parent\'s own', async () => {
-  const sub = (await t.ok(SUBMIT, { i: { assignmentId, choice: 'B', answer: '我的答案', attachments: [], actualMinutes: 14, clientKey: 'privacy-3' } }, tok.s50101)).submissionCreate.submission;
-  await t.ok(`query($id: ID!) { submission(id: $id) { status } }`, { id: sub.id }, tok.s50101);
-  await t.ok(`query($id: ID!) { submission(id: $id) { status } }`, { id: sub.id }, tok.p50101);
-  await t.ok(`query($id: ID!) { submission(id: $id) { status } }`, { id: sub.id }, tok.t5yw1);
-  await t.ok(`query($s: ID!) { recordSheet(date: "${DAY}", studentId: $s) { flags } }`, { s: gid('s50101') }, tok.t5yw1);
-  const { accessLog } = await t.ok(`query($s: ID) { accessLog(studentId: $s, first: 10) { edges { node { resource actor { username } student { username } } } } }`, { s: gid('s50101') }, tok.jiaowu);
-  expect(accessLog.edges.map((e: any) => [e.node.resource, e.node.actor.username, e.node.student.username]).sort()).toEqual([
+  const sub = (await t.op(SUBMIT, { i: { assignmentId, choice: 'B', answer: '我的答案', attachments: [], actualMinutes: 14, clientKey: 'privacy-3' } }, tok.s50101)).submissionCreate.submission!;
+  await t.op(SUBMISSION, { id: sub.id }, tok.s50101);
+  await t.op(SUBMISSION, { id: sub.id }, tok.p50101);
+  await t.op(SUBMISSION, { id: sub.id }, tok.t5yw1);
+  await t.op(SHEET, { d: DAY, s: gid('s50101') }, tok.t5yw1);
+  const { accessLog } = await t.op(ACCESS_LOG, { s: gid('s50101') }, tok.jiaowu);
+  expect(accessLog.edges.map((e) => [e.node.resource, e.node.actor?.username, e.node.student?.username]).sort()).toEqual([
     ['record_sheet', 't5yw1', 's50101'], ['submission', 't5yw1', 's50101'],
   ]);
-  await t.expectToFail('FORBIDDEN', `{ accessLog(first: 5) { edges { cursor } } }`, {}, tok.t5yw1);
+  await t.expectToFail('FORBIDDEN', ACCESS_LOG_ANY.toString(), {}, tok.t5yw1);
 });
 
-const MARK = `mutation($i: SubmissionMarkInput!) { submissionMark(input: $i) { submission { id } userErrors { code } } }`;
-const PEER = `mutation($i: PeerCommentInput!) { submissionPeerComment(input: $i) { peerComment { comment } userErrors { code } } }`;
-const READ = `mutation($s: ID!, $r: String, $o: Boolean! = false) { recordSheetRead(studentId: $s, date: "${DAY}", reply: $r, reopen: $o) { sheet { reply } userErrors { code } } }`;
+const MARK = graphql(`mutation PrivacyMark($i: SubmissionMarkInput!) { submissionMark(input: $i) { submission { id } userErrors { code } } }`);
+const PEER = graphql(`mutation PrivacyPeer($i: PeerCommentInput!) { submissionPeerComment(input: $i) { peerComment { comment } userErrors { code } } }`);
+const READ = graphql(`mutation PrivacyRead($d: LocalDate!, $s: ID!, $r: String, $o: Boolean! = false) { recordSheetRead(studentId: $s, date: $d, reply: $r, reopen: $o) { sheet { reply } userErrors { code } } }`);
 
 /** A digest of every table that holds a student's personal data, to show a refusal wrote nothing. */
 async function personalData(): Promise<Record<string, string>> {
@@ -69,34 +82,33 @@ async function personalData(): Promise<Record<string, string>> {
 }
 
 it('refuses every write of a student\'s personal data while their guardian has not consented, writing nothing', async () => {
-  const theirs = (await t.ok(`query($s: ID!) { studentDay(date: "${DAY}", studentId: $s) { submission { id } } }`, { s: gid('s50102') }, tok.s50102)).studentDay[0].submission.id;
-  const classmates = (await t.ok(`query($s: ID!) { studentDay(date: "${DAY}", studentId: $s) { submission { id } } }`, { s: gid('s50101') }, tok.s50101)).studentDay[0].submission.id;
-  await t.ok(CONSENT, { s: gid('s50102'), g: false }, tok.p50102);
+  const theirs = (await t.op(DAY_SUBMISSION, { d: DAY, s: gid('s50102') }, tok.s50102)).studentDay[0].submission!.id;
+  const classmates = (await t.op(DAY_SUBMISSION, { d: DAY, s: gid('s50101') }, tok.s50101)).studentDay[0].submission!.id;
+  await t.op(CONSENT, { s: gid('s50102'), g: false }, tok.p50102);
   const before = await personalData();
   // The head teacher's reply, or merely marking the sheet read, would create the student's sheet.
-  expect((await t.ok(READ, { s: gid('s50102'), r: '已阅，明天继续加油。' }, tok.t5yw1)).recordSheetRead.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
-  expect((await t.ok(READ, { s: gid('s50102') }, tok.t5yw1)).recordSheetRead.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
-  expect((await t.ok(READ, { s: gid('s50102'), o: true }, tok.t5yw1)).recordSheetRead.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
+  expect((await t.op(READ, { d: DAY, s: gid('s50102'), r: '已阅，明天继续加油。' }, tok.t5yw1)).recordSheetRead.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
+  expect((await t.op(READ, { d: DAY, s: gid('s50102') }, tok.t5yw1)).recordSheetRead.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
+  expect((await t.op(READ, { d: DAY, s: gid('s50102'), o: true }, tok.t5yw1)).recordSheetRead.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
   // A mark and a comment on work handed in before consent was withdrawn are new personal data too.
-  expect((await t.ok(MARK, { i: { submissionId: theirs, expectedRevision: 1, mark: 'A', comment: '书写认真，继续保持。' } }, tok.t5yw1)).submissionMark.userErrors)
+  expect((await t.op(MARK, { i: { submissionId: theirs, expectedRevision: 1, mark: 'A', comment: '书写认真，继续保持。' } }, tok.t5yw1)).submissionMark.userErrors)
     .toEqual([{ code: 'CONSENT_REQUIRED' }]);
-  expect((await t.ok(PEER, { i: { submissionId: theirs, comment: '写得真好' } }, tok.s50101)).submissionPeerComment.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
-  expect((await t.ok(PEER, { i: { submissionId: classmates, comment: '写得真好' } }, tok.s50102)).submissionPeerComment.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
-  expect((await t.ok(`mutation($s: ID!, $m: String!) { recordSheetParentMessage(studentId: $s, date: "${DAY}", message: $m) { userErrors { code } } }`,
-    { s: gid('s50102'), m: '孩子昨晚睡得早。' }, tok.p50102)).recordSheetParentMessage.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
+  expect((await t.op(PEER, { i: { submissionId: theirs, comment: '写得真好' } }, tok.s50101)).submissionPeerComment.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
+  expect((await t.op(PEER, { i: { submissionId: classmates, comment: '写得真好' } }, tok.s50102)).submissionPeerComment.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
+  expect((await t.op(PARENT_MESSAGE, { d: DAY, s: gid('s50102'), m: '孩子昨晚睡得早。' }, tok.p50102)).recordSheetParentMessage.userErrors).toEqual([{ code: 'CONSENT_REQUIRED' }]);
   expect(await personalData()).toEqual(before);
 
-  await t.ok(CONSENT, { s: gid('s50102'), g: true }, tok.p50102);
-  expect((await t.ok(READ, { s: gid('s50102'), r: '已阅，明天继续加油。' }, tok.t5yw1)).recordSheetRead).toEqual({ sheet: { reply: '已阅，明天继续加油。' }, userErrors: [] });
-  expect((await t.ok(PEER, { i: { submissionId: theirs, comment: '写得真好' } }, tok.s50101)).submissionPeerComment.userErrors).toEqual([]);
+  await t.op(CONSENT, { s: gid('s50102'), g: true }, tok.p50102);
+  expect((await t.op(READ, { d: DAY, s: gid('s50102'), r: '已阅，明天继续加油。' }, tok.t5yw1)).recordSheetRead).toEqual({ sheet: { reply: '已阅，明天继续加油。' }, userErrors: [] });
+  expect((await t.op(PEER, { i: { submissionId: theirs, comment: '写得真好' } }, tok.s50101)).submissionPeerComment.userErrors).toEqual([]);
 });
 
 it('exports everything about a student to their guardian', async () => {
-  const exported = JSON.parse((await t.ok(`query($s: ID!) { studentDataExport(studentId: $s) }`, { s: gid('s50101') }, tok.p50101)).studentDataExport);
+  const exported = JSON.parse((await t.op(EXPORT, { s: gid('s50101') }, tok.p50101)).studentDataExport);
   expect(exported.student.displayName).toBe(t.user('s50101').displayName);
   expect(exported.submissionVersions[0]).toMatchObject({ answer: '我的答案', actual_minutes: 14 });
   expect(exported.accessLog.length).toBeGreaterThan(0);
-  await t.expectToFail('FORBIDDEN', `query($s: ID!) { studentDataExport(studentId: $s) }`, { s: gid('s50101') }, tok.p50102);
+  await t.expectToFail('FORBIDDEN', EXPORT.toString(), { s: gid('s50101') }, tok.p50102);
 });
 
 /** Every column of every table, as the schema owner, holding any of `needles` (as text): `table.column`. */
@@ -116,15 +128,15 @@ async function columnsHolding(needles: string[]): Promise<string[]> {
 
 it('deletes a student\'s data on request: no identifier of them is left in any table, aggregates stay', async () => {
   const student = t.user('s50101');
-  const mine = (await t.ok(`query($s: ID!) { studentDay(date: "${DAY}", studentId: $s) { submission { id } } }`, { s: gid('s50101') }, tok.s50101)).studentDay[0].submission.id;
-  await t.ok(`mutation { recordSheetFill(input: { date: "${DAY}", bedtime: "20:15", selfStudyContent: "读绘本", selfStudyMinutes: 15 }) { userErrors { code } } }`, {}, tok.s50101);
-  await t.ok(`mutation($s: ID!) { recordSheetParentMessage(studentId: $s, date: "${DAY}", message: "今天按时完成。") { userErrors { code } } }`, { s: gid('s50101') }, tok.p50101);
-  const classmates = (await t.ok(`query($s: ID!) { studentDay(date: "${DAY}", studentId: $s) { submission { id } } }`, { s: gid('s50102') }, tok.s50102)).studentDay[0].submission.id;
-  await t.ok(PEER, { i: { submissionId: mine, comment: '步骤很清楚' } }, tok.s50102);
-  await t.ok(PEER, { i: { submissionId: classmates, comment: '字写得工整' } }, tok.s50101);
-  await t.ok(`query($s: ID!) { recordSheet(date: "${DAY}", studentId: $s) { bedtime } }`, { s: gid('s50101') }, tok.t5yw1);
-  await t.ok(`query($s: ID!) { studentDataExport(studentId: $s) }`, { s: gid('s50101') }, tok.jiaowu);
-  await t.expectToFail('UNAUTHENTICATED', `mutation($i: LoginInput!) { login(input: $i) { token } }`,
+  const mine = (await t.op(DAY_SUBMISSION, { d: DAY, s: gid('s50101') }, tok.s50101)).studentDay[0].submission!.id;
+  await t.op(FILL, { i: { date: DAY, bedtime: '20:15', selfStudyContent: '读绘本', selfStudyMinutes: 15 } }, tok.s50101);
+  await t.op(PARENT_MESSAGE, { d: DAY, s: gid('s50101'), m: '今天按时完成。' }, tok.p50101);
+  const classmates = (await t.op(DAY_SUBMISSION, { d: DAY, s: gid('s50102') }, tok.s50102)).studentDay[0].submission!.id;
+  await t.op(PEER, { i: { submissionId: mine, comment: '步骤很清楚' } }, tok.s50102);
+  await t.op(PEER, { i: { submissionId: classmates, comment: '字写得工整' } }, tok.s50101);
+  await t.op(SHEET, { d: DAY, s: gid('s50101') }, tok.t5yw1);
+  await t.op(EXPORT, { s: gid('s50101') }, tok.jiaowu);
+  await t.expectToFail('UNAUTHENTICATED', LOGIN.toString(),
     { i: { schoolCode: SCHOOL.code, username: 's50101', password: 'not-the-password-1' } });
   // Sign-in attempts are counted under a keyed hash of the account, which no scan for the name finds.
   const attempts = () => t.db.dataSource.query(`SELECT count(*)::int AS n FROM login_attempts WHERE key = $1`,
@@ -137,22 +149,21 @@ it('deletes a student\'s data on request: no identifier of them is left in any t
     'users.display_name', 'users.id', 'users.student_no', 'users.username',
   ]));
 
-  await t.expectToFail('FORBIDDEN', `mutation($s: ID!) { studentDataDelete(studentId: $s) { deleted } }`, { s: gid('s50101') }, tok.p50101);
+  await t.expectToFail('FORBIDDEN', DELETE.toString(), { s: gid('s50101') }, tok.p50101);
   await t.drainCalibrations();
   const calibrationsBefore = await t.db.dataSource.query(`SELECT item_id, version_no, observations FROM item_calibrations ORDER BY item_id`);
   expect(calibrationsBefore.length).toBeGreaterThan(0);
-  const { studentDataDelete } = await t.ok(`mutation($s: ID!) { studentDataDelete(studentId: $s) { deleted userErrors { code } } }`, { s: gid('s50101') }, tok.jiaowu);
+  const { studentDataDelete } = await t.op(DELETE, { s: gid('s50101') }, tok.jiaowu);
   expect(studentDataDelete).toEqual({ deleted: true, userErrors: [] });
 
   expect(await columnsHolding(identifiers)).toEqual([]);
   expect(await attempts()).toEqual([{ n: 0 }]);
   expect(await t.db.dataSource.query(`SELECT item_id, version_no, observations FROM item_calibrations ORDER BY item_id`)).toEqual(calibrationsBefore);
-  await t.expectToFail('UNAUTHENTICATED', `{ me { id } }`, {}, tok.s50101);
-  await t.expectToFail('NOT_FOUND', `query($s: ID!) { studentDataExport(studentId: $s) }`, { s: gid('s50101') }, tok.jiaowu);
+  await t.expectToFail('UNAUTHENTICATED', ME.toString(), {}, tok.s50101);
+  await t.expectToFail('NOT_FOUND', EXPORT.toString(), { s: gid('s50101') }, tok.jiaowu);
   // The classmate and the parent keep their own accounts and data.
-  expect((await t.ok(`{ me { username } }`, {}, tok.p50101)).me.username).toBe('p50101');
-  expect((await t.ok(`query($s: ID!) { studentDay(date: "${DAY}", studentId: $s) { submission { peerComments { comment } } } }`, { s: gid('s50102') }, tok.s50102))
-    .studentDay[0].submission.peerComments).toEqual([]);
+  expect((await t.op(ME, {}, tok.p50101)).me.username).toBe('p50101');
+  expect((await t.op(DAY_SUBMISSION, { d: DAY, s: gid('s50102') }, tok.s50102)).studentDay[0].submission!.peerComments).toEqual([]);
 });
 
 it('the migration removes what deletions before it left behind, and names record sheets by their day', async () => {

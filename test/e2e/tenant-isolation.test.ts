@@ -1,4 +1,5 @@
 import { toGlobalId } from '../../src/core/ids';
+import { graphql } from '../graphql';
 import { OTHER_SCHOOL, SMALL_SCHOOL } from '../support/fixtures';
 import { TestApp } from '../support/test-app';
 
@@ -31,24 +32,27 @@ beforeAll(async () => {
 });
 afterAll(() => t?.stop());
 
+const ME = graphql(`query TenantMe { me { id } }`);
+const NODE = graphql(`query TenantNode($id: ID!) { node(id: $id) { id } }`);
+
 const schoolIdsIn = (value: unknown, ids: Set<string>): string[] =>
   JSON.stringify(value).match(/"id":"[^"]+"/g)?.map((m) => m.slice(6, -1)).filter((id) => ids.has(id)) ?? [];
 
 describe('tenant isolation', () => {
   it('the same username in two schools signs in to each school separately', async () => {
     const tokenB = await t.login('s30101', 'test-b');
-    const meA = (await t.ok(`{ me { id } }`, {}, a.student)).me.id;
-    const meB = (await t.ok(`{ me { id } }`, {}, tokenB)).me.id;
+    const meA = (await t.op(ME, {}, a.student)).me.id;
+    const meB = (await t.op(ME, {}, tokenB)).me.id;
     expect(meA).not.toBe(meB);
     expect(meB).toBe(bIds.studentId);
   });
 
   it('every list the academic office reads holds only its own school', async () => {
-    const data = await t.ok(
-      `{ school { id name subjects { id } terms { id } }
+    const data = await t.op(
+      graphql(`query TenantOfficeLists { school { id name subjects { id } terms { id } }
          classes { id name headTeacher { id } students { id } teachingAssignments { id teacher { id } subject { id } } }
          researchGroups { id lead { id } members { id } subject { id } }
-         users(first: 100) { edges { node { id username } } pageInfo { hasNextPage } } }`,
+         users(first: 100) { edges { node { id username } } pageInfo { hasNextPage } } }`),
       {},
       a.office,
     );
@@ -69,20 +73,22 @@ describe('tenant isolation', () => {
     'node(id) of the other school\'s %s is null for every role',
     async (key) => {
       for (const token of Object.values(a)) {
-        const { node } = await t.ok(`query($id: ID!) { node(id: $id) { id } }`, { id: bIds[key] }, token);
+        const { node } = await t.op(NODE, { id: bIds[key] }, token);
         expect(node).toBeNull();
       }
     },
   );
 
   it('class(id) and user(id) of the other school are NOT_FOUND', async () => {
-    await t.expectToFail('NOT_FOUND', `query($id: ID!) { class(id: $id) { name } }`, { id: bIds.classId }, a.office);
-    await t.expectToFail('NOT_FOUND', `query($id: ID!) { user(id: $id) { displayName } }`, { id: bIds.teacherId }, a.office);
+    const CLASS = graphql(`query TenantClass($id: ID!) { class(id: $id) { name } }`);
+    const USER = graphql(`query TenantUser($id: ID!) { user(id: $id) { displayName } }`);
+    await t.expectToFail('NOT_FOUND', CLASS.toString(), { id: bIds.classId }, a.office);
+    await t.expectToFail('NOT_FOUND', USER.toString(), { id: bIds.teacherId }, a.office);
   });
 
   it('a mutation naming the other school\'s class or teacher changes nothing there', async () => {
-    const SET = `mutation($input: ClassHeadTeacherSetInput!) {
-      classHeadTeacherSet(input: $input) { class { id } userErrors { code } } }`;
+    const SET = graphql(`mutation TenantHeadTeacherSet($input: ClassHeadTeacherSetInput!) {
+      classHeadTeacherSet(input: $input) { class { id } userErrors { code } } }`).toString();
     const before = await t.db.dataSource.query(`SELECT school_id, id, head_teacher_id FROM classes ORDER BY school_id, id`);
     const ownTeacher = toGlobalId('User', t.user('t3sx1').id);
     const ownClass = toGlobalId('Class', t.schools[0].classes[0].id);
@@ -95,6 +101,6 @@ describe('tenant isolation', () => {
     const [header, body] = a.office.split('.');
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString());
     const forged = Buffer.from(JSON.stringify({ ...claims, sch: t.schools[1].schoolId })).toString('base64url');
-    await t.expectToFail('UNAUTHENTICATED', `{ me { id } }`, {}, `${header}.${forged}.${a.office.split('.')[2]}`);
+    await t.expectToFail('UNAUTHENTICATED', ME.toString(), {}, `${header}.${forged}.${a.office.split('.')[2]}`);
   });
 });

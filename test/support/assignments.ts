@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { toGlobalId } from '../../src/core/ids';
 import { normalizeText, searchGrams } from '../../src/modules/bank/bank.policy';
+import { insertBankRows } from '../../seeds/bank';
 import { TestApp } from './test-app';
 
 /** Test data for assignments, written straight to the database (each test file makes its own). */
@@ -27,32 +28,35 @@ export async function insertItem(t: TestApp, spec: ItemSpec, schoolIndex = 0): P
   const subject = school.subjects.find((x) => x.code === spec.subject)!;
   const author = school.users.find((u) => u.username === 'jiaowu')!.id;
   const unitKey = `${s}:${subject.id}:${spec.grade}`;
+  const units: unknown[][] = [];
   let unitId = unitIds.get(unitKey);
   if (!unitId) {
     unitId = randomUUID();
     unitIds.set(unitKey, unitId);
-    await t.db.dataSource.query(
-      `INSERT INTO units (school_id, id, subject_id, grade, term_id, volume, sort_order, title) VALUES ($1, $2, $3, $4, $5, '测试册', 90, '测试单元')`,
-      [s, unitId, subject.id, spec.grade, school.terms[1].id],
-    );
+    units.push([s, unitId, subject.id, spec.grade, school.terms[1].id, '测试册', 90, '测试单元']);
   }
   const id = randomUUID();
   const approved = spec.approved ?? true;
   const text = `${spec.title} 练习`;
-  await t.db.dataSource.query(
-    `INSERT INTO bank_items (school_id, id, unit_id, subject_id, grade, author_id, status, version_no, approved_version_no, title, tier, form,
-       predicted_minutes, search_text, search_grams) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11, $12, $13, $14)`,
-    [s, id, unitId, subject.id, spec.grade, author, spec.retired ? 'retired' : approved ? 'approved' : 'draft', approved ? 1 : null, spec.title, spec.tier ?? 'basic',
-      spec.form ?? 'written', spec.minutes, normalizeText(text), searchGrams(text)],
-  );
-  await t.db.dataSource.query(
-    `INSERT INTO bank_item_versions (school_id, item_id, version_no, title, body, answer_guide, tier, form, predicted_minutes, difficulty,
-       routine_or_stage, prescribed_or_self, knowledge_or_fun, practical_or_humanistic, provenance, needs_parent, needs_phone, repetitive,
-       edited_by, approved_at)
-     VALUES ($1, $2, 1, $3, '练习', '答案', $4, $5, $6, 2, 'routine', 'prescribed', 'knowledge', 'practical', 'created', $7, $8, $9, $10, $11)`,
-    [s, id, spec.title, spec.tier ?? 'basic', spec.form ?? 'written', spec.minutes, !!spec.needsParent, !!spec.needsPhone, !!spec.repetitive,
-      author, approved ? new Date() : null],
-  );
+  const tier = spec.tier ?? 'basic';
+  const form = spec.form ?? 'written';
+  // The seeds' writer of bank rows (seeds/bank.ts), in its column order: no second copy of the bank's columns here.
+  await insertBankRows(t.db.dataSource.manager, {
+    units,
+    objectives: [],
+    items: [[s, id, unitId, subject.id, spec.grade, author, spec.retired ? 'retired' : approved ? 'approved' : 'draft', 1, 1, approved ? 1 : null, null,
+      spec.title, tier, form, spec.minutes, normalizeText(text), searchGrams(text)]],
+    versions: [[s, id, 1, spec.title, '练习', '答案', tier, form, spec.minutes, 2, 'routine', 'prescribed', 'knowledge', 'practical', 'created', null, false,
+      author, approved ? new Date() : null]],
+    links: [],
+  });
+  if (spec.needsParent || spec.needsPhone || spec.repetitive) {
+    // Flags the seeds' rows never carry (their writer leaves them false): set on the version just written.
+    await t.db.dataSource.query(
+      `UPDATE bank_item_versions SET needs_parent = $3, needs_phone = $4, repetitive = $5 WHERE school_id = $1 AND item_id = $2 AND version_no = 1`,
+      [s, id, !!spec.needsParent, !!spec.needsPhone, !!spec.repetitive],
+    );
+  }
   return toGlobalId('BankItem', id);
 }
 
