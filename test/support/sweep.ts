@@ -45,23 +45,28 @@ export const SWEEP_GROUPS = {
   /** The bank (units, objectives, items, imports) and the research groups' weekly lists. */
   bank: [
     'bankImport', 'bankItemApprove', 'bankItemCreate', 'bankItemImagesSet', 'bankItemRetire', 'bankItemReturn', 'bankItemSubmitForReview',
-    'bankItemSuitedGradesSet', 'bankItemUpdate', 'unitCreate', 'unitObjectiveAdd', 'unitObjectiveUpdate', 'unitUpdate', 'weeklyListFile', 'weeklyListSave',
+    'bankItemSuitedGradesSet', 'bankItemUpdate', 'unitCreate', 'unitObjectiveAdd', 'unitObjectiveUpdate', 'unitUpdate',
+    'weeklyListApprove', 'weeklyListDeadlineSet', 'weeklyListFile', 'weeklyListReturn', 'weeklyListSave',
   ],
   /** Assignments, hand-ins, marking and annotated files. */
   assignment: [
     'assignmentChoose', 'assignmentCreate', 'assignmentPublish', 'assignmentUnpublish', 'assignmentUpdate',
     'fileAnnotate', 'submissionCorrect', 'submissionCreate', 'submissionMark', 'submissionPeerComment',
   ],
-  /** Record sheets, load policy and what parents do: consent, binding, registration. */
+  /** Record sheets, load policy and subject budgets, and what parents do: consent, binding, registration. */
   family: [
-    'guardianConsentSet', 'loadPolicySet', 'parentBindingDecide', 'parentBindingRequest', 'parentRegister',
+    'guardianConsentSet', 'loadPolicySet', 'parentBindingDecide', 'parentBindingRequest', 'parentRegister', 'subjectBudgetRelease', 'subjectBudgetsSet',
     'recordSheetFill', 'recordSheetParentBedtime', 'recordSheetParentMessage', 'recordSheetRead',
   ],
-  /** The school's structure: calendar, terms, classes, subjects, groups, people, roster, settings, rollover. */
+  /** The school's structure: calendar, terms, classes, subjects, research groups. */
   school: [
-    'accountSlipsIssue', 'calendarDayRemove', 'calendarDaySet', 'calendarTermSet', 'calendarYearSet', 'classCreate', 'classHeadTeacherSet',
-    'classJoinCodeRegenerate', 'researchGroupCreate', 'researchGroupUpdate', 'rosterImport', 'schoolSettingsUpdate', 'schoolYearRollover',
-    'subjectCreate', 'subjectRename', 'teachingAssignmentCreate', 'termCreate', 'termUpdate', 'userCreate', 'userDeactivate', 'userRolesSet', 'userUpdate',
+    'calendarDayRemove', 'calendarDaySet', 'calendarTermSet', 'calendarYearSet', 'classCreate', 'classHeadTeacherSet',
+    'researchGroupCreate', 'researchGroupUpdate', 'subjectCreate', 'subjectRename', 'teachingAssignmentCreate', 'termCreate', 'termUpdate',
+  ],
+  /** The school's people and settings: accounts, slips, roster, join codes, settings, the year's rollover. */
+  people: [
+    'accountSlipsIssue', 'classJoinCodeRegenerate', 'rosterImport', 'schoolSettingsUpdate', 'schoolYearRollover',
+    'userCreate', 'userDeactivate', 'userRolesSet', 'userUpdate',
   ],
 } as const satisfies Record<string, readonly string[]>;
 
