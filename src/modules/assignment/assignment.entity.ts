@@ -18,6 +18,8 @@ export class Assignment {
   @Column('date') day!: string;
   @Column('text') shape!: AssignmentShape;
   @Column('text') title!: string;
+  /** The group of the class it is addressed to (分层、个性化); null: the whole class. */
+  @Column({ name: 'group_id', type: 'uuid', nullable: true }) groupId!: string | null;
   @Column('text') status!: AssignmentStatus;
   @Column('integer') revision!: number;
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true }) publishedAt!: Date | null;

@@ -71,6 +71,31 @@ export const AssignmentErrors = defineMessages({
     zh: (f) => `这份作业没有这个选项，请从 ${f.choices} 中选择`,
     en: (f) => `Choose one of ${f.choices}`,
   },
+  GROUP_MEMBER_NOT_IN_CLASS: {
+    description: "A group holds students of its class only; figures give how many of the named students are not in it",
+    zh: (f) => `小组「${f.group}」只能包含${f.className}的学生：有 ${f.outsideCount} 名学生不在本班`,
+    en: (f) => `Group 「${f.group}」 holds students of ${f.className} only: ${f.outsideCount} of the named students are not in it`,
+  },
+  GROUP_NAME_TAKEN: {
+    description: 'A class has one group of a name per subject',
+    zh: (f) => `${f.className}的${f.subject}已有名为「${f.group}」的小组`,
+    en: (f) => `${f.className} already has a ${f.subject} group named 「${f.group}」`,
+  },
+  GROUP_IN_USE: {
+    description: 'A group that homework is addressed to cannot be deleted; figures give how many assignments',
+    zh: (f) => `小组「${f.group}」有 ${f.assignmentCount} 份作业布置给它，不能删除`,
+    en: (f) => `${f.assignmentCount} assignments are addressed to group 「${f.group}」: it cannot be deleted`,
+  },
+  GROUP_OF_ANOTHER_CLASS_OR_SUBJECT: {
+    description: "Homework is addressed to a group of its own class and subject",
+    zh: (f) => `小组「${f.group}」不是${f.className}${f.subject}的小组，作业不能布置给它`,
+    en: (f) => `Group 「${f.group}」 is not a ${f.subject} group of ${f.className}`,
+  },
+  SUGGESTION_NOT_ADDRESSED: {
+    description: 'A tier is suggested only to a student the assignment is addressed to',
+    zh: (f) => `这份作业没有布置给${f.student}，不能为其建议层次`,
+    en: (f) => `The assignment is not addressed to ${f.student}: no tier can be suggested`,
+  },
 });
 
 /** The refusal of each item rule of `itemProblems`. */

@@ -44,6 +44,10 @@ export class AssignmentCreateInput {
   @ArrayMaxSize(5)
   @ValidateNested({ each: true })
   options!: AssignmentOptionInput[];
+
+  @Field(() => ID, { nullable: true, description: 'A group of the class kept for the subject: only its students get the homework (分层、个性化); absent: the whole class' })
+  @IsOptional()
+  groupId?: string | null;
 }
 
 @InputType({ description: 'New title and options; a published assignment is checked again' })
@@ -92,4 +96,8 @@ export class LoadDraftInput {
   @ArrayMaxSize(5)
   @ValidateNested({ each: true })
   options!: LoadDraftOptionInput[];
+
+  @Field(() => ID, { nullable: true, description: 'The group it would be addressed to; absent: the whole class' })
+  @IsOptional()
+  groupId?: string | null;
 }

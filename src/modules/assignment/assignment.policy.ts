@@ -45,15 +45,27 @@ export interface ChoiceMinutes {
   maxMinutes: number;
 }
 
+/** The 三三三 levels and the parts each covers: the one place of this map. */
+const THREE_PART_CHOICES: readonly Readonly<Choice>[] = [
+  { key: 'A', label: 'A 层：基础 + 拓展 + 发散', optionKeys: ['1', '2', '3'] },
+  { key: 'B2', label: 'B 层：基础 + 拓展', optionKeys: ['1', '2'] },
+  { key: 'B3', label: 'B 层：基础 + 发散', optionKeys: ['1', '3'] },
+  { key: 'C', label: 'C 层：基础', optionKeys: ['1'] },
+];
+
 /** The choices an assignment offers. */
 export function choicesOf(shape: AssignmentShape, options: { key: string; name: string }[]): Choice[] {
   if (shape === AssignmentShape.PACKAGES) return options.map((o) => ({ key: o.key, label: o.name, optionKeys: [o.key] }));
-  return [
-    { key: 'A', label: 'A 层：基础 + 拓展 + 发散', optionKeys: ['1', '2', '3'] },
-    { key: 'B2', label: 'B 层：基础 + 拓展', optionKeys: ['1', '2'] },
-    { key: 'B3', label: 'B 层：基础 + 发散', optionKeys: ['1', '3'] },
-    { key: 'C', label: 'C 层：基础', optionKeys: ['1'] },
-  ];
+  return THREE_PART_CHOICES.map((c) => ({ ...c, optionKeys: [...c.optionKeys] }));
+}
+
+/**
+ * The option keys a choice covers: a package is itself; a 三三三 level its parts. A level the
+ * map does not know (a choice was checked when it was made) covers the required basic part only.
+ */
+export function optionKeysOfChoice(shape: AssignmentShape, choice: string): string[] {
+  if (shape !== AssignmentShape.THREE_PART) return [choice];
+  return [...(THREE_PART_CHOICES.find((c) => c.key === choice)?.optionKeys ?? ['1'])];
 }
 
 export function choiceMinutes(choice: Choice, items: PlannedItem[]): ChoiceMinutes {

@@ -16,9 +16,14 @@ import { planChoices, planLoad } from './assignment-plan';
 import { AssignmentChooseInput, AssignmentCreateInput, AssignmentOptionInput, AssignmentStepInput, AssignmentUpdateInput, LoadDraftInput } from './assignment.input';
 import { assignmentService, OptionInput } from './assignment.service';
 import {
-  AssignmentChoiceNode, AssignmentItemNode, AssignmentNode, AssignmentOptionNode, DraftLoadNode, LoadPreviewNode, StudentDayEntry, WeeklyNoticeNode,
+  AssignmentChoiceNode, AssignmentItemNode, AssignmentNode, AssignmentOptionNode, DraftLoadNode, HeaviestStudentLoadNode, LoadPreviewNode, NoticeSubject, StudentDayEntry, WeeklyNoticeNode,
 } from './assignment.type';
 import { classDayService } from './class-day.service';
+import { budgetLineNodes } from '../load/subject-budget.resolver';
+import { staffReachesClass } from '../user/user.policy';
+import { studentGroupService } from './student-group.service';
+import { StudentGroupNode } from './student-group.type';
+import { subjectBudgetService } from '../load/subject-budget.service';
 
 const AssignmentPayload = Payload('assignment', () => AssignmentNode, {
   name: 'AssignmentPayload', description: 'Result of a change to an assignment', fieldDescription: 'The assignment after the change',
@@ -66,10 +71,13 @@ export class AssignmentResolver {
       draft && {
         ...draft, subjectId: fromGlobalId(draft.subjectId, 'Subject', 'draft.subjectId'),
         options: draft.options.map((o, i) => ({ ...o, items: o.items.map((it, j) => ({ ...it, itemId: fromGlobalId(it.itemId, 'BankItem', `draft.options[${i}].items[${j}].itemId`) })) })),
+        groupId: draft.groupId ? fromGlobalId(draft.groupId, 'StudentGroup', 'draft.groupId') : null,
       });
     return {
       ...p, date: p.day, subjects: p.subjects.map((s) => ({ ...s, assignment: AssignmentNode.from(s.plan.assignment) })),
       draft: p.draft && Object.assign(new DraftLoadNode(), { ...p.draft, choices: p.draft.choices.map(AssignmentChoiceNode.from) }),
+      subjectBudgets: p.subjectBudgets && await budgetLineNodes(ctx, p.subjectBudgets),
+      heaviestStudent: p.heaviestStudent && Object.assign(new HeaviestStudentLoadNode(), p.heaviestStudent),
     };
   }
 
@@ -83,7 +91,7 @@ export class AssignmentResolver {
     const id = studentId ? fromGlobalId(studentId, 'User', 'studentId') : ctx.viewer.userId;
     return (await classDayService.studentDay(ctx, id, date)).map((l) => ({
       assignment: AssignmentNode.from(l.plan.assignment), choices: l.choices.map(AssignmentChoiceNode.from), choice: l.choice,
-      needsChoice: l.choice === null, submissionId: l.submission?.id ?? null,
+      needsChoice: l.choice === null, suggestedChoice: l.suggestedChoice, submissionId: l.submission?.id ?? null,
     }));
   }
 
@@ -98,7 +106,8 @@ export class AssignmentResolver {
       weekStart,
       days: notice.days.map((d) => ({
         ...d,
-        subjects: d.subjects.map((l) => ({
+        subjects: d.subjects.map((l) => Object.assign(new NoticeSubject(), {
+          classId: notice.cls.id, day: d.day, dayKind: d.dayKind, subjectId: l.plan.assignment.subjectId,
           subject: nameOf(l.plan.assignment.subjectId), title: l.plan.assignment.title, content: l.plan.items.map((i) => i.title),
           lightestWrittenMinutes: l.lightestWrittenMinutes, heaviestWrittenMinutes: l.heaviestWrittenMinutes,
           lightestAllFormsMinutes: l.lightestAllFormsMinutes, heaviestAllFormsMinutes: l.heaviestAllFormsMinutes,
@@ -115,6 +124,7 @@ export class AssignmentResolver {
     return assignmentPayload(() => assignmentService.create(ctx, {
       ...rest, day: input.date, classId: fromGlobalId(input.classId, 'Class', 'classId'),
       subjectId: fromGlobalId(input.subjectId, 'Subject', 'subjectId'), options: optionsOf(input.options),
+      groupId: input.groupId ? fromGlobalId(input.groupId, 'StudentGroup', 'groupId') : null,
     }, clientKey));
   }
 
@@ -143,13 +153,25 @@ export class AssignmentResolver {
   async assignmentChoose(@Arg('input', () => AssignmentChooseInput) input: AssignmentChooseInput, @Ctx() ctx: RequestContext): Promise<AssignmentChoosePayload> {
     return AssignmentChoosePayload.of(async () => {
       const l = await classDayService.choose(ctx, fromGlobalId(input.assignmentId, 'Assignment', 'assignmentId'), input.choice);
-      return { assignment: AssignmentNode.from(l.plan.assignment), choices: l.choices.map(AssignmentChoiceNode.from), choice: l.choice, needsChoice: false, submissionId: null };
+      return {
+        assignment: AssignmentNode.from(l.plan.assignment), choices: l.choices.map(AssignmentChoiceNode.from), choice: l.choice, needsChoice: false,
+        suggestedChoice: l.suggestedChoice, submissionId: null,
+      };
     });
   }
 
   @FieldResolver(() => ClassNode, { description: 'The class' })
   async class(@Root() a: AssignmentNode, @Ctx() ctx: RequestContext): Promise<ClassNode> {
     return ClassNode.from((await classService.byId(ctx, a.entity.classId))!);
+  }
+
+  @FieldResolver(() => StudentGroupNode, {
+    nullable: true,
+    description: 'The group it is addressed to (null: the whole class). Staff only: students and parents get null, a group is never a label on a student',
+  })
+  async group(@Root() a: AssignmentNode, @Ctx() ctx: RequestContext): Promise<StudentGroupNode | null> {
+    if (!a.entity.groupId || !staffReachesClass(ctx.viewer, a.entity.classId)) return null;
+    return StudentGroupNode.from(await studentGroupService.get(ctx, a.entity.groupId));
   }
 
   @FieldResolver(() => SubjectNode, { description: 'The subject' })
@@ -195,6 +217,23 @@ export class AssignmentItemResolver {
   async item(@Root() i: AssignmentItemNode, @Ctx() ctx: RequestContext): Promise<BankItemNode | null> {
     const item = await bankItemService.find(ctx, i.itemId);
     return item && BankItemNode.from(item);
+  }
+}
+
+@Resolver(() => NoticeSubject)
+export class NoticeSubjectResolver {
+  @FieldResolver(() => Int, { nullable: true, description: "What the subject may publish that day by the class's budgets (after releases); null on a day without subject budgets" })
+  async budgetMinutes(@Root() s: NoticeSubject, @Ctx() ctx: RequestContext): Promise<number | null> {
+    const budgets = await subjectBudgetService.availableOnDay(ctx, s.classId, s.day, s.dayKind);
+    return budgets && (budgets.get(s.subjectId) ?? 0);
+  }
+}
+
+@Resolver(() => HeaviestStudentLoadNode)
+export class HeaviestStudentLoadResolver {
+  @FieldResolver(() => UserNode, { description: 'The student' })
+  async student(@Root() h: HeaviestStudentLoadNode, @Ctx() ctx: RequestContext): Promise<UserNode> {
+    return UserNode.from(await userService.get(ctx, h.studentId));
   }
 }
 

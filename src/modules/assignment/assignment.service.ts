@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
-import { RequestContext } from '../../core/context';
+import { In } from 'typeorm';
+import { RequestContext, TxContext } from '../../core/context';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation, RuleViolations } from '../../core/errors';
 import { idempotent } from '../../core/idempotency';
 import { checkRevision } from '../../core/revision';
@@ -11,16 +11,21 @@ import { versionMinutes } from '../bank/item-minutes';
 import { SchoolClass, TeachingAssignment } from '../class/class.entity';
 import { SchoolYearErrors } from '../school-year/school-year.errors';
 import { canSeeClass, staffReachesClass } from '../user/user.policy';
-import { checkDailyAllForms, checkDailyLoad } from '../load/load.policy';
+import { checkDailyAllForms, checkDailyLoad, LoadCheck, SubjectLoad } from '../load/load.policy';
 import { DayKind } from '../load/load.entity';
 import { School, Subject } from '../school/school.entity';
-import { schoolDateTime } from '../../core/dates';
+import { isoWeekday, schoolDateTime } from '../../core/dates';
 import { loadService, lockLoadRules } from '../load/load.service';
+import { subjectBudgetService } from '../load/subject-budget.service';
+import { checkSubjectBudget, lineOf } from '../load/subject-budget.policy';
 import { loadPlans, Plan, planChoices, planLoad } from './assignment-plan';
 import { Assignment, AssignmentItem, AssignmentOption, AssignmentStatus, StudentChoice } from './assignment.entity';
 import { AssignmentShape, itemProblems, publishTimeProblem, structureProblems } from './assignment.policy';
 import { AssignmentErrors, AssignmentMessages, ITEM_RULE_ERRORS, StructureProblems } from './assignment.errors';
 import { LoadErrors } from '../load/load.errors';
+import { addressedLoads, addressedTo, classStudents } from './student-load';
+import { StudentGroup } from './student-group.entity';
+import { groupsInvolved, heaviestStudentCheck } from './student-load.policy';
 import { BankErrors } from '../bank/bank.errors';
 import { currentLocale, render } from '../../core/messages';
 import { wasInClass } from '../school-year/class-history';
@@ -38,6 +43,8 @@ export interface AssignmentCreateInput {
   shape: AssignmentShape;
   title: string;
   options: OptionInput[];
+  /** A group of the class kept for the subject; null or absent: the whole class. */
+  groupId?: string | null;
 }
 
 export interface AssignmentUpdateInput {
@@ -50,13 +57,15 @@ export interface AssignmentUpdateInput {
 export class AssignmentService {
   /**
    * An assignment the caller may see: staff of the class see drafts and published ones;
-   * students of the class and their parents see published ones.
+   * students of the class and their parents see published ones (homework addressed to a group:
+   * its students and their parents only).
    */
   async get(ctx: RequestContext, id: string): Promise<Assignment> {
     const a = await ctx.loaders.assignmentById.load(id);
+    const selves = [ctx.viewer.userId, ...ctx.viewer.childIds];
     const visible = a && (staffReachesClass(ctx.viewer, a.classId) || (a.status === AssignmentStatus.PUBLISHED && (canSeeClass(ctx.viewer, a.classId)
       // Last year's homework stays readable to the students who were in the class then, and their parents.
-      || await wasInClass(ctx.db, ctx.schoolId, [ctx.viewer.userId, ...ctx.viewer.childIds], a.classId))));
+      || await wasInClass(ctx, selves, a.classId)) && await addressedTo(ctx, a, selves)));
     if (!a || !visible) throw new NotFoundError('Assignment', id);
     return a;
   }
@@ -88,24 +97,30 @@ export class AssignmentService {
   async create(ctx: RequestContext, input: AssignmentCreateInput, clientKey?: string | null): Promise<Assignment> {
     return withTransaction(ctx, (txCtx) => idempotent(txCtx, { operation: 'assignmentCreate', clientKey, input },
       (id) => txCtx.db.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id }), async () => {
-      const tx = txCtx.db;
-      const cls = await tx.findOneBy(SchoolClass, { schoolId: ctx.schoolId, id: input.classId });
+      const cls = await txCtx.db.findOneBy(SchoolClass, { schoolId: ctx.schoolId, id: input.classId });
       if (!cls) throw new NotFoundError('Class', input.classId);
       if (cls.archivedAt) throw new RuleViolation(SchoolYearErrors.CLASS_ARCHIVED, ['classId'], { name: cls.name });
-      const subject = await tx.findOneBy(Subject, { schoolId: ctx.schoolId, id: input.subjectId });
+      const subject = await txCtx.db.findOneBy(Subject, { schoolId: ctx.schoolId, id: input.subjectId });
       if (!subject) throw new NotFoundError('Subject', input.subjectId);
-      await this.requireTeacherOf(ctx, tx, cls, subject);
-      const existing = await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, classId: cls.id, subjectId: subject.id, day: input.day });
+      await this.requireTeacherOf(txCtx, cls, subject);
+      const existing = await txCtx.db.findOneBy(Assignment, { schoolId: ctx.schoolId, classId: cls.id, subjectId: subject.id, day: input.day });
       if (existing) {
         throw new RuleViolation(AssignmentErrors.ASSIGNMENT_EXISTS, ['day'], { className: cls.name, subject: subject.name, day: input.day });
       }
+      if (input.groupId) {
+        const group = await txCtx.db.findOneBy(StudentGroup, { schoolId: ctx.schoolId, id: input.groupId });
+        if (!group) throw new NotFoundError('StudentGroup', input.groupId);
+        if (group.classId !== cls.id || group.subjectId !== subject.id) {
+          throw new RuleViolation(AssignmentErrors.GROUP_OF_ANOTHER_CLASS_OR_SUBJECT, ['groupId'], { group: group.name, className: cls.name, subject: subject.name });
+        }
+      }
       const id = randomUUID();
-      await tx.insert(Assignment, {
+      await txCtx.db.insert(Assignment, {
         schoolId: ctx.schoolId, id, classId: cls.id, subjectId: subject.id, teacherId: ctx.viewer.userId, day: input.day,
-        shape: input.shape, title: input.title.trim(), status: AssignmentStatus.DRAFT, revision: 1,
+        shape: input.shape, title: input.title.trim(), status: AssignmentStatus.DRAFT, revision: 1, groupId: input.groupId ?? null,
       });
-      await this.writeOptions(ctx, tx, id, subject.id, input.shape, input.options);
-      return tx.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id });
+      await this.writeOptions(txCtx, id, subject.id, input.shape, input.options);
+      return txCtx.db.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id });
     }));
   }
 
@@ -114,108 +129,160 @@ export class AssignmentService {
    * (and stays as it was if refused); students keep a choice that still exists, others choose again.
    */
   async update(ctx: RequestContext, input: AssignmentUpdateInput): Promise<Assignment> {
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const a = await this.lockForTeacher(ctx, tx, input.assignmentId);
+    return withTransaction(ctx, async (txCtx) => {
+      const a = await this.lockForTeacher(txCtx, input.assignmentId);
       checkRevision('The assignment', a.revision, input.expectedRevision);
-      await tx.delete(AssignmentOption, { schoolId: ctx.schoolId, assignmentId: a.id });
-      await this.writeOptions(ctx, tx, a.id, a.subjectId, a.shape, input.options);
+      await txCtx.db.delete(AssignmentOption, { schoolId: ctx.schoolId, assignmentId: a.id });
+      await this.writeOptions(txCtx, a.id, a.subjectId, a.shape, input.options);
       const updated = { ...a, title: input.title.trim(), revision: a.revision + 1, updatedAt: new Date() };
       if (a.status === AssignmentStatus.PUBLISHED) {
-        const [plan] = await loadPlans(tx, ctx.schoolId, [updated]);
-        await this.checkPublishable(ctx, tx, plan);
+        const [plan] = await loadPlans(txCtx.db, ctx.schoolId, [updated]);
+        await this.checkPublishable(txCtx, plan);
         const valid = new Set(planChoices(plan).map((c) => c.key));
-        const choices = await tx.findBy(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id });
+        const choices = await txCtx.db.findBy(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id });
         const stale = choices.filter((c) => !valid.has(c.choice)).map((c) => c.studentId);
-        if (stale.length) await tx.delete(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: In(stale) });
+        if (stale.length) await txCtx.db.delete(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: In(stale) });
       }
-      await tx.update(Assignment, { schoolId: ctx.schoolId, id: a.id }, { title: updated.title, revision: updated.revision, updatedAt: updated.updatedAt });
-      return tx.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id: a.id });
+      await txCtx.db.update(Assignment, { schoolId: ctx.schoolId, id: a.id }, { title: updated.title, revision: updated.revision, updatedAt: updated.updatedAt });
+      return txCtx.db.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id: a.id });
     });
   }
 
   /**
-   * Publishes: the item rules and the class's daily load cap are checked with the class
-   * locked, so concurrent publishes for the same class and day cannot together exceed it.
+   * Publishes: the item rules, the class's daily load cap and the subject's budget of the day
+   * are checked with the class locked, so concurrent publishes for the same class and day cannot
+   * together exceed them.
    */
   async publish(ctx: RequestContext, id: string, expectedRevision: number): Promise<Assignment> {
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const a = await this.lockForTeacher(ctx, tx, id);
+    return withTransaction(ctx, async (txCtx) => {
+      const a = await this.lockForTeacher(txCtx, id);
       checkRevision('The assignment', a.revision, expectedRevision);
       if (a.status === AssignmentStatus.PUBLISHED) throw new RuleViolation(AssignmentErrors.ALREADY_PUBLISHED);
-      const [plan] = await loadPlans(tx, ctx.schoolId, [a]);
-      await this.checkPublishable(ctx, tx, plan, true);
-      await tx.update(Assignment, { schoolId: ctx.schoolId, id: a.id }, {
+      const [plan] = await loadPlans(txCtx.db, ctx.schoolId, [a]);
+      await this.checkPublishable(txCtx, plan, true);
+      await txCtx.db.update(Assignment, { schoolId: ctx.schoolId, id: a.id }, {
         status: AssignmentStatus.PUBLISHED, publishedAt: new Date(), revision: a.revision + 1, updatedAt: new Date(),
       });
-      return tx.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id: a.id });
+      return txCtx.db.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id: a.id });
     });
   }
 
   /** Takes a published assignment back to draft; students' choices are kept for a republish. */
   async unpublish(ctx: RequestContext, id: string, expectedRevision: number): Promise<Assignment> {
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const a = await this.lockForTeacher(ctx, tx, id);
+    return withTransaction(ctx, async (txCtx) => {
+      const a = await this.lockForTeacher(txCtx, id);
       checkRevision('The assignment', a.revision, expectedRevision);
       if (a.status !== AssignmentStatus.PUBLISHED) throw new RuleViolation(AssignmentErrors.NOT_PUBLISHED);
-      await tx.update(Assignment, { schoolId: ctx.schoolId, id: a.id }, {
+      await txCtx.db.update(Assignment, { schoolId: ctx.schoolId, id: a.id }, {
         status: AssignmentStatus.DRAFT, publishedAt: null, revision: a.revision + 1, updatedAt: new Date(),
       });
-      return tx.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id: a.id });
+      return txCtx.db.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id: a.id });
     });
   }
 
-  /** Published plans of a class on a day, optionally leaving one assignment out. */
-  async publishedPlans(ctx: RequestContext, manager: EntityManager, classId: string, day: string, exceptId?: string): Promise<Plan[]> {
-    const rows = await manager.findBy(Assignment, { schoolId: ctx.schoolId, classId, day, status: AssignmentStatus.PUBLISHED });
-    return loadPlans(manager, ctx.schoolId, rows.filter((r) => r.id !== exceptId));
+  /** Published plans of a class on a day, optionally leaving one assignment out; read through `ctx.db`. */
+  async publishedPlans(ctx: RequestContext, classId: string, day: string, exceptId?: string): Promise<Plan[]> {
+    const rows = await ctx.db.findBy(Assignment, { schoolId: ctx.schoolId, classId, day, status: AssignmentStatus.PUBLISHED });
+    return loadPlans(ctx.db, ctx.schoolId, rows.filter((r) => r.id !== exceptId));
   }
 
   /**
-   * The rules a published assignment keeps: its items, the written cap and the school's cap on
-   * every form at home; when `publishing`, the school's publishing time too (not on an edit).
+   * The rules a published assignment keeps: its items, the written cap, the school's cap on
+   * every form at home and, on a day with subject budgets, its subject's budget; when
+   * `publishing`, the school's publishing time too (not on an edit).
    */
-  private async checkPublishable(ctx: RequestContext, tx: EntityManager, plan: Plan, publishing = false): Promise<void> {
+  private async checkPublishable(ctx: TxContext, plan: Plan, publishing = false): Promise<void> {
     const a = plan.assignment;
-    // Serialise publishing per class: the lock is held to the end of the transaction.
-    const cls = await tx.findOneOrFail(SchoolClass, { where: { schoolId: ctx.schoolId, id: a.classId }, lock: { mode: 'pessimistic_write' } });
+    // Serialise publishing per class: the lock is held to the end of the transaction. Subject
+    // budgets and their releases are written under the same lock (subject-budget.service.ts).
+    const cls = await ctx.db.findOneOrFail(SchoolClass, { where: { schoolId: ctx.schoolId, id: a.classId }, lock: { mode: 'pessimistic_write' } });
     if (cls.archivedAt) throw new RuleViolation(SchoolYearErrors.CLASS_ARCHIVED, ['assignmentId'], { name: cls.name });
     // …and against a change of the caps or the calendar (see lockLoadRules).
-    await lockLoadRules(tx, ctx.schoolId, 'check');
-    const { capMinutes, totalCapMinutes, dayKind } = await loadService.capOn(ctx, cls.grade, a.day, tx);
-    const violations: RuleViolation[] = publishing ? await this.publishTimeViolations(ctx, tx, a, dayKind) : [];
+    await lockLoadRules(ctx.db, ctx.schoolId, 'check');
+    const { capMinutes, totalCapMinutes, dayKind } = await loadService.capOn(ctx, cls.grade, a.day);
+    const violations: RuleViolation[] = publishing ? await this.publishTimeViolations(ctx, a, dayKind) : [];
     violations.push(...plan.items.flatMap((item) =>
       itemProblems(item, cls.grade, { shape: a.shape, optionKey: item.optionKey }).map((p) => new RuleViolation(ITEM_RULE_ERRORS[p.rule], ['options', item.optionKey, 'items'], {
         title: item.title, grade: p.rule === 'ITEM_OF_ANOTHER_GRADE' ? cls.grade : String(cls.grade),
         ...(p.rule === 'ITEM_OF_ANOTHER_GRADE' ? { itemGrade: item.grades[0] } : {}), ...(p.rule === 'PART_ONE_NOT_BASIC' ? { tier: item.tier } : {}),
       })),
     ));
-    const published = await this.publishedPlans(ctx, tx, a.classId, a.day, a.id);
-    const others = published.filter((p) => p.assignment.subjectId !== a.subjectId).map(planLoad);
+    const published = await this.publishedPlans(ctx, a.classId, a.day, a.id);
     const adding = planLoad(plan);
-    const check = checkDailyLoad(others, adding, capMinutes);
     // With no written homework allowed at home, the item rule already says all there is to say.
     const writtenForbidden = violations.some((v) => v.code === AssignmentErrors.WRITTEN_AT_HOME_FORBIDDEN.code);
-    if (!check.fits && !writtenForbidden) {
-      const subjects = await tx.findBy(Subject, { schoolId: ctx.schoolId, id: In(others.map((o) => o.subjectId).concat(a.subjectId)) });
-      const code = (id: string) => subjects.find((s) => s.id === id)?.code ?? id;
-      const perSubject = Object.fromEntries(others.map((o) => [`published.${code(o.subjectId)}`, o.heaviestWrittenMinutes]));
+    violations.push(...await this.capViolations(ctx, cls, plan, published, { capMinutes, totalCapMinutes, dayKind }, writtenForbidden));
+    const subjects = await ctx.db.findBy(Subject, { schoolId: ctx.schoolId, id: a.subjectId });
+    const code = (id: string) => subjects.find((s) => s.id === id)?.code ?? id;
+    // The subject's own share of the day (seed 003: 加强学科组、年级组作业统筹), where the head teacher set budgets.
+    // A class has one assignment per subject and day, so each student's path of the subject is at
+    // most this assignment, whichever group it is addressed to: the class check is each student's.
+    const sameSubject = published.filter((p) => p.assignment.subjectId === a.subjectId).map(planLoad);
+    const publishedOfSubject = sameSubject.reduce((s, l) => s + l.heaviestWrittenMinutes, 0);
+    const used = new Map(published.map((p) => [p.assignment.subjectId, planLoad(p).heaviestWrittenMinutes]));
+    const lines = writtenForbidden ? null : await subjectBudgetService.linesOn(ctx, a.classId, a.day, dayKind, used);
+    if (lines) {
+      const line = lineOf(lines, a.subjectId);
+      const budget = checkSubjectBudget(line, publishedOfSubject, adding.heaviestWrittenMinutes);
+      if (!budget.fits) {
+        violations.push(new RuleViolation(LoadErrors.SUBJECT_BUDGET_EXCEEDED, ['options'], {
+          budgetMinutes: line.budgetMinutes, releasedMinutes: line.releasedMinutes, receivedMinutes: line.receivedMinutes, availableMinutes: line.availableMinutes,
+          publishedMinutes: publishedOfSubject, thisAssignmentMinutes: adding.heaviestWrittenMinutes, excessMinutes: budget.excessMinutes,
+          subject: subjects.find((s) => s.id === a.subjectId)?.name ?? code(a.subjectId), className: cls.name, day: a.day, weekday: String(isoWeekday(a.day)),
+        }));
+      }
+    }
+    if (violations.length) throw new RuleViolations(violations);
+  }
+
+  /**
+   * The written cap and the school's cap on every form, for the class's day with `plan` published.
+   * Without homework addressed to a group the day is one path for the whole class (the heaviest
+   * choice of every subject). With groups, each student's path counts the homework addressed to
+   * them (whole class or a group they belong to) and the worst student's day is checked; the
+   * refusal names that student and gives their figures. `onlyStudents` limits the check to some
+   * students (a change of a group's members checks the students it adds); `members` overrides
+   * groups' members as stored (the members being set).
+   */
+  async capViolations(
+    ctx: TxContext, cls: SchoolClass, plan: Plan, published: Plan[], caps: { capMinutes: number; totalCapMinutes: number | null; dayKind: DayKind },
+    writtenForbidden = false, onlyStudents?: ReadonlySet<string>, members?: Map<string, Set<string>>,
+  ): Promise<RuleViolation[]> {
+    const a = plan.assignment;
+    const { capMinutes, totalCapMinutes, dayKind } = caps;
+    const [adding, ...loads] = await addressedLoads(ctx, [plan, ...published], members);
+    const perStudent = groupsInvolved([adding, ...loads]);
+    const students = perStudent ? (await classStudents(ctx, cls.id)).filter((s) => !onlyStudents || onlyStudents.has(s.id)) : [];
+    const nameOf = (id: string) => students.find((s) => s.id === id)?.displayName ?? id;
+    const classWide = loads.filter((l) => l.load.subjectId !== a.subjectId).map((l) => l.load);
+    const measured = (measure: (others: SubjectLoad[], adding: SubjectLoad) => LoadCheck) => {
+      if (!perStudent) return { others: classWide, check: measure(classWide, adding.load), student: {} };
+      const worst = heaviestStudentCheck(students.map((s) => s.id), loads, adding, measure);
+      return worst && { others: worst.others, check: worst.check, student: { student: nameOf(worst.studentId) } };
+    };
+    const subjects = await ctx.db.findBy(Subject, { schoolId: ctx.schoolId, id: In(loads.map((o) => o.load.subjectId).concat(a.subjectId)) });
+    const code = (id: string) => subjects.find((s) => s.id === id)?.code ?? id;
+    const violations: RuleViolation[] = [];
+    const written = measured((others, load) => checkDailyLoad(others, load, capMinutes));
+    if (written && !written.check.fits && !writtenForbidden) {
+      const perSubject = Object.fromEntries(written.others.map((o) => [`published.${code(o.subjectId)}`, o.heaviestWrittenMinutes]));
+      const check = written.check;
       violations.push(new RuleViolation(LoadErrors.DAILY_LOAD_EXCEEDED, ['options'], {
         capMinutes, publishedMinutes: check.publishedMinutes, thisAssignmentMinutes: check.addingMinutes, excessMinutes: check.excessMinutes, ...perSubject,
-        className: cls.name, day: a.day, dayKind,
+        className: cls.name, day: a.day, dayKind, ...written.student,
       }));
     }
     // The school's cap on every form at home (seed 004: 二年级家庭作业不超过30分钟).
-    const total = totalCapMinutes === null ? null : checkDailyAllForms(others, adding, totalCapMinutes);
-    if (total && !total.fits) {
-      const subjects = await tx.findBy(Subject, { schoolId: ctx.schoolId, id: In(others.map((o) => o.subjectId)) });
-      const code = (id: string) => subjects.find((s) => s.id === id)?.code ?? id;
-      const perSubject = Object.fromEntries(others.map((o) => [`published.${code(o.subjectId)}`, o.heaviestAllFormsMinutes]));
+    const total = totalCapMinutes === null ? null : measured((others, load) => checkDailyAllForms(others, load, totalCapMinutes));
+    if (total && !total.check.fits) {
+      const perSubject = Object.fromEntries(total.others.map((o) => [`published.${code(o.subjectId)}`, o.heaviestAllFormsMinutes]));
+      const check = total.check;
       violations.push(new RuleViolation(LoadErrors.TOTAL_LOAD_EXCEEDED, ['options'], {
-        capMinutes: total.capMinutes, publishedMinutes: total.publishedMinutes, thisAssignmentMinutes: total.addingMinutes, excessMinutes: total.excessMinutes,
-        ...perSubject, className: cls.name, day: a.day, dayKind,
+        capMinutes: check.capMinutes, publishedMinutes: check.publishedMinutes, thisAssignmentMinutes: check.addingMinutes, excessMinutes: check.excessMinutes,
+        ...perSubject, className: cls.name, day: a.day, dayKind, ...total.student,
       }));
     }
-    if (violations.length) throw new RuleViolations(violations);
+    return violations;
   }
 
   /**
@@ -223,8 +290,8 @@ export class AssignmentService {
    * published by the school's latest time that day, and never for a past day unless the school
    * allows it. "Now" is the service's clock in China Standard Time.
    */
-  private async publishTimeViolations(ctx: RequestContext, tx: EntityManager, a: Assignment, dayKind: DayKind): Promise<RuleViolation[]> {
-    const school = await tx.findOneByOrFail(School, { id: ctx.schoolId });
+  private async publishTimeViolations(ctx: TxContext, a: Assignment, dayKind: DayKind): Promise<RuleViolation[]> {
+    const school = await ctx.db.findOneByOrFail(School, { id: ctx.schoolId });
     const now = schoolDateTime(ctx.clock.now());
     const latestTime = school.latestPublishTime?.slice(0, 5) ?? null;
     const problem = publishTimeProblem(a.day, dayKind === DayKind.SCHOOL_DAY, now, { latestPublishTime: latestTime, pastDaysAllowed: school.pastDayPublishing });
@@ -235,31 +302,31 @@ export class AssignmentService {
     return [new RuleViolation(AssignmentErrors.PUBLISHED_TOO_LATE, ['assignmentId'], { minutesLate: problem.minutesLate, day: a.day, latestTime: latestTime!, now: now.time })];
   }
 
-  private async requireTeacherOf(ctx: RequestContext, tx: EntityManager, cls: SchoolClass, subject: Subject): Promise<void> {
-    const teaches = await tx.exists(TeachingAssignment, {
+  private async requireTeacherOf(ctx: TxContext, cls: SchoolClass, subject: Subject): Promise<void> {
+    const teaches = await ctx.db.exists(TeachingAssignment, {
       where: { schoolId: ctx.schoolId, classId: cls.id, subjectId: subject.id, teacherId: ctx.viewer.userId },
     });
     if (!teaches) throw new ForbiddenError(AssignmentMessages.SUBJECT_TEACHER_SETS, { subject: subject.name, className: cls.name });
   }
 
-  private async lockForTeacher(ctx: RequestContext, tx: EntityManager, id: string): Promise<Assignment> {
-    const a = await tx.findOne(Assignment, { where: { schoolId: ctx.schoolId, id }, lock: { mode: 'pessimistic_write' } });
+  private async lockForTeacher(ctx: TxContext, id: string): Promise<Assignment> {
+    const a = await ctx.db.findOne(Assignment, { where: { schoolId: ctx.schoolId, id }, lock: { mode: 'pessimistic_write' } });
     if (!a || !staffReachesClass(ctx.viewer, a.classId)) throw new NotFoundError('Assignment', id);
-    const cls = await tx.findOneByOrFail(SchoolClass, { schoolId: ctx.schoolId, id: a.classId });
-    const subject = await tx.findOneByOrFail(Subject, { schoolId: ctx.schoolId, id: a.subjectId });
-    await this.requireTeacherOf(ctx, tx, cls, subject);
+    const cls = await ctx.db.findOneByOrFail(SchoolClass, { schoolId: ctx.schoolId, id: a.classId });
+    const subject = await ctx.db.findOneByOrFail(Subject, { schoolId: ctx.schoolId, id: a.subjectId });
+    await this.requireTeacherOf(ctx, cls, subject);
     return a;
   }
 
   /** Writes options and items, pinning each item's approved version. */
-  private async writeOptions(ctx: RequestContext, tx: EntityManager, assignmentId: string, subjectId: string, shape: AssignmentShape, options: OptionInput[]): Promise<void> {
+  private async writeOptions(ctx: TxContext, assignmentId: string, subjectId: string, shape: AssignmentShape, options: OptionInput[]): Promise<void> {
     const problems = structureProblems(shape, options.map((o) => ({ key: o.key, itemCount: o.items.length })));
     for (const o of options) {
       if (new Set(o.items.map((i) => i.itemId)).size !== o.items.length) problems.push(render(StructureProblems.ITEM_TWICE, { key: o.key }));
     }
     if (problems.length) throw new RuleViolation(AssignmentErrors.INVALID_STRUCTURE, ['options'], { problems: problems.join(currentLocale() === 'en' ? '; ' : '；') });
     const itemIds = [...new Set(options.flatMap((o) => o.items.map((i) => i.itemId)))];
-    const items = await tx.findBy(BankItem, { schoolId: ctx.schoolId, id: In(itemIds) });
+    const items = await ctx.db.findBy(BankItem, { schoolId: ctx.schoolId, id: In(itemIds) });
     const byId = new Map(items.map((i) => [i.id, i]));
     const missing = itemIds.filter((id) => !byId.has(id));
     if (missing.length) throw new NotFoundError('BankItem', missing[0]);
@@ -270,9 +337,9 @@ export class AssignmentService {
     if (unapproved.length) {
       throw new RuleViolation(BankErrors.ITEM_NOT_APPROVED, ['options'], { title: unapproved[0].title });
     }
-    const minutes = await this.effectiveMinutes(ctx, tx, items);
-    await tx.insert(AssignmentOption, options.map((o, i) => ({ schoolId: ctx.schoolId, assignmentId, key: o.key, name: o.name.trim(), sortOrder: i + 1 })));
-    await tx.insert(AssignmentItem, options.flatMap((o) => o.items.map((it, i) => {
+    const minutes = await this.effectiveMinutes(ctx, items);
+    await ctx.db.insert(AssignmentOption, options.map((o, i) => ({ schoolId: ctx.schoolId, assignmentId, key: o.key, name: o.name.trim(), sortOrder: i + 1 })));
+    await ctx.db.insert(AssignmentItem, options.flatMap((o) => o.items.map((it, i) => {
       const item = byId.get(it.itemId)!;
       return {
         schoolId: ctx.schoolId, assignmentId, optionKey: o.key, itemId: item.id, versionNo: item.approvedVersionNo!, atHome: it.atHome,
@@ -285,8 +352,8 @@ export class AssignmentService {
    * The minutes each item counts for in a new or edited assignment: the calibrated figure once
    * enough observations exist, the teacher's estimate until then (the rule lives in versionMinutes).
    */
-  private async effectiveMinutes(ctx: RequestContext, tx: EntityManager, items: BankItem[]): Promise<Map<string, number>> {
-    const minutes = await versionMinutes(tx, ctx.schoolId, items.map((i) => ({ itemId: i.id, versionNo: i.approvedVersionNo! })));
+  private async effectiveMinutes(ctx: TxContext, items: BankItem[]): Promise<Map<string, number>> {
+    const minutes = await versionMinutes(ctx.db, ctx.schoolId, items.map((i) => ({ itemId: i.id, versionNo: i.approvedVersionNo! })));
     return new Map([...minutes.values()].map((m) => [m.itemId, m.countedMinutes]));
   }
 }

@@ -3,6 +3,7 @@ import { toGlobalId } from '../../core/ids';
 import { Node } from '../../core/node';
 import { LocalDate } from '../../core/scalars';
 import { DayKind } from '../load/load.entity';
+import { SubjectBudgetLineNode } from '../load/subject-budget.type';
 import { PlanChoice } from './assignment-plan';
 import { Assignment, AssignmentStatus } from './assignment.entity';
 import { AssignmentShape } from './assignment.policy';
@@ -81,6 +82,14 @@ export class SubjectLoadLine {
   @Field(() => Int, { description: "Minutes of every form at home of the heaviest choice (what the school's total-time cap counts)" }) heaviestAllFormsMinutes!: number;
 }
 
+@ObjectType('HeaviestStudentLoad', { description: 'With homework addressed to groups: the student whose day is heaviest (the heaviest choice of each assignment addressed to them)' })
+export class HeaviestStudentLoadNode {
+  @Field(() => Int, { description: "Written minutes at home of that student's heaviest path (what must fit the written cap)" }) writtenMinutes!: number;
+  @Field(() => Int, { description: "Minutes of every form at home of the heaviest path of any student (what must fit the school's total-time cap)" }) allFormsMinutes!: number;
+  /** The student, resolved as a UserNode. */
+  studentId!: string;
+}
+
 @ObjectType('AllFormsLoad', { description: "A class's day of homework of every form at home against the school's total-time cap (seed 004: 二年级家庭作业不超过30分钟)" })
 export class AllFormsLoadNode {
   @Field(() => Int, { nullable: true, description: "The school's cap on every form at home; null: the school sets none" }) capMinutes!: number | null;
@@ -112,6 +121,16 @@ export class LoadPreviewNode {
   @Field(() => Int, { description: 'Minutes left under the cap' }) remainingMinutes!: number;
   @Field(() => Int, { description: 'Minutes over the cap (0 when it fits)' }) excessMinutes!: number;
   @Field(() => AllFormsLoadNode, { description: "Every form at home against the school's total-time cap" }) allForms!: AllFormsLoadNode;
+  @Field(() => [SubjectBudgetLineNode], {
+    nullable: true,
+    description: "Each subject's budget of the day (学科组、年级组作业统筹), its use as previewed (the draft counted as it would be published) and what is left; null on a day without subject budgets",
+  })
+  subjectBudgets!: SubjectBudgetLineNode[] | null;
+  @Field(() => HeaviestStudentLoadNode, {
+    nullable: true,
+    description: "When any of the day's homework is addressed to a group: the heaviest student's day (each student counts only what is addressed to them); null otherwise, when the class figures are every student's",
+  })
+  heaviestStudent!: HeaviestStudentLoadNode | null;
 }
 
 @ObjectType({ description: "One subject of a student's day" })
@@ -120,6 +139,8 @@ export class StudentDayEntry {
   @Field(() => [AssignmentChoiceNode], { description: 'What the student may choose' }) choices!: AssignmentChoiceNode[];
   @Field(() => String, { nullable: true, description: "The student's choice; null until they choose (or after a change removed it)" }) choice!: string | null;
   @Field({ description: 'True when the student still has to choose' }) needsChoice!: boolean;
+  @Field(() => String, { nullable: true, description: "The teacher's suggested choice for the student (分层、个性化); any offered choice may still be chosen" })
+  suggestedChoice!: string | null;
   /** The student's submission, resolved in the submission module. */
   submissionId!: string | null;
 }
@@ -134,6 +155,11 @@ export class NoticeSubject {
   @Field(() => Int, { description: 'Predicted minutes of the heaviest choice, all forms' }) heaviestTotalMinutes!: number;
   @Field(() => Int, { description: 'Minutes of every form at home of the lightest choice' }) lightestAllFormsMinutes!: number;
   @Field(() => Int, { description: "Minutes of every form at home of the heaviest choice (what the school's total-time cap counts)" }) heaviestAllFormsMinutes!: number;
+  /** The class, day and subject, for `budgetMinutes`. */
+  classId!: string;
+  day!: string;
+  dayKind!: DayKind;
+  subjectId!: string;
 }
 
 @ObjectType({ description: 'One day in the weekly public notice' })

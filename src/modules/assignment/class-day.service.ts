@@ -7,6 +7,8 @@ import { withTransaction } from '../../core/transaction';
 import { SchoolClass } from '../class/class.entity';
 import { DayKind } from '../load/load.entity';
 import { loadService } from '../load/load.service';
+import { BudgetLine } from '../load/subject-budget.policy';
+import { subjectBudgetService } from '../load/subject-budget.service';
 import { privacyService } from '../privacy/privacy.service';
 import { Submission } from '../submission/submission.entity';
 import { User } from '../user/user.entity';
@@ -22,6 +24,10 @@ import { AssignmentErrors, AssignmentMessages } from './assignment.errors';
 import { SubmissionErrors } from '../submission/submission.errors';
 import { RequestErrors } from '../../core/request-errors';
 import { classOfStudentOn } from '../school-year/class-history';
+import { addressedLoads, addressedTo, addressedToStudent, classStudents, membersOf } from './student-load';
+import { groupsInvolved, heaviestStudentPath } from './student-load.policy';
+import { StudentGroup } from './student-group.entity';
+import { tierSuggestionService } from './tier-suggestion.service';
 
 export interface SubjectLine {
   plan: Plan;
@@ -46,6 +52,13 @@ export interface LoadPreview {
   excessMinutes: number;
   /** The school's cap on every form at home (null: none), and the day's figures against it. */
   allForms: AllFormsFigures;
+  /**
+   * Each subject's budget of the day with its use as previewed (the draft counted as it would
+   * be published); null on a day without subject budgets.
+   */
+  subjectBudgets: BudgetLine[] | null;
+  /** With homework addressed to a group: the heaviest student's day (null otherwise). */
+  heaviestStudent: { studentId: string; writtenMinutes: number; allFormsMinutes: number } | null;
 }
 
 export interface AllFormsFigures {
@@ -83,12 +96,16 @@ export interface LoadDraft {
   subjectId: string;
   shape: AssignmentShape;
   options: { key: string; name: string; items: { itemId: string; atHome: boolean }[] }[];
+  /** The group it would be addressed to (null: the whole class). */
+  groupId?: string | null;
 }
 
 export interface StudentDayLine {
   plan: Plan;
   choices: PlanChoice[];
   choice: string | null;
+  /** The teacher's suggested choice, if any. */
+  suggestedChoice: string | null;
   submission: Submission | null;
 }
 
@@ -106,7 +123,7 @@ export class ClassDayService {
     const cls = await ctx.db.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: classId });
     if (!cls || !staffReachesClass(ctx.viewer, classId)) throw new NotFoundError('Class', classId);
     const { dayKind, capMinutes, totalCapMinutes } = await loadService.capOn(ctx, cls.grade, day);
-    let plans = await assignmentService.publishedPlans(ctx, ctx.db, classId, day, assignmentId ?? undefined);
+    let plans = await assignmentService.publishedPlans(ctx, classId, day, assignmentId ?? undefined);
     if (assignmentId) {
       const saved = await assignmentService.get(ctx, assignmentId);
       if (saved.classId !== classId || saved.day !== day) throw new InvalidInputError('assignmentId', AssignmentMessages.ANOTHER_CLASS_OR_DAY);
@@ -116,6 +133,10 @@ export class ClassDayService {
     if (drafted) plans = plans.filter((p) => p.assignment.subjectId !== drafted.subjectId);
     const subjects = lines(plans);
     const heaviest = subjects.reduce((s, l) => s + l.heaviestWrittenMinutes, 0) + (drafted?.heaviestWrittenMinutes ?? 0);
+    const used = new Map(subjects.map((l) => [l.plan.assignment.subjectId, l.heaviestWrittenMinutes]));
+    if (drafted) used.set(drafted.subjectId, drafted.heaviestWrittenMinutes);
+    const subjectBudgets = await subjectBudgetService.linesOn(ctx, classId, day, dayKind, used);
+    const heaviestStudent = await this.heaviestStudent(ctx, classId, day, plans, drafted && { load: drafted, groupId: draft?.groupId ?? null });
     return {
       cls, day, dayKind, capMinutes, subjects, draft: drafted,
       lightestTotalMinutes: subjects.reduce((s, l) => s + l.lightestWrittenMinutes, 0) + (drafted?.lightestWrittenMinutes ?? 0),
@@ -123,7 +144,35 @@ export class ClassDayService {
       remainingMinutes: Math.max(0, capMinutes - heaviest),
       excessMinutes: Math.max(0, heaviest - capMinutes),
       allForms: allFormsFigures(drafted ? [...subjects, drafted] : subjects, totalCapMinutes),
+      subjectBudgets,
+      heaviestStudent,
     };
+  }
+
+  /**
+   * The heaviest student's day when homework is addressed to groups: each student counts the
+   * heaviest choice of what is addressed to them. Null without groups (the class figures are
+   * every student's). Reads group membership: noted in the access log for that student.
+   */
+  private async heaviestStudent(
+    ctx: RequestContext, classId: string, day: string, plans: Plan[], drafted: { load: DraftLine; groupId: string | null } | null,
+  ): Promise<LoadPreview['heaviestStudent']> {
+    const loads = await addressedLoads(ctx, plans);
+    if (drafted) {
+      if (drafted.groupId) {
+        const group = await ctx.db.findOneBy(StudentGroup, { schoolId: ctx.schoolId, id: drafted.groupId });
+        if (!group || group.classId !== classId) throw new NotFoundError('StudentGroup', drafted.groupId);
+      }
+      const audience = drafted.groupId ? (await membersOf(ctx, [drafted.groupId])).get(drafted.groupId)! : null;
+      loads.push({ load: drafted.load, audience });
+    }
+    if (!groupsInvolved(loads)) return null;
+    const students = (await classStudents(ctx, classId)).map((s) => s.id);
+    const written = heaviestStudentPath(students, loads, (l) => l.heaviestWrittenMinutes);
+    if (!written) return null;
+    const allForms = heaviestStudentPath(students, loads, (l) => l.heaviestAllFormsMinutes)!;
+    privacyService.noteAccess(ctx, [{ studentId: written.studentId, resource: 'tier_choice', resourceId: `groups:${day}` }]);
+    return { studentId: written.studentId, writtenMinutes: written.minutes, allFormsMinutes: allForms.minutes };
   }
 
   /**
@@ -161,23 +210,27 @@ export class ClassDayService {
     const allowed = student?.classId && (student.id === v.userId || v.childIds.has(student.id) || staffReachesClass(v, student.classId));
     if (!student || !student.classId || !allowed) throw new NotFoundError('Student', studentId);
     // A day of an earlier school year: the class the student was in then.
-    const classId = await classOfStudentOn(ctx.db, ctx.schoolId, student, day);
-    const assignments = await ctx.db.getRepository(Assignment).find({
+    const classId = await classOfStudentOn(ctx, student, day);
+    // Homework addressed to a group shows only on the days of its students (分层、个性化).
+    const assignments = await addressedToStudent(ctx, studentId, await ctx.db.getRepository(Assignment).find({
       where: { schoolId: ctx.schoolId, classId: classId!, day, status: AssignmentStatus.PUBLISHED }, order: { subjectId: 'ASC' },
-    });
+    }));
     const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
     const assignmentIds = In(assignments.map((a) => a.id));
-    const [choices, submissions] = assignments.length
+    const [choices, submissions, suggestions] = assignments.length
       ? await Promise.all([
         ctx.db.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, studentId, assignmentId: assignmentIds }),
         ctx.db.getRepository(Submission).findBy({ schoolId: ctx.schoolId, studentId, assignmentId: assignmentIds }),
+        tierSuggestionService.forStudent(ctx, studentId, assignments.map((a) => a.id)),
       ])
-      : [[], []];
-    privacyService.noteAccess(ctx, choices.map((c) => ({ studentId, resource: 'tier_choice' as const, resourceId: c.assignmentId })));
+      : [[], [], new Map<string, string>()];
+    const readIds = new Set([...choices.map((c) => c.assignmentId), ...suggestions.keys()]);
+    privacyService.noteAccess(ctx, [...readIds].map((id) => ({ studentId, resource: 'tier_choice' as const, resourceId: id })));
     return plans.map((plan) => ({
       plan,
       choices: planChoices(plan),
       choice: choices.find((c) => c.assignmentId === plan.assignment.id)?.choice ?? null,
+      suggestedChoice: suggestions.get(plan.assignment.id) ?? null,
       submission: submissions.find((x) => x.assignmentId === plan.assignment.id) ?? null,
     }));
   }
@@ -186,27 +239,32 @@ export class ClassDayService {
   async choose(ctx: RequestContext, assignmentId: string, choiceKey: string): Promise<StudentDayLine> {
     if (!ctx.hasRole(Role.STUDENT)) throw new ForbiddenError(AssignmentMessages.STUDENTS_CHOOSE);
     await privacyService.requireConsent(ctx, ctx.viewer.userId);
-    return withTransaction(ctx, async ({ db: tx }) => {
-      const a = await tx.findOneBy(Assignment, { schoolId: ctx.schoolId, id: assignmentId });
-      if (!a || a.classId !== ctx.viewer.classId || a.status !== AssignmentStatus.PUBLISHED) throw new NotFoundError('Assignment', assignmentId);
-      const submitted = await tx.exists(Submission, { where: { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId } });
+    return withTransaction(ctx, async (txCtx) => {
+      const a = await txCtx.db.findOneBy(Assignment, { schoolId: ctx.schoolId, id: assignmentId });
+      if (!a || a.classId !== ctx.viewer.classId || a.status !== AssignmentStatus.PUBLISHED || !await addressedTo(txCtx, a, [ctx.viewer.userId])) {
+        throw new NotFoundError('Assignment', assignmentId);
+      }
+      const submitted = await txCtx.db.exists(Submission, { where: { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId } });
       if (submitted) throw new RuleViolation(SubmissionErrors.ALREADY_SUBMITTED, ['choice'], { change: 'choice' });
-      const [plan] = await loadPlans(tx, ctx.schoolId, [a]);
+      const [plan] = await loadPlans(txCtx.db, ctx.schoolId, [a]);
       const choices = planChoices(plan);
       if (!choices.some((c) => c.key === choiceKey)) {
         throw new RuleViolation(AssignmentErrors.UNKNOWN_CHOICE, ['choice'], { choices: choices.map((c) => c.key).join('、') });
       }
-      await tx.upsert(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId, choice: choiceKey, chosenAt: new Date() },
+      await txCtx.db.upsert(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId, choice: choiceKey, chosenAt: new Date() },
         ['schoolId', 'assignmentId', 'studentId']);
-      return { plan, choices, choice: choiceKey, submission: null };
+      const suggested = await tierSuggestionService.forStudent(txCtx, ctx.viewer.userId, [a.id]);
+      return { plan, choices, choice: choiceKey, suggestedChoice: suggested.get(a.id) ?? null, submission: null };
     });
   }
 
   /**
    * 作业公示: a class's published homework for a week, per day and subject, with the day's
    * heaviest written total against its cap. No student data; readable by everyone in the school.
+   * With `withBudgets`, each day carries what each subject may publish on it (its budget after
+   * releases; null on a day without budgets); without, `budgets` is null.
    */
-  async weeklyNotice(ctx: RequestContext, classId: string, weekStart: string) {
+  async weeklyNotice(ctx: RequestContext, classId: string, weekStart: string, withBudgets = false) {
     if (isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', RequestErrors.WEEK_START_NOT_MONDAY);
     const cls = await ctx.db.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: classId });
     if (!cls) throw new NotFoundError('Class', classId);
@@ -217,6 +275,7 @@ export class ClassDayService {
       .orderBy('a.day').addOrderBy('a.subject_id').getMany();
     const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
     const caps = await loadService.capsOn(ctx, cls.grade, days);
+    const budgets = withBudgets ? await subjectBudgetService.availableOn(ctx, classId, days.map((day) => ({ day, dayKind: caps.get(day)!.dayKind }))) : null;
     return {
       cls,
       weekStart,
@@ -227,6 +286,7 @@ export class ClassDayService {
           heaviestTotalMinutes: subjects.reduce((s, l) => s + l.heaviestWrittenMinutes, 0),
           lightestTotalMinutes: subjects.reduce((s, l) => s + l.lightestWrittenMinutes, 0),
           allForms: allFormsFigures(subjects, caps.get(day)!.totalCapMinutes),
+          budgets: budgets?.get(day) ?? null,
         };
       }),
     };

@@ -50,9 +50,9 @@ function requireOffice(ctx: RequestContext, action: string): void {
  * shared while it checks and commits, a change of the rules holds it exclusively, so a publish
  * is checked either entirely under the old rules or entirely under the new ones.
  */
-export async function lockLoadRules(tx: EntityManager, schoolId: string, mode: 'check' | 'change'): Promise<void> {
+export async function lockLoadRules(db: EntityManager, schoolId: string, mode: 'check' | 'change'): Promise<void> {
   const fn = mode === 'check' ? 'pg_advisory_xact_lock_shared' : 'pg_advisory_xact_lock';
-  await tx.query(`SELECT ${fn}(hashtextextended($1, 0))`, [`load-rules:${schoolId}`]);
+  await db.query(`SELECT ${fn}(hashtextextended($1, 0))`, [`load-rules:${schoolId}`]);
 }
 
 export class LoadService {
@@ -78,9 +78,9 @@ export class LoadService {
    */
   async setPolicy(ctx: RequestContext, input: LoadPolicyInput): Promise<EffectiveCap> {
     requireOffice(ctx, 'set the load policy');
-    await withTransaction(ctx, async ({ db: tx }) => {
-      await lockLoadRules(tx, ctx.schoolId, 'change');
-      const school = await tx.findOneByOrFail(School, { id: ctx.schoolId });
+    await withTransaction(ctx, async (txCtx) => {
+      await lockLoadRules(txCtx.db, ctx.schoolId, 'change');
+      const school = await txCtx.db.findOneByOrFail(School, { id: ctx.schoolId });
       if (!gradesOf(school.stage).includes(input.grade)) {
         throw new RuleViolation(SchoolErrors.GRADE_NOT_IN_SCHOOL, ['grade'], { grade: input.grade, school: school.name });
       }
@@ -91,7 +91,7 @@ export class LoadService {
         });
       }
       const key = { schoolId: ctx.schoolId, grade: input.grade, dayKind: input.dayKind };
-      const existing = await tx.findOne(LoadPolicy, { where: key, lock: { mode: 'pessimistic_write' } });
+      const existing = await txCtx.db.findOne(LoadPolicy, { where: key, lock: { mode: 'pessimistic_write' } });
       const caps = {
         writtenCapMinutes: input.writtenCapMinutes === undefined ? existing?.writtenCapMinutes ?? null : input.writtenCapMinutes,
         totalCapMinutes: input.totalCapMinutes === undefined ? existing?.totalCapMinutes ?? null : input.totalCapMinutes,
@@ -101,10 +101,10 @@ export class LoadService {
         if (input.expectedRevision == null) throw new InvalidInputError('expectedRevision', RequestErrors.EXPECTED_REVISION_REQUIRED, { what: 'cap' });
         checkRevision('The load policy', existing.revision, input.expectedRevision);
         // Neither cap left: the school's policy for that grade and day is gone (national caps only).
-        if (none) await tx.delete(LoadPolicy, key);
-        else await tx.update(LoadPolicy, key, { ...caps, revision: existing.revision + 1, updatedBy: ctx.viewer.userId, updatedAt: new Date() });
+        if (none) await txCtx.db.delete(LoadPolicy, key);
+        else await txCtx.db.update(LoadPolicy, key, { ...caps, revision: existing.revision + 1, updatedBy: ctx.viewer.userId, updatedAt: new Date() });
       } else if (!none) {
-        await tx.insert(LoadPolicy, { ...key, ...caps, revision: 1, updatedBy: ctx.viewer.userId });
+        await txCtx.db.insert(LoadPolicy, { ...key, ...caps, revision: 1, updatedBy: ctx.viewer.userId });
       }
     });
     return (await this.effectiveCaps(ctx)).find((c) => c.grade === input.grade && c.dayKind === input.dayKind)!;
@@ -113,18 +113,18 @@ export class LoadService {
   /** Marks a day as a holiday or as a school day (调休) in the school calendar (academic office). */
   async setCalendarDay(ctx: RequestContext, day: string, kind: CalendarDayKind, name: string): Promise<CalendarDay> {
     requireOffice(ctx, 'edit the school calendar');
-    return withTransaction(ctx, async ({ db: tx }) => {
-      await lockLoadRules(tx, ctx.schoolId, 'change');
-      await tx.upsert(CalendarDay, { schoolId: ctx.schoolId, day, kind, name: name.trim() }, ['schoolId', 'day']);
-      return tx.findOneByOrFail(CalendarDay, { schoolId: ctx.schoolId, day });
+    return withTransaction(ctx, async (txCtx) => {
+      await lockLoadRules(txCtx.db, ctx.schoolId, 'change');
+      await txCtx.db.upsert(CalendarDay, { schoolId: ctx.schoolId, day, kind, name: name.trim() }, ['schoolId', 'day']);
+      return txCtx.db.findOneByOrFail(CalendarDay, { schoolId: ctx.schoolId, day });
     });
   }
 
   async removeCalendarDay(ctx: RequestContext, day: string): Promise<boolean> {
     requireOffice(ctx, 'edit the school calendar');
-    return withTransaction(ctx, async ({ db: tx }) => {
-      await lockLoadRules(tx, ctx.schoolId, 'change');
-      return ((await tx.delete(CalendarDay, { schoolId: ctx.schoolId, day })).affected ?? 0) > 0;
+    return withTransaction(ctx, async (txCtx) => {
+      await lockLoadRules(txCtx.db, ctx.schoolId, 'change');
+      return ((await txCtx.db.delete(CalendarDay, { schoolId: ctx.schoolId, day })).affected ?? 0) > 0;
     });
   }
 
@@ -132,10 +132,12 @@ export class LoadService {
     return ctx.db.getRepository(CalendarDay).find({ where: { schoolId: ctx.schoolId, day: Between(from, to) }, order: { day: 'ASC' } });
   }
 
-  /** A school-day test that knows the calendar from `from` for `days` days (weekdays otherwise). */
-  async schoolDayTest(ctx: RequestContext, from: string, days: number, tx?: EntityManager): Promise<(day: string) => boolean> {
-    const manager = tx ?? ctx.db;
-    const marked = await manager.findBy(CalendarDay, { schoolId: ctx.schoolId, day: Between(from, addDays(from, days)) });
+  /**
+   * A school-day test that knows the calendar from `from` for `days` days (weekdays otherwise).
+   * Reads through `ctx.db`: give a transaction's context to read inside it.
+   */
+  async schoolDayTest(ctx: RequestContext, from: string, days: number): Promise<(day: string) => boolean> {
+    const marked = await ctx.db.findBy(CalendarDay, { schoolId: ctx.schoolId, day: Between(from, addDays(from, days)) });
     const byDay = new Map(marked.map((m) => [m.day, m.kind]));
     return (day) => {
       const kind = byDay.get(day);
@@ -144,18 +146,23 @@ export class LoadService {
   }
 
   /** The kind of day, the written cap in force and the school's total-time cap for a grade on a date. */
-  async capOn(ctx: RequestContext, grade: number, day: string, tx?: EntityManager): Promise<DayCap> {
-    return (await this.capsOn(ctx, grade, [day], tx)).get(day)!;
+  async capOn(ctx: RequestContext, grade: number, day: string): Promise<DayCap> {
+    return (await this.capsOn(ctx, grade, [day])).get(day)!;
   }
 
-  /** The same for several dates, in two statements whatever their number. */
-  async capsOn(ctx: RequestContext, grade: number, days: string[], tx?: EntityManager): Promise<Map<string, DayCap>> {
-    const manager = tx ?? ctx.db;
+  /** The written cap and the school's total-time cap of a grade on a school day (what subject budgets must fit). */
+  async schoolDayCaps(ctx: RequestContext, grade: number): Promise<{ capMinutes: number; totalCapMinutes: number | null }> {
+    const policies = await ctx.db.findBy(LoadPolicy, { schoolId: ctx.schoolId, grade });
+    return { capMinutes: loadCapFor(policies, grade, DayKind.SCHOOL_DAY), totalCapMinutes: totalCapFor(policies, grade, DayKind.SCHOOL_DAY) };
+  }
+
+  /** The same for several dates, in two statements whatever their number; read through `ctx.db` (a transaction's context reads inside it). */
+  async capsOn(ctx: RequestContext, grade: number, days: string[]): Promise<Map<string, DayCap>> {
     if (days.length === 0) return new Map();
     const sorted = [...days].sort();
     const [policies, marked] = await Promise.all([
-      manager.findBy(LoadPolicy, { schoolId: ctx.schoolId, grade }),
-      manager.findBy(CalendarDay, { schoolId: ctx.schoolId, day: Between(sorted[0], sorted[sorted.length - 1]) }),
+      ctx.db.findBy(LoadPolicy, { schoolId: ctx.schoolId, grade }),
+      ctx.db.findBy(CalendarDay, { schoolId: ctx.schoolId, day: Between(sorted[0], sorted[sorted.length - 1]) }),
     ]);
     return new Map(days.map((day) => {
       const dayKind = dayKindOf(day, marked);

@@ -5,6 +5,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from '../../core/err
 import { decodeCursor, Page, pageOf } from '../../core/pagination';
 import { Role } from '../../core/roles';
 import { Assignment, StudentChoice } from '../assignment/assignment.entity';
+import { membersOf } from '../assignment/student-load';
 import { privacyService } from '../privacy/privacy.service';
 import { School } from '../school/school.entity';
 import { User } from '../user/user.entity';
@@ -108,11 +109,14 @@ export class MarkingService {
   async overview(ctx: RequestContext, assignmentId: string): Promise<AssignmentOverview> {
     const a = await ctx.db.getRepository(Assignment).findOneBy({ schoolId: ctx.schoolId, id: assignmentId });
     if (!a || !staffReachesClass(ctx.viewer, a.classId)) throw new NotFoundError('Assignment', assignmentId);
-    const [students, choices, submissions] = await Promise.all([
+    const [classStudents, choices, submissions] = await Promise.all([
       ctx.loaders.studentsByClassId.load(a.classId),
       ctx.db.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, assignmentId: a.id }),
       ctx.db.getRepository(Submission).findBy({ schoolId: ctx.schoolId, assignmentId: a.id }),
     ]);
+    // Homework addressed to a group is the business of its students only.
+    const addressed = a.groupId ? (await membersOf(ctx, [a.groupId])).get(a.groupId)! : null;
+    const students = addressed ? classStudents.filter((s) => addressed.has(s.id)) : classStudents;
     const marks = submissions.length ? await ctx.db.getRepository(Mark).find({
       where: { schoolId: ctx.schoolId, submissionId: In(submissions.map((s) => s.id)) }, order: { markedAt: 'ASC' },
     }) : [];

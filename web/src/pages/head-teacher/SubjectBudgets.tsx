@@ -143,10 +143,11 @@ function WeekPlan({ classId, className }: { classId: string; className: string }
             <Table
               size="small"
               pagination={false}
-              scroll={{ x: true }}
+              scroll={{ x: 'max-content' }}
               dataSource={rows}
               columns={[
-                { title: '学科', dataIndex: 'name', key: 'name', fixed: 'left' },
+                // Subject names such as 道德与法治 stay on one line at phone width; the weekdays scroll.
+                { title: '学科', dataIndex: 'name', key: 'name', fixed: 'left', width: 96, onCell: () => ({ style: { whiteSpace: 'nowrap' } }), onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' } }) },
                 ...WEEKDAYS.map((weekday) => ({
                   title: WEEKDAY_NAMES[weekday],
                   key: String(weekday),
@@ -156,7 +157,7 @@ function WeekPlan({ classId, className }: { classId: string; className: string }
                       min={0}
                       max={90}
                       precision={0}
-                      style={{ width: 80 }}
+                      style={{ width: 72 }}
                       value={grid[row.key]?.[weekday] ?? null}
                       onChange={(v) => setGrid((g) => ({ ...g, [row.key]: { ...g[row.key], [weekday]: v ?? undefined } }))}
                     />
@@ -165,7 +166,7 @@ function WeekPlan({ classId, className }: { classId: string; className: string }
               ]}
               summary={() => (
                 <Table.Summary.Row>
-                  <Table.Summary.Cell index={0}>合计</Table.Summary.Cell>
+                  <Table.Summary.Cell index={0}><span style={{ whiteSpace: 'nowrap' }}>合计</span></Table.Summary.Cell>
                   {WEEKDAYS.map((weekday, i) => (
                     <Table.Summary.Cell index={i + 1} key={weekday}>
                       <span style={{ color: sumOf(weekday) > week!.limitMinutes ? '#c41d1d' : undefined }} data-testid={`budget-sum-${weekday}`}>
