@@ -129,7 +129,7 @@ export function defaultFrom(today = schoolToday()): string {
 const TABLES = ['schools', 'terms', 'subjects', 'users', 'user_roles', 'classes', 'teaching_assignments', 'research_groups',
   'research_group_members', 'parent_links', 'calendar_days', 'units', 'unit_objectives', 'bank_items', 'bank_item_versions',
   'bank_item_objectives', 'assignments', 'assignment_options', 'assignment_items', 'student_choices', 'submissions',
-  'submission_versions', 'marks', 'record_sheets', 'record_sheet_entries', 'item_calibrations'];
+  'submission_versions', 'marks', 'record_sheets', 'record_sheet_messages', 'record_sheet_entries', 'item_calibrations'];
 
 /**
  * Runs `work` in a transaction scoped to the school: row-level security (migration

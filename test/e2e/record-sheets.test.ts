@@ -66,6 +66,10 @@ describe('the record sheet', () => {
     expect(classRecordSheets.filter((s: any) => !s.filled).map((s: any) => s.student.username)).toEqual(['s50102', 's50103']);
     expect(classRecordSheets.filter((s: any) => s.flags.length).map((s: any) => s.student.username)).toEqual(['s50101']);
     expect(classRecordSheets.filter((s: any) => s.parentMessage && !s.reply).map((s: any) => s.student.username)).toEqual(['s50101']);
+    // The same, asked of the service: the sheets with a parent's message waiting for an answer.
+    const waiting = await t.ok(`query($c: ID!, $d: LocalDate!) { classRecordSheets(classId: $c, date: $d, messages: UNANSWERED) { student { username } unansweredMessages } }`,
+      { c: ids(t, 5, 'math').classId, d: DAY }, tok.t5yw1);
+    expect(waiting.classRecordSheets).toEqual([{ student: { username: 's50101' }, unansweredMessages: 1 }]);
     await t.expectToFail('FORBIDDEN', `query($c: ID!, $d: LocalDate!) { classRecordSheets(classId: $c, date: $d) { filled } }`, { c: ids(t, 5, 'math').classId, d: DAY }, tok.t5sx1);
   });
 

@@ -227,27 +227,42 @@ test('a whole school day in 五年级(1)班, from publishing homework to the hea
   await expect(parentSheet).toContainText('睡得晚');
   await parent.getByLabel('留言内容').fill('孩子今天数学订正用时较长，睡得晚了些，我们会督促早睡。');
   await parent.getByRole('button', { name: '发送留言' }).click();
-  await expect(parent.getByText('留言已发送给班主任。')).toBeVisible();
+  await expect(parent.getByText('留言已发送给班主任。').first()).toBeVisible();
+  // A parent may leave several messages a day, each answered (issue 19, item 7).
+  const thread = parent.getByRole('list', { name: '当天的留言' });
+  await expect(thread.getByRole('listitem')).toHaveCount(1);
+  await parent.getByLabel('再写一条留言').fill('另外想问一下，明天的实践作业需要准备什么材料？');
+  await parent.getByRole('button', { name: '发送留言' }).click();
+  await expect(thread.getByRole('listitem')).toHaveCount(2);
+  await expect(thread.getByText('班主任还没有回复。')).toHaveCount(2);
   await screenshots(parent, '07-parent-day');
   await expectAccessible(parent, '孩子的一天');
   await expectFitsNarrowPhone(parent);
 
-  // The head teacher sees the flag and the message, and replies.
+  // The head teacher sees the flag and the messages, and answers each one.
   await chinese.goto(`/head-teacher/sheets?date=${DAY}`);
   await chinese.getByText('有提醒', { exact: true }).click();
   const row = chinese.getByRole('group', { name: `${studentName}的记录单` });
   await expect(row.getByText('睡得晚', { exact: true })).toBeVisible();
-  await expect(row.getByText('家长留言待回复')).toBeVisible();
-  await row.getByRole('button', { name: '查看' }).click();
-  await row.getByLabel(/回复家长/).fill('收到，已提醒孩子今晚 20:30 前睡觉，订正我明天当面讲。');
+  await expect(row.getByText('家长留言待回复 2 条')).toBeVisible();
+  await row.getByLabel('回复第 1 条留言').fill('收到，已提醒孩子今晚 20:30 前睡觉，订正我明天当面讲。');
   await screenshots(chinese, '08-head-teacher-sheets');
   await expectAccessible(chinese, '作业记录单');
-  await row.getByRole('button', { name: '已阅并回复' }).click();
+  await row.getByRole('listitem').filter({ hasText: '孩子今天数学订正用时较长' }).getByRole('button', { name: '回复', exact: true }).click();
   await expect(row.getByText(/我的回复：收到/)).toBeVisible();
+  await expect(row.getByText('家长留言待回复', { exact: true })).toBeVisible();
+  await row.getByLabel('回复第 2 条留言').fill('准备一个空纸盒和一把剪刀即可。');
+  await row.getByRole('button', { name: '回复', exact: true }).click();
+  await expect(row.getByText(/我的回复：准备一个空纸盒/)).toBeVisible();
+  await expect(row.getByText('家长留言待回复')).toHaveCount(0);
+  await row.getByRole('button', { name: '查看' }).click();
+  await row.getByRole('button', { name: '标记已阅' }).click();
+  await expect(row.getByText('已阅', { exact: true })).toBeVisible();
 
-  // …and the parent reads the reply.
+  // …and the parent reads each answer under its message.
   await parent.reload();
-  await expect(parent.getByText(/班主任回复：收到/)).toBeVisible();
+  await expect(thread.getByRole('listitem').filter({ hasText: '孩子今天数学订正用时较长' })).toContainText('班主任回复：收到');
+  await expect(thread.getByRole('listitem').filter({ hasText: '明天的实践作业' })).toContainText('班主任回复：准备一个空纸盒和一把剪刀即可。');
 
   // The maths teacher re-checks the correction (纠必复批).
   await maths.getByRole('button', { name: '刷新' }).click();

@@ -26,8 +26,10 @@ export interface PrintedDay {
   selfStudyMinutes: number | null;
   bedtime: string | null;
   lateBedtime: boolean;
-  parentMessage: string | null;
-  reply: string | null;
+  /** The parents' messages of the day, oldest first, each with the head teacher's answer. */
+  messages: { body: string; reply: string | null }[];
+  /** The head teacher's note on reading a day without messages. */
+  readNote: string | null;
 }
 
 /** One student's week: one page. */
@@ -64,8 +66,8 @@ const CUTS = [4, 3, 2, 1];
 /**
  * 作业记录单 (seed 004), one A4 portrait page per student per week: Monday to Sunday down the
  * page, each day's subjects with the homework and its predicted minutes, then what the
- * student records — actual minutes, self-arranged study, bedtime — and the parent's message
- * with the head teacher's reply. Blank where nothing is recorded yet, with room to write.
+ * student records — actual minutes, self-arranged study, bedtime — and every parent's message
+ * of the day with the head teacher's answer. Blank where nothing is recorded yet, with room to write.
  */
 export async function recordSheetPdf(weeks: PrintedWeek[], meta: { title: string; printedOn: string; className: string }): Promise<Buffer> {
   const { doc, finish } = pdfDocument({ layout: 'portrait', title: meta.title, margins: MARGINS });
@@ -160,7 +162,10 @@ function dayBlock(day: PrintedDay, index: number): Block {
     ...text(day.selfStudyMinutes === null ? null : `${day.selfStudyMinutes} 分钟`, { muted: true }),
   ];
   const bedtime: Cell = [...text(day.bedtime), ...(day.lateBedtime ? [{ text: '晚于目标', small: true, bold: true }] : [])];
-  const message: Cell = [...text(day.parentMessage), ...text(day.reply && `班主任回复：${day.reply}`, { muted: true, small: true })];
+  const message: Cell = [
+    ...day.messages.flatMap((m) => [...text(m.body), ...text(m.reply && `班主任回复：${m.reply}`, { muted: true, small: true })]),
+    ...text(day.readNote && `班主任：${day.readNote}`, { muted: true, small: true }),
+  ];
   return {
     spans: [dateCell, selfStudy, bedtime, message],
     lines: day.lines.length ? day.lines.map((line) => [

@@ -43,7 +43,7 @@ export class RecordSheetPrintService {
       loadService.capsOn(ctx, cls.grade, days),
       cls.headTeacherId ? ctx.loaders.userById.load(cls.headTeacherId) : null,
     ]);
-    const views = await recordSheetService.viewsOfDays(ctx, ctx.db, students, days, { cls, caps });
+    const views = await recordSheetService.viewsOfDays(ctx, students, days, { cls, caps });
     privacyService.noteAccess(ctx, students.flatMap((s) => days.map((day) => ({ studentId: s.id, resource: 'record_sheet' as const, resourceId: day }))));
 
     const subjectOrder = new Map(subjects.map((s, i) => [s.id, i]));
@@ -113,8 +113,8 @@ function printedDay(view: SheetView, dayKind: string, subjectOrder: Map<string, 
     selfStudyMinutes: view.sheet?.selfStudyMinutes ?? null,
     bedtime: view.sheet?.bedtime ?? null,
     lateBedtime: view.flags.includes('LATE_BEDTIME'),
-    parentMessage: view.sheet?.parentMessage ?? null,
-    reply: view.sheet?.reply ?? null,
+    messages: view.messages.map((m) => ({ body: m.body, reply: m.reply })),
+    readNote: view.sheet?.readNote ?? null,
   };
 }
 

@@ -40,8 +40,8 @@ export class PrivacyService {
   /** A parent gives or withdraws consent for their child. */
   async setConsent(ctx: RequestContext, studentId: string, given: boolean): Promise<User> {
     if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError(PrivacyMessages.CONSENT_GUARDIAN_ONLY);
-    await withTransaction(ctx, ({ db: tx }) => tx.update(User, { schoolId: ctx.schoolId, id: studentId },
-      given ? { guardianConsentAt: new Date(), guardianConsentBy: ctx.viewer.userId } : { guardianConsentAt: null, guardianConsentBy: null }));
+    await withTransaction(ctx, (txCtx) => txCtx.db.update(User, { schoolId: txCtx.schoolId, id: studentId },
+      given ? { guardianConsentAt: new Date(), guardianConsentBy: txCtx.viewer.userId } : { guardianConsentAt: null, guardianConsentBy: null }));
     return (await ctx.db.getRepository(User).findOneByOrFail({ schoolId: ctx.schoolId, id: studentId }));
   }
 
@@ -89,7 +89,7 @@ export class PrivacyService {
     if (!student?.classId) throw new NotFoundError('Student', studentId);
     this.noteAccess(ctx, [{ studentId, resource: 'student_export', resourceId: 'all' }]);
     const q = (sql: string) => ctx.db.query(sql, [ctx.schoolId, studentId]);
-    const [cls, parents, choices, submissions, versions, marks, peerComments, sheets, entries, access] = await Promise.all([
+    const [cls, parents, choices, submissions, versions, marks, peerComments, sheets, entries, messages, access] = await Promise.all([
       student.classId ? ctx.db.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: student.classId }) : null,
       q(`SELECT u.display_name, l.relation FROM parent_links l JOIN users u ON u.school_id = l.school_id AND u.id = l.parent_id WHERE l.school_id = $1 AND l.student_id = $2`),
       q(`SELECT assignment_id, choice, chosen_at FROM student_choices WHERE school_id = $1 AND student_id = $2 ORDER BY chosen_at`),
@@ -99,9 +99,10 @@ export class PrivacyService {
       q(`SELECT m.submission_id, m.version_no, m.level, m.quality, m.comment, m.face_to_face, m.marked_at FROM marks m
            JOIN submissions s ON s.school_id = m.school_id AND s.id = m.submission_id WHERE m.school_id = $1 AND s.student_id = $2 ORDER BY m.marked_at`),
       q(`SELECT submission_id, comment, created_at FROM peer_comments WHERE school_id = $1 AND author_id = $2 ORDER BY created_at`),
-      q(`SELECT id, day::text, self_study_content, self_study_minutes, bedtime, parent_message, reply, read_at FROM record_sheets WHERE school_id = $1 AND student_id = $2 ORDER BY day`),
+      q(`SELECT id, day::text, self_study_content, self_study_minutes, bedtime, read_note, read_at FROM record_sheets WHERE school_id = $1 AND student_id = $2 ORDER BY day`),
       q(`SELECT e.sheet_id, e.assignment_id, e.actual_minutes FROM record_sheet_entries e JOIN record_sheets r ON r.school_id = e.school_id AND r.id = e.sheet_id
            WHERE e.school_id = $1 AND r.student_id = $2`),
+      q(`SELECT day::text, body, created_at, reply, replied_at FROM record_sheet_messages WHERE school_id = $1 AND student_id = $2 ORDER BY day, created_at`),
       q(`SELECT a.actor_id, u.display_name AS actor, a.resource, a.at FROM access_log a JOIN users u ON u.school_id = a.school_id AND u.id = a.actor_id
            WHERE a.school_id = $1 AND a.student_id = $2 ORDER BY a.at DESC LIMIT 1000`),
     ]);
@@ -109,7 +110,7 @@ export class PrivacyService {
       exportedAt: new Date().toISOString(),
       student: { id: student.id, displayName: student.displayName, studentNo: student.studentNo, class: cls?.name ?? null,
         guardianConsentAt: student.guardianConsentAt },
-      parents, choices, submissions, submissionVersions: versions, marks, peerComments, recordSheets: sheets, recordSheetEntries: entries,
+      parents, choices, submissions, submissionVersions: versions, marks, peerComments, recordSheets: sheets, recordSheetEntries: entries, recordSheetMessages: messages,
       files: await attachmentService.exportFiles(ctx, studentId),
       accessLog: access,
     };
@@ -123,21 +124,21 @@ export class PrivacyService {
    */
   async deleteStudent(ctx: RequestContext, studentId: string): Promise<void> {
     if (!ctx.hasRole(Role.ACADEMIC_OFFICE)) throw new ForbiddenError(PrivacyMessages.DELETE_OFFICE_ONLY);
-    const fileKeys = await withTransaction(ctx, async ({ db: tx }) => {
-      const student = await tx.findOne(User, { where: { schoolId: ctx.schoolId, id: studentId }, lock: { mode: 'pessimistic_write' } });
+    const fileKeys = await withTransaction(ctx, async (txCtx) => {
+      const student = await txCtx.db.findOne(User, { where: { schoolId: txCtx.schoolId, id: studentId }, lock: { mode: 'pessimistic_write' } });
       if (!student?.classId) throw new NotFoundError('Student', studentId);
-      const p = [ctx.schoolId, studentId];
+      const p = [txCtx.schoolId, studentId];
       // Their photos and recordings; the bytes go once this is committed, unless still used.
-      const keys = await attachmentService.deleteOwnedBy(tx, ctx.schoolId, studentId);
-      await tx.query(`DELETE FROM peer_comments WHERE school_id = $1 AND (author_id = $2 OR submission_id IN (SELECT id FROM submissions WHERE school_id = $1 AND student_id = $2))`, p);
-      await tx.query(`DELETE FROM submissions WHERE school_id = $1 AND student_id = $2`, p);
-      await tx.query(`DELETE FROM student_choices WHERE school_id = $1 AND student_id = $2`, p);
-      await tx.query(`DELETE FROM record_sheets WHERE school_id = $1 AND student_id = $2`, p);
-      await tx.query(`DELETE FROM access_log WHERE school_id = $1 AND (student_id = $2 OR actor_id = $2)`, p);
-      await tx.query(`DELETE FROM idempotency_keys WHERE school_id = $1 AND user_id = $2`, p);
-      await forgetLoginAttempts(tx, ctx.config, ctx.schoolId, student.username);
+      const keys = await attachmentService.deleteOwnedBy(txCtx, studentId);
+      await txCtx.db.query(`DELETE FROM peer_comments WHERE school_id = $1 AND (author_id = $2 OR submission_id IN (SELECT id FROM submissions WHERE school_id = $1 AND student_id = $2))`, p);
+      await txCtx.db.query(`DELETE FROM submissions WHERE school_id = $1 AND student_id = $2`, p);
+      await txCtx.db.query(`DELETE FROM student_choices WHERE school_id = $1 AND student_id = $2`, p);
+      await txCtx.db.query(`DELETE FROM record_sheets WHERE school_id = $1 AND student_id = $2`, p);
+      await txCtx.db.query(`DELETE FROM access_log WHERE school_id = $1 AND (student_id = $2 OR actor_id = $2)`, p);
+      await txCtx.db.query(`DELETE FROM idempotency_keys WHERE school_id = $1 AND user_id = $2`, p);
+      await forgetLoginAttempts(txCtx.db, txCtx.config, txCtx.schoolId, student.username);
       // Roles and parent links go with the account (ON DELETE CASCADE).
-      await tx.delete(User, { schoolId: ctx.schoolId, id: studentId });
+      await txCtx.db.delete(User, { schoolId: txCtx.schoolId, id: studentId });
       return keys;
     });
     attachmentService.removeBytesAfterCommit(ctx, fileKeys);

@@ -16,14 +16,15 @@ export class RecordSheet {
   /** HH:MM, Beijing time. */
   @Column({ type: 'text', nullable: true }) bedtime!: string | null;
   @Column({ name: 'filled_at', type: 'timestamptz', nullable: true }) filledAt!: Date | null;
-  @Column({ name: 'parent_message', type: 'text', nullable: true }) parentMessage!: string | null;
-  @Column({ name: 'parent_message_by', type: 'uuid', nullable: true }) parentMessageBy!: string | null;
-  @Column({ name: 'parent_message_at', type: 'timestamptz', nullable: true }) parentMessageAt!: Date | null;
   /** Once the head teacher has read it, the student's entries are locked. */
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true }) readAt!: Date | null;
   @Column({ name: 'read_by', type: 'uuid', nullable: true }) readBy!: string | null;
-  @Column({ type: 'text', nullable: true }) reply!: string | null;
-  @Column({ name: 'replied_at', type: 'timestamptz', nullable: true }) repliedAt!: Date | null;
+  /**
+   * The head teacher's word on reading a day with no parent's message to answer (parents'
+   * messages and their answers are RecordSheetMessage rows).
+   */
+  @Column({ name: 'read_note', type: 'text', nullable: true }) readNote!: string | null;
+  @Column({ name: 'read_note_at', type: 'timestamptz', nullable: true }) readNoteAt!: Date | null;
   @Column('integer') revision!: number;
 }
 
@@ -35,15 +36,22 @@ export class RecordSheetEntry {
   @Column({ name: 'actual_minutes', type: 'smallint' }) actualMinutes!: number;
 }
 
-/** Observed minutes of one item version and, with enough observations, its calibrated prediction. */
-@Entity('item_calibrations')
-export class ItemCalibration {
+/**
+ * A parent's message on a student's day (家长留言, seed 004), with the head teacher's answer.
+ * Several a day; each is answered on its own.
+ */
+@Entity('record_sheet_messages')
+export class RecordSheetMessage {
   @PrimaryColumn({ name: 'school_id', type: 'uuid' }) schoolId!: string;
-  @PrimaryColumn({ name: 'item_id', type: 'uuid' }) itemId!: string;
-  @PrimaryColumn({ name: 'version_no', type: 'integer' }) versionNo!: number;
-  @Column('integer') observations!: number;
-  @Column({ name: 'median_minutes', type: 'numeric', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) medianMinutes!: number;
-  @Column({ name: 'p80_minutes', type: 'numeric', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } }) p80Minutes!: number;
-  @Column({ name: 'calibrated_minutes', type: 'smallint', nullable: true }) calibratedMinutes!: number | null;
-  @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
+  @PrimaryColumn('uuid') id!: string;
+  @Column({ name: 'student_id', type: 'uuid' }) studentId!: string;
+  @Column('date') day!: string;
+  /** The parent; null only for a message moved from before threads whose author was not recorded. */
+  @Column({ name: 'author_id', type: 'uuid', nullable: true }) authorId!: string | null;
+  @Column('text') body!: string;
+  @Column({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
+  @Column({ type: 'text', nullable: true }) reply!: string | null;
+  /** Who answered; null only for an answer moved from before threads on a sheet reopened since. */
+  @Column({ name: 'replied_by', type: 'uuid', nullable: true }) repliedBy!: string | null;
+  @Column({ name: 'replied_at', type: 'timestamptz', nullable: true }) repliedAt!: Date | null;
 }

@@ -11,6 +11,11 @@ export const RecordSheetErrors = defineMessages({
       ? 'The head teacher has read this sheet; ask them to reopen it to change the bedtime'
       : 'Your head teacher has read this sheet; ask them to reopen it for a correction'),
   },
+  MESSAGES_PER_DAY_EXCEEDED: {
+    description: "A student's day takes a limited number of parents' messages (figures: messages, maxMessages)",
+    zh: (f) => `${f.day} 已有 ${f.messages} 条家长留言，每天最多 ${f.maxMessages} 条；请先等班主任回复，或当面、电话与班主任沟通`,
+    en: (f) => `${f.day} already has ${f.messages} parents' messages; a day takes at most ${f.maxMessages}. Wait for the head teacher's answers or speak to them directly`,
+  },
 });
 
 /** Top-level errors of the record sheets and reports (FORBIDDEN, BAD_USER_INPUT reasons). */
@@ -30,6 +35,11 @@ export const RecordSheetMessages = defineMessages({
     zh: () => '只有学生的家长可以在记录单上填写就寝时间',
     en: () => 'Only a parent of the student records bedtime on their sheet',
   },
+  HEAD_TEACHER_ANSWERS: {
+    description: "FORBIDDEN: only the head teacher of the student's class answers parents' messages",
+    zh: () => '只有本班班主任可以回复家长留言',
+    en: () => "Only the head teacher of the student's class answers parents' messages",
+  },
   HEAD_TEACHER_READS: {
     description: 'FORBIDDEN: only the head teacher of the class reads and answers its record sheets',
     zh: () => '只有本班班主任可以批阅和回复记录单',
@@ -39,11 +49,6 @@ export const RecordSheetMessages = defineMessages({
     description: "FORBIDDEN: only the class's head teacher or the academic office sees its daily record sheets",
     zh: () => '只有本班班主任或教务处可以查看全班的每日记录单',
     en: () => "Only the class's head teacher or the academic office sees its daily record sheets",
-  },
-  CALIBRATION_GROUP_ONLY: {
-    description: 'FORBIDDEN: only the research group and the academic office see its calibration',
-    zh: (f) => `只有${f.group}和教务处可以查看该组的用时校准`,
-    en: (f) => `Only ${f.group} and the academic office see its calibration`,
   },
   CLASS_REPORT_READERS: {
     description: 'FORBIDDEN: class reports are for the academic office, the head teacher and the grade\'s research-group leads',

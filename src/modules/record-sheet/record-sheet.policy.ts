@@ -1,5 +1,5 @@
 /**
- * Record-sheet flags and calibration as pure functions.
+ * Record-sheet flags as pure functions (calibration's are in calibration/calibration.policy.ts).
  *
  * Sleep (seeds 000, 002): primary pupils sleep at least 10 hours, junior students 9; the
  * bedtime target counts back from the school's wake-up time.
@@ -36,39 +36,85 @@ export function overran(actualMinutes: number, predictedMinutes: number, ratio: 
   return predictedMinutes > 0 && actualMinutes > predictedMinutes * ratio;
 }
 
+export type SheetFlag = 'WRITTEN_OVER_CAP' | 'LATE_BEDTIME' | 'SUBJECT_OVERRAN';
+
+/** A subject line of a sheet, as far as the flags are concerned. */
+export interface FlaggedLine {
+  actualMinutes: number | null;
+  predictedMinutes: number | null;
+  /** The share of the choice's predicted minutes that is written homework at home (0–1). */
+  writtenShare: number;
+}
+
+/** Actual minutes of written homework at home: each subject's actual minutes times its written share, rounded once. */
+export function actualWrittenMinutes(lines: Pick<FlaggedLine, 'actualMinutes' | 'writtenShare'>[]): number {
+  return Math.round(lines.reduce((s, l) => s + (l.actualMinutes ?? 0) * l.writtenShare, 0));
+}
+
+/** Whether a subject line took more than `overrunRatio` × its prediction; a line without both figures never did. */
+export function lineOverran(line: Pick<FlaggedLine, 'actualMinutes' | 'predictedMinutes'>, overrunRatio: number): boolean {
+  return line.actualMinutes !== null && line.predictedMinutes !== null && overran(line.actualMinutes, line.predictedMinutes, overrunRatio);
+}
+
+/** What the flags of one student's day are decided from. */
+export interface SheetFacts {
+  lines: FlaggedLine[];
+  /** The day's written-homework cap. */
+  capMinutes: number;
+  /** HH:MM, or null when none was recorded. */
+  bedtime: string | null;
+  /** The grade's wake-up time (HH:MM), see wakeUpTimeFor. */
+  wakeUp: string;
+  grade: number;
+  /** The school's overrun ratio. */
+  overrunRatio: number;
+}
+
 /**
- * A student's actual minutes on an assignment, attributed to the items of the choice they did,
- * in proportion to each item's predicted minutes.
+ * The flags a head teacher sees on a record sheet: written homework at home over the day's cap
+ * (seeds 000, 002, 003), a bedtime later than the sleep rule allows (seeds 000, 002), a subject
+ * that took more than the overrun ratio × its prediction (seed 004: the head teacher takes 各科作业的实际完成情况 up with the subject teachers).
  */
-export function attribute(actualMinutes: number, items: { key: string; predictedMinutes: number }[]): Map<string, number> {
-  const total = items.reduce((s, i) => s + i.predictedMinutes, 0);
-  return new Map(items.map((i) => [i.key, total > 0 ? (actualMinutes * i.predictedMinutes) / total : actualMinutes / items.length]));
+export function sheetFlags(f: SheetFacts): SheetFlag[] {
+  const flags: SheetFlag[] = [];
+  if (actualWrittenMinutes(f.lines) > f.capMinutes) flags.push('WRITTEN_OVER_CAP');
+  if (f.bedtime && isLateBedtime(f.bedtime, f.wakeUp, f.grade)) flags.push('LATE_BEDTIME');
+  if (f.lines.some((l) => lineOverran(l, f.overrunRatio))) flags.push('SUBJECT_OVERRAN');
+  return flags;
 }
 
-/** The p-th percentile (0–100) by linear interpolation; `values` need not be sorted. */
-export function percentile(values: number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  const rank = (p / 100) * (sorted.length - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  return sorted[lo] + (sorted[hi] - sorted[lo]) * (rank - lo);
+/**
+ * Parents' messages on a student's day (seed 004: 家长留言, 班主任回复): several a day, each
+ * answered on its own, at most this many a day for one student (all their parents together),
+ * so that the head teacher's day stays readable.
+ */
+export const MESSAGES_PER_DAY = 10;
+
+/** A message of the day, as far as the thread's rules are concerned. */
+export interface ThreadMessage {
+  createdAt: Date;
+  reply: string | null;
 }
 
-export interface Calibration {
-  observations: number;
-  medianMinutes: number;
-  p80Minutes: number;
-  /** Used by new assignments once there are at least `threshold` observations. */
-  calibratedMinutes: number | null;
+/** Whether one more message fits the day; `count` is how many the day has. */
+export function messageFits(count: number, max = MESSAGES_PER_DAY): boolean {
+  return count < max;
 }
 
-export function calibratedMinutes(observations: number[], threshold: number): Calibration {
-  const median = percentile(observations, 50);
-  return {
-    observations: observations.length,
-    medianMinutes: Math.round(median * 10) / 10,
-    p80Minutes: Math.round(percentile(observations, 80) * 10) / 10,
-    calibratedMinutes: observations.length >= threshold ? Math.max(1, Math.round(median)) : null,
-  };
+/**
+ * The message the old one-message view of a sheet shows (`parentMessage` with its `reply`): the
+ * latest still waiting for an answer, else the latest. So "has a message and no reply" still
+ * means "a message waits for an answer". `messages` are in thread order, oldest first.
+ */
+export function shownMessage<M extends ThreadMessage>(messages: M[]): M | null {
+  const waiting = messages.filter((m) => m.reply === null);
+  return waiting.at(-1) ?? messages.at(-1) ?? null;
+}
+
+/** Which sheets of the head teacher's day to list, by their parents' messages. */
+export enum SheetMessageFilter {
+  /** Sheets with at least one parent's message. */
+  ANY = 'ANY',
+  /** Sheets with a parent's message not answered yet. */
+  UNANSWERED = 'UNANSWERED',
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { EntityManager, In } from 'typeorm';
-import { RequestContext } from '../../core/context';
+import { In } from 'typeorm';
+import { RequestContext, TxContext } from '../../core/context';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
 import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
@@ -14,14 +14,15 @@ import { SubmissionVersion, Submission } from '../submission/submission.entity';
 import { User } from '../user/user.entity';
 import { staffReachesClass } from '../user/user.policy';
 import { privacyService } from '../privacy/privacy.service';
-import { queueCalibrations } from './calibration-queue';
-import { RecordSheet, RecordSheetEntry } from './record-sheet.entity';
-import { bedtimeTarget, isLateBedtime, overran, wakeUpTimeFor } from './record-sheet.policy';
+import { RecordSheet, RecordSheetEntry, RecordSheetMessage } from './record-sheet.entity';
+import { queueCalibrations } from '../calibration/calibration-queue';
+import {
+  actualWrittenMinutes, bedtimeTarget, lineOverran, MESSAGES_PER_DAY, messageFits, SheetFlag, sheetFlags, SheetMessageFilter, shownMessage, wakeUpTimeFor,
+} from './record-sheet.policy';
 import { RecordSheetErrors, RecordSheetMessages } from './record-sheet.errors';
 import { RequestErrors } from '../../core/request-errors';
 import { classOfStudentOn } from '../school-year/class-history';
-
-export type SheetFlag = 'WRITTEN_OVER_CAP' | 'LATE_BEDTIME' | 'SUBJECT_OVERRAN';
+import { idempotent } from '../../core/idempotency';
 
 export interface SheetLine {
   plan: Plan;
@@ -45,6 +46,14 @@ export interface SheetView {
   bedtimeTarget: string;
   flags: SheetFlag[];
   locked: boolean;
+  /** The parents' messages of the day with their answers, oldest first. */
+  messages: RecordSheetMessage[];
+}
+
+/** A message and the sheet of its day after a change. */
+export interface MessageView {
+  message: RecordSheetMessage;
+  sheet: SheetView;
 }
 
 export interface SheetFillInput {
@@ -63,6 +72,8 @@ export interface KnownOfDays {
   cls?: SchoolClass;
   plans?: Plan[];
   caps?: Map<string, DayCap>;
+  /** The caller reads figures only (a report): the parents' messages are not loaded and read as none. */
+  withoutMessages?: boolean;
 }
 
 export class RecordSheetService {
@@ -70,9 +81,9 @@ export class RecordSheetService {
   async view(ctx: RequestContext, studentId: string, day: string): Promise<SheetView> {
     const student = await this.visibleStudent(ctx, studentId);
     // A day of an earlier school year reads with the class the student was in then (its assignments, its grade).
-    const classId = await classOfStudentOn(ctx.db, ctx.schoolId, student, day);
+    const classId = await classOfStudentOn(ctx, student, day);
     const cls = classId && classId !== student.classId ? (await ctx.loaders.classById.load(classId)) ?? undefined : undefined;
-    const [view] = await this.views(ctx, ctx.db, [student], day, cls);
+    const [view] = await this.views(ctx, [student], day, cls);
     this.noteAccess(ctx, [view]);
     return view;
   }
@@ -81,42 +92,45 @@ export class RecordSheetService {
    * Builds the sheets of several students of one class on one day with a fixed number of
    * statements; `cls` when it is not the students' current class (a class of an earlier year).
    */
-  async views(ctx: RequestContext, manager: EntityManager, students: User[], day: string, cls?: SchoolClass): Promise<SheetView[]> {
-    return (await this.viewsOfDays(ctx, manager, students, [day], cls ? { cls } : {})).get(day) ?? [];
+  async views(ctx: RequestContext, students: User[], day: string, cls?: SchoolClass): Promise<SheetView[]> {
+    return (await this.viewsOfDays(ctx, students, [day], cls ? { cls } : {})).get(day) ?? [];
   }
 
   /**
    * The sheets of a class's students (all of one class) on several days, by day: the same
    * statements for one day as for a month, for two students as for forty.
    */
-  async viewsOfDays(ctx: RequestContext, manager: EntityManager, students: User[], days: string[], known: KnownOfDays = {}): Promise<Map<string, SheetView[]>> {
+  async viewsOfDays(ctx: RequestContext, students: User[], days: string[], known: KnownOfDays = {}): Promise<Map<string, SheetView[]>> {
     if (students.length === 0 || days.length === 0) return new Map(days.map((d) => [d, []]));
+    const db = ctx.db;
     const classId = known.cls?.id ?? students[0].classId!;
-    const cls = known.cls ?? await manager.findOneByOrFail(SchoolClass, { schoolId: ctx.schoolId, id: classId });
-    const school = await manager.findOneByOrFail(School, { id: ctx.schoolId });
+    const cls = known.cls ?? await db.findOneByOrFail(SchoolClass, { schoolId: ctx.schoolId, id: classId });
+    const school = await db.findOneByOrFail(School, { id: ctx.schoolId });
     const ids = students.map((s) => s.id);
     const wantedDays = new Set(days);
     const plans = known.plans
       ? known.plans.filter((p) => wantedDays.has(p.assignment.day))
-      : await loadPlans(manager, ctx.schoolId, await manager.findBy(Assignment, { schoolId: ctx.schoolId, classId, day: In(days), status: AssignmentStatus.PUBLISHED }));
+      : await loadPlans(db, ctx.schoolId, await db.findBy(Assignment, { schoolId: ctx.schoolId, classId, day: In(days), status: AssignmentStatus.PUBLISHED }));
     const assignments = plans.map((p) => p.assignment);
     const aIds = assignments.map((a) => a.id);
-    const [sheets, choices, submissions] = await Promise.all([
-      manager.findBy(RecordSheet, { schoolId: ctx.schoolId, studentId: In(ids), day: In(days) }),
-      aIds.length ? manager.findBy(StudentChoice, { schoolId: ctx.schoolId, studentId: In(ids), assignmentId: In(aIds) }) : [],
-      aIds.length ? manager.findBy(Submission, { schoolId: ctx.schoolId, studentId: In(ids), assignmentId: In(aIds) }) : [],
+    const [sheets, messages, choices, submissions] = await Promise.all([
+      db.findBy(RecordSheet, { schoolId: ctx.schoolId, studentId: In(ids), day: In(days) }),
+      known.withoutMessages ? []
+        : db.find(RecordSheetMessage, { where: { schoolId: ctx.schoolId, studentId: In(ids), day: In(days) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      aIds.length ? db.findBy(StudentChoice, { schoolId: ctx.schoolId, studentId: In(ids), assignmentId: In(aIds) }) : [],
+      aIds.length ? db.findBy(Submission, { schoolId: ctx.schoolId, studentId: In(ids), assignmentId: In(aIds) }) : [],
     ]);
     const [entries, firstVersions] = await Promise.all([
-      sheets.length ? manager.findBy(RecordSheetEntry, { schoolId: ctx.schoolId, sheetId: In(sheets.map((s) => s.id)) }) : [],
+      sheets.length ? db.findBy(RecordSheetEntry, { schoolId: ctx.schoolId, sheetId: In(sheets.map((s) => s.id)) }) : [],
       // Only the minutes of the first hand-in: not its answer and attachments.
       submissions.length
-        ? manager.find(SubmissionVersion, {
+        ? db.find(SubmissionVersion, {
           select: { submissionId: true, actualMinutes: true },
           where: { schoolId: ctx.schoolId, submissionId: In(submissions.map((s) => s.id)), versionNo: 1 },
         })
         : [],
     ]);
-    const caps = known.caps ?? await loadService.capsOn(ctx, cls.grade, days, manager);
+    const caps = known.caps ?? await loadService.capsOn(ctx, cls.grade, days);
     const wakeUp = wakeUpTimeFor(school, cls.grade);
     const key = (studentId: string, assignmentId: string) => `${studentId}/${assignmentId}`;
     const submissionOf = new Map(submissions.map((x) => [key(x.studentId, x.assignmentId), x]));
@@ -124,6 +138,8 @@ export class RecordSheetService {
     const firstVersionOf = new Map(firstVersions.map((v) => [v.submissionId, v]));
     const entryOf = new Map(entries.map((e) => [`${e.sheetId}/${e.assignmentId}`, e]));
     const sheetOf = new Map(sheets.map((x) => [`${x.studentId}/${x.day}`, x]));
+    const messagesOf = new Map<string, RecordSheetMessage[]>();
+    for (const m of messages) messagesOf.set(`${m.studentId}/${m.day}`, [...(messagesOf.get(`${m.studentId}/${m.day}`) ?? []), m]);
     const choicesOfPlan = new Map(plans.map((p) => [p, planChoices(p)]));
     return new Map(days.map((day) => {
       const { capMinutes } = caps.get(day)!;
@@ -137,24 +153,21 @@ export class RecordSheetService {
           const choice = choiceKey ? choicesOfPlan.get(plan)!.find((c) => c.key === choiceKey) ?? null : null;
           const own = sheet ? entryOf.get(`${sheet.id}/${a.id}`) : undefined;
           const fromSubmission = submission ? firstVersionOf.get(submission.id)?.actualMinutes : undefined;
-          const actual = own?.actualMinutes ?? fromSubmission ?? null;
-          const predicted = choice ? choice.totalMinutes : null;
+          const actualMinutes = own?.actualMinutes ?? fromSubmission ?? null;
+          const predictedMinutes = choice ? choice.totalMinutes : null;
           return {
             plan, choice: choiceKey,
             content: plan.items.filter((i) => !choice || choice.optionKeys.includes(i.optionKey)).map((i) => i.title),
-            predictedMinutes: predicted, writtenShare: choice && choice.totalMinutes ? choice.writtenHomeMinutes / choice.totalMinutes : 0,
-            actualMinutes: actual, prefilled: own === undefined && actual !== null,
-            overran: actual !== null && predicted !== null && overran(actual, predicted, school.overrunRatio),
+            predictedMinutes, writtenShare: choice && choice.totalMinutes ? choice.writtenHomeMinutes / choice.totalMinutes : 0,
+            actualMinutes, prefilled: own === undefined && actualMinutes !== null,
+            overran: lineOverran({ actualMinutes, predictedMinutes }, school.overrunRatio),
           };
         });
-        const actualWrittenMinutes = Math.round(lines.reduce((s, l) => s + (l.actualMinutes ?? 0) * l.writtenShare, 0));
-        const flags: SheetFlag[] = [];
-        if (actualWrittenMinutes > capMinutes) flags.push('WRITTEN_OVER_CAP');
-        if (sheet?.bedtime && isLateBedtime(sheet.bedtime, wakeUp, cls.grade)) flags.push('LATE_BEDTIME');
-        if (lines.some((l) => l.overran)) flags.push('SUBJECT_OVERRAN');
+        const bedtime = sheet?.bedtime ?? null;
         return {
-          student, day, sheet, lines, capMinutes, actualWrittenMinutes, bedtimeTarget: bedtimeTarget(wakeUp, cls.grade), flags,
-          locked: !!sheet?.readAt,
+          student, day, sheet, lines, capMinutes, actualWrittenMinutes: actualWrittenMinutes(lines), bedtimeTarget: bedtimeTarget(wakeUp, cls.grade),
+          flags: sheetFlags({ lines, capMinutes, bedtime, wakeUp, grade: cls.grade, overrunRatio: school.overrunRatio }),
+          locked: !!sheet?.readAt, messages: messagesOf.get(`${student.id}/${day}`) ?? [],
         };
       })];
     }));
@@ -165,8 +178,8 @@ export class RecordSheetService {
     if (!ctx.hasRole(Role.STUDENT) || !ctx.viewer.classId) throw new ForbiddenError(RecordSheetMessages.OWN_SHEET_ONLY);
     await privacyService.requireConsent(ctx, ctx.viewer.userId);
     const classId = ctx.viewer.classId;
-    await withTransaction(ctx, async ({ db: tx }) => {
-      const sheet = await this.lockedSheet(ctx, tx, ctx.viewer.userId, classId, input.day);
+    await withTransaction(ctx, async (txCtx) => {
+      const sheet = await this.lockedSheet(txCtx, ctx.viewer.userId, classId, input.day);
       if (sheet.readAt) {
         throw new RuleViolation(RecordSheetErrors.SHEET_LOCKED);
       }
@@ -175,35 +188,72 @@ export class RecordSheetService {
         checkRevision('The record sheet', sheet.revision, input.expectedRevision);
       }
       const aIds = input.entries.map((e) => e.assignmentId);
-      const ofDay = aIds.length ? await tx.findBy(Assignment, { schoolId: ctx.schoolId, id: In(aIds), classId, day: input.day, status: AssignmentStatus.PUBLISHED }) : [];
+      const ofDay = aIds.length ? await txCtx.db.findBy(Assignment, { schoolId: ctx.schoolId, id: In(aIds), classId, day: input.day, status: AssignmentStatus.PUBLISHED }) : [];
       const unknown = aIds.find((id) => !ofDay.some((a) => a.id === id));
       if (unknown) throw new InvalidInputError('entries', RecordSheetMessages.NOT_HOMEWORK_OF_THE_DAY);
       for (const e of input.entries) {
-        await tx.upsert(RecordSheetEntry, { schoolId: ctx.schoolId, sheetId: sheet.id, assignmentId: e.assignmentId, actualMinutes: e.actualMinutes },
+        await txCtx.db.upsert(RecordSheetEntry, { schoolId: ctx.schoolId, sheetId: sheet.id, assignmentId: e.assignmentId, actualMinutes: e.actualMinutes },
           ['schoolId', 'sheetId', 'assignmentId']);
       }
-      await tx.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, {
+      await txCtx.db.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, {
         selfStudyContent: input.selfStudyContent ?? sheet.selfStudyContent, selfStudyMinutes: input.selfStudyMinutes ?? sheet.selfStudyMinutes,
         exerciseMinutes: input.exerciseMinutes ?? sheet.exerciseMinutes, readingMinutes: input.readingMinutes ?? sheet.readingMinutes,
         bedtime: input.bedtime ?? sheet.bedtime, filledAt: new Date(), revision: sheet.revision + 1,
       });
-      await queueCalibrations(tx, ctx.schoolId, aIds);
+      await queueCalibrations(txCtx, aIds);
     });
     return this.view(ctx, ctx.viewer.userId, input.day);
   }
 
-  /** A parent leaves a message on their child's sheet. */
-  async parentMessage(ctx: RequestContext, studentId: string, day: string, message: string): Promise<SheetView> {
+  /**
+   * A parent adds a message to their own child's day (one of several; the day's thread keeps
+   * them all, each answered on its own). Needs the guardian's consent; refused past
+   * MESSAGES_PER_DAY a day. A retry with the same client key returns the first message.
+   */
+  async addMessage(ctx: RequestContext, studentId: string, day: string, body: string, clientKey?: string | null): Promise<MessageView> {
     if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError(RecordSheetMessages.PARENT_MESSAGE_ONLY);
     const student = await this.visibleStudent(ctx, studentId);
     await privacyService.requireConsent(ctx, student.id);
-    await withTransaction(ctx, async ({ db: tx }) => {
-      const sheet = await this.lockedSheet(ctx, tx, student.id, student.classId!, day);
-      await tx.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, {
-        parentMessage: message.trim(), parentMessageBy: ctx.viewer.userId, parentMessageAt: new Date(), revision: sheet.revision + 1,
-      });
+    const request = { operation: 'recordSheetMessageAdd', clientKey, input: { studentId, day, body } };
+    const message = await withTransaction(ctx, (txCtx) => idempotent(txCtx, request,
+      (id) => txCtx.db.findOneByOrFail(RecordSheetMessage, { schoolId: txCtx.schoolId, id }),
+      async () => {
+        // The sheet's row lock orders the parents of one child: the count below cannot go stale.
+        await this.lockedSheet(txCtx, student.id, student.classId!, day);
+        const messages = await txCtx.db.countBy(RecordSheetMessage, { schoolId: txCtx.schoolId, studentId: student.id, day });
+        if (!messageFits(messages)) {
+          throw new RuleViolation(RecordSheetErrors.MESSAGES_PER_DAY_EXCEEDED, ['body'], { day, messages, maxMessages: MESSAGES_PER_DAY });
+        }
+        const row = txCtx.db.create(RecordSheetMessage, {
+          schoolId: txCtx.schoolId, id: randomUUID(), studentId: student.id, day, authorId: txCtx.viewer.userId, body: body.trim(),
+          createdAt: new Date(), reply: null, repliedBy: null, repliedAt: null,
+        });
+        await txCtx.db.insert(RecordSheetMessage, row);
+        return row;
+      }));
+    return { message, sheet: await this.view(ctx, studentId, day) };
+  }
+
+  /**
+   * The head teacher of the student's class answers one parent's message. Answering an answered
+   * message again replaces its answer (a correction), keeping who answered and when up to date.
+   */
+  async answerMessage(ctx: RequestContext, messageId: string, reply: string): Promise<MessageView> {
+    const found = await ctx.db.findOneBy(RecordSheetMessage, { schoolId: ctx.schoolId, id: messageId });
+    if (!found) throw new NotFoundError('RecordSheetMessage', messageId);
+    const student = await this.visibleStudent(ctx, found.studentId).catch(() => {
+      throw new NotFoundError('RecordSheetMessage', messageId);
     });
-    return this.view(ctx, studentId, day);
+    if (!ctx.viewer.headClassIds.has(student.classId!)) throw new ForbiddenError(RecordSheetMessages.HEAD_TEACHER_ANSWERS);
+    // An answer is new personal data of the student's day, kept only with consent.
+    await privacyService.requireConsent(ctx, student.id);
+    const message = await withTransaction(ctx, async (txCtx) => {
+      const row = await txCtx.db.findOne(RecordSheetMessage, { where: { schoolId: txCtx.schoolId, id: messageId }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw new NotFoundError('RecordSheetMessage', messageId);
+      await txCtx.db.update(RecordSheetMessage, { schoolId: txCtx.schoolId, id: row.id }, { reply: reply.trim(), repliedBy: txCtx.viewer.userId, repliedAt: new Date() });
+      return txCtx.db.findOneByOrFail(RecordSheetMessage, { schoolId: txCtx.schoolId, id: row.id });
+    });
+    return { message, sheet: await this.view(ctx, student.id, message.day) };
   }
 
   /**
@@ -215,42 +265,59 @@ export class RecordSheetService {
     if (!ctx.viewer.childIds.has(studentId)) throw new ForbiddenError(RecordSheetMessages.PARENT_BEDTIME_ONLY);
     const student = await this.visibleStudent(ctx, studentId);
     await privacyService.requireConsent(ctx, student.id);
-    await withTransaction(ctx, async ({ db: tx }) => {
-      const sheet = await this.lockedSheet(ctx, tx, student.id, student.classId!, day);
+    await withTransaction(ctx, async (txCtx) => {
+      const sheet = await this.lockedSheet(txCtx, student.id, student.classId!, day);
       if (sheet.readAt) {
         throw new RuleViolation(RecordSheetErrors.SHEET_LOCKED, [], { change: 'bedtime' });
       }
-      await tx.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, { bedtime, revision: sheet.revision + 1 });
+      await txCtx.db.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, { bedtime, revision: sheet.revision + 1 });
     });
     return this.view(ctx, studentId, day);
   }
 
-  /** The head teacher reads the sheet (locking the student's entries) and may reply; or reopens it. Needs the guardian's consent. */
+  /**
+   * The head teacher reads the sheet (locking the student's entries) and may reply; or reopens
+   * it. Needs the guardian's consent. A reply answers the day's message the one-message view
+   * shows (the latest unanswered, else the latest, see shownMessage); on a day without a
+   * parent's message it is kept as the head teacher's note on the sheet.
+   */
   async read(ctx: RequestContext, studentId: string, day: string, reply: string | null, reopen: boolean): Promise<SheetView> {
     const student = await this.visibleStudent(ctx, studentId);
     if (!ctx.viewer.headClassIds.has(student.classId!)) throw new ForbiddenError(RecordSheetMessages.HEAD_TEACHER_READS);
     // Reading, replying and reopening each write the student's sheet, creating it if missing.
     await privacyService.requireConsent(ctx, student.id);
-    await withTransaction(ctx, async ({ db: tx }) => {
-      const sheet = await this.lockedSheet(ctx, tx, student.id, student.classId!, day);
-      await tx.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, reopen
+    await withTransaction(ctx, async (txCtx) => {
+      const sheet = await this.lockedSheet(txCtx, student.id, student.classId!, day);
+      const answered = reply && !reopen
+        ? shownMessage(await txCtx.db.find(RecordSheetMessage, {
+          where: { schoolId: ctx.schoolId, studentId: student.id, day }, order: { createdAt: 'ASC', id: 'ASC' },
+        }))
+        : null;
+      if (answered) {
+        await txCtx.db.update(RecordSheetMessage, { schoolId: ctx.schoolId, id: answered.id }, { reply: reply!.trim(), repliedBy: ctx.viewer.userId, repliedAt: new Date() });
+      }
+      await txCtx.db.update(RecordSheet, { schoolId: ctx.schoolId, id: sheet.id }, reopen
         ? { readAt: null, readBy: null, revision: sheet.revision + 1 }
         : {
           readAt: new Date(), readBy: ctx.viewer.userId, revision: sheet.revision + 1,
-          ...(reply ? { reply: reply.trim(), repliedAt: new Date() } : {}),
+          ...(reply && !answered ? { readNote: reply.trim(), readNoteAt: new Date() } : {}),
         });
     });
     return this.view(ctx, studentId, day);
   }
 
-  /** The head teacher's day: sheets not filled, sheets flagged, parent messages awaiting a reply. */
-  async headTeacherDay(ctx: RequestContext, classId: string, day: string): Promise<SheetView[]> {
+  /**
+   * The head teacher's day: sheets not filled, sheets flagged, parent messages awaiting a reply;
+   * `messages` keeps only the sheets with a message (ANY) or with one not answered (UNANSWERED).
+   */
+  async headTeacherDay(ctx: RequestContext, classId: string, day: string, messages: SheetMessageFilter | null = null): Promise<SheetView[]> {
     if (!ctx.viewer.headClassIds.has(classId) && !ctx.hasRole(Role.ACADEMIC_OFFICE)) {
       throw new ForbiddenError(RecordSheetMessages.CLASS_SHEETS_HEAD_OR_OFFICE);
     }
     // An archived class lists who was in it then; they may be in next year's class now.
     const [cls, students] = await Promise.all([ctx.loaders.classById.load(classId), ctx.loaders.studentsByClassId.load(classId)]);
-    const views = await this.views(ctx, ctx.db, students, day, cls ?? undefined);
+    const views = (await this.views(ctx, students, day, cls ?? undefined)).filter((v) => messages === null
+      || (messages === SheetMessageFilter.ANY ? v.messages.length > 0 : v.messages.some((m) => m.reply === null)));
     this.noteAccess(ctx, views);
     return views;
   }
@@ -275,12 +342,12 @@ export class RecordSheetService {
   }
 
   /** The sheet row (created empty if missing), locked for this transaction. */
-  private async lockedSheet(ctx: RequestContext, tx: EntityManager, studentId: string, classId: string, day: string): Promise<RecordSheet> {
-    await tx.query(
+  private async lockedSheet(ctx: TxContext, studentId: string, classId: string, day: string): Promise<RecordSheet> {
+    await ctx.db.query(
       `INSERT INTO record_sheets (school_id, id, student_id, class_id, day) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (school_id, student_id, day) DO NOTHING`,
       [ctx.schoolId, randomUUID(), studentId, classId, day],
     );
-    return tx.findOneOrFail(RecordSheet, { where: { schoolId: ctx.schoolId, studentId, day }, lock: { mode: 'pessimistic_write' } });
+    return ctx.db.findOneOrFail(RecordSheet, { where: { schoolId: ctx.schoolId, studentId, day }, lock: { mode: 'pessimistic_write' } });
   }
 }
 

@@ -1,10 +1,41 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { ArrayMaxSize, IsNotEmpty, IsOptional, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArrayMaxSize, IsNotEmpty, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { toGlobalId } from '../../core/ids';
 import { Revisioned } from '../../core/revisioned-input';
 import { LocalDate, Time } from '../../core/scalars';
 import { AssignmentNode } from '../assignment/assignment.type';
-import { BankItemNode } from '../bank/bank.type';
 import { UserNode } from '../user/user.type';
+import { RecordSheetMessage } from './record-sheet.entity';
+import { SheetMessageFilter } from './record-sheet.policy';
+
+registerEnumType(SheetMessageFilter, {
+  name: 'SheetMessageFilter',
+  description: "Which sheets of the head teacher's day to list, by their parents' messages",
+  valuesConfig: {
+    ANY: { description: "Sheets with at least one parent's message" },
+    UNANSWERED: { description: "Sheets with a parent's message not answered yet" },
+  },
+});
+
+@ObjectType('RecordSheetMessage', { description: "A parent's message on a student's day (家长留言), with the head teacher's answer" })
+export class RecordSheetMessageNode {
+  @Field(() => ID, { description: 'Global id, for recordSheetMessageAnswer' }) id!: string;
+  @Field({ description: 'The message (1–1000 characters)' }) body!: string;
+  @Field({ description: 'When the parent wrote it' }) createdAt!: Date;
+  @Field(() => String, { nullable: true, description: "The head teacher's answer; null while it waits for one" }) reply!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When it was answered (last changed)' }) repliedAt!: Date | null;
+  @Field({ description: 'It has an answer' }) answered!: boolean;
+  /** For the field resolvers of author and repliedBy. */
+  authorId!: string | null;
+  repliedById!: string | null;
+
+  static from(m: RecordSheetMessage): RecordSheetMessageNode {
+    return Object.assign(new RecordSheetMessageNode(), {
+      id: toGlobalId('RecordSheetMessage', m.id), body: m.body, createdAt: m.createdAt, reply: m.reply, repliedAt: m.repliedAt,
+      answered: m.reply !== null, authorId: m.authorId, repliedById: m.repliedBy,
+    });
+  }
+}
 
 @ObjectType('RecordSheetLine', { description: 'One subject on a record sheet' })
 export class SheetLineNode {
@@ -32,10 +63,35 @@ export class RecordSheetNode {
   @Field(() => Int, { description: 'Actual minutes of written homework at home' }) actualWrittenMinutes!: number;
   @Field(() => [String], { description: 'WRITTEN_OVER_CAP, LATE_BEDTIME, SUBJECT_OVERRAN' }) flags!: string[];
   @Field({ description: 'The student has filled it in' }) filled!: boolean;
-  @Field(() => String, { nullable: true, description: "A parent's message" }) parentMessage!: string | null;
-  @Field(() => String, { nullable: true, description: "The head teacher's reply" }) reply!: string | null;
+  @Field(() => [RecordSheetMessageNode], { description: "The parents' messages of the day, oldest first, each with the head teacher's answer" })
+  messages!: RecordSheetMessageNode[];
+  @Field(() => Int, { description: "Parents' messages of the day still waiting for an answer" }) unansweredMessages!: number;
+  @Field(() => String, { nullable: true, description: "The head teacher's note on reading a day with no parent's message to answer" }) readNote!: string | null;
+  @Field(() => String, {
+    nullable: true, description: "A parent's message: the latest still waiting for an answer, else the latest",
+    deprecationReason: 'A day has several messages: use messages (each with its answer)',
+  }) parentMessage!: string | null;
+  @Field(() => String, {
+    nullable: true, description: "The head teacher's answer to parentMessage; on a day without messages, the note on reading (readNote)",
+    deprecationReason: 'Each message has its own answer: use messages { reply } and readNote',
+  }) reply!: string | null;
   @Field({ description: 'Read by the head teacher: the student\'s entries are locked' }) locked!: boolean;
   @Field(() => Int, { description: 'Revision for optimistic locking' }) revision!: number;
+}
+
+@InputType({ description: "A parent's message on their child's day" })
+export class RecordSheetMessageAddInput {
+  @Field(() => ID, { description: 'Your child' }) @IsNotEmpty() studentId!: string;
+  @Field(() => LocalDate, { description: 'The day' }) date!: string;
+  @Field({ description: '1–1000 characters, not blank' }) body!: string;
+  @Field(() => String, { nullable: true, description: 'A key the client makes once per message (8–100 characters); a retry with it adds the message once' })
+  @IsOptional() @Length(8, 100) clientKey?: string | null;
+}
+
+@InputType({ description: "The head teacher's answer to one parent's message" })
+export class RecordSheetMessageAnswerInput {
+  @Field(() => ID, { description: 'The message (RecordSheetMessage.id)' }) @IsNotEmpty() messageId!: string;
+  @Field({ description: '1–1000 characters, not blank; answering again replaces the answer' }) reply!: string;
 }
 
 @InputType({ description: 'Actual minutes of one subject' })
@@ -84,34 +140,4 @@ export class WeekTiersNode {
 export class TierCountNode {
   @Field({ description: 'A, B, C or a package key' }) tier!: string;
   @Field(() => Int, { description: 'Choices' }) count!: number;
-}
-
-@ObjectType('ItemCalibration', { description: 'Observed against predicted minutes of one item version' })
-export class ItemCalibrationNode {
-  @Field(() => BankItemNode, { description: 'The item' }) item!: BankItemNode;
-  @Field(() => Int, { description: 'The version' }) versionNo!: number;
-  @Field(() => Int, { description: "The teacher's estimate" }) predictedMinutes!: number;
-  @Field(() => Int, { description: 'Observations' }) observations!: number;
-  @Field(() => Float, { description: 'Median observed minutes' }) medianMinutes!: number;
-  @Field(() => Float, { description: '80th percentile of observed minutes' }) p80Minutes!: number;
-  @Field(() => Int, { nullable: true, description: 'Used by new assignments once there are enough observations' }) calibratedMinutes!: number | null;
-  @Field(() => Float, { description: 'Median observed ÷ estimate' }) ratio!: number;
-  @Field({ description: 'Off by more than the school ratio either way' }) off!: boolean;
-}
-
-@ObjectType('TeacherBias', { description: "A teacher's estimation bias" })
-export class TeacherBiasNode {
-  @Field(() => UserNode, { description: 'The teacher who estimated' }) teacher!: UserNode;
-  @Field(() => Float, { description: 'Median of actual ÷ predicted' }) bias!: number;
-  @Field(() => Int, { description: 'Observations' }) observations!: number;
-}
-
-@ObjectType('GroupCalibration', { description: "Calibration of a research group's items" })
-export class GroupCalibrationNode {
-  @Field(() => Float, { description: 'The ratio beyond which an estimate is off' }) overrunRatio!: number;
-  @Field(() => Int, { description: 'Observations needed before calibrated minutes are used' }) threshold!: number;
-  @Field(() => Float, { nullable: true, description: 'Median of actual ÷ predicted over all observations' }) groupBias!: number | null;
-  @Field(() => [TeacherBiasNode], { description: 'Per teacher' }) teacherBiases!: TeacherBiasNode[];
-  @Field(() => [ItemCalibrationNode], { description: 'Items with observations, most off first' }) items!: ItemCalibrationNode[];
-  @Field(() => [ItemCalibrationNode], { description: 'Items whose estimate is off by more than the ratio' }) offItems!: ItemCalibrationNode[];
 }

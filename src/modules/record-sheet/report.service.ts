@@ -6,22 +6,16 @@ import { Role } from '../../core/roles';
 import { loadPlans } from '../assignment/assignment-plan';
 import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assignment.entity';
 import { AssignmentShape } from '../assignment/assignment.policy';
-import { BankItem, BankItemVersion } from '../bank/bank-item.entity';
 import { SchoolClass } from '../class/class.entity';
 import { loadService } from '../load/load.service';
 import { ResearchGroup } from '../research-group/research-group.entity';
-import { School } from '../school/school.entity';
-import { levelOfChoice } from '../submission/submission.policy';
-import { itemObservations, observationsOf } from './calibration.service';
-import { ItemCalibration } from './record-sheet.entity';
-import { percentile } from './record-sheet.policy';
+import { levelOfChoice } from '../submission/grading.policy';
 import { recordSheetService } from './record-sheet.service';
 import { RecordSheetMessages } from './record-sheet.errors';
 
 export interface SubjectDayLoad { subjectId: string; predictedMinutes: number; actualMinutes: number | null; observations: number }
 export interface DayLoad { day: string; capMinutes: number; subjects: SubjectDayLoad[]; studentsOverCap: number; sheets: number; onTimeBedtimes: number; bedtimes: number }
 export interface WeekTiers { weekStart: string; counts: { tier: string; count: number }[] }
-export interface ItemCalibrationLine { item: BankItem; version: BankItemVersion; calibration: ItemCalibration; ratio: number; off: boolean }
 
 const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 10) / 10 : null);
 
@@ -48,7 +42,7 @@ export class ReportService {
     // sheets carry each student's choice and actual minutes (the sheet's figure, else the
     // first hand-in's), so the subject figures are the ones the students' sheets show.
     const caps = await loadService.capsOn(ctx, cls.grade, reported);
-    const sheetsByDay = await recordSheetService.viewsOfDays(ctx, ctx.db, students, reported, { cls, plans, caps });
+    const sheetsByDay = await recordSheetService.viewsOfDays(ctx, students, reported, { cls, plans, caps, withoutMessages: true });
     const days: DayLoad[] = [];
     for (const day of reported) {
       const sheets = sheetsByDay.get(day) ?? [];
@@ -92,47 +86,6 @@ export class ReportService {
     return [...weeks.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([weekStart, counts]) => ({
       weekStart, counts: [...counts.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([tier, count]) => ({ tier, count })),
     }));
-  }
-
-  /**
-   * Calibration of a research group's items: observed against predicted minutes, the items
-   * whose estimate is off by more than the school's ratio, and the estimation bias (median of
-   * actual ÷ predicted) of the group and of each teacher who estimated.
-   */
-  async groupCalibration(ctx: RequestContext, groupId: string) {
-    const group = await ctx.loaders.researchGroupById.load(groupId);
-    if (!group) throw new NotFoundError('ResearchGroup', groupId);
-    if (!ctx.hasRole(Role.ACADEMIC_OFFICE) && !ctx.viewer.ledGroupIds.has(group.id) && !ctx.viewer.groupIds.has(group.id)) {
-      throw new ForbiddenError(RecordSheetMessages.CALIBRATION_GROUP_ONLY, { group: group.name });
-    }
-    const school = await ctx.db.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
-    const items = await ctx.db.getRepository(BankItem).findBy({ schoolId: ctx.schoolId, subjectId: group.subjectId, grade: group.grade });
-    const calibrations = items.length ? await ctx.db.getRepository(ItemCalibration).findBy({ schoolId: ctx.schoolId, itemId: In(items.map((i) => i.id)) }) : [];
-    const versions = calibrations.length ? await ctx.db.getRepository(BankItemVersion).findBy({ schoolId: ctx.schoolId, itemId: In(calibrations.map((c) => c.itemId)) }) : [];
-    const lines: ItemCalibrationLine[] = calibrations.map((calibration) => {
-      const version = versions.find((v) => v.itemId === calibration.itemId && v.versionNo === calibration.versionNo)!;
-      const ratio = calibration.medianMinutes / version.predictedMinutes;
-      return { item: items.find((i) => i.id === calibration.itemId)!, version, calibration, ratio, off: ratio > school.overrunRatio || ratio < 1 / school.overrunRatio };
-    }).sort((a, b) => Math.abs(Math.log(b.ratio)) - Math.abs(Math.log(a.ratio)));
-    // Bias per observation: every attributed minute against the estimate it was measured against.
-    const used: { assignment_id: string }[] = calibrations.length ? await ctx.db.query(
-      `SELECT DISTINCT assignment_id FROM assignment_items WHERE school_id = $1 AND item_id = ANY($2::uuid[])`,
-      [ctx.schoolId, calibrations.map((c) => c.itemId)]) : [];
-    const assignments = used.length ? await ctx.db.getRepository(Assignment).findBy({ schoolId: ctx.schoolId, id: In(used.map((u) => u.assignment_id)) }) : [];
-    const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
-    const observed = itemObservations(plans, await observationsOf(ctx.db, ctx.schoolId, assignments.map((a) => a.id)))
-      .filter((o) => items.some((i) => i.id === o.itemId));
-    const ratios = observed.map((o) => o.minutes / o.estimatedMinutes);
-    const byTeacher = new Map<string, number[]>();
-    for (const o of observed) {
-      const estimator = versions.find((v) => v.itemId === o.itemId && v.versionNo === o.versionNo)?.editedBy;
-      if (estimator) byTeacher.set(estimator, [...(byTeacher.get(estimator) ?? []), o.minutes / o.estimatedMinutes]);
-    }
-    return {
-      group, overrunRatio: school.overrunRatio, threshold: school.calibrationThreshold, lines,
-      groupBias: ratios.length ? Math.round(percentile(ratios, 50) * 100) / 100 : null,
-      teacherBiases: [...byTeacher.entries()].map(([teacherId, rs]) => ({ teacherId, bias: Math.round(percentile(rs, 50) * 100) / 100, observations: rs.length })),
-    };
   }
 
   /** Refuses a class report to whoever may not read it. */

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Input, Popconfirm, Segmented, Typography } from 'antd';
 import { useEffect, useId, useState } from 'react';
 import { graphql } from '../../graphql';
-import { execute, RequestError, useQuery } from '../../app/client';
+import { execute, newClientKey, RequestError, useQuery } from '../../app/client';
 import { useViewer } from '../../app/viewer';
 import { DayPicker } from '../../components/DayPicker';
 import { FileList } from '../../components/FileList';
@@ -21,18 +21,22 @@ const ChildDayDocument = graphql(`
       submission { status versions { versionNo } currentMark { mark comment faceToFace } }
     }
     recordSheet(date: $date, studentId: $studentId) {
-      filled locked bedtime bedtimeTarget selfStudyContent selfStudyMinutes parentMessage reply flags actualWrittenMinutes capMinutes
+      filled locked bedtime bedtimeTarget selfStudyContent selfStudyMinutes readNote flags actualWrittenMinutes capMinutes
+      messages { id body createdAt reply repliedAt }
       lines { predictedMinutes actualMinutes content assignment { id } }
       files { id kind name url thumbnailUrl }
     }
   }
 `);
 
-const ParentMessageDocument = graphql(`
-  mutation ParentMessage($date: LocalDate!, $studentId: ID!, $message: String!) {
-    recordSheetParentMessage(date: $date, studentId: $studentId, message: $message) { sheet { parentMessage } userErrors { code figures { name value } } }
+const MessageAddDocument = graphql(`
+  mutation MessageAdd($input: RecordSheetMessageAddInput!) {
+    recordSheetMessageAdd(input: $input) { message { id } userErrors { code figures { name value } } }
   }
 `);
+
+/** A day takes at most this many messages (the service's MESSAGES_PER_DAY; it refuses the next with the figures). */
+const MESSAGES_PER_DAY = 10;
 
 const ParentBedtimeDocument = graphql(`
   mutation ParentBedtime($date: LocalDate!, $studentId: ID!, $bedtime: Time!) {
@@ -48,8 +52,9 @@ const ConsentDocument = graphql(`
 
 /**
  * A parent's view of their child's day (phone-first): each subject with the predicted and
- * actual minutes, the chosen level and the teacher's mark; the bedtime; a message to the head
- * teacher; and the consent to keep the child's data. Parents never mark or check homework.
+ * actual minutes, the chosen level and the teacher's mark; the bedtime; the day's messages to the
+ * head teacher, each with its answer, and a new one; and the consent to keep the child's data.
+ * Parents never mark or check homework.
  */
 export function ChildDay() {
   const { viewer, refresh } = useViewer();
@@ -61,6 +66,8 @@ export function ChildDay() {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // One key per message being written: a resend after a lost answer adds it once.
+  const [clientKey, setClientKey] = useState(newClientKey);
   const [bedtime, setBedtime] = useState('');
   const [savingBedtime, setSavingBedtime] = useState(false);
   const messageId = useId();
@@ -107,11 +114,12 @@ export function ChildDay() {
     if (!text.trim()) return setProblem('请先写留言内容。');
     setBusy(true);
     try {
-      const { recordSheetParentMessage } = await execute(ParentMessageDocument, { date: day, studentId: child!.student.id, message: text.trim() });
-      if (recordSheetParentMessage.userErrors.length) setProblem(recordSheetParentMessage.userErrors.map(userErrorText).join(' '));
+      const { recordSheetMessageAdd } = await execute(MessageAddDocument, { input: { date: day, studentId: child!.student.id, body: text.trim(), clientKey } });
+      if (recordSheetMessageAdd.userErrors.length) setProblem(recordSheetMessageAdd.userErrors.map(userErrorText).join(' '));
       else {
         void message.success('留言已发送给班主任。');
         setText('');
+        setClientKey(newClientKey());
         await q.refetch();
       }
     } catch (e) {
@@ -186,13 +194,31 @@ export function ChildDay() {
       )}
       {consented && sheet && (
         <Card title="给班主任留言" role="region" aria-label="给班主任留言">
-          {sheet.parentMessage && <div style={{ marginBottom: 8 }}><Typography.Text strong>我的留言：</Typography.Text>{sheet.parentMessage}</div>}
-          {sheet.reply ? <div style={{ marginBottom: 8 }}><Typography.Text strong>班主任回复：</Typography.Text>{sheet.reply}</div> : sheet.parentMessage ? <Typography.Paragraph type="secondary">班主任还没有回复。</Typography.Paragraph> : null}
-          <div className="field">
-            <label htmlFor={messageId}>{sheet.parentMessage ? '修改留言' : '留言内容'}</label>
-            <Input.TextArea id={messageId} rows={3} maxLength={1000} showCount value={text} onChange={(e) => setText(e.target.value)} placeholder="例如：孩子今天数学作业用时较长，请老师关注。" />
-          </div>
-          <Button type="primary" style={{ marginTop: 8 }} loading={busy} onClick={() => void send()}>发送留言</Button>
+          {sheet.messages.length > 0 && (
+            <ol className="message-thread" aria-label="当天的留言" style={{ paddingLeft: 20, marginTop: 0 }}>
+              {sheet.messages.map((m) => (
+                <li key={m.id} style={{ marginBottom: 8 }}>
+                  <div><Typography.Text strong>我的留言</Typography.Text> <span className="item-meta">{formatMoment(m.createdAt)}</span>：{m.body}</div>
+                  {m.reply !== null
+                    ? <div><Typography.Text strong>班主任回复：</Typography.Text>{m.reply}</div>
+                    : <Typography.Text type="secondary">班主任还没有回复。</Typography.Text>}
+                </li>
+              ))}
+            </ol>
+          )}
+          {sheet.readNote && <div style={{ marginBottom: 8 }}><Typography.Text strong>班主任批语：</Typography.Text>{sheet.readNote}</div>}
+          {sheet.messages.length >= MESSAGES_PER_DAY ? (
+            <Typography.Paragraph type="secondary">当天已留言 {sheet.messages.length} 条，每天最多 {MESSAGES_PER_DAY} 条；请等班主任回复，或当面、电话与班主任沟通。</Typography.Paragraph>
+          ) : (
+            <>
+              <div className="item-meta" style={{ marginBottom: 4 }}>当天已留言 {sheet.messages.length} / {MESSAGES_PER_DAY} 条，每条班主任会分别回复。</div>
+              <div className="field">
+                <label htmlFor={messageId}>{sheet.messages.length ? '再写一条留言' : '留言内容'}</label>
+                <Input.TextArea id={messageId} rows={3} maxLength={1000} showCount value={text} onChange={(e) => setText(e.target.value)} placeholder="例如：孩子今天数学作业用时较长，请老师关注。" />
+              </div>
+              <Button type="primary" style={{ marginTop: 8 }} loading={busy} onClick={() => void send()}>发送留言</Button>
+            </>
+          )}
         </Card>
       )}
       <Card size="small" title="数据保存同意">
