@@ -25,6 +25,10 @@ import { LoadOfEveryForm1765800000000 } from './1765800000000-LoadOfEveryForm';
 import { PublishingTime1765801000000 } from './1765801000000-PublishingTime';
 import { ItemsSuitedToSeveralGrades1765802000000 } from './1765802000000-ItemsSuitedToSeveralGrades';
 import { WakeUpTimePerGrade1765803000000 } from './1765803000000-WakeUpTimePerGrade';
+import { SubjectBudgets1765820000000 } from './1765820000000-SubjectBudgets';
+import { WeeklyListReview1765830000000 } from './1765830000000-WeeklyListReview';
+import { ParentMessageThreads1765840000000 } from './1765840000000-ParentMessageThreads';
+import { StudentGroups1765850000000 } from './1765850000000-StudentGroups';
 
 /** Every migration, oldest first. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [Foundation1763856000000, HomeworkBank1763942400000, Assignments1764028800000, Submissions1764115200000,
@@ -34,4 +38,6 @@ export const MIGRATIONS = [Foundation1763856000000, HomeworkBank1763942400000, A
   CalibrationQueue1764806400000, MarkingQueueByAssignment1764892800000, LoginAttemptsPrivate1764979200000, ClientKeysForEveryCreate1765065600000, AccessLogResources1765152000000,
   SchoolStructure1765238400000, AccountIssuance1765290000000, DistributableBySchool1765295000000, StaffNumbers1765300000000, ParentBinding1765400000000, Attachments1765500000000, SchoolYearRollover1765700000000,
   LoadOfEveryForm1765800000000, PublishingTime1765801000000, ItemsSuitedToSeveralGrades1765802000000,
-  WakeUpTimePerGrade1765803000000];
+  WakeUpTimePerGrade1765803000000, SubjectBudgets1765820000000,
+  WeeklyListReview1765830000000, ParentMessageThreads1765840000000,
+  StudentGroups1765850000000];

@@ -25,8 +25,8 @@ const gid = (username: string) => toGlobalId('User', t.user(username).id);
 /** Object types whose values are one child's personal data: work, marks, choices, record sheets, who is in which state. */
 const PERSONAL_TYPES = [
   'Submission', 'SubmissionVersion', 'Attachment', 'Mark', 'PeerComment', 'MarkingQueueEntry',
-  'RecordSheet', 'RecordSheetLine', 'StudentDayEntry', 'StudentsInState', 'RecordSheetPdf',
-  'UploadedFile', 'PenLayer', 'PenStroke',
+  'RecordSheet', 'RecordSheetLine', 'RecordSheetMessage', 'StudentDayEntry', 'StudentsInState', 'RecordSheetPdf',
+  'UploadedFile', 'PenLayer', 'PenStroke', 'StudentGroup', 'HeaviestStudentLoad', 'TierSuggestion',
 ];
 
 /** Every other object type, by why it holds no child's personal data. */
@@ -36,6 +36,8 @@ const NOT_PERSONAL_TYPES: Record<string, string[]> = {
     'CalendarDay', 'DayTotal', 'DraftLoad', 'ExcelFile', 'GradeWeekTotals', 'GroupCoverageReport', 'ImportProblem', 'LoadCap', 'LoadPreview',
     'NoticeDay', 'NoticeSubject', 'ObjectiveCoverage', 'School', 'SchoolSettings', 'GradeWakeUpTime', 'Subject', 'SubjectLoadLine', 'Term', 'TierCounts', 'Unit',
     'UnitCoverageReport', 'UnitObjective', 'WeeklyList', 'WeeklyListEntry', 'WeeklyListOverview', 'WeeklyNotice',
+    'SubjectBudget', 'SubjectBudgetDay', 'SubjectBudgetLine', 'SubjectBudgetRelease', 'SubjectBudgetWeek', 'SubjectBudgetWeekday',
+    'WeeklyListDayLoad', 'WeeklyListDeadline', 'WeeklyListEvent', 'WeeklyListLoadCheck', 'WeeklyListSuggestion',
   ],
   'the directory (name, class, student number, roles, links, consent): what the school keeps of every student without consent': [
     'User', 'ChildLink', 'Class', 'TeachingAssignment', 'ResearchGroup',
@@ -43,7 +45,7 @@ const NOT_PERSONAL_TYPES: Record<string, string[]> = {
     'RosterFile', 'RosterLine', 'RosterProblem', 'RosterSheetCount',
   ],
   'class or item aggregates (counts, rates, means); no student named': [
-    'AssignmentOverview', 'ChoiceCount', 'MarkCount', 'DayLoad', 'SubjectDayLoad', 'WeekTiers', 'TierChoiceCount',
+    'AssignmentOverview', 'WeekTierSuggestions', 'ChoiceCount', 'MarkCount', 'DayLoad', 'SubjectDayLoad', 'WeekTiers', 'TierChoiceCount',
     'GroupCalibration', 'ItemCalibration', 'TeacherBias', 'StorageUsage', 'SchoolYearClassMove',
   ],
   'the access log: who read which record, never the record (academic office only)': ['AccessLogEntry'],
@@ -52,10 +54,11 @@ const NOT_PERSONAL_TYPES: Record<string, string[]> = {
     'AccessLogConnection', 'AccessLogEdge', 'BankItemConnection', 'BankItemEdge', 'MarkingQueueConnection', 'MarkingQueueEdge', 'UserConnection', 'UserEdge',
     'AssignmentChoosePayload', 'AssignmentPayload', 'BankImportPayload', 'BankItemPayload', 'CalendarDayPayload', 'CalendarDayRemovePayload', 'ClassHeadTeacherSetPayload',
     'ConsentPayload', 'LoadPolicyPayload', 'LoginPayload', 'LogoutPayload', 'PeerCommentPayload', 'RecordSheetPayload', 'SchoolSettingsPayload',
-    'StudentDataDeletePayload', 'SubmissionPayload', 'UnitPayload', 'WeeklyListPayload',
+    'StudentDataDeletePayload', 'SubmissionPayload', 'UnitPayload', 'WeeklyListPayload', 'WeeklyListDeadlinePayload',
     'AccountSlipsIssuePayload', 'ClassJoinCodePayload', 'ParentBindingPayload', 'ParentRegisterPayload',
     'CalendarSetPayload', 'ClassCreatePayload', 'ResearchGroupPayload', 'SubjectPayload', 'TeachingAssignmentPayload', 'TermPayload',
     'UserCreatePayload', 'UserPayload', 'UploadedFilePayload', 'BankItemImagesPayload', 'SchoolYearRolloverPayload', 'RosterImportPayload',
+    'SubjectBudgetsPayload', 'SubjectBudgetReleasePayload', 'RecordSheetMessagePayload', 'StudentGroupPayload', 'StudentGroupDeletePayload', 'TierSuggestPayload',
   ],
 };
 
@@ -95,7 +98,101 @@ const readSheet: Probe = {
   read: () => t.ok(`query($s: ID!) { recordSheet(date: "${DAY}", studentId: $s) { bedtime } }`, { s: gid('s50101') }, tok.t5yw1),
 };
 
+/** The head teacher answers a message s50101's parent has just left: the answer comes back with the student's day. */
+const answerMessage: Probe = {
+  reader: 't5yw1', student: 's50101', resource: 'record_sheet',
+  read: async () => {
+    const { recordSheetMessageAdd } = await t.ok(`mutation($s: ID!) { recordSheetMessageAdd(input: { studentId: $s, date: "${DAY}", body: "孩子今天作业做得很快。" }) { message { id } userErrors { code } } }`,
+      { s: gid('s50101') }, await t.login('p50101'));
+    const { recordSheetMessageAnswer } = await t.ok(`mutation($m: ID!) { recordSheetMessageAnswer(input: { messageId: $m, reply: "收到，谢谢。" }) { message { reply } sheet { messages { body } } userErrors { code } } }`,
+      { m: recordSheetMessageAdd.message.id }, tok.t5yw1);
+    expect(recordSheetMessageAnswer.userErrors).toEqual([]);
+  },
+};
+
+/**
+ * A group of students (分层、个性化) with homework addressed to it on another day: who is in
+ * which group is a child's record (logged as `tier_choice`, the tiering it serves).
+ */
+const GROUP_DAY = '2026-12-02';
+let groupWork: Promise<{ groupId: string; assignmentId: string; teacher: string }> | undefined;
+const groupOfS50101 = () => (groupWork ??= (async () => {
+  const teacher = await t.login('t5sx1');
+  const { studentGroupCreate } = await t.ok(`mutation($i: StudentGroupCreateInput!) { studentGroupCreate(input: $i) { group { id } userErrors { code } } }`,
+    { i: { ...ids(t, 5, 'math'), name: '需要巩固的同学', studentIds: [gid('s50101')] } }, teacher);
+  const groupId = studentGroupCreate.group.id;
+  const item = await insertItem(t, { subject: 'math', grade: 5, title: '口算练习', minutes: 10 });
+  const published = await createAndPublish(t, teacher, { ...ids(t, 5, 'math'), date: GROUP_DAY, shape: 'PACKAGES', title: '数学', options: packages(item, item), groupId });
+  return { groupId, assignmentId: published.assignment.id, teacher };
+})());
+const readGroups: Probe = {
+  reader: 't5yw1', student: 's50101', resource: 'tier_choice',
+  read: async () => {
+    await groupOfS50101();
+    const { studentGroups } = await t.ok(`query($c: ID!) { studentGroups(classId: $c) { members { username } } }`, { c: ids(t, 5, 'math').classId }, tok.t5yw1);
+    expect(studentGroups).toEqual([{ members: [{ username: 's50101' }] }]);
+  },
+};
+
 const FIELDS: Record<string, Classification> = {
+  'Query.studentGroups': { logged: readGroups },
+  'Assignment.group': {
+    logged: {
+      ...readGroups,
+      read: async () => {
+        const { assignmentId: id } = await groupOfS50101();
+        const { assignment } = await t.ok(`query($id: ID!) { assignment(id: $id) { group { members { username } } } }`, { id }, tok.t5yw1);
+        expect(assignment.group.members).toEqual([{ username: 's50101' }]);
+      },
+    },
+  },
+  'StudentGroupPayload.group': {
+    logged: {
+      reader: 't5sx1', student: 's50101', resource: 'tier_choice',
+      read: async () => {
+        const { groupId, teacher } = await groupOfS50101();
+        const { studentGroups } = await t.ok(`query($c: ID!) { studentGroups(classId: $c) { id revision } }`, { c: ids(t, 5, 'math').classId }, teacher);
+        const revision = studentGroups.find((g: any) => g.id === groupId).revision;
+        const { studentGroupRename } = await t.ok(`mutation($i: StudentGroupRenameInput!) { studentGroupRename(input: $i) { group { members { username } } userErrors { code } } }`,
+          { i: { groupId, expectedRevision: revision, name: `需要巩固的同学${revision}` } }, teacher);
+        expect(studentGroupRename.userErrors).toEqual([]);
+      },
+    },
+  },
+  'TierSuggestPayload.suggestion': {
+    logged: {
+      reader: 't5sx1', student: 's50101', resource: 'tier_choice',
+      read: async () => {
+        const { assignmentId, teacher } = await groupOfS50101();
+        const { tierSuggest } = await t.ok(`mutation($i: TierSuggestInput!) { tierSuggest(input: $i) { suggestion { chosen } userErrors { code } } }`,
+          { i: { assignmentId, studentId: gid('s50101'), choice: 'A' } }, teacher);
+        expect(tierSuggest).toEqual({ suggestion: { chosen: null }, userErrors: [] });
+      },
+    },
+  },
+  'Query.tierSuggestions': {
+    logged: {
+      ...readGroups,
+      read: async () => {
+        const { assignmentId, teacher } = await groupOfS50101();
+        await t.ok(`mutation($i: TierSuggestInput!) { tierSuggest(input: $i) { userErrors { code } } }`, { i: { assignmentId, studentId: gid('s50101'), choice: 'B' } }, teacher);
+        const { tierSuggestions } = await t.ok(`query($a: ID!) { tierSuggestions(assignmentId: $a) { choice student { username } } }`, { a: assignmentId }, tok.t5yw1);
+        expect(tierSuggestions).toEqual([{ choice: 'B', student: { username: 's50101' } }]);
+      },
+    },
+  },
+  'Query.tierSuggestionTrend': { notLogged: AGGREGATE },
+  'LoadPreview.heaviestStudent': {
+    logged: {
+      ...readGroups,
+      read: async () => {
+        await groupOfS50101();
+        const { loadPreview } = await t.ok(`query($c: ID!) { loadPreview(classId: $c, date: "${GROUP_DAY}") { heaviestStudent { student { username } writtenMinutes } } }`,
+          { c: ids(t, 5, 'math').classId }, tok.t5yw1);
+        expect(loadPreview.heaviestStudent).toEqual({ student: { username: 's50101' }, writtenMinutes: 10 });
+      },
+    },
+  },
   'Query.submission': { logged: readSubmission },
   'Query.node': {
     logged: { ...readSubmission, read: () => t.ok(`query($id: ID!) { node(id: $id) { ... on Submission { status } } }`, { id: submission.s50101 }, tok.t5yw1) },
@@ -164,6 +261,8 @@ const FIELDS: Record<string, Classification> = {
       },
     },
   },
+  'RecordSheetMessagePayload.message': { logged: answerMessage },
+  'RecordSheetMessagePayload.sheet': { logged: answerMessage },
   'UploadedFilePayload.file': {
     logged: {
       reader: 't5yw1', student: 's50101', resource: 'attachment',
@@ -194,6 +293,8 @@ const FIELDS: Record<string, Classification> = {
   'Query.classAssignments': { notLogged: HOMEWORK },
   'Query.loadCaps': { notLogged: HOMEWORK },
   'Query.loadPreview': { notLogged: HOMEWORK },
+  'Query.subjectBudgets': { notLogged: HOMEWORK },
+  'Query.subjectBudgetDay': { notLogged: HOMEWORK },
   'Query.researchGroupCoverage': { notLogged: HOMEWORK },
   'Query.researchGroups': { notLogged: HOMEWORK },
   'Query.school': { notLogged: HOMEWORK },
@@ -201,6 +302,8 @@ const FIELDS: Record<string, Classification> = {
   'Query.units': { notLogged: HOMEWORK },
   'Query.weeklyList': { notLogged: HOMEWORK },
   'Query.weeklyListOverview': { notLogged: HOMEWORK },
+  'Query.weeklyListDeadline': { notLogged: HOMEWORK },
+  'Query.weeklyListSuggestion': { notLogged: HOMEWORK },
   'Query.weeklyNotice': { notLogged: HOMEWORK },
   'Query.weeklyNoticeExport': { notLogged: HOMEWORK },
   'Query.class': { notLogged: DIRECTORY },

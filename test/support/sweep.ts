@@ -48,15 +48,16 @@ export const SWEEP_GROUPS = {
     'bankItemSuitedGradesSet', 'bankItemUpdate', 'unitCreate', 'unitObjectiveAdd', 'unitObjectiveUpdate', 'unitUpdate',
     'weeklyListApprove', 'weeklyListDeadlineSet', 'weeklyListFile', 'weeklyListReturn', 'weeklyListSave',
   ],
-  /** Assignments, hand-ins, marking and annotated files. */
+  /** Assignments, groups of students and tier suggestions, hand-ins, marking and annotated files. */
   assignment: [
     'assignmentChoose', 'assignmentCreate', 'assignmentPublish', 'assignmentUnpublish', 'assignmentUpdate',
-    'fileAnnotate', 'submissionCorrect', 'submissionCreate', 'submissionMark', 'submissionPeerComment',
+    'fileAnnotate', 'studentGroupCreate', 'studentGroupDelete', 'studentGroupRename', 'studentGroupSetMembers',
+    'submissionCorrect', 'submissionCreate', 'submissionMark', 'submissionPeerComment', 'tierSuggest',
   ],
   /** Record sheets, load policy and subject budgets, and what parents do: consent, binding, registration. */
   family: [
     'guardianConsentSet', 'loadPolicySet', 'parentBindingDecide', 'parentBindingRequest', 'parentRegister', 'subjectBudgetRelease', 'subjectBudgetsSet',
-    'recordSheetFill', 'recordSheetParentBedtime', 'recordSheetParentMessage', 'recordSheetRead',
+    'recordSheetFill', 'recordSheetMessageAdd', 'recordSheetMessageAnswer', 'recordSheetParentBedtime', 'recordSheetParentMessage', 'recordSheetRead',
   ],
   /** The school's structure: calendar, terms, classes, subjects, research groups. */
   school: [

@@ -30,6 +30,14 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, (f: Figures) => string> 
   TOTAL_LOAD_EXCEEDED: (f) =>
     `超出学校规定的本班当天家庭作业总时长上限（书面、阅读、口头、实践、劳动、锻炼等各类合计）：上限 ${n(f, 'capMinutes')} 分钟，` +
     `其他学科已布置 ${n(f, 'publishedMinutes')} 分钟${perSubject(f)}，本次作业最重的选择 ${n(f, 'thisAssignmentMinutes')} 分钟，超出 ${n(f, 'excessMinutes')} 分钟。请减少在家完成的题目，或改为在校完成。`,
+  SUBJECT_BUDGET_EXCEEDED: (f) =>
+    `超出本学科当天的作业时长预算（班主任统筹）：可用 ${n(f, 'availableMinutes')} 分钟（预算 ${n(f, 'budgetMinutes')}，让出 ${n(f, 'releasedMinutes')}，获得 ${n(f, 'receivedMinutes')}），` +
+    `本次作业最重的选择 ${n(f, 'thisAssignmentMinutes')} 分钟，超出 ${n(f, 'excessMinutes')} 分钟。请减少书面题目，或请班主任从其他学科让出时长。`,
+  BUDGETS_EXCEED_CAP: (f) =>
+    `${['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'][f.weekday] ?? ''}各科预算合计 ${n(f, 'budgetsMinutes')} 分钟，超过本班上学日上限 ${n(f, 'capMinutes')} 分钟 ${n(f, 'excessMinutes')} 分钟。`,
+  RELEASE_EXCEEDS_UNUSED: (f) =>
+    `只能让出未用的时长：可用 ${n(f, 'availableMinutes')} 分钟，已用 ${n(f, 'usedMinutes')} 分钟，未用 ${n(f, 'unusedMinutes')} 分钟，不能让出 ${n(f, 'requestedMinutes')} 分钟。`,
+  NO_BUDGETS_ON_DAY: () => '这一天没有各科预算（不是上学日，或这个星期几没有设置预算），无需让出时长。',
   PUBLISHED_TOO_LATE: (f) => `当天作业须在下课之前布置：已超过学校规定的最晚发布时间 ${n(f, 'minutesLate')} 分钟。请改为布置明天的作业。`,
   PUBLISHED_FOR_PAST_DAY: (f) => `不能为已经过去的日期补发作业（已过去 ${n(f, 'daysPast')} 天），学校不允许补发。`,
   ITEM_OF_ANOTHER_GRADE: (f) => `有题目属于${n(f, 'itemGrade')}年级，不能布置给${n(f, 'grade')}年级；如确实适用，请备课组长标注它也适用于本年级。`,
@@ -45,6 +53,11 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, (f: Figures) => string> 
   ALREADY_PUBLISHED: () => '这份作业已经发布了。',
   NOT_PUBLISHED: () => '这份作业还没有发布。',
   UNKNOWN_CHOICE: () => '没有这个层级或套餐，请刷新后重新选择。',
+  GROUP_MEMBER_NOT_IN_CLASS: (f) => `小组只能包含本班学生：有 ${n(f, 'outsideCount')} 名学生不在本班，请重新勾选。`,
+  GROUP_NAME_TAKEN: () => '本班这门学科已有同名小组，请换一个名称。',
+  GROUP_IN_USE: (f) => `有 ${n(f, 'assignmentCount')} 份作业布置给这个小组，不能删除。`,
+  GROUP_OF_ANOTHER_CLASS_OR_SUBJECT: () => '只能把作业布置给本班本学科的小组。',
+  SUGGESTION_NOT_ADDRESSED: () => '这份作业没有布置给这名学生，不能为其建议层次。',
   ALREADY_SUBMITTED: () => '这份作业已经提交过了；老师请你订正时，再提交订正。',
   IDEMPOTENCY_KEY_REUSED: () => '这次提交与之前的一次冲突，请刷新页面后重新提交。',
   NO_CORRECTION_REQUESTED: () => '老师没有要求订正这份作业。',
@@ -63,6 +76,7 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, (f: Figures) => string> 
   NOT_AN_IMAGE: () => '只有照片可以批注，题目也只能配图片。',
   CONSENT_REQUIRED: () => '需要家长先在家长页面同意保存孩子的学习数据，才能选择、提交作业或填写记录单。',
   SHEET_LOCKED: () => '班主任已经阅读了这份记录单，内容已锁定；如需更正，请联系班主任退回。',
+  MESSAGES_PER_DAY_EXCEEDED: (f) => `这一天已有 ${n(f, 'messages')} 条家长留言，每天最多 ${n(f, 'maxMessages')} 条；请先等班主任回复，或当面、电话与班主任沟通。`,
   SAME_PASSWORD: () => '新密码不能与当前密码相同。',
   WRONG_PASSWORD: () => '当前密码不正确。',
   NOT_A_TEACHER: () => '所选用户不是本校教师。',
@@ -72,6 +86,17 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, (f: Figures) => string> 
   GRADE_NOT_IN_SCHOOL: (f) => `本校没有 ${n(f, 'grade')} 年级。`,
   WEEKLY_LIST_FILED: () => '周作业清单已报送教务处，不能再修改。',
   DAY_OUTSIDE_WEEK: () => '日期不在这一周（周一至周日）之内。',
+  WEEKLY_LIST_APPROVED: () => '周作业清单已由教务处审核通过，不能再修改。',
+  WEEKLY_LIST_NOT_FILED: () => '只有已报送的周作业清单可以审核或退回；请刷新后查看它现在的状态。',
+  WEEKLY_LIST_OVER_WRITTEN_CAP: (f) =>
+    `这一天本年级书面家庭作业超出上限：上限 ${n(f, 'capMinutes')} 分钟，其他备课组已报送 ${n(f, 'otherListsMinutes')} 分钟，` +
+    `本清单 ${n(f, 'thisListMinutes')} 分钟，合计 ${n(f, 'totalMinutes')} 分钟，超出 ${n(f, 'excessMinutes')} 分钟。请减少书面作业，或改为在校完成。`,
+  WEEKLY_LIST_OVER_SUBJECT_BUDGET: (f) =>
+    `这一天本学科在本年级一个班的每日书面作业预算是 ${n(f, 'budgetMinutes')} 分钟（班主任统筹），本清单 ${n(f, 'thisListMinutes')} 分钟，` +
+    `超出 ${n(f, 'excessMinutes')} 分钟。请减少在家完成的书面作业，或请班主任调整预算。`,
+  WEEKLY_LIST_OVER_TOTAL_CAP: (f) =>
+    `这一天本年级家庭作业总时长（各类合计）超出学校上限：上限 ${n(f, 'capMinutes')} 分钟，其他备课组已报送 ${n(f, 'otherListsMinutes')} 分钟，` +
+    `本清单 ${n(f, 'thisListMinutes')} 分钟，合计 ${n(f, 'totalMinutes')} 分钟，超出 ${n(f, 'excessMinutes')} 分钟。请减少在家完成的作业。`,
   TERM_EXISTS: () => '本校这一学年的这个学期已经存在。',
   TERM_OVERLAP: () => '学期日期与本校另一个学期重叠，请检查开始和结束日期。',
   SUBJECT_EXISTS: () => '本校已有同名学科。',
@@ -135,7 +160,7 @@ export function uploadErrorText(code: string, figures: Figures): string {
 /** Field names of malformed-input errors, as a form labels them. */
 const FIELD_NAMES: Record<string, string> = {
   comment: '评语', newPassword: '新密码', currentPassword: '当前密码', actualMinutes: '实际用时', answer: '答案',
-  message: '留言', reply: '回复', title: '标题', bedtime: '就寝时间', selfStudyMinutes: '自主学习时长',
+  message: '留言', body: '留言', reply: '回复', title: '标题', bedtime: '就寝时间', selfStudyMinutes: '自主学习时长',
   selfStudyContent: '自主学习内容', date: '日期', options: '作业内容', schoolCode: '学校代码', username: '用户名', password: '密码',
 };
 

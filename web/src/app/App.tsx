@@ -12,9 +12,12 @@ import { AssignmentList } from '../pages/teacher/AssignmentList';
 import { Compose } from '../pages/teacher/Compose';
 import { Marking } from '../pages/teacher/Marking';
 import { AssignmentOverview } from '../pages/teacher/AssignmentOverview';
+import { Groups } from '../pages/teacher/Groups';
 import { Today } from '../pages/student/Today';
 import { ChildDay } from '../pages/parent/ChildDay';
 import { ClassSheets } from '../pages/head-teacher/ClassSheets';
+import { WeeklyLists } from '../pages/office/WeeklyLists';
+import { SubjectBudgets } from '../pages/head-teacher/SubjectBudgets';
 
 export function App() {
   return (
@@ -32,6 +35,7 @@ export function App() {
                 <Route path="/teacher/compose" element={<Compose />} />
                 <Route path="/teacher/marking" element={<Marking />} />
                 <Route path="/teacher/assignments/:id/overview" element={<AssignmentOverview />} />
+                <Route path="/teacher/groups" element={<Groups />} />
               </Route>
               <Route element={<RoleGate roles={['STUDENT']} />}>
                 <Route path="/student/today" element={<Today />} />
@@ -41,6 +45,10 @@ export function App() {
               </Route>
               <Route element={<RoleGate roles={['HEAD_TEACHER', 'ACADEMIC_OFFICE']} />}>
                 <Route path="/head-teacher/sheets" element={<ClassSheets />} />
+                <Route path="/head-teacher/budgets" element={<SubjectBudgets />} />
+              </Route>
+              <Route element={<RoleGate roles={['ACADEMIC_OFFICE']} />}>
+                <Route path="/office/weekly-lists" element={<WeeklyLists />} />
               </Route>
               <Route path="*" element={<Navigate to="/" replace />} />
             </Route>

@@ -26,9 +26,12 @@ function menuOf(viewer: Viewer): MenuProps['items'] {
       { key: '/teacher/assignments', label: <Link to="/teacher/assignments">作业列表</Link> },
       { key: '/teacher/compose', label: <Link to="/teacher/compose">布置作业</Link> },
       { key: '/teacher/marking', label: <Link to="/teacher/marking">批改</Link> },
+      { key: '/teacher/groups', label: <Link to="/teacher/groups">学生小组</Link> },
     );
   }
   if (hasRole(viewer, 'HEAD_TEACHER', 'ACADEMIC_OFFICE')) items.push({ key: '/head-teacher/sheets', label: <Link to="/head-teacher/sheets">作业记录单</Link> });
+  if (hasRole(viewer, 'ACADEMIC_OFFICE')) items.push({ key: '/office/weekly-lists', label: <Link to="/office/weekly-lists">周作业清单</Link> });
+  if (hasRole(viewer, 'HEAD_TEACHER', 'ACADEMIC_OFFICE')) items.push({ key: '/head-teacher/budgets', label: <Link to="/head-teacher/budgets">各科时长</Link> });
   if (hasRole(viewer, 'STUDENT')) items.push({ key: '/student/today', label: <Link to="/student/today">今日作业</Link> });
   if (hasRole(viewer, 'PARENT')) items.push({ key: '/parent/day', label: <Link to="/parent/day">孩子的一天</Link> });
   return items;
@@ -60,7 +63,7 @@ export function SignedIn() {
   // Signed in with a password the school issued and not changed yet (a reload, another tab): change it first.
   if (error?.code === 'PASSWORD_CHANGE_REQUIRED') return <Navigate to={FIRST_PASSWORD_PATH} replace />;
 
-  const selected = Object.keys({ '/teacher/assignments': 1, '/teacher/compose': 1, '/teacher/marking': 1, '/head-teacher/sheets': 1, '/student/today': 1, '/parent/day': 1 })
+  const selected = Object.keys({ '/teacher/assignments': 1, '/teacher/compose': 1, '/teacher/marking': 1, '/teacher/groups': 1, '/head-teacher/sheets': 1, '/head-teacher/budgets': 1, '/office/weekly-lists': 1, '/student/today': 1, '/parent/day': 1 })
     .filter((k) => location.pathname.startsWith(k));
 
   const userMenu: MenuProps['items'] = [

@@ -20,6 +20,8 @@ export type AssignmentCreateInput = {
   clientKey?: string | null | undefined;
   /** The day */
   date: string;
+  /** A group of the class kept for the subject: only its students get the homework (分层、个性化); absent: the whole class */
+  groupId?: string | number | null | undefined;
   /** Packages (2–5) or the parts 1, 2, 3 */
   options: Array<AssignmentOptionInput>;
   /** Packages or three parts */
@@ -180,6 +182,8 @@ export type ItemStatus =
 
 /** An assignment being composed, not yet saved: previewed against the class-day cap */
 export type LoadDraftInput = {
+  /** The group it would be addressed to; absent: the whole class */
+  groupId?: string | number | null | undefined;
   /** Packages or parts as composed so far */
   options: Array<LoadDraftOptionInput>;
   /** Packages or three parts */
@@ -255,6 +259,26 @@ export type RecordSheetFillInput = {
   selfStudyMinutes?: number | null | undefined;
 };
 
+/** A parent's message on their child's day */
+export type RecordSheetMessageAddInput = {
+  /** 1–1000 characters, not blank */
+  body: string;
+  /** A key the client makes once per message (8–100 characters); a retry with it adds the message once */
+  clientKey?: string | null | undefined;
+  /** The day */
+  date: string;
+  /** Your child */
+  studentId: string | number;
+};
+
+/** The head teacher's answer to one parent's message */
+export type RecordSheetMessageAnswerInput = {
+  /** The message (RecordSheetMessage.id) */
+  messageId: string | number;
+  /** 1–1000 characters, not blank; answering again replaces the answer */
+  reply: string;
+};
+
 /** A role a user holds in their school */
 export type Role =
   /** 教务处: sets load policy, oversees every class */
@@ -276,6 +300,86 @@ export type SheetEntryInput = {
   actualMinutes: number;
   /** The homework */
   assignmentId: string | number;
+};
+
+/** A new group of students of a class, for a subject you teach the class */
+export type StudentGroupCreateInput = {
+  /** The class */
+  classId: string | number;
+  /** Name (1–40 characters), unique per class and subject */
+  name: string;
+  /** Students of the class (0–100) */
+  studentIds: Array<string | number>;
+  /** The subject (you must teach it to the class) */
+  subjectId: string | number;
+};
+
+/** A group to delete (no homework may be addressed to it) */
+export type StudentGroupDeleteInput = {
+  /** The revision you read */
+  expectedRevision: number;
+  /** The group */
+  groupId: string | number;
+};
+
+/** A new name for a group */
+export type StudentGroupRenameInput = {
+  /** The revision you read */
+  expectedRevision: number;
+  /** The group */
+  groupId: string | number;
+  /** Name (1–40 characters), unique per class and subject */
+  name: string;
+};
+
+/** A group's members, replacing the present ones */
+export type StudentGroupSetMembersInput = {
+  /** The revision you read */
+  expectedRevision: number;
+  /** The group */
+  groupId: string | number;
+  /** Students of the class (0–100) */
+  studentIds: Array<string | number>;
+};
+
+/** A subject's daily budget of written minutes at home */
+export type SubjectBudgetInput = {
+  /** Written minutes at home the subject may publish that weekday (0–90) */
+  minutes: number;
+  /** The subject */
+  subjectId: string | number;
+};
+
+/** Give unused minutes of one subject's budget to another for one date */
+export type SubjectBudgetReleaseInput = {
+  /** The class */
+  classId: string | number;
+  /** The date */
+  date: string;
+  /** The subject giving minutes */
+  fromSubjectId: string | number;
+  /** Minutes (1–90), no more than the giver has unused that date */
+  minutes: number;
+  /** The subject receiving them */
+  toSubjectId: string | number;
+};
+
+/** One weekday's budgets of a class */
+export type SubjectBudgetWeekdayInput = {
+  /** Each subject with a budget that weekday; a subject left out has none (0) on a weekday with budgets */
+  budgets: Array<SubjectBudgetInput>;
+  /** ISO weekday: 1 = Monday (周一) … 7 = Sunday (a weekend school day, 调休) */
+  weekday: number;
+};
+
+/** Replace a class's weekly plan of subject budgets (its head teacher or the academic office) */
+export type SubjectBudgetsSetInput = {
+  /** The class */
+  classId: string | number;
+  /** The weekdays with budgets; a weekday left out has none (the caps alone apply) */
+  days: Array<SubjectBudgetWeekdayInput>;
+  /** The revision you read; required once the class has budgets */
+  expectedRevision?: number | null | undefined;
 };
 
 /** Send the correction the teacher asked for */
@@ -364,6 +468,8 @@ export type UserErrorCode =
   | 'BINDING_NOT_MATCHED'
   /** The parent already has a request for this child waiting for the head teacher */
   | 'BINDING_PENDING'
+  /** A weekday's subject budgets may not sum above the class's cap for a school day (the written cap, or the school's total-time cap when lower); figures give weekday, cap, sum and excess minutes */
+  | 'BUDGETS_EXCEED_CAP'
   /** The class was archived at a school-year rollover: its history is readable, nothing new is added to it */
   | 'CLASS_ARCHIVED'
   /** The grade already has a class of this number; figures give grade and classNo */
@@ -392,6 +498,14 @@ export type UserErrorCode =
   | 'FILE_UNREADABLE'
   /** The school does not teach this grade */
   | 'GRADE_NOT_IN_SCHOOL'
+  /** A group that homework is addressed to cannot be deleted; figures give how many assignments */
+  | 'GROUP_IN_USE'
+  /** A group holds students of its class only; figures give how many of the named students are not in it */
+  | 'GROUP_MEMBER_NOT_IN_CLASS'
+  /** A class has one group of a name per subject */
+  | 'GROUP_NAME_TAKEN'
+  /** Homework is addressed to a group of its own class and subject */
+  | 'GROUP_OF_ANOTHER_CLASS_OR_SUBJECT'
   /** A child may have at most two guardians bound; figures give maxGuardians and guardians */
   | 'GUARDIANS_FULL'
   /** HEIC photos (iPhone "High Efficiency") cannot be read by the server; take the photo as JPEG */
@@ -418,6 +532,8 @@ export type UserErrorCode =
   | 'MAKE_UP_DAY_NOT_WEEKEND'
   /** The letter of a mark is the level the student did: a C-level submission cannot receive an A mark */
   | 'MARK_LEVEL_MISMATCH'
+  /** A student's day takes a limited number of parents' messages (figures: messages, maxMessages) */
+  | 'MESSAGES_PER_DAY_EXCEEDED'
   /** The latest version of the submission has already been marked */
   | 'NOTHING_TO_MARK'
   /** Only photos can be marked on or carried by a bank item */
@@ -430,6 +546,8 @@ export type UserErrorCode =
   | 'NOT_PUBLISHED'
   /** Every account chosen already has a password of its own (or none is active); name accounts in userIds to reset them */
   | 'NO_ACCOUNTS_TO_ISSUE'
+  /** Minutes are released on a school day whose weekday has subject budgets; figures give the weekday */
+  | 'NO_BUDGETS_ON_DAY'
   /** The teacher has not asked for a correction of this submission */
   | 'NO_CORRECTION_REQUESTED'
   /** Nobody approves or returns an item they wrote or last edited */
@@ -446,6 +564,8 @@ export type UserErrorCode =
   | 'PUBLISHED_FOR_PAST_DAY'
   /** Homework for a school day is published before the school's latest publishing time of that day (在下课之前); figures give the minutes late */
   | 'PUBLISHED_TOO_LATE'
+  /** A subject can release only the minutes of its budget it has not used that day; figures give available, used, unused, requested and excess minutes */
+  | 'RELEASE_EXCEEDS_UNUSED'
   /** The school already has a research group for this subject and grade */
   | 'RESEARCH_GROUP_EXISTS'
   /** The new password equals the current one */
@@ -458,8 +578,12 @@ export type UserErrorCode =
   | 'STALE_REVISION'
   /** Another student of the school has this 学籍号 */
   | 'STUDENT_NO_TAKEN'
+  /** A subject's written homework at home would exceed its budget of the day; figures give budget, released, received, available, published, this and excess minutes */
+  | 'SUBJECT_BUDGET_EXCEEDED'
   /** The school already has a subject of this name */
   | 'SUBJECT_EXISTS'
+  /** A tier is suggested only to a student the assignment is addressed to */
+  | 'SUGGESTION_NOT_ADDRESSED'
   /** The teacher already teaches this subject to this class */
   | 'TEACHING_ASSIGNMENT_EXISTS'
   /** The school already has this term of this academic year */
@@ -478,8 +602,18 @@ export type UserErrorCode =
   | 'USERNAME_TAKEN'
   /** The user has been deactivated (left the school) and cannot be given new work */
   | 'USER_DEACTIVATED'
+  /** The weekly list has been approved by the academic office and is final */
+  | 'WEEKLY_LIST_APPROVED'
   /** The weekly list has been filed with the academic office and is locked */
   | 'WEEKLY_LIST_FILED'
+  /** Only a filed weekly list is approved or returned by the academic office */
+  | 'WEEKLY_LIST_NOT_FILED'
+  /** Filing would plan more written minutes at home for a school day than the subject's daily budget in a class of the grade; figures give the budget, this list's and excess minutes */
+  | 'WEEKLY_LIST_OVER_SUBJECT_BUDGET'
+  /** Filing would take a day of the grade over the school's cap on homework of every form at home; figures give cap, this list's, the other filed lists' and excess minutes */
+  | 'WEEKLY_LIST_OVER_TOTAL_CAP'
+  /** Filing would take a day of the grade over its written cap; figures give cap, this list's, the other filed lists' and excess minutes */
+  | 'WEEKLY_LIST_OVER_WRITTEN_CAP'
   /** Grades 1–2 have no written homework at home */
   | 'WRITTEN_AT_HOME_FORBIDDEN'
   /** The current password given is wrong */
@@ -488,6 +622,56 @@ export type UserErrorCode =
   | 'YEAR_ALREADY_ROLLED'
   /** The academic year rolled into has no terms yet: add its first and second terms first; figures give missingTerms */
   | 'YEAR_TERMS_MISSING';
+
+/** A filing or review of a weekly list */
+export type WeeklyListAction =
+  /** Approved by the academic office */
+  | 'APPROVED'
+  /** Filed by a member of the group */
+  | 'FILED'
+  /** Returned by the academic office with a comment */
+  | 'RETURNED';
+
+/** Approve a filed weekly list (academic office) */
+export type WeeklyListApproveInput = {
+  /** A comment for the group, at most 500 characters */
+  comment?: string | null | undefined;
+  /** The revision you read */
+  expectedRevision: number;
+  /** The list */
+  listId: string | number;
+};
+
+/** Set when the school's weekly lists are due (academic office) */
+export type WeeklyListDeadlineSetInput = {
+  /** The time of day (China Standard Time) */
+  dueTime: string;
+  /** 1 = Monday … 7 = Sunday, of the week before the list's week */
+  dueWeekday: number;
+  /** The revision you read; required once the school has set its own deadline */
+  expectedRevision?: number | null | undefined;
+};
+
+/** Return a filed weekly list to its group with a comment (academic office) */
+export type WeeklyListReturnInput = {
+  /** What the group should change, 1–500 characters (required) */
+  comment: string;
+  /** The revision you read */
+  expectedRevision: number;
+  /** The list */
+  listId: string | number;
+};
+
+/** Where a weekly list is: being planned, filed with the academic office, approved, or returned to the group */
+export type WeeklyListStatus =
+  /** Approved by the academic office; final, and offered when teachers compose a day */
+  | 'APPROVED'
+  /** Being planned by the research group */
+  | 'DRAFT'
+  /** Filed with the academic office; locked until the office approves or returns it */
+  | 'FILED'
+  /** Returned by the academic office with a comment; the group edits it and files it again */
+  | 'RETURNED';
 
 export type PasswordChangeMutationVariables = Exact<{
   input: PasswordChangeInput;
@@ -513,7 +697,7 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ViewerQuery = { me: { id: string, displayName: string, username: string, roles: Array<Role>, class: { id: string, name: string, grade: number } | null, children: Array<{ relation: ParentRelation, student: { id: string, displayName: string, guardianConsentAt: string | null, class: { id: string, name: string, grade: number } | null } }>, teachingAssignments: Array<{ id: string, class: { id: string, name: string, grade: number }, subject: { id: string, name: string, code: string } }>, headTeacherOf: Array<{ id: string, name: string, grade: number }>, researchGroups: Array<{ id: string, grade: number, subject: { id: string } }> }, school: { name: string } };
 
-export type LoadGauge_PreviewFragment = { capMinutes: number, dayKind: DayKind, subjects: Array<{ heaviestWrittenMinutes: number, assignment: { id: string, status: AssignmentStatus, subject: { id: string, name: string } } }> } & { ' $fragmentName'?: 'LoadGauge_PreviewFragment' };
+export type LoadGauge_PreviewFragment = { capMinutes: number, dayKind: DayKind, subjects: Array<{ heaviestWrittenMinutes: number, assignment: { id: string, status: AssignmentStatus, subject: { id: string, name: string } } }>, subjectBudgets: Array<{ availableMinutes: number, budgetMinutes: number, releasedMinutes: number, receivedMinutes: number, subject: { id: string, name: string } }> | null } & { ' $fragmentName'?: 'LoadGauge_PreviewFragment' };
 
 export type FileAnnotateMutationVariables = Exact<{
   input: FileAnnotateInput;
@@ -533,7 +717,7 @@ export type ClassSheetsQueryVariables = Exact<{
 }>;
 
 
-export type ClassSheetsQuery = { classRecordSheets: Array<{ filled: boolean, locked: boolean, flags: Array<string>, bedtime: string | null, bedtimeTarget: string, actualWrittenMinutes: number, capMinutes: number, parentMessage: string | null, reply: string | null, selfStudyContent: string | null, selfStudyMinutes: number | null, student: { id: string, displayName: string, studentNo: string | null }, lines: Array<{ choice: string | null, predictedMinutes: number | null, actualMinutes: number | null, overran: boolean, assignment: { id: string, subject: { name: string } } }> }> };
+export type ClassSheetsQuery = { classRecordSheets: Array<{ filled: boolean, locked: boolean, flags: Array<string>, bedtime: string | null, bedtimeTarget: string, actualWrittenMinutes: number, capMinutes: number, readNote: string | null, unansweredMessages: number, selfStudyContent: string | null, selfStudyMinutes: number | null, messages: Array<{ id: string, body: string, createdAt: string, reply: string | null, author: { displayName: string } | null }>, student: { id: string, displayName: string, studentNo: string | null }, lines: Array<{ choice: string | null, predictedMinutes: number | null, actualMinutes: number | null, overran: boolean, assignment: { id: string, subject: { name: string } } }> }> };
 
 export type SheetReadMutationVariables = Exact<{
   studentId: string | number;
@@ -543,7 +727,76 @@ export type SheetReadMutationVariables = Exact<{
 }>;
 
 
-export type SheetReadMutation = { recordSheetRead: { sheet: { locked: boolean, reply: string | null } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+export type SheetReadMutation = { recordSheetRead: { sheet: { locked: boolean, readNote: string | null } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type MessageAnswerMutationVariables = Exact<{
+  input: RecordSheetMessageAnswerInput;
+}>;
+
+
+export type MessageAnswerMutation = { recordSheetMessageAnswer: { message: { id: string, reply: string | null } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type BudgetClassesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BudgetClassesQuery = { classes: Array<{ id: string, name: string }> };
+
+export type SubjectBudgetWeekQueryVariables = Exact<{
+  classId: string | number;
+}>;
+
+
+export type SubjectBudgetWeekQuery = { school: { subjects: Array<{ id: string, name: string }> }, subjectBudgets: { revision: number | null, limitMinutes: number, writtenCapMinutes: number, totalCapMinutes: number | null, days: Array<{ weekday: number, totalMinutes: number, budgets: Array<{ minutes: number, subject: { id: string } }> }> } };
+
+export type SubjectBudgetsSaveMutationVariables = Exact<{
+  input: SubjectBudgetsSetInput;
+}>;
+
+
+export type SubjectBudgetsSaveMutation = { subjectBudgetsSet: { week: { revision: number | null } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type SubjectBudgetDayViewQueryVariables = Exact<{
+  classId: string | number;
+  date: string;
+}>;
+
+
+export type SubjectBudgetDayViewQuery = { subjectBudgetDay: { budgeted: boolean, lines: Array<{ budgetMinutes: number, releasedMinutes: number, receivedMinutes: number, availableMinutes: number, usedMinutes: number, remainingMinutes: number, subject: { id: string, name: string } }>, releases: Array<{ minutes: number, from: { name: string }, to: { name: string } }> } };
+
+export type SubjectBudgetGiveMutationVariables = Exact<{
+  input: SubjectBudgetReleaseInput;
+}>;
+
+
+export type SubjectBudgetGiveMutation = { subjectBudgetRelease: { day: { budgeted: boolean } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type OfficeWeeklyListsQueryVariables = Exact<{
+  weekStart: string;
+}>;
+
+
+export type OfficeWeeklyListsQuery = { weeklyListDeadline: { dueWeekday: number, dueTime: string, revision: number | null }, weeklyListOverview: { weekStart: string, dueAt: string, pastDeadline: boolean, lists: Array<{ id: string, status: WeeklyListStatus, revision: number, late: boolean, minutesLate: number, filedAt: string | null, reviewedAt: string | null, reviewComment: string | null, group: { id: string, name: string, grade: number }, filedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null, entries: Array<{ day: string, description: string, form: HomeworkForm, predictedMinutes: number, atHome: boolean }>, loadCheck: { fits: boolean, daysOver: Array<{ day: string, capMinutes: number, writtenMinutes: number, totalCapMinutes: number | null, minutes: number }> }, history: Array<{ action: WeeklyListAction, at: string, comment: string | null, actor: { displayName: string } }> }>, groupsNotFiled: Array<{ id: string, name: string, grade: number }>, grades: Array<{ grade: number, days: Array<{ day: string, minutes: number, writtenMinutes: number }> }> } };
+
+export type WeeklyListApproveMutationVariables = Exact<{
+  input: WeeklyListApproveInput;
+}>;
+
+
+export type WeeklyListApproveMutation = { weeklyListApprove: { list: { id: string, status: WeeklyListStatus, revision: number } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type WeeklyListReturnMutationVariables = Exact<{
+  input: WeeklyListReturnInput;
+}>;
+
+
+export type WeeklyListReturnMutation = { weeklyListReturn: { list: { id: string, status: WeeklyListStatus, revision: number } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type WeeklyListDeadlineSetMutationVariables = Exact<{
+  input: WeeklyListDeadlineSetInput;
+}>;
+
+
+export type WeeklyListDeadlineSetMutation = { weeklyListDeadlineSet: { deadline: { dueWeekday: number, dueTime: string, revision: number | null } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
 
 export type ChildDayQueryVariables = Exact<{
   date: string;
@@ -551,16 +804,14 @@ export type ChildDayQueryVariables = Exact<{
 }>;
 
 
-export type ChildDayQuery = { studentDay: Array<{ choice: string | null, choices: Array<{ key: string, label: string }>, assignment: { id: string, title: string, subject: { name: string } }, submission: { status: SubmissionStatus, versions: Array<{ versionNo: number }>, currentMark: { mark: string, comment: string, faceToFace: boolean } | null } | null }>, recordSheet: { filled: boolean, locked: boolean, bedtime: string | null, bedtimeTarget: string, selfStudyContent: string | null, selfStudyMinutes: number | null, parentMessage: string | null, reply: string | null, flags: Array<string>, actualWrittenMinutes: number, capMinutes: number, lines: Array<{ predictedMinutes: number | null, actualMinutes: number | null, content: Array<string>, assignment: { id: string } }>, files: Array<{ id: string, kind: FileKind, name: string, url: string, thumbnailUrl: string | null }> } };
+export type ChildDayQuery = { studentDay: Array<{ choice: string | null, choices: Array<{ key: string, label: string }>, assignment: { id: string, title: string, subject: { name: string } }, submission: { status: SubmissionStatus, versions: Array<{ versionNo: number }>, currentMark: { mark: string, comment: string, faceToFace: boolean } | null } | null }>, recordSheet: { filled: boolean, locked: boolean, bedtime: string | null, bedtimeTarget: string, selfStudyContent: string | null, selfStudyMinutes: number | null, readNote: string | null, flags: Array<string>, actualWrittenMinutes: number, capMinutes: number, messages: Array<{ id: string, body: string, createdAt: string, reply: string | null, repliedAt: string | null }>, lines: Array<{ predictedMinutes: number | null, actualMinutes: number | null, content: Array<string>, assignment: { id: string } }>, files: Array<{ id: string, kind: FileKind, name: string, url: string, thumbnailUrl: string | null }> } };
 
-export type ParentMessageMutationVariables = Exact<{
-  date: string;
-  studentId: string | number;
-  message: string;
+export type MessageAddMutationVariables = Exact<{
+  input: RecordSheetMessageAddInput;
 }>;
 
 
-export type ParentMessageMutation = { recordSheetParentMessage: { sheet: { parentMessage: string | null } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+export type MessageAddMutation = { recordSheetMessageAdd: { message: { id: string } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
 
 export type ParentBedtimeMutationVariables = Exact<{
   date: string;
@@ -701,6 +952,42 @@ export type AssignmentUnpublishMutationVariables = Exact<{
 
 export type AssignmentUnpublishMutation = { assignmentUnpublish: { assignment: { id: string, revision: number, status: AssignmentStatus } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
 
+export type GroupsOfClassQueryVariables = Exact<{
+  classId: string | number;
+  subjectId: string | number;
+}>;
+
+
+export type GroupsOfClassQuery = { class: { students: Array<{ id: string, displayName: string, studentNo: string | null }> }, studentGroups: Array<{ id: string, name: string, revision: number, members: Array<{ id: string, displayName: string }> }> };
+
+export type GroupCreateMutationVariables = Exact<{
+  input: StudentGroupCreateInput;
+}>;
+
+
+export type GroupCreateMutation = { studentGroupCreate: { group: { id: string } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type GroupRenameMutationVariables = Exact<{
+  input: StudentGroupRenameInput;
+}>;
+
+
+export type GroupRenameMutation = { studentGroupRename: { group: { id: string } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
+export type GroupSetMembersMutationVariables = Exact<{
+  input: StudentGroupSetMembersInput;
+}>;
+
+
+export type GroupSetMembersMutation = { studentGroupSetMembers: { group: { id: string } | null, userErrors: Array<{ code: UserErrorCode, message: string, figures: Array<{ name: string, value: number }> }> } };
+
+export type GroupDeleteMutationVariables = Exact<{
+  input: StudentGroupDeleteInput;
+}>;
+
+
+export type GroupDeleteMutation = { studentGroupDelete: { deletedGroupId: string | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
+
 export type MarkingQueuePageQueryVariables = Exact<{
   first: number;
   classId?: string | number | null | undefined;
@@ -730,6 +1017,15 @@ export type BankSearchQueryVariables = Exact<{
 
 
 export type BankSearchQuery = { bankItems: { edges: Array<{ node: { id: string, approvedVersionNo: number | null, calibratedMinutes: number | null, countedMinutes: number | null, unit: { title: string }, approvedVersion: { title: string, body: string, tier: Tier, form: HomeworkForm, predictedMinutes: number, needsPhone: boolean, needsParent: boolean, repetitive: boolean } | null } }>, pageInfo: { hasNextPage: boolean } } };
+
+export type ComposeWeeklyListQueryVariables = Exact<{
+  classId: string | number;
+  subjectId: string | number;
+  day: string;
+}>;
+
+
+export type ComposeWeeklyListQuery = { weeklyListSuggestion: { list: { id: string, status: WeeklyListStatus, group: { name: string } }, entries: Array<{ description: string, form: HomeworkForm, atHome: boolean, predictedMinutes: number, item: { id: string, countedMinutes: number | null, approvedVersion: { title: string, tier: Tier, form: HomeworkForm, predictedMinutes: number } | null } | null }> } | null };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -762,6 +1058,16 @@ export const LoadGauge_PreviewFragmentDoc = new TypedDocumentString(`
         id
         name
       }
+    }
+  }
+  subjectBudgets {
+    availableMinutes
+    budgetMinutes
+    releasedMinutes
+    receivedMinutes
+    subject {
+      id
+      name
     }
   }
 }
@@ -951,10 +1257,19 @@ export const ClassSheetsDocument = new TypedDocumentString(`
     bedtimeTarget
     actualWrittenMinutes
     capMinutes
-    parentMessage
-    reply
+    readNote
+    unansweredMessages
     selfStudyContent
     selfStudyMinutes
+    messages {
+      id
+      body
+      createdAt
+      reply
+      author {
+        displayName
+      }
+    }
     student {
       id
       displayName
@@ -985,7 +1300,7 @@ export const SheetReadDocument = new TypedDocumentString(`
   ) {
     sheet {
       locked
-      reply
+      readNote
     }
     userErrors {
       code
@@ -997,6 +1312,244 @@ export const SheetReadDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SheetReadMutation, SheetReadMutationVariables>;
+export const MessageAnswerDocument = new TypedDocumentString(`
+    mutation MessageAnswer($input: RecordSheetMessageAnswerInput!) {
+  recordSheetMessageAnswer(input: $input) {
+    message {
+      id
+      reply
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MessageAnswerMutation, MessageAnswerMutationVariables>;
+export const BudgetClassesDocument = new TypedDocumentString(`
+    query BudgetClasses {
+  classes {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<BudgetClassesQuery, BudgetClassesQueryVariables>;
+export const SubjectBudgetWeekDocument = new TypedDocumentString(`
+    query SubjectBudgetWeek($classId: ID!) {
+  school {
+    subjects {
+      id
+      name
+    }
+  }
+  subjectBudgets(classId: $classId) {
+    revision
+    limitMinutes
+    writtenCapMinutes
+    totalCapMinutes
+    days {
+      weekday
+      totalMinutes
+      budgets {
+        minutes
+        subject {
+          id
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubjectBudgetWeekQuery, SubjectBudgetWeekQueryVariables>;
+export const SubjectBudgetsSaveDocument = new TypedDocumentString(`
+    mutation SubjectBudgetsSave($input: SubjectBudgetsSetInput!) {
+  subjectBudgetsSet(input: $input) {
+    week {
+      revision
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubjectBudgetsSaveMutation, SubjectBudgetsSaveMutationVariables>;
+export const SubjectBudgetDayViewDocument = new TypedDocumentString(`
+    query SubjectBudgetDayView($classId: ID!, $date: LocalDate!) {
+  subjectBudgetDay(classId: $classId, date: $date) {
+    budgeted
+    lines {
+      budgetMinutes
+      releasedMinutes
+      receivedMinutes
+      availableMinutes
+      usedMinutes
+      remainingMinutes
+      subject {
+        id
+        name
+      }
+    }
+    releases {
+      minutes
+      from {
+        name
+      }
+      to {
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubjectBudgetDayViewQuery, SubjectBudgetDayViewQueryVariables>;
+export const SubjectBudgetGiveDocument = new TypedDocumentString(`
+    mutation SubjectBudgetGive($input: SubjectBudgetReleaseInput!) {
+  subjectBudgetRelease(input: $input) {
+    day {
+      budgeted
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubjectBudgetGiveMutation, SubjectBudgetGiveMutationVariables>;
+export const OfficeWeeklyListsDocument = new TypedDocumentString(`
+    query OfficeWeeklyLists($weekStart: LocalDate!) {
+  weeklyListDeadline {
+    dueWeekday
+    dueTime
+    revision
+  }
+  weeklyListOverview(weekStart: $weekStart) {
+    weekStart
+    dueAt
+    pastDeadline
+    lists {
+      id
+      status
+      revision
+      late
+      minutesLate
+      filedAt
+      reviewedAt
+      reviewComment
+      group {
+        id
+        name
+        grade
+      }
+      filedBy {
+        displayName
+      }
+      reviewedBy {
+        displayName
+      }
+      entries {
+        day
+        description
+        form
+        predictedMinutes
+        atHome
+      }
+      loadCheck {
+        fits
+        daysOver {
+          day
+          capMinutes
+          writtenMinutes
+          totalCapMinutes
+          minutes
+        }
+      }
+      history {
+        action
+        at
+        comment
+        actor {
+          displayName
+        }
+      }
+    }
+    groupsNotFiled {
+      id
+      name
+      grade
+    }
+    grades {
+      grade
+      days {
+        day
+        minutes
+        writtenMinutes
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OfficeWeeklyListsQuery, OfficeWeeklyListsQueryVariables>;
+export const WeeklyListApproveDocument = new TypedDocumentString(`
+    mutation WeeklyListApprove($input: WeeklyListApproveInput!) {
+  weeklyListApprove(input: $input) {
+    list {
+      id
+      status
+      revision
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WeeklyListApproveMutation, WeeklyListApproveMutationVariables>;
+export const WeeklyListReturnDocument = new TypedDocumentString(`
+    mutation WeeklyListReturn($input: WeeklyListReturnInput!) {
+  weeklyListReturn(input: $input) {
+    list {
+      id
+      status
+      revision
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WeeklyListReturnMutation, WeeklyListReturnMutationVariables>;
+export const WeeklyListDeadlineSetDocument = new TypedDocumentString(`
+    mutation WeeklyListDeadlineSet($input: WeeklyListDeadlineSetInput!) {
+  weeklyListDeadlineSet(input: $input) {
+    deadline {
+      dueWeekday
+      dueTime
+      revision
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<WeeklyListDeadlineSetMutation, WeeklyListDeadlineSetMutationVariables>;
 export const ChildDayDocument = new TypedDocumentString(`
     query ChildDay($date: LocalDate!, $studentId: ID!) {
   studentDay(date: $date, studentId: $studentId) {
@@ -1031,11 +1584,17 @@ export const ChildDayDocument = new TypedDocumentString(`
     bedtimeTarget
     selfStudyContent
     selfStudyMinutes
-    parentMessage
-    reply
+    readNote
     flags
     actualWrittenMinutes
     capMinutes
+    messages {
+      id
+      body
+      createdAt
+      reply
+      repliedAt
+    }
     lines {
       predictedMinutes
       actualMinutes
@@ -1054,11 +1613,11 @@ export const ChildDayDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChildDayQuery, ChildDayQueryVariables>;
-export const ParentMessageDocument = new TypedDocumentString(`
-    mutation ParentMessage($date: LocalDate!, $studentId: ID!, $message: String!) {
-  recordSheetParentMessage(date: $date, studentId: $studentId, message: $message) {
-    sheet {
-      parentMessage
+export const MessageAddDocument = new TypedDocumentString(`
+    mutation MessageAdd($input: RecordSheetMessageAddInput!) {
+  recordSheetMessageAdd(input: $input) {
+    message {
+      id
     }
     userErrors {
       code
@@ -1069,7 +1628,7 @@ export const ParentMessageDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<ParentMessageMutation, ParentMessageMutationVariables>;
+    `) as unknown as TypedDocumentString<MessageAddMutation, MessageAddMutationVariables>;
 export const ParentBedtimeDocument = new TypedDocumentString(`
     mutation ParentBedtime($date: LocalDate!, $studentId: ID!, $bedtime: Time!) {
   recordSheetParentBedtime(date: $date, studentId: $studentId, bedtime: $bedtime) {
@@ -1371,6 +1930,16 @@ export const ComposeDayDocument = new TypedDocumentString(`
       }
     }
   }
+  subjectBudgets {
+    availableMinutes
+    budgetMinutes
+    releasedMinutes
+    receivedMinutes
+    subject {
+      id
+      name
+    }
+  }
 }`) as unknown as TypedDocumentString<ComposeDayQuery, ComposeDayQueryVariables>;
 export const ComposeAssignmentDocument = new TypedDocumentString(`
     query ComposeAssignment($id: ID!) {
@@ -1489,6 +2058,89 @@ export const AssignmentUnpublishDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AssignmentUnpublishMutation, AssignmentUnpublishMutationVariables>;
+export const GroupsOfClassDocument = new TypedDocumentString(`
+    query GroupsOfClass($classId: ID!, $subjectId: ID!) {
+  class(id: $classId) {
+    students {
+      id
+      displayName
+      studentNo
+    }
+  }
+  studentGroups(classId: $classId, subjectId: $subjectId) {
+    id
+    name
+    revision
+    members {
+      id
+      displayName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GroupsOfClassQuery, GroupsOfClassQueryVariables>;
+export const GroupCreateDocument = new TypedDocumentString(`
+    mutation GroupCreate($input: StudentGroupCreateInput!) {
+  studentGroupCreate(input: $input) {
+    group {
+      id
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GroupCreateMutation, GroupCreateMutationVariables>;
+export const GroupRenameDocument = new TypedDocumentString(`
+    mutation GroupRename($input: StudentGroupRenameInput!) {
+  studentGroupRename(input: $input) {
+    group {
+      id
+    }
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GroupRenameMutation, GroupRenameMutationVariables>;
+export const GroupSetMembersDocument = new TypedDocumentString(`
+    mutation GroupSetMembers($input: StudentGroupSetMembersInput!) {
+  studentGroupSetMembers(input: $input) {
+    group {
+      id
+    }
+    userErrors {
+      code
+      message
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GroupSetMembersMutation, GroupSetMembersMutationVariables>;
+export const GroupDeleteDocument = new TypedDocumentString(`
+    mutation GroupDelete($input: StudentGroupDeleteInput!) {
+  studentGroupDelete(input: $input) {
+    deletedGroupId
+    userErrors {
+      code
+      figures {
+        name
+        value
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GroupDeleteMutation, GroupDeleteMutationVariables>;
 export const MarkingQueuePageDocument = new TypedDocumentString(`
     query MarkingQueuePage($first: Int!, $classId: ID) {
   markingQueue(first: $first, classId: $classId) {
@@ -1656,3 +2308,32 @@ export const BankSearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BankSearchQuery, BankSearchQueryVariables>;
+export const ComposeWeeklyListDocument = new TypedDocumentString(`
+    query ComposeWeeklyList($classId: ID!, $subjectId: ID!, $day: LocalDate!) {
+  weeklyListSuggestion(classId: $classId, subjectId: $subjectId, day: $day) {
+    list {
+      id
+      status
+      group {
+        name
+      }
+    }
+    entries {
+      description
+      form
+      atHome
+      predictedMinutes
+      item {
+        id
+        countedMinutes
+        approvedVersion {
+          title
+          tier
+          form
+          predictedMinutes
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ComposeWeeklyListQuery, ComposeWeeklyListQueryVariables>;
