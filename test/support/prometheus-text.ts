@@ -21,10 +21,14 @@ const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL = /^([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\n]|\\[\\"n])*)"/;
 const TYPES = ['counter', 'gauge', 'histogram', 'summary', 'untyped'];
 
+/**
+ * A sample's value as Prometheus reads it (Go's ParseFloat): infinities and NaN in any case —
+ * prom-client writes `Nan`, e.g. the event-loop lag's mean before its first sample.
+ */
 function parseValue(raw: string, line: string): number {
-  if (raw === '+Inf') return Infinity;
-  if (raw === '-Inf') return -Infinity;
-  if (raw === 'NaN') return NaN;
+  if (/^\+?inf$/i.test(raw)) return Infinity;
+  if (/^-inf$/i.test(raw)) return -Infinity;
+  if (/^nan$/i.test(raw)) return NaN;
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(raw)) throw new Error(`not a number: ${raw} in "${line}"`);
   return Number(raw);
 }
