@@ -146,6 +146,21 @@ describe(`${SEED}: homework addressed to a group reaches its students only`, () 
     expect((await t.ok(CHOOSE, { input: { assignmentId: math.id, choice: 'B' } }, tok.s50101)).assignmentChoose).toEqual({ entry: { choice: 'B' }, userErrors: [] });
   });
 
+  it("the group's homework is on its students' record sheets only: the third student's sheet leaves it out and refuses minutes for it", async () => {
+    const SHEET = `query($d: LocalDate!, $s: ID) { recordSheet(date: $d, studentId: $s) { lines { assignment { title } } } }`;
+    const FILL = `mutation($input: RecordSheetFillInput!) { recordSheetFill(input: $input) { sheet { revision } userErrors { code } } }`;
+    const sheetTitles = async (u: string, s?: string) =>
+      (await t.ok(SHEET, { d: DAY, s }, tok[u])).recordSheet.lines.map((l: { assignment: { title: string } }) => l.assignment.title).sort();
+    expect(await sheetTitles('s50101')).toEqual(['chinese作业', 'math作业']);
+    expect(await sheetTitles('s50103')).toEqual(['chinese作业']);
+    // The head teacher reads the third student's sheet the same way.
+    expect(await sheetTitles('t5yw1', student('s50103'))).toEqual(['chinese作业']);
+    const before = await snapshot();
+    const bad = await t.gql(FILL, { input: { date: DAY, entries: [{ assignmentId: math.id, actualMinutes: 20 }] } }, tok.s50103);
+    expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('a group that homework is addressed to cannot be deleted', async () => {
     const payload = await refused(DELETE, { groupId: consolidation.id, expectedRevision: consolidation.revision }, tok.t5sx1, 'studentGroupDelete');
     expect(payload.userErrors[0]).toMatchObject({ code: 'GROUP_IN_USE' });

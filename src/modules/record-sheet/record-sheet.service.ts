@@ -5,6 +5,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from 
 import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
+import { addressedToStudent, membersOf } from '../assignment/student-load';
 import { loadPlans, Plan, planChoices } from '../assignment/assignment-plan';
 import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assignment.entity';
 import { SchoolClass } from '../class/class.entity';
@@ -113,13 +114,16 @@ export class RecordSheetService {
       : await loadPlans(db, ctx.schoolId, await db.findBy(Assignment, { schoolId: ctx.schoolId, classId, day: In(days), status: AssignmentStatus.PUBLISHED }));
     const assignments = plans.map((p) => p.assignment);
     const aIds = assignments.map((a) => a.id);
-    const [sheets, messages, choices, submissions] = await Promise.all([
+    const [sheets, messages, choices, submissions, groupMembers] = await Promise.all([
       db.findBy(RecordSheet, { schoolId: ctx.schoolId, studentId: In(ids), day: In(days) }),
       known.withoutMessages ? []
         : db.find(RecordSheetMessage, { where: { schoolId: ctx.schoolId, studentId: In(ids), day: In(days) }, order: { createdAt: 'ASC', id: 'ASC' } }),
       aIds.length ? db.findBy(StudentChoice, { schoolId: ctx.schoolId, studentId: In(ids), assignmentId: In(aIds) }) : [],
       aIds.length ? db.findBy(Submission, { schoolId: ctx.schoolId, studentId: In(ids), assignmentId: In(aIds) }) : [],
+      // Homework addressed to a group is on its members' sheets only (no statement without groups).
+      membersOf(ctx, assignments.map((a) => a.groupId).filter((g): g is string => !!g)),
     ]);
+    const reaches = (a: Assignment, studentId: string) => !a.groupId || !!groupMembers.get(a.groupId)?.has(studentId);
     const [entries, firstVersions] = await Promise.all([
       sheets.length ? db.findBy(RecordSheetEntry, { schoolId: ctx.schoolId, sheetId: In(sheets.map((s) => s.id)) }) : [],
       // Only the minutes of the first hand-in: not its answer and attachments.
@@ -146,7 +150,7 @@ export class RecordSheetService {
       const plansOfDay = plans.filter((p) => p.assignment.day === day);
       return [day, students.map((student): SheetView => {
         const sheet = sheetOf.get(`${student.id}/${day}`) ?? null;
-        const lines = plansOfDay.map((plan): SheetLine => {
+        const lines = plansOfDay.filter((plan) => reaches(plan.assignment, student.id)).map((plan): SheetLine => {
           const a = plan.assignment;
           const submission = submissionOf.get(key(student.id, a.id));
           const choiceKey = submission?.choice ?? choiceOf.get(key(student.id, a.id)) ?? null;
@@ -188,7 +192,10 @@ export class RecordSheetService {
         checkRevision('The record sheet', sheet.revision, input.expectedRevision);
       }
       const aIds = input.entries.map((e) => e.assignmentId);
-      const ofDay = aIds.length ? await txCtx.db.findBy(Assignment, { schoolId: ctx.schoolId, id: In(aIds), classId, day: input.day, status: AssignmentStatus.PUBLISHED }) : [];
+      const ofDay = aIds.length
+        ? await addressedToStudent(txCtx, ctx.viewer.userId,
+          await txCtx.db.findBy(Assignment, { schoolId: ctx.schoolId, id: In(aIds), classId, day: input.day, status: AssignmentStatus.PUBLISHED }))
+        : [];
       const unknown = aIds.find((id) => !ofDay.some((a) => a.id === id));
       if (unknown) throw new InvalidInputError('entries', RecordSheetMessages.NOT_HOMEWORK_OF_THE_DAY);
       for (const e of input.entries) {
