@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { In } from 'typeorm';
 import { RequestContext, TxContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, RuleViolation, RuleViolations } from '../../core/errors';
 import { checkRevision } from '../../core/revision';
@@ -114,13 +115,18 @@ export class StudentGroupService {
     const addressed = await ctx.db.findBy(Assignment, { schoolId: ctx.schoolId, groupId: g.id, status: AssignmentStatus.PUBLISHED });
     if (addressed.length === 0) return;
     await lockLoadRules(ctx.db, ctx.schoolId, 'check');
-    const plans = await loadPlans(ctx.db, ctx.schoolId, addressed);
+    // The days' caps and everything published on them at once, not a day at a time.
+    const days = [...new Set(addressed.map((a) => a.day))];
+    const [caps, ofDays] = await Promise.all([
+      loadService.capsOn(ctx, cls.grade, days),
+      ctx.db.findBy(Assignment, { schoolId: ctx.schoolId, classId: cls.id, day: In(days), status: AssignmentStatus.PUBLISHED }),
+    ]);
+    const allPlans = await loadPlans(ctx.db, ctx.schoolId, ofDays);
     const violations: RuleViolation[] = [];
-    for (const plan of plans) {
+    for (const plan of allPlans.filter((p) => p.assignment.groupId === g.id)) {
       const a = plan.assignment;
-      const caps = await loadService.capOn(ctx, cls.grade, a.day);
-      const published = await assignmentService.publishedPlans(ctx, cls.id, a.day, a.id);
-      violations.push(...await assignmentService.capViolations(ctx, cls, plan, published, caps, false, added, new Map([[g.id, members]])));
+      const published = allPlans.filter((p) => p.assignment.day === a.day && p.assignment.id !== a.id);
+      violations.push(...await assignmentService.capViolations(ctx, cls, plan, published, caps.get(a.day)!, false, added, new Map([[g.id, members]])));
     }
     if (violations.length) throw new RuleViolations(violations);
   }
