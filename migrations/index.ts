@@ -29,6 +29,7 @@ import { SubjectBudgets1765820000000 } from './1765820000000-SubjectBudgets';
 import { WeeklyListReview1765830000000 } from './1765830000000-WeeklyListReview';
 import { ParentMessageThreads1765840000000 } from './1765840000000-ParentMessageThreads';
 import { StudentGroups1765850000000 } from './1765850000000-StudentGroups';
+import { MultiDayAssignments1765860000000 } from './1765860000000-MultiDayAssignments';
 
 /** Every migration, oldest first. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [Foundation1763856000000, HomeworkBank1763942400000, Assignments1764028800000, Submissions1764115200000,
@@ -40,4 +41,4 @@ export const MIGRATIONS = [Foundation1763856000000, HomeworkBank1763942400000, A
   LoadOfEveryForm1765800000000, PublishingTime1765801000000, ItemsSuitedToSeveralGrades1765802000000,
   WakeUpTimePerGrade1765803000000, SubjectBudgets1765820000000,
   WeeklyListReview1765830000000, ParentMessageThreads1765840000000,
-  StudentGroups1765850000000];
+  StudentGroups1765850000000, MultiDayAssignments1765860000000];

@@ -57,7 +57,7 @@ export async function insertDemoActivity(tx: EntityManager, f: SchoolFixture): P
           : [{ key: 'A', name: 'A 套餐', item: itemOf(1) }, { key: 'B', name: 'B 套餐', item: itemOf(3) }];
         const aId = id('assignment', cls.id, day, subject);
         assignmentIds.push(aId);
-        rows.assignments.push([s, aId, cls.id, subjectRow.id, teacher, day, threePart ? 'three_part' : 'packages', `${unit.title}·${unit.topics[topic]}`, 'published', 2, new Date(`${day}T09:00:00Z`)]);
+        rows.assignments.push([s, aId, cls.id, subjectRow.id, teacher, day, day, threePart ? 'three_part' : 'packages', `${unit.title}·${unit.topics[topic]}`, 'published', 2, new Date(`${day}T09:00:00Z`)]);
         parts.forEach((p, i) => {
           rows.options.push([s, aId, p.key, p.name, i + 1]);
           rows.items.push([s, aId, p.key, p.item.itemId, 1, true, 1, p.item.minutes]);
@@ -104,7 +104,7 @@ export async function insertDemoActivity(tx: EntityManager, f: SchoolFixture): P
     }
   }
 
-  await insertRows(tx, 'assignments', ['school_id', 'id', 'class_id', 'subject_id', 'teacher_id', 'day', 'shape', 'title', 'status', 'revision', 'published_at'], rows.assignments);
+  await insertRows(tx, 'assignments', ['school_id', 'id', 'class_id', 'subject_id', 'teacher_id', 'day', 'due_day', 'shape', 'title', 'status', 'revision', 'published_at'], rows.assignments);
   await insertRows(tx, 'assignment_options', ['school_id', 'assignment_id', 'key', 'name', 'sort_order'], rows.options);
   await insertRows(tx, 'assignment_items', ['school_id', 'assignment_id', 'option_key', 'item_id', 'version_no', 'at_home', 'sort_order', 'predicted_minutes'], rows.items);
   await insertRows(tx, 'student_choices', ['school_id', 'assignment_id', 'student_id', 'choice', 'chosen_at'], rows.choices);

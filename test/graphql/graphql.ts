@@ -20,6 +20,10 @@ export type AssignmentCreateInput = {
   clientKey?: string | null | undefined;
   /** The day */
   date: string;
+  /** How its minutes are spread over its days: one relative share (0–100) per day from `date` to `dueDay`, 0 for a day without work; absent: evenly */
+  dayShares?: Array<number> | null | undefined;
+  /** Homework over several days (weekend, holiday, a week's reading, a project): its last day, at most 62 days from `date` counted both; absent: one day's homework */
+  dueDay?: string | null | undefined;
   /** A group of the class kept for the subject: only its students get the homework (分层、个性化); absent: the whole class */
   groupId?: string | number | null | undefined;
   /** Packages (2–5) or the parts 1, 2, 3 */
@@ -440,7 +444,7 @@ export type UserErrorCode =
   | 'ALREADY_PUBLISHED'
   /** The student has already submitted this assignment; corrections go through submissionCorrect */
   | 'ALREADY_SUBMITTED'
-  /** The class already has homework in this subject on this day */
+  /** The class already has one day's homework in this subject on this day (homework over several days may run alongside it) */
   | 'ASSIGNMENT_EXISTS'
   /** The item is harder than the national curriculum standard (课标) allows */
   | 'BEYOND_CURRICULUM_STANDARD'
@@ -468,6 +472,12 @@ export type UserErrorCode =
   | 'DAY_OUTSIDE_RANGE'
   /** An entry falls outside the week of the list (Monday to Sunday) */
   | 'DAY_OUTSIDE_WEEK'
+  /** One share per day of the span, in order */
+  | 'DAY_SHARES_COUNT'
+  /** Each day's share is a whole number from 0 to 100, and at least one day has work */
+  | 'DAY_SHARES_INVALID'
+  /** Homework over several days is due on or after its first day */
+  | 'DUE_BEFORE_START'
   /** A new entry class would have the grade and number of a class moving up or of another new class; figures give grade and classNo */
   | 'ENTRY_CLASS_TAKEN'
   /** A file named is not an upload of yours that is still unused (each upload is used once) */
@@ -556,6 +566,8 @@ export type UserErrorCode =
   | 'SCHOOL_STORAGE_FULL'
   /** The head teacher has read the record sheet; corrections go through them */
   | 'SHEET_LOCKED'
+  /** Homework over several days spans at most 62 days (about a summer holiday); figures give the days asked for */
+  | 'SPAN_TOO_LONG'
   /** Someone changed the record since you read it; figures name the current revision */
   | 'STALE_REVISION'
   /** Another student of the school has this 学籍号 */

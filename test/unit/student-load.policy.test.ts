@@ -34,9 +34,9 @@ describe('000「鼓励布置分层、弹性、个性化作业」: the caps on ea
     expect(heaviestStudentCheck(STUDENTS, published, { load: load('english', 35), audience: new Set() }, written(60))).toBeNull();
   });
 
-  it('the same subject published before is replaced, not added (one assignment per subject and day)', () => {
-    const worst = heaviestStudentCheck(['s1'], [to(load('math', 50), 's1')], to(load('math', 40)), written(60))!;
-    expect(worst.check).toMatchObject({ publishedMinutes: 0, addingMinutes: 40, fits: true });
+  it("the same subject's other homework of the day counts (a week's reading beside the day's homework)", () => {
+    const worst = heaviestStudentCheck(['s1'], [to(load('math', 15), 's1')], to(load('math', 40)), written(60))!;
+    expect(worst.check).toMatchObject({ publishedMinutes: 15, addingMinutes: 40, totalMinutes: 55, fits: true });
   });
 
   it('the heaviest path of any student, for the preview', () => {

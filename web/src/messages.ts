@@ -23,15 +23,20 @@ function perSubject(f: Figures): string {
   return parts.length ? `（${parts.join('，')}）` : '';
 }
 
+/** Of homework over several days, which of its days a refusal is about. */
+function spanDay(f: Figures): string {
+  return 'dayOfSpan' in f ? `多日作业的第 ${f.dayOfSpan} 天（共 ${n(f, 'spanDays')} 天）：` : '';
+}
+
 export const USER_ERROR_MESSAGES: Record<UserErrorCode, (f: Figures) => string> = {
   DAILY_LOAD_EXCEEDED: (f) =>
-    `超出本班当天书面作业总量上限：上限 ${n(f, 'capMinutes')} 分钟，其他学科已布置 ${n(f, 'publishedMinutes')} 分钟${perSubject(f)}，` +
+    `${spanDay(f)}超出本班当天书面作业总量上限：上限 ${n(f, 'capMinutes')} 分钟，其他学科已布置 ${n(f, 'publishedMinutes')} 分钟${perSubject(f)}，` +
     `本次作业最重的选择 ${n(f, 'thisAssignmentMinutes')} 分钟，超出 ${n(f, 'excessMinutes')} 分钟。请减少书面题目、把题目改为在校完成，或换一种作业形式。`,
   TOTAL_LOAD_EXCEEDED: (f) =>
-    `超出学校规定的本班当天家庭作业总时长上限（书面、阅读、口头、实践、劳动、锻炼等各类合计）：上限 ${n(f, 'capMinutes')} 分钟，` +
+    `${spanDay(f)}超出学校规定的本班当天家庭作业总时长上限（书面、阅读、口头、实践、劳动、锻炼等各类合计）：上限 ${n(f, 'capMinutes')} 分钟，` +
     `其他学科已布置 ${n(f, 'publishedMinutes')} 分钟${perSubject(f)}，本次作业最重的选择 ${n(f, 'thisAssignmentMinutes')} 分钟，超出 ${n(f, 'excessMinutes')} 分钟。请减少在家完成的题目，或改为在校完成。`,
   SUBJECT_BUDGET_EXCEEDED: (f) =>
-    `超出本学科当天的作业时长预算（班主任统筹）：可用 ${n(f, 'availableMinutes')} 分钟（预算 ${n(f, 'budgetMinutes')}，让出 ${n(f, 'releasedMinutes')}，获得 ${n(f, 'receivedMinutes')}），` +
+    `${spanDay(f)}超出本学科当天的作业时长预算（班主任统筹）：可用 ${n(f, 'availableMinutes')} 分钟（预算 ${n(f, 'budgetMinutes')}，让出 ${n(f, 'releasedMinutes')}，获得 ${n(f, 'receivedMinutes')}），` +
     `本次作业最重的选择 ${n(f, 'thisAssignmentMinutes')} 分钟，超出 ${n(f, 'excessMinutes')} 分钟。请减少书面题目，或请班主任从其他学科让出时长。`,
   BUDGETS_EXCEED_CAP: (f) =>
     `${['', '周一', '周二', '周三', '周四', '周五', '周六', '周日'][f.weekday] ?? ''}各科预算合计 ${n(f, 'budgetsMinutes')} 分钟，超过本班上学日上限 ${n(f, 'capMinutes')} 分钟 ${n(f, 'excessMinutes')} 分钟。`,
@@ -48,7 +53,11 @@ export const USER_ERROR_MESSAGES: Record<UserErrorCode, (f: Figures) => string> 
   ITEM_NEEDS_PARENT: () => '有题目需要家长参与，但它不是实践类作业；不得给家长布置作业。请换一道题。',
   ITEM_REPETITIVE: () => '有题目属于机械重复训练，不能布置。请换一道题。',
   BEYOND_CURRICULUM_STANDARD: () => '题目难度超出课程标准，不能提交或布置。',
-  ASSIGNMENT_EXISTS: () => '本班这一天已经有这门学科的作业了，请到“作业列表”中修改那一份。',
+  ASSIGNMENT_EXISTS: () => '本班这一天已经有这门学科的当天作业了，请到“作业列表”中修改那一份（跨多天的作业可以与当天作业并存）。',
+  DUE_BEFORE_START: () => '截止日期不能早于开始日期。',
+  SPAN_TOO_LONG: (f) => `多日作业最长 ${n(f, 'maxDays')} 天（约一个暑假），现在共 ${n(f, 'spanDays')} 天，多出 ${n(f, 'excessDays')} 天，请提前截止日期。`,
+  DAY_SHARES_COUNT: (f) => `每天的分量须每天一个：共 ${n(f, 'spanDays')} 天，却给了 ${n(f, 'shareCount')} 个。`,
+  DAY_SHARES_INVALID: (f) => `每天的分量须是 0–${n(f, 'maxShare')} 的整数，且不能全为 0。`,
   INVALID_STRUCTURE: () => '作业结构不完整：三三三作业需要基础、拓展、发散三部分各至少一题；套餐需要 2–5 个，每个至少一题，同一题不能重复加入。',
   ALREADY_PUBLISHED: () => '这份作业已经发布了。',
   NOT_PUBLISHED: () => '这份作业还没有发布。',

@@ -1,8 +1,23 @@
-import { EntityManager } from 'typeorm';
+import { Between, EntityManager, FindOperator, MoreThanOrEqual } from 'typeorm';
+import { addDays } from '../../core/dates';
 import { HomeworkForm, Tier } from '../bank/bank.enums';
 import { Assignment, AssignmentOption } from './assignment.entity';
-import { Choice, choiceMinutes, ChoiceMinutes, choicesOf, ItemFacts, PlannedItem, subjectLoadOf } from './assignment.policy';
+import { Choice, choiceMinutes, ChoiceMinutes, choicesOf, ItemFacts, PlannedItem, subjectLoadOfChoices } from './assignment.policy';
 import { SubjectLoad } from '../load/load.policy';
+import { choiceMinutesOn, covers, MAX_SPAN_DAYS } from './assignment-span.policy';
+
+/**
+ * The condition of assignments that are homework on some day from `from` to `to`: one day's
+ * homework of those days and homework over several days that overlaps them. The first day is
+ * bounded below by the longest span, so the class-and-day index serves the read.
+ */
+export function overlapping(from: string, to: string): { day: FindOperator<string>; dueDay: FindOperator<string> } {
+  return { day: Between(addDays(from, 1 - MAX_SPAN_DAYS), to), dueDay: MoreThanOrEqual(from) };
+}
+
+/** The same as SQL on the alias `a` of assignments, with the parameters `:from` and `:to` (and `:earliest`). */
+export const OVERLAPPING_SQL = 'a.day BETWEEN :earliest AND :to AND a.due_day >= :from';
+export const overlapParams = (from: string, to: string) => ({ from, to, earliest: addDays(from, 1 - MAX_SPAN_DAYS) });
 
 /** An assignment with its options and the facts of its pinned item versions. */
 export interface Plan {
@@ -10,6 +25,11 @@ export interface Plan {
   options: AssignmentOption[];
   /** `predictedMinutes` is what the option counts (calibrated when it was saved); `estimatedMinutes` the teacher's. */
   items: (PlannedItem & ItemFacts & { itemId: string; versionNo: number; sortOrder: number; estimatedMinutes: number })[];
+  /**
+   * Homework over several days counted on one of them (`plansOn`): its choices and load are that
+   * day's share. Absent: the whole assignment.
+   */
+  countedOn?: string;
 }
 
 export interface PlanChoice extends Choice, ChoiceMinutes {}
@@ -70,11 +90,34 @@ export async function loadPlans(manager: EntityManager, schoolId: string, assign
   }));
 }
 
-/** The choices a plan offers, each with its predicted minutes and range. */
+/**
+ * The choices a plan offers, each with its predicted minutes and range; of a plan counted on one
+ * day of homework over several days, that day's share.
+ */
 export function planChoices(plan: Plan): PlanChoice[] {
-  return choicesOf(plan.assignment.shape, plan.options).map((c) => ({ ...c, ...choiceMinutes(c, plan.items) }));
+  return choicesOf(plan.assignment.shape, plan.options).map((c) => {
+    const whole = choiceMinutes(c, plan.items);
+    return { ...c, ...(plan.countedOn ? choiceMinutesOn(whole, plan.assignment, plan.countedOn) : whole) };
+  });
 }
 
+/** The lightest and heaviest load of a plan (of one day, when counted on one). */
 export function planLoad(plan: Plan): SubjectLoad {
-  return subjectLoadOf(plan.assignment.subjectId, plan.assignment.shape, plan.options, plan.items);
+  return subjectLoadOfChoices(plan.assignment.subjectId, planChoices(plan));
+}
+
+/**
+ * The plans that are homework on `day`, each counted on it: one day's homework of that day, and
+ * homework over several days that covers it (its share of that day). The same assignment counted
+ * on another day is another object; compare plans by `assignment.id`.
+ */
+export function plansOn(plans: Plan[], day: string): Plan[] {
+  return plans.filter((p) => covers(p.assignment, day)).map((p) => (p.assignment.dueDay === p.assignment.day ? p : { ...p, countedOn: day }));
+}
+
+/** Each subject's heaviest written minutes in `plans` (counted on their day), summed per subject. */
+export function usedBySubject(plans: Plan[]): Map<string, number> {
+  const used = new Map<string, number>();
+  for (const p of plans) used.set(p.assignment.subjectId, (used.get(p.assignment.subjectId) ?? 0) + planLoad(p).heaviestWrittenMinutes);
+  return used;
 }

@@ -6,7 +6,7 @@ export enum AssignmentStatus {
   PUBLISHED = 'published',
 }
 
-/** One class's homework in one subject on one day. */
+/** One class's homework in one subject on one day, or over several days (weekend, holiday, a week's reading, a project). */
 @Entity('assignments')
 export class Assignment {
   @PrimaryColumn({ name: 'school_id', type: 'uuid' }) schoolId!: string;
@@ -14,8 +14,12 @@ export class Assignment {
   @Column({ name: 'class_id', type: 'uuid' }) classId!: string;
   @Column({ name: 'subject_id', type: 'uuid' }) subjectId!: string;
   @Column({ name: 'teacher_id', type: 'uuid' }) teacherId!: string;
-  /** The school day the homework is for (YYYY-MM-DD). */
+  /** The day the homework is for (YYYY-MM-DD); of homework over several days, its first day. */
   @Column('date') day!: string;
+  /** The last day of homework over several days; the same as `day` for one day's homework. */
+  @Column({ name: 'due_day', type: 'date' }) dueDay!: string;
+  /** How its minutes are spread over its days, one relative share per day; null: evenly. */
+  @Column({ name: 'day_shares', type: 'smallint', array: true, nullable: true }) dayShares!: number[] | null;
   @Column('text') shape!: AssignmentShape;
   @Column('text') title!: string;
   /** The group of the class it is addressed to (分层、个性化); null: the whole class. */

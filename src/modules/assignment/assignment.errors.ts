@@ -47,9 +47,29 @@ export const AssignmentErrors = defineMessages({
     en: (f) => `${f.day} is ${f.daysPast} days past (today is ${f.today}); the school does not allow publishing homework for a past day`,
   },
   ASSIGNMENT_EXISTS: {
-    description: 'The class already has homework in this subject on this day',
+    description: "The class already has one day's homework in this subject on this day (homework over several days may run alongside it)",
     zh: (f) => `${f.className} ${f.day} 已有${f.subject}作业，请修改那一份`,
     en: (f) => `${f.className} already has ${f.subject} homework on ${f.day}: edit it instead`,
+  },
+  DUE_BEFORE_START: {
+    description: 'Homework over several days is due on or after its first day',
+    zh: (f) => `截止日期 ${f.dueDay} 早于开始日期 ${f.day}`,
+    en: (f) => `The due day ${f.dueDay} is before the first day ${f.day}`,
+  },
+  SPAN_TOO_LONG: {
+    description: 'Homework over several days spans at most 62 days (about a summer holiday); figures give the days asked for',
+    zh: (f) => `多日作业最长 ${f.maxDays} 天（约一个暑假），${f.day} 至 ${f.dueDay} 共 ${f.spanDays} 天，多出 ${f.excessDays} 天`,
+    en: (f) => `Homework may span at most ${f.maxDays} days; ${f.day} to ${f.dueDay} is ${f.spanDays} days, ${f.excessDays} too many`,
+  },
+  DAY_SHARES_COUNT: {
+    description: 'One share per day of the span, in order',
+    zh: (f) => `每日分配须每天一个：${f.day} 至 ${f.dueDay} 共 ${f.spanDays} 天，却给了 ${f.shareCount} 个`,
+    en: (f) => `Give one share per day: ${f.day} to ${f.dueDay} is ${f.spanDays} days, ${f.shareCount} shares were given`,
+  },
+  DAY_SHARES_INVALID: {
+    description: 'Each day\'s share is a whole number from 0 to 100, and at least one day has work',
+    zh: (f) => f.reason === 'all_zero' ? '每日分配不能全为 0：至少要有一天布置作业' : `每日分配须是 0–${f.maxShare} 的整数`,
+    en: (f) => f.reason === 'all_zero' ? 'At least one day must have a share above 0' : `Each share is a whole number from 0 to ${f.maxShare}`,
   },
   INVALID_STRUCTURE: {
     description: 'The packages or parts of the assignment are not well formed',
@@ -159,6 +179,11 @@ export const AssignmentMessages = defineMessages({
     description: 'BAD_USER_INPUT: an item of the assignment belongs to another subject',
     zh: (f) => `「${f.title}」是其他学科的题目`,
     en: (f) => `「${f.title}」 is an item of another subject`,
+  },
+  DRAFT_SPAN_INVALID: {
+    description: "BAD_USER_INPUT: the draft's days are not a span of homework (due before the first day, or longer than the longest span), or its shares do not fit them",
+    zh: (f) => `草稿的日期不正确：${f.day} 至 ${f.dueDay}（截止日期不能早于开始日期，最长 ${f.maxDays} 天，每日分配须每天一个且不全为 0）`,
+    en: (f) => `The draft's days are not valid: ${f.day} to ${f.dueDay} (due on or after the first day, at most ${f.maxDays} days, one share per day, not all 0)`,
   },
   ANOTHER_CLASS_OR_DAY: {
     description: 'BAD_USER_INPUT: the assignment is for another class or day',

@@ -1,5 +1,6 @@
-import { Field, ID, InputType } from 'type-graphql';
-import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsNotEmpty, IsOptional, Length, Matches, ValidateNested } from 'class-validator';
+import { MAX_SPAN_DAYS } from './assignment-span.policy';
 import { RevisionedInput } from '../../core/revisioned-input';
 import { LocalDate } from '../../core/scalars';
 import { AssignmentShape } from './assignment.policy';
@@ -48,6 +49,16 @@ export class AssignmentCreateInput {
   @Field(() => ID, { nullable: true, description: 'A group of the class kept for the subject: only its students get the homework (分层、个性化); absent: the whole class' })
   @IsOptional()
   groupId?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Homework over several days (weekend, holiday, a week\'s reading, a project): its last day, at most 62 days from `date` counted both; absent: one day\'s homework' })
+  @IsOptional()
+  dueDay?: string | null;
+
+  @Field(() => [Int], { nullable: true, description: 'How its minutes are spread over its days: one relative share (0–100) per day from `date` to `dueDay`, 0 for a day without work; absent: evenly' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_SPAN_DAYS)
+  @IsInt({ each: true })
+  dayShares?: number[] | null;
 }
 
 @InputType({ description: 'New title and options; a published assignment is checked again' })
@@ -60,6 +71,16 @@ export class AssignmentUpdateInput extends RevisionedInput {
   @ArrayMaxSize(5)
   @ValidateNested({ each: true })
   options!: AssignmentOptionInput[];
+
+  @Field(() => LocalDate, { nullable: true, description: 'A new last day (the first day stays; the first day itself: one day\'s homework again); absent: unchanged' })
+  @IsOptional()
+  dueDay?: string | null;
+
+  @Field(() => [Int], { nullable: true, description: 'New shares, one per day of the span; absent: unchanged (evenly when `dueDay` changes); null: evenly' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_SPAN_DAYS)
+  @IsInt({ each: true })
+  dayShares?: number[] | null;
 }
 
 @InputType({ description: 'Publish or unpublish an assignment' })
@@ -100,4 +121,18 @@ export class LoadDraftInput {
   @Field(() => ID, { nullable: true, description: 'The group it would be addressed to; absent: the whole class' })
   @IsOptional()
   groupId?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Homework over several days: its first day; absent: the previewed date' })
+  @IsOptional()
+  firstDay?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Homework over several days: its last day; the preview counts its share of the previewed date' })
+  @IsOptional()
+  dueDay?: string | null;
+
+  @Field(() => [Int], { nullable: true, description: 'Its shares, one per day; absent: evenly' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_SPAN_DAYS)
+  @IsInt({ each: true })
+  dayShares?: number[] | null;
 }

@@ -80,7 +80,11 @@ export function choiceMinutes(choice: Choice, items: PlannedItem[]): ChoiceMinut
 
 /** The lightest and heaviest at-home load (written, and every form) a subject's assignment can put on a student. */
 export function subjectLoadOf(subjectId: string, shape: AssignmentShape, options: { key: string; name: string }[], items: PlannedItem[]): SubjectLoad {
-  const minutes = choicesOf(shape, options).map((c) => choiceMinutes(c, items));
+  return subjectLoadOfChoices(subjectId, choicesOf(shape, options).map((c) => choiceMinutes(c, items)));
+}
+
+/** The same from the minutes of each choice (of one day of homework over several days, that day's). */
+export function subjectLoadOfChoices(subjectId: string, minutes: ChoiceMinutes[]): SubjectLoad {
   const written = minutes.map((m) => m.writtenHomeMinutes);
   const allForms = minutes.map((m) => m.homeMinutes);
   return {

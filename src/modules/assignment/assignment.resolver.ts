@@ -12,11 +12,12 @@ import { schoolService } from '../school/school.service';
 import { SubjectNode } from '../school/school.type';
 import { userService } from '../user/user.service';
 import { UserNode } from '../user/user.type';
-import { planChoices, planLoad } from './assignment-plan';
+import { planChoices, planLoad, plansOn } from './assignment-plan';
+import { sharesOf, spanDays } from './assignment-span.policy';
 import { AssignmentChooseInput, AssignmentCreateInput, AssignmentOptionInput, AssignmentStepInput, AssignmentUpdateInput, LoadDraftInput } from './assignment.input';
 import { assignmentService, OptionInput } from './assignment.service';
 import {
-  AssignmentChoiceNode, AssignmentItemNode, AssignmentNode, AssignmentOptionNode, DraftLoadNode, HeaviestStudentLoadNode, LoadPreviewNode, NoticeSubject, StudentDayEntry, WeeklyNoticeNode,
+  AssignmentChoiceNode, AssignmentDayNode, AssignmentItemNode, AssignmentNode, AssignmentOptionNode, DraftLoadNode, HeaviestStudentLoadNode, LoadPreviewNode, NoticeSubject, StudentDayEntry, WeeklyNoticeNode,
 } from './assignment.type';
 import { classDayService } from './class-day.service';
 import { budgetLineNodes } from '../load/subject-budget.resolver';
@@ -109,6 +110,7 @@ export class AssignmentResolver {
         subjects: d.subjects.map((l) => Object.assign(new NoticeSubject(), {
           classId: notice.cls.id, day: d.day, dayKind: d.dayKind, subjectId: l.plan.assignment.subjectId,
           subject: nameOf(l.plan.assignment.subjectId), title: l.plan.assignment.title, content: l.plan.items.map((i) => i.title),
+          firstDay: l.plan.assignment.day, dueDay: l.plan.assignment.dueDay,
           lightestWrittenMinutes: l.lightestWrittenMinutes, heaviestWrittenMinutes: l.heaviestWrittenMinutes,
           lightestAllFormsMinutes: l.lightestAllFormsMinutes, heaviestAllFormsMinutes: l.heaviestAllFormsMinutes,
           heaviestTotalMinutes: Math.max(0, ...planChoices(l.plan).map((c) => c.totalMinutes)),
@@ -198,6 +200,18 @@ export class AssignmentResolver {
   @FieldResolver(() => [AssignmentChoiceNode], { description: 'What a student may choose, with predicted minutes and ranges' })
   async choices(@Root() a: AssignmentNode, @Ctx() ctx: RequestContext): Promise<AssignmentChoiceNode[]> {
     return planChoices(await assignmentService.plan(ctx, a.entity)).map(AssignmentChoiceNode.from);
+  }
+
+  @FieldResolver(() => [AssignmentDayNode], {
+    description: "Each day of the assignment with its share and the heaviest minutes counted on it (one day's homework: its day, all of it)",
+  })
+  async spread(@Root() a: AssignmentNode, @Ctx() ctx: RequestContext): Promise<AssignmentDayNode[]> {
+    const plan = await assignmentService.plan(ctx, a.entity);
+    const shares = sharesOf(a.entity);
+    return spanDays(a.entity).map((day, i) => {
+      const load = planLoad(plansOn([plan], day)[0]);
+      return { day, share: shares[i], heaviestWrittenMinutes: load.heaviestWrittenMinutes, heaviestAllFormsMinutes: load.heaviestAllFormsMinutes };
+    });
   }
 
   @FieldResolver(() => Int, { description: 'Written at-home minutes of the heaviest choice (what the cap counts)' })

@@ -14,11 +14,12 @@ import { canSeeClass, staffReachesClass } from '../user/user.policy';
 import { checkDailyAllForms, checkDailyLoad, LoadCheck, SubjectLoad } from '../load/load.policy';
 import { DayKind } from '../load/load.entity';
 import { School, Subject } from '../school/school.entity';
-import { isoWeekday, schoolDateTime } from '../../core/dates';
+import { daysBetween, isoWeekday, schoolDateTime } from '../../core/dates';
 import { loadService, lockLoadRules } from '../load/load.service';
 import { subjectBudgetService } from '../load/subject-budget.service';
 import { checkSubjectBudget, lineOf } from '../load/subject-budget.policy';
-import { loadPlans, Plan, planChoices, planLoad } from './assignment-plan';
+import { loadPlans, overlapParams, OVERLAPPING_SQL, overlapping, Plan, planChoices, planLoad, plansOn, usedBySubject } from './assignment-plan';
+import { isMultiDay, MAX_DAY_SHARE, MAX_SPAN_DAYS, normalisedShares, Span, spanDays, spanLength, spanProblem } from './assignment-span.policy';
 import { Assignment, AssignmentItem, AssignmentOption, AssignmentStatus, StudentChoice } from './assignment.entity';
 import { AssignmentShape, itemProblems, publishTimeProblem, structureProblems } from './assignment.policy';
 import { AssignmentErrors, AssignmentMessages, ITEM_RULE_ERRORS, StructureProblems } from './assignment.errors';
@@ -45,6 +46,10 @@ export interface AssignmentCreateInput {
   options: OptionInput[];
   /** A group of the class kept for the subject; null or absent: the whole class. */
   groupId?: string | null;
+  /** The last day of homework over several days; null or absent: one day's homework. */
+  dueDay?: string | null;
+  /** One relative share per day of the span; null or absent: evenly. */
+  dayShares?: number[] | null;
 }
 
 export interface AssignmentUpdateInput {
@@ -52,6 +57,36 @@ export interface AssignmentUpdateInput {
   expectedRevision: number;
   title: string;
   options: OptionInput[];
+  /** The new due day (the first day stays); absent: unchanged. */
+  dueDay?: string | null;
+  /** The new shares; absent: unchanged (evenly when the span changes), null: evenly. */
+  dayShares?: number[] | null;
+}
+
+/** The other homework's minutes per subject as refusal figures (`published.<subject code>`), summed per subject. */
+function perSubjectFigures(others: SubjectLoad[], code: (id: string) => string, minutes: (l: SubjectLoad) => number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const o of others) out[`published.${code(o.subjectId)}`] = (out[`published.${code(o.subjectId)}`] ?? 0) + minutes(o);
+  return out;
+}
+
+/** Of homework over several days, which of its days a refusal is about (`dayOfSpan` of `spanDays`); none for one day's. */
+function spanFigures(a: Span, day: string): Record<string, number> {
+  return isMultiDay(a) ? { dayOfSpan: daysBetween(a.day, day) + 1, spanDays: spanLength(a) } : {};
+}
+
+/** The refusal of a span that is not well formed; null when it is. */
+function spanViolation(span: Span): RuleViolation | null {
+  const p = spanProblem(span);
+  if (!p) return null;
+  const { day, dueDay } = span;
+  switch (p.rule) {
+    case 'DUE_BEFORE_START': return new RuleViolation(AssignmentErrors.DUE_BEFORE_START, ['dueDay'], { day, dueDay });
+    case 'SPAN_TOO_LONG':
+      return new RuleViolation(AssignmentErrors.SPAN_TOO_LONG, ['dueDay'], { day, dueDay, spanDays: p.spanDays, maxDays: MAX_SPAN_DAYS, excessDays: p.spanDays - MAX_SPAN_DAYS });
+    case 'DAY_SHARES_COUNT': return new RuleViolation(AssignmentErrors.DAY_SHARES_COUNT, ['dayShares'], { day, dueDay, spanDays: p.spanDays, shareCount: p.shareCount });
+    case 'DAY_SHARES_INVALID': return new RuleViolation(AssignmentErrors.DAY_SHARES_INVALID, ['dayShares'], { reason: p.reason, maxShare: MAX_DAY_SHARE });
+  }
 }
 
 export class AssignmentService {
@@ -82,11 +117,11 @@ export class AssignmentService {
     return v;
   }
 
-  /** Assignments of a class over a date range (staff of the class: drafts too). */
+  /** Assignments of a class over a date range, those over several days that overlap it too (staff of the class: drafts too). */
   async ofClass(ctx: RequestContext, classId: string, from: string, to: string): Promise<Assignment[]> {
     if (!staffReachesClass(ctx.viewer, classId)) throw new ForbiddenError(AssignmentMessages.CLASS_STAFF_ONLY);
     return ctx.db.getRepository(Assignment).createQueryBuilder('a')
-      .where('a.school_id = :s AND a.class_id = :c AND a.day BETWEEN :from AND :to', { s: ctx.schoolId, c: classId, from, to })
+      .where(`a.school_id = :s AND a.class_id = :c AND ${OVERLAPPING_SQL}`, { s: ctx.schoolId, c: classId, ...overlapParams(from, to) })
       .orderBy('a.day').addOrderBy('a.subject_id').getMany();
   }
 
@@ -103,7 +138,13 @@ export class AssignmentService {
       const subject = await txCtx.db.findOneBy(Subject, { schoolId: ctx.schoolId, id: input.subjectId });
       if (!subject) throw new NotFoundError('Subject', input.subjectId);
       await this.requireTeacherOf(txCtx, cls, subject);
-      const existing = await txCtx.db.findOneBy(Assignment, { schoolId: ctx.schoolId, classId: cls.id, subjectId: subject.id, day: input.day });
+      const dueDay = input.dueDay ?? input.day;
+      const dayShares = dueDay === input.day ? null : normalisedShares(input.dayShares);
+      const badSpan = spanViolation({ day: input.day, dueDay, dayShares: input.dayShares?.length && dueDay !== input.day ? input.dayShares : null });
+      if (badSpan) throw badSpan;
+      // One day's homework: one per subject and day (homework over several days may run alongside it).
+      const existing = dueDay === input.day
+        && await txCtx.db.findOneBy(Assignment, { schoolId: ctx.schoolId, classId: cls.id, subjectId: subject.id, day: input.day, dueDay: input.day });
       if (existing) {
         throw new RuleViolation(AssignmentErrors.ASSIGNMENT_EXISTS, ['day'], { className: cls.name, subject: subject.name, day: input.day });
       }
@@ -116,7 +157,7 @@ export class AssignmentService {
       }
       const id = randomUUID();
       await txCtx.db.insert(Assignment, {
-        schoolId: ctx.schoolId, id, classId: cls.id, subjectId: subject.id, teacherId: ctx.viewer.userId, day: input.day,
+        schoolId: ctx.schoolId, id, classId: cls.id, subjectId: subject.id, teacherId: ctx.viewer.userId, day: input.day, dueDay, dayShares,
         shape: input.shape, title: input.title.trim(), status: AssignmentStatus.DRAFT, revision: 1, groupId: input.groupId ?? null,
       });
       await this.writeOptions(txCtx, id, subject.id, input.shape, input.options);
@@ -132,9 +173,10 @@ export class AssignmentService {
     return withTransaction(ctx, async (txCtx) => {
       const a = await this.lockForTeacher(txCtx, input.assignmentId);
       checkRevision('The assignment', a.revision, input.expectedRevision);
+      const span = await this.newSpan(txCtx, a, input);
       await txCtx.db.delete(AssignmentOption, { schoolId: ctx.schoolId, assignmentId: a.id });
       await this.writeOptions(txCtx, a.id, a.subjectId, a.shape, input.options);
-      const updated = { ...a, title: input.title.trim(), revision: a.revision + 1, updatedAt: new Date() };
+      const updated = { ...a, ...span, title: input.title.trim(), revision: a.revision + 1, updatedAt: new Date() };
       if (a.status === AssignmentStatus.PUBLISHED) {
         const [plan] = await loadPlans(txCtx.db, ctx.schoolId, [updated]);
         await this.checkPublishable(txCtx, plan);
@@ -143,7 +185,9 @@ export class AssignmentService {
         const stale = choices.filter((c) => !valid.has(c.choice)).map((c) => c.studentId);
         if (stale.length) await txCtx.db.delete(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: In(stale) });
       }
-      await txCtx.db.update(Assignment, { schoolId: ctx.schoolId, id: a.id }, { title: updated.title, revision: updated.revision, updatedAt: updated.updatedAt });
+      await txCtx.db.update(Assignment, { schoolId: ctx.schoolId, id: a.id }, {
+        title: updated.title, dueDay: updated.dueDay, dayShares: updated.dayShares, revision: updated.revision, updatedAt: updated.updatedAt,
+      });
       return txCtx.db.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id: a.id });
     });
   }
@@ -180,10 +224,35 @@ export class AssignmentService {
     });
   }
 
-  /** Published plans of a class on a day, optionally leaving one assignment out; read through `ctx.db`. */
-  async publishedPlans(ctx: RequestContext, classId: string, day: string, exceptId?: string): Promise<Plan[]> {
-    const rows = await ctx.db.findBy(Assignment, { schoolId: ctx.schoolId, classId, day, status: AssignmentStatus.PUBLISHED });
+  /**
+   * Published plans of a class that are homework on some day from `from` to `to` (whole: count
+   * them on a day with `plansOn`), optionally leaving one assignment out; read through `ctx.db`.
+   */
+  async publishedPlans(ctx: RequestContext, classId: string, from: string, to: string, exceptId?: string): Promise<Plan[]> {
+    const rows = await ctx.db.findBy(Assignment, { schoolId: ctx.schoolId, classId, status: AssignmentStatus.PUBLISHED, ...overlapping(from, to) });
     return loadPlans(ctx.db, ctx.schoolId, rows.filter((r) => r.id !== exceptId));
+  }
+
+  /**
+   * The span an edit asks for: the due day and shares given (absent: as they are; a new span
+   * without shares: evenly), checked; a change to one day's homework must not meet another.
+   */
+  private async newSpan(ctx: TxContext, a: Assignment, input: AssignmentUpdateInput): Promise<Pick<Assignment, 'dueDay' | 'dayShares'>> {
+    if (input.dueDay === undefined && input.dayShares === undefined) return { dueDay: a.dueDay, dayShares: a.dayShares };
+    const dueDay = input.dueDay ?? a.dueDay;
+    const given = input.dayShares === undefined ? (dueDay === a.dueDay ? a.dayShares : null) : input.dayShares;
+    const bad = spanViolation({ day: a.day, dueDay, dayShares: dueDay !== a.day && given?.length ? given : null });
+    if (bad) throw bad;
+    if (dueDay === a.day && a.dueDay !== a.day) {
+      const existing = await ctx.db.findOneBy(Assignment, { schoolId: ctx.schoolId, classId: a.classId, subjectId: a.subjectId, day: a.day, dueDay: a.day });
+      if (existing) {
+        const [cls, subject] = await Promise.all([
+          ctx.db.findOneByOrFail(SchoolClass, { schoolId: ctx.schoolId, id: a.classId }), ctx.db.findOneByOrFail(Subject, { schoolId: ctx.schoolId, id: a.subjectId }),
+        ]);
+        throw new RuleViolation(AssignmentErrors.ASSIGNMENT_EXISTS, ['dueDay'], { className: cls.name, subject: subject.name, day: a.day });
+      }
+    }
+    return { dueDay, dayShares: dueDay === a.day ? null : normalisedShares(given) };
   }
 
   /**
@@ -199,37 +268,45 @@ export class AssignmentService {
     if (cls.archivedAt) throw new RuleViolation(SchoolYearErrors.CLASS_ARCHIVED, ['assignmentId'], { name: cls.name });
     // …and against a change of the caps or the calendar (see lockLoadRules).
     await lockLoadRules(ctx.db, ctx.schoolId, 'check');
-    const { capMinutes, totalCapMinutes, dayKind } = await loadService.capOn(ctx, cls.grade, a.day);
-    const violations: RuleViolation[] = publishing ? await this.publishTimeViolations(ctx, a, dayKind) : [];
+    const days = spanDays(a);
+    const caps = await loadService.capsOn(ctx, cls.grade, days);
+    const violations: RuleViolation[] = publishing ? await this.publishTimeViolations(ctx, a, caps.get(a.day)!.dayKind) : [];
     violations.push(...plan.items.flatMap((item) =>
       itemProblems(item, cls.grade, { shape: a.shape, optionKey: item.optionKey }).map((p) => new RuleViolation(ITEM_RULE_ERRORS[p.rule], ['options', item.optionKey, 'items'], {
         title: item.title, grade: p.rule === 'ITEM_OF_ANOTHER_GRADE' ? cls.grade : String(cls.grade),
         ...(p.rule === 'ITEM_OF_ANOTHER_GRADE' ? { itemGrade: item.grades[0] } : {}), ...(p.rule === 'PART_ONE_NOT_BASIC' ? { tier: item.tier } : {}),
       })),
     ));
-    const published = await this.publishedPlans(ctx, a.classId, a.day, a.id);
-    const adding = planLoad(plan);
     // With no written homework allowed at home, the item rule already says all there is to say.
     const writtenForbidden = violations.some((v) => v.code === AssignmentErrors.WRITTEN_AT_HOME_FORBIDDEN.code);
-    violations.push(...await this.capViolations(ctx, cls, plan, published, { capMinutes, totalCapMinutes, dayKind }, writtenForbidden));
-    const subjects = await ctx.db.findBy(Subject, { schoolId: ctx.schoolId, id: a.subjectId });
-    const code = (id: string) => subjects.find((s) => s.id === id)?.code ?? id;
-    // The subject's own share of the day (seed 003: 加强学科组、年级组作业统筹), where the head teacher set budgets.
-    // A class has one assignment per subject and day, so each student's path of the subject is at
-    // most this assignment, whichever group it is addressed to: the class check is each student's.
-    const sameSubject = published.filter((p) => p.assignment.subjectId === a.subjectId).map(planLoad);
-    const publishedOfSubject = sameSubject.reduce((s, l) => s + l.heaviestWrittenMinutes, 0);
-    const used = new Map(published.map((p) => [p.assignment.subjectId, planLoad(p).heaviestWrittenMinutes]));
-    const lines = writtenForbidden ? null : await subjectBudgetService.linesOn(ctx, a.classId, a.day, dayKind, used);
-    if (lines) {
-      const line = lineOf(lines, a.subjectId);
-      const budget = checkSubjectBudget(line, publishedOfSubject, adding.heaviestWrittenMinutes);
-      if (!budget.fits) {
-        violations.push(new RuleViolation(LoadErrors.SUBJECT_BUDGET_EXCEEDED, ['options'], {
-          budgetMinutes: line.budgetMinutes, releasedMinutes: line.releasedMinutes, receivedMinutes: line.receivedMinutes, availableMinutes: line.availableMinutes,
-          publishedMinutes: publishedOfSubject, thisAssignmentMinutes: adding.heaviestWrittenMinutes, excessMinutes: budget.excessMinutes,
-          subject: subjects.find((s) => s.id === a.subjectId)?.name ?? code(a.subjectId), className: cls.name, day: a.day, weekday: String(isoWeekday(a.day)),
-        }));
+    const [publishedOfSpan, subjects] = await Promise.all([
+      this.publishedPlans(ctx, a.classId, a.day, a.dueDay, a.id),
+      ctx.db.findBy(Subject, { schoolId: ctx.schoolId, id: a.subjectId }),
+    ]);
+    const subjectName = subjects[0]?.name ?? a.subjectId;
+    // Homework over several days is checked on each of its days with that day's share, against
+    // that day's cap and the rest of that day's homework.
+    for (const day of days) {
+      const [onDay] = plansOn([plan], day);
+      const adding = planLoad(onDay);
+      if (days.length > 1 && adding.heaviestAllFormsMinutes === 0) continue;
+      const { capMinutes, totalCapMinutes, dayKind } = caps.get(day)!;
+      const published = plansOn(publishedOfSpan, day);
+      violations.push(...await this.capViolations(ctx, cls, onDay, published, { capMinutes, totalCapMinutes, dayKind }, writtenForbidden, undefined, undefined, day));
+      // The subject's own share of the day (seed 003: 加强学科组、年级组作业统筹), where the head teacher set budgets.
+      const sameSubject = published.filter((p) => p.assignment.subjectId === a.subjectId).map(planLoad);
+      const publishedOfSubject = sameSubject.reduce((sum, l) => sum + l.heaviestWrittenMinutes, 0);
+      const lines = writtenForbidden ? null : await subjectBudgetService.linesOn(ctx, a.classId, day, dayKind, usedBySubject(published));
+      if (lines) {
+        const line = lineOf(lines, a.subjectId);
+        const budget = checkSubjectBudget(line, publishedOfSubject, adding.heaviestWrittenMinutes);
+        if (!budget.fits) {
+          violations.push(new RuleViolation(LoadErrors.SUBJECT_BUDGET_EXCEEDED, ['options'], {
+            budgetMinutes: line.budgetMinutes, releasedMinutes: line.releasedMinutes, receivedMinutes: line.receivedMinutes, availableMinutes: line.availableMinutes,
+            publishedMinutes: publishedOfSubject, thisAssignmentMinutes: adding.heaviestWrittenMinutes, excessMinutes: budget.excessMinutes, ...spanFigures(a, day),
+            subject: subjectName, className: cls.name, day, weekday: String(isoWeekday(day)),
+          }));
+        }
       }
     }
     if (violations.length) throw new RuleViolations(violations);
@@ -242,19 +319,21 @@ export class AssignmentService {
    * them (whole class or a group they belong to) and the worst student's day is checked; the
    * refusal names that student and gives their figures. `onlyStudents` limits the check to some
    * students (a change of a group's members checks the students it adds); `members` overrides
-   * groups' members as stored (the members being set).
+   * groups' members as stored (the members being set). `published` is the rest of the day's
+   * homework and `plan` is counted on `day` (homework over several days: that day's share).
    */
   async capViolations(
     ctx: TxContext, cls: SchoolClass, plan: Plan, published: Plan[], caps: { capMinutes: number; totalCapMinutes: number | null; dayKind: DayKind },
-    writtenForbidden = false, onlyStudents?: ReadonlySet<string>, members?: Map<string, Set<string>>,
+    writtenForbidden = false, onlyStudents?: ReadonlySet<string>, members?: Map<string, Set<string>>, day = plan.assignment.day,
   ): Promise<RuleViolation[]> {
     const a = plan.assignment;
     const { capMinutes, totalCapMinutes, dayKind } = caps;
+    const ofSpan = spanFigures(a, day);
     const [adding, ...loads] = await addressedLoads(ctx, [plan, ...published], members);
     const perStudent = groupsInvolved([adding, ...loads]);
     const students = perStudent ? (await classStudents(ctx, cls.id)).filter((s) => !onlyStudents || onlyStudents.has(s.id)) : [];
     const nameOf = (id: string) => students.find((s) => s.id === id)?.displayName ?? id;
-    const classWide = loads.filter((l) => l.load.subjectId !== a.subjectId).map((l) => l.load);
+    const classWide = loads.map((l) => l.load);
     const measured = (measure: (others: SubjectLoad[], adding: SubjectLoad) => LoadCheck) => {
       if (!perStudent) return { others: classWide, check: measure(classWide, adding.load), student: {} };
       const worst = heaviestStudentCheck(students.map((s) => s.id), loads, adding, measure);
@@ -265,21 +344,21 @@ export class AssignmentService {
     const violations: RuleViolation[] = [];
     const written = measured((others, load) => checkDailyLoad(others, load, capMinutes));
     if (written && !written.check.fits && !writtenForbidden) {
-      const perSubject = Object.fromEntries(written.others.map((o) => [`published.${code(o.subjectId)}`, o.heaviestWrittenMinutes]));
+      const perSubject = perSubjectFigures(written.others, code, (o) => o.heaviestWrittenMinutes);
       const check = written.check;
       violations.push(new RuleViolation(LoadErrors.DAILY_LOAD_EXCEEDED, ['options'], {
-        capMinutes, publishedMinutes: check.publishedMinutes, thisAssignmentMinutes: check.addingMinutes, excessMinutes: check.excessMinutes, ...perSubject,
-        className: cls.name, day: a.day, dayKind, ...written.student,
+        capMinutes, publishedMinutes: check.publishedMinutes, thisAssignmentMinutes: check.addingMinutes, excessMinutes: check.excessMinutes, ...perSubject, ...ofSpan,
+        className: cls.name, day, dayKind, ...written.student,
       }));
     }
     // The school's cap on every form at home (seed 004: 二年级家庭作业不超过30分钟).
     const total = totalCapMinutes === null ? null : measured((others, load) => checkDailyAllForms(others, load, totalCapMinutes));
     if (total && !total.check.fits) {
-      const perSubject = Object.fromEntries(total.others.map((o) => [`published.${code(o.subjectId)}`, o.heaviestAllFormsMinutes]));
+      const perSubject = perSubjectFigures(total.others, code, (o) => o.heaviestAllFormsMinutes);
       const check = total.check;
       violations.push(new RuleViolation(LoadErrors.TOTAL_LOAD_EXCEEDED, ['options'], {
         capMinutes: check.capMinutes, publishedMinutes: check.publishedMinutes, thisAssignmentMinutes: check.addingMinutes, excessMinutes: check.excessMinutes,
-        ...perSubject, className: cls.name, day: a.day, dayKind, ...total.student,
+        ...perSubject, ...ofSpan, className: cls.name, day, dayKind, ...total.student,
       }));
     }
     return violations;

@@ -22,9 +22,11 @@ registerEnumType(AssignmentStatus, {
   valuesConfig: { DRAFT: { description: 'Not yet checked or shown to students' }, PUBLISHED: { description: 'Checked and shown to students' } },
 });
 
-@ObjectType('Assignment', { implements: Node, description: "A class's homework in one subject on one day" })
+@ObjectType('Assignment', { implements: Node, description: "A class's homework in one subject on one day, or over several days (weekend, holiday, a week's reading, a project)" })
 export class AssignmentNode extends Node {
-  @Field(() => LocalDate, { description: 'The day' }) day!: string;
+  @Field(() => LocalDate, { description: 'The day; of homework over several days, its first day' }) day!: string;
+  @Field(() => LocalDate, { description: 'The last day: the same as `day` for one day\'s homework; hand-ins are due the school day after it' }) dueDay!: string;
+  @Field({ description: 'Homework over several days: its minutes are spread over them (see `spread`)' }) multiDay!: boolean;
   @Field(() => AssignmentShape, { description: 'Packages or three parts' }) shape!: AssignmentShape;
   @Field({ description: 'Title, e.g. 分数的初步认识·第2课时' }) title!: string;
   @Field(() => AssignmentStatus, { description: 'Draft or published' }) status!: AssignmentStatus;
@@ -35,10 +37,18 @@ export class AssignmentNode extends Node {
 
   static from(a: Assignment): AssignmentNode {
     return Object.assign(new AssignmentNode(), {
-      id: toGlobalId('Assignment', a.id), day: a.day, shape: a.shape, title: a.title, status: a.status, revision: a.revision,
+      id: toGlobalId('Assignment', a.id), day: a.day, dueDay: a.dueDay, multiDay: a.dueDay !== a.day, shape: a.shape, title: a.title, status: a.status, revision: a.revision,
       publishedAt: a.publishedAt, entity: a,
     });
   }
+}
+
+@ObjectType('AssignmentDay', { description: 'One day of an assignment with the share of its minutes counted on that day' })
+export class AssignmentDayNode {
+  @Field(() => LocalDate, { description: 'The day' }) day!: string;
+  @Field(() => Int, { description: "The day's share (relative to the other days'; 0: no work that day)" }) share!: number;
+  @Field(() => Int, { description: 'Written at-home minutes of the heaviest choice counted on the day (what the written cap counts)' }) heaviestWrittenMinutes!: number;
+  @Field(() => Int, { description: "Minutes of every form at home of the heaviest choice counted on the day (what the school's total-time cap counts)" }) heaviestAllFormsMinutes!: number;
 }
 
 @ObjectType('AssignmentChoice', { description: 'A package or level a student may choose, with its predicted minutes' })
@@ -155,6 +165,8 @@ export class NoticeSubject {
   @Field(() => Int, { description: 'Predicted minutes of the heaviest choice, all forms' }) heaviestTotalMinutes!: number;
   @Field(() => Int, { description: 'Minutes of every form at home of the lightest choice' }) lightestAllFormsMinutes!: number;
   @Field(() => Int, { description: "Minutes of every form at home of the heaviest choice (what the school's total-time cap counts)" }) heaviestAllFormsMinutes!: number;
+  @Field(() => LocalDate, { description: 'The first day of the homework (the notice\'s day for one day\'s homework)' }) firstDay!: string;
+  @Field(() => LocalDate, { description: 'The last day of the homework; after the first day for homework over several days, whose minutes here are this day\'s share' }) dueDay!: string;
   /** The class, day and subject, for `budgetMinutes`. */
   classId!: string;
   day!: string;

@@ -14,10 +14,11 @@ import { Submission } from '../submission/submission.entity';
 import { User } from '../user/user.entity';
 import { staffReachesClass } from '../user/user.policy';
 import { weekDays } from '../weekly-list/weekly-list.policy';
-import { loadPlans, Plan, PlanChoice, planChoices, planLoad } from './assignment-plan';
+import { loadPlans, overlapParams, OVERLAPPING_SQL, overlapping, Plan, PlanChoice, planChoices, planLoad, plansOn, usedBySubject } from './assignment-plan';
+import { choiceMinutesOn, covers, isMultiDay, MAX_SPAN_DAYS, spanProblem } from './assignment-span.policy';
 import { Assignment, AssignmentStatus, StudentChoice } from './assignment.entity';
 import { assignmentService } from './assignment.service';
-import { AssignmentShape, choiceMinutes, choicesOf, subjectLoadOf } from './assignment.policy';
+import { AssignmentShape, choiceMinutes, choicesOf, subjectLoadOfChoices } from './assignment.policy';
 import { versionKey } from '../bank/bank.loaders';
 import { versionMinutes } from '../bank/item-minutes';
 import { AssignmentErrors, AssignmentMessages } from './assignment.errors';
@@ -84,6 +85,8 @@ export function allFormsFigures(lines: { lightestAllFormsMinutes: number; heavie
 
 export interface DraftLine {
   subjectId: string;
+  /** Homework over several days (its figures: the previewed day's share). */
+  multiDay: boolean;
   choices: PlanChoice[];
   lightestWrittenMinutes: number;
   heaviestWrittenMinutes: number;
@@ -98,6 +101,10 @@ export interface LoadDraft {
   options: { key: string; name: string; items: { itemId: string; atHome: boolean }[] }[];
   /** The group it would be addressed to (null: the whole class). */
   groupId?: string | null;
+  /** Homework over several days: its first day (absent: the previewed day), due day and shares (absent: evenly). */
+  firstDay?: string | null;
+  dueDay?: string | null;
+  dayShares?: number[] | null;
 }
 
 export interface StudentDayLine {
@@ -123,18 +130,19 @@ export class ClassDayService {
     const cls = await ctx.db.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: classId });
     if (!cls || !staffReachesClass(ctx.viewer, classId)) throw new NotFoundError('Class', classId);
     const { dayKind, capMinutes, totalCapMinutes } = await loadService.capOn(ctx, cls.grade, day);
-    let plans = await assignmentService.publishedPlans(ctx, classId, day, assignmentId ?? undefined);
+    let plans = plansOn(await assignmentService.publishedPlans(ctx, classId, day, day, assignmentId ?? undefined), day);
     if (assignmentId) {
       const saved = await assignmentService.get(ctx, assignmentId);
-      if (saved.classId !== classId || saved.day !== day) throw new InvalidInputError('assignmentId', AssignmentMessages.ANOTHER_CLASS_OR_DAY);
-      plans = plans.filter((p) => p.assignment.subjectId !== saved.subjectId).concat(await assignmentService.plan(ctx, saved));
+      if (saved.classId !== classId || !covers(saved, day)) throw new InvalidInputError('assignmentId', AssignmentMessages.ANOTHER_CLASS_OR_DAY);
+      plans = plans.concat(plansOn([await assignmentService.plan(ctx, saved)], day));
     }
-    const drafted = draft ? await this.draftLine(ctx, draft) : null;
-    if (drafted) plans = plans.filter((p) => p.assignment.subjectId !== drafted.subjectId);
+    const drafted = draft ? await this.draftLine(ctx, draft, day) : null;
+    // A day's draft stands in for its subject's published homework of the day; one over several days is added.
+    if (drafted && !drafted.multiDay) plans = plans.filter((p) => p.assignment.subjectId !== drafted.subjectId || isMultiDay(p.assignment));
     const subjects = lines(plans);
     const heaviest = subjects.reduce((s, l) => s + l.heaviestWrittenMinutes, 0) + (drafted?.heaviestWrittenMinutes ?? 0);
-    const used = new Map(subjects.map((l) => [l.plan.assignment.subjectId, l.heaviestWrittenMinutes]));
-    if (drafted) used.set(drafted.subjectId, drafted.heaviestWrittenMinutes);
+    const used = usedBySubject(plans);
+    if (drafted) used.set(drafted.subjectId, (used.get(drafted.subjectId) ?? 0) + drafted.heaviestWrittenMinutes);
     const subjectBudgets = await subjectBudgetService.linesOn(ctx, classId, day, dayKind, used);
     const heaviestStudent = await this.heaviestStudent(ctx, classId, day, plans, drafted && { load: drafted, groupId: draft?.groupId ?? null });
     return {
@@ -180,7 +188,9 @@ export class ClassDayService {
    * minutes by the same rule as a saved assignment (versionMinutes: calibrated wins). Items
    * that could not be saved in it (missing, unapproved, another subject) are NOT_FOUND.
    */
-  private async draftLine(ctx: RequestContext, draft: LoadDraft): Promise<DraftLine> {
+  private async draftLine(ctx: RequestContext, draft: LoadDraft, day: string): Promise<DraftLine> {
+    const span = { day: draft.firstDay ?? day, dueDay: draft.dueDay ?? draft.firstDay ?? day, dayShares: draft.dayShares?.length ? draft.dayShares : null };
+    if (spanProblem(span)) throw new InvalidInputError('draft.dueDay', AssignmentMessages.DRAFT_SPAN_INVALID, { day: span.day, dueDay: span.dueDay, maxDays: MAX_SPAN_DAYS });
     const ids = [...new Set(draft.options.flatMap((o) => o.items.map((i) => i.itemId)))];
     const items = await Promise.all(ids.map((id) => ctx.loaders.bankItemById.load(id)));
     const bad = ids.find((id, i) => !items[i] || items[i]!.subjectId !== draft.subjectId || items[i]!.approvedVersionNo === null);
@@ -196,8 +206,9 @@ export class ClassDayService {
       optionKey: o.key, atHome: i.atHome, form: formOf.get(i.itemId)!,
       predictedMinutes: minutes.get(versionKey(i.itemId, byId.get(i.itemId)!.approvedVersionNo!))!.countedMinutes,
     })));
-    const choices = choicesOf(draft.shape, draft.options).map((c) => ({ ...c, ...choiceMinutes(c, planned) }));
-    return { ...subjectLoadOf(draft.subjectId, draft.shape, draft.options, planned), choices };
+    // Homework over several days: what it puts on the previewed day.
+    const choices = choicesOf(draft.shape, draft.options).map((c) => ({ ...c, ...choiceMinutesOn(choiceMinutes(c, planned), span, day) }));
+    return { ...subjectLoadOfChoices(draft.subjectId, choices), choices, multiDay: isMultiDay(span) };
   }
 
   /**
@@ -212,10 +223,11 @@ export class ClassDayService {
     // A day of an earlier school year: the class the student was in then.
     const classId = await classOfStudentOn(ctx, student, day);
     // Homework addressed to a group shows only on the days of its students (分层、个性化).
+    // Homework over several days shows on each of its days with that day's share.
     const assignments = await addressedToStudent(ctx, studentId, await ctx.db.getRepository(Assignment).find({
-      where: { schoolId: ctx.schoolId, classId: classId!, day, status: AssignmentStatus.PUBLISHED }, order: { subjectId: 'ASC' },
+      where: { schoolId: ctx.schoolId, classId: classId!, status: AssignmentStatus.PUBLISHED, ...overlapping(day, day) }, order: { subjectId: 'ASC', day: 'DESC' },
     }));
-    const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
+    const plans = plansOn(await loadPlans(ctx.db, ctx.schoolId, assignments), day);
     const assignmentIds = In(assignments.map((a) => a.id));
     const [choices, submissions, suggestions] = assignments.length
       ? await Promise.all([
@@ -270,8 +282,8 @@ export class ClassDayService {
     if (!cls) throw new NotFoundError('Class', classId);
     const days = weekDays(weekStart);
     const assignments = await ctx.db.getRepository(Assignment).createQueryBuilder('a')
-      .where('a.school_id = :s AND a.class_id = :c AND a.status = :p AND a.day BETWEEN :from AND :to',
-        { s: ctx.schoolId, c: classId, p: AssignmentStatus.PUBLISHED, from: days[0], to: days[6] })
+      .where(`a.school_id = :s AND a.class_id = :c AND a.status = :p AND ${OVERLAPPING_SQL}`,
+        { s: ctx.schoolId, c: classId, p: AssignmentStatus.PUBLISHED, ...overlapParams(days[0], days[6]) })
       .orderBy('a.day').addOrderBy('a.subject_id').getMany();
     const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
     const caps = await loadService.capsOn(ctx, cls.grade, days);
@@ -280,7 +292,7 @@ export class ClassDayService {
       cls,
       weekStart,
       days: days.map((day) => {
-        const subjects = lines(plans.filter((p) => p.assignment.day === day));
+        const subjects = lines(plansOn(plans, day));
         return {
           day, ...caps.get(day)!, subjects,
           heaviestTotalMinutes: subjects.reduce((s, l) => s + l.heaviestWrittenMinutes, 0),

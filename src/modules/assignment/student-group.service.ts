@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { In } from 'typeorm';
 import { RequestContext, TxContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, RuleViolation, RuleViolations } from '../../core/errors';
 import { checkRevision } from '../../core/revision';
@@ -10,7 +9,8 @@ import { privacyService } from '../privacy/privacy.service';
 import { Subject } from '../school/school.entity';
 import { SchoolYearErrors } from '../school-year/school-year.errors';
 import { staffReachesClass } from '../user/user.policy';
-import { loadPlans } from './assignment-plan';
+import { loadPlans, overlapping, plansOn } from './assignment-plan';
+import { spanDays } from './assignment-span.policy';
 import { Assignment, AssignmentStatus } from './assignment.entity';
 import { AssignmentErrors, AssignmentMessages } from './assignment.errors';
 import { assignmentService } from './assignment.service';
@@ -116,17 +116,20 @@ export class StudentGroupService {
     if (addressed.length === 0) return;
     await lockLoadRules(ctx.db, ctx.schoolId, 'check');
     // The days' caps and everything published on them at once, not a day at a time.
-    const days = [...new Set(addressed.map((a) => a.day))];
+    // Homework over several days: each of its days.
+    const days = [...new Set(addressed.flatMap((a) => spanDays(a)))].sort();
     const [caps, ofDays] = await Promise.all([
       loadService.capsOn(ctx, cls.grade, days),
-      ctx.db.findBy(Assignment, { schoolId: ctx.schoolId, classId: cls.id, day: In(days), status: AssignmentStatus.PUBLISHED }),
+      ctx.db.findBy(Assignment, { schoolId: ctx.schoolId, classId: cls.id, status: AssignmentStatus.PUBLISHED, ...overlapping(days[0], days[days.length - 1]) }),
     ]);
     const allPlans = await loadPlans(ctx.db, ctx.schoolId, ofDays);
     const violations: RuleViolation[] = [];
-    for (const plan of allPlans.filter((p) => p.assignment.groupId === g.id)) {
-      const a = plan.assignment;
-      const published = allPlans.filter((p) => p.assignment.day === a.day && p.assignment.id !== a.id);
-      violations.push(...await assignmentService.capViolations(ctx, cls, plan, published, caps.get(a.day)!, false, added, new Map([[g.id, members]])));
+    for (const day of days) {
+      const ofDay = plansOn(allPlans, day);
+      for (const plan of ofDay.filter((p) => p.assignment.groupId === g.id)) {
+        const published = ofDay.filter((p) => p.assignment.id !== plan.assignment.id);
+        violations.push(...await assignmentService.capViolations(ctx, cls, plan, published, caps.get(day)!, false, added, new Map([[g.id, members]]), day));
+      }
     }
     if (violations.length) throw new RuleViolations(violations);
   }

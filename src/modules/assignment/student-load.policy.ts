@@ -24,7 +24,8 @@ export interface StudentCheck {
 }
 
 /**
- * The student whose day is worst when `adding` is published: among the students it reaches,
+ * The student whose day is worst when `adding` is published (`published`: the rest of the day's
+ * homework, without `adding`): among the students it reaches,
  * the one with the largest excess, then the largest total, then the first in `students`' order.
  * Null when it reaches no student. `measure` is the class check (checkDailyLoad or
  * checkDailyAllForms with its cap) applied to one student's path.
@@ -35,7 +36,7 @@ export function heaviestStudentCheck(
   let worst: StudentCheck | null = null;
   for (const studentId of students) {
     if (!reaches(adding, studentId)) continue;
-    const others = published.filter((p) => p.load.subjectId !== adding.load.subjectId && reaches(p, studentId)).map((p) => p.load);
+    const others = published.filter((p) => reaches(p, studentId)).map((p) => p.load);
     const check = measure(others, adding.load);
     if (!worst || check.excessMinutes > worst.check.excessMinutes
       || (check.excessMinutes === worst.check.excessMinutes && check.totalMinutes > worst.check.totalMinutes)) {

@@ -247,12 +247,12 @@ export class AttachmentService {
     return ctx.loaders.filesByBankItem.load(itemId);
   }
 
-  /** The photos and recordings handed in by a student with the homework of one day (the record sheet links them). */
+  /** The photos and recordings handed in by a student with the homework due on a day (the record sheet links them; homework over several days: on its due day). */
   async filesOfDay(ctx: RequestContext, studentId: string, day: string): Promise<FileAttachment[]> {
     const files: FileAttachment[] = await ctx.db.createQueryBuilder(FileAttachment, 'f')
       .innerJoin(Submission, 's', 's.school_id = f.school_id AND s.id = f.submission_id')
       .innerJoin(Assignment, 'a', 'a.school_id = s.school_id AND a.id = s.assignment_id')
-      .where('f.school_id = :school AND s.student_id = :student AND a.day = :day', { school: ctx.schoolId, student: studentId, day })
+      .where('f.school_id = :school AND s.student_id = :student AND a.due_day = :day', { school: ctx.schoolId, student: studentId, day })
       .orderBy('f.created_at').addOrderBy('f.id').getMany();
     const visible: FileAttachment[] = [];
     for (const f of files) if (await this.canRead(ctx, f)) visible.push(f);

@@ -35,7 +35,9 @@ export interface ItemObservation {
 
 /**
  * Each student's actual minutes on the assignments: the record sheet's figure where the
- * student gave one, else the first hand-in's. One statement for any number of assignments.
+ * student gave one, else the first hand-in's. Homework over several days is on a sheet each
+ * day: there the hand-in's figure (the whole) comes first, else the days' figures summed.
+ * One statement for any number of assignments.
  */
 export async function observationsOf(db: EntityManager, schoolId: string, assignmentIds: string[]): Promise<Observation[]> {
   if (assignmentIds.length === 0) return [];
@@ -43,12 +45,14 @@ export async function observationsOf(db: EntityManager, schoolId: string, assign
   // joined by student: joining sheets by student and day row by row reads every sheet of each student.
   const rows: { assignment_id: string; student_id: string; choice: string; actual: number }[] = await db.query(
     `WITH sheet_minutes AS MATERIALIZED (
-       SELECT e.assignment_id, rs.student_id, e.actual_minutes
+       SELECT e.assignment_id, rs.student_id, sum(e.actual_minutes) AS actual_minutes
          FROM record_sheet_entries e
          JOIN record_sheets rs ON rs.school_id = e.school_id AND rs.id = e.sheet_id
-        WHERE e.school_id = $1 AND e.assignment_id = ANY($2::uuid[]))
+        WHERE e.school_id = $1 AND e.assignment_id = ANY($2::uuid[])
+        GROUP BY e.assignment_id, rs.student_id)
      SELECT a.id AS assignment_id, c.student_id, COALESCE(s.choice, c.choice) AS choice,
-            COALESCE(m.actual_minutes, sv.actual_minutes)::int AS actual
+            (CASE WHEN a.due_day = a.day THEN COALESCE(m.actual_minutes, sv.actual_minutes)
+                  ELSE COALESCE(sv.actual_minutes, m.actual_minutes) END)::int AS actual
        FROM assignments a
        JOIN student_choices c ON c.school_id = a.school_id AND c.assignment_id = a.id
        LEFT JOIN sheet_minutes m ON m.assignment_id = a.id AND m.student_id = c.student_id

@@ -5,7 +5,8 @@ import { planChoices } from '../assignment/assignment-plan';
 import { classDayService, SubjectLine } from '../assignment/class-day.service';
 import { SchoolClass } from '../class/class.entity';
 import { budgetNote } from '../load/subject-budget.policy';
-import { chineseWeek } from '../print/chinese-dates';
+import { chineseMonthDay, chineseWeek } from '../print/chinese-dates';
+import { isMultiDay } from '../assignment/assignment-span.policy';
 import { schoolService } from '../school/school.service';
 import { ExcelMessages } from './excel.errors';
 
@@ -79,6 +80,12 @@ function minutesOf(line: SubjectLine): string {
   return line.heaviestWrittenMinutes === 0 ? `共 ${total} 分钟，无书面作业` : `共 ${total} 分钟，其中书面 ${written} 分钟`;
 }
 
+/** The homework's title; homework over several days says its span (its minutes on the notice are the day's share). */
+function titleOf(line: SubjectLine): string {
+  const a = line.plan.assignment;
+  return isMultiDay(a) ? `${a.title}（${chineseMonthDay(a.day)}—${chineseMonthDay(a.dueDay)}，按天分摊）` : a.title;
+}
+
 /** `三年级(1)班作业公示（2026年12月7日—12月13日）` */
 export function noticeTitle(n: ClassNotice, weekStart: string): string {
   return `${n.cls.name}作业公示（${chineseWeek(weekStart)}）`;
@@ -109,8 +116,14 @@ export async function weeklyNotices(ctx: RequestContext, weekStart: string, clas
         weekday: `星期${WEEKDAYS[i]}`,
         dayKind: DAY_KINDS[day.dayKind] ?? day.dayKind,
         entries: used.map((s) => {
-          const line = day.subjects.find((l) => l.plan.assignment.subjectId === s.id);
-          return line ? { title: line.plan.assignment.title, items: line.plan.items.map((it) => it.title), minutes: minutesOf(line) + budgetNote(day.budgets, s.id) } : null;
+          // A subject's day's homework and its homework over several days that covers the day, together.
+          const lines = day.subjects.filter((l) => l.plan.assignment.subjectId === s.id);
+          if (!lines.length) return null;
+          return {
+            title: lines.map(titleOf).join('；'),
+            items: lines.flatMap((l) => l.plan.items.map((it) => it.title)),
+            minutes: lines.map(minutesOf).join('；') + budgetNote(day.budgets, s.id),
+          };
         }),
         totalMinutes: day.heaviestTotalMinutes,
         capMinutes: day.capMinutes,

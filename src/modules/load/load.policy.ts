@@ -79,12 +79,12 @@ type Written = Pick<SubjectLoad, 'subjectId' | 'heaviestWrittenMinutes'> & Parti
 type AllForms = Pick<SubjectLoad, 'subjectId' | 'heaviestAllFormsMinutes'> & Partial<SubjectLoad>;
 
 /**
- * The class's day fits when a student who picks the heaviest choice in every subject still
- * stays within the cap.
+ * The class's day fits when a student who picks the heaviest choice of every assignment still
+ * stays within the cap. `published` is the rest of the day's homework, without the one being
+ * checked (of the same subject too: a week's reading runs alongside the day's homework).
  */
 export function checkDailyLoad(published: Written[], adding: Written, capMinutes: number): LoadCheck {
-  const others = published.filter((p) => p.subjectId !== adding.subjectId).map((p) => p.heaviestWrittenMinutes);
-  return sumCheck(others, adding.heaviestWrittenMinutes, capMinutes);
+  return sumCheck(published.map((p) => p.heaviestWrittenMinutes), adding.heaviestWrittenMinutes, capMinutes);
 }
 
 /**
@@ -92,6 +92,5 @@ export function checkDailyLoad(published: Written[], adding: Written, capMinutes
  * practical, labour, exercise as well as written); work done in school does not.
  */
 export function checkDailyAllForms(published: AllForms[], adding: AllForms, capMinutes: number): LoadCheck {
-  const others = published.filter((p) => p.subjectId !== adding.subjectId).map((p) => p.heaviestAllFormsMinutes);
-  return sumCheck(others, adding.heaviestAllFormsMinutes, capMinutes);
+  return sumCheck(published.map((p) => p.heaviestAllFormsMinutes), adding.heaviestAllFormsMinutes, capMinutes);
 }

@@ -6,7 +6,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation, RuleVi
 import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
-import { loadPlans, planLoad } from '../assignment/assignment-plan';
+import { loadPlans, overlapping, plansOn, usedBySubject } from '../assignment/assignment-plan';
 import { Assignment, AssignmentStatus } from '../assignment/assignment.entity';
 import { SchoolClass } from '../class/class.entity';
 import { Subject } from '../school/school.entity';
@@ -207,8 +207,8 @@ export class SubjectBudgetService {
 
   private async readDay(ctx: RequestContext, cls: SchoolClass, day: string): Promise<BudgetDay> {
     const { dayKind } = await loadService.capOn(ctx, cls.grade, day);
-    const published = await ctx.db.findBy(Assignment, { schoolId: ctx.schoolId, classId: cls.id, day, status: AssignmentStatus.PUBLISHED });
-    const used = new Map((await loadPlans(ctx.db, ctx.schoolId, published)).map((p) => [p.assignment.subjectId, planLoad(p).heaviestWrittenMinutes]));
+    const published = await ctx.db.findBy(Assignment, { schoolId: ctx.schoolId, classId: cls.id, status: AssignmentStatus.PUBLISHED, ...overlapping(day, day) });
+    const used = usedBySubject(plansOn(await loadPlans(ctx.db, ctx.schoolId, published), day));
     const [lines, releases] = await Promise.all([
       this.linesOn(ctx, cls.id, day, dayKind, used),
       ctx.db.find(SubjectBudgetRelease, { where: { schoolId: ctx.schoolId, classId: cls.id, day }, order: { releasedAt: 'ASC' } }),

@@ -6,7 +6,8 @@ import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
 import { addressedToStudent, membersOf } from '../assignment/student-load';
-import { loadPlans, Plan, planChoices } from '../assignment/assignment-plan';
+import { loadPlans, overlapping, Plan, planChoices, plansOn } from '../assignment/assignment-plan';
+import { covers, isMultiDay } from '../assignment/assignment-span.policy';
 import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assignment.entity';
 import { SchoolClass } from '../class/class.entity';
 import { DayCap, loadService } from '../load/load.service';
@@ -108,10 +109,14 @@ export class RecordSheetService {
     const cls = known.cls ?? await db.findOneByOrFail(SchoolClass, { schoolId: ctx.schoolId, id: classId });
     const school = await db.findOneByOrFail(School, { id: ctx.schoolId });
     const ids = students.map((s) => s.id);
-    const wantedDays = new Set(days);
+    // Homework over several days is on the sheet of each of its days, with that day's share.
+    const sorted = [...days].sort();
+    const coversAny = (a: Assignment) => sorted.some((d) => covers(a, d));
     const plans = known.plans
-      ? known.plans.filter((p) => wantedDays.has(p.assignment.day))
-      : await loadPlans(db, ctx.schoolId, await db.findBy(Assignment, { schoolId: ctx.schoolId, classId, day: In(days), status: AssignmentStatus.PUBLISHED }));
+      ? known.plans.filter((p) => coversAny(p.assignment))
+      : await loadPlans(db, ctx.schoolId, (await db.findBy(Assignment, {
+        schoolId: ctx.schoolId, classId, status: AssignmentStatus.PUBLISHED, ...overlapping(sorted[0], sorted[sorted.length - 1]),
+      })).filter(coversAny));
     const assignments = plans.map((p) => p.assignment);
     const aIds = assignments.map((a) => a.id);
     const [sheets, messages, choices, submissions, groupMembers] = await Promise.all([
@@ -144,10 +149,10 @@ export class RecordSheetService {
     const sheetOf = new Map(sheets.map((x) => [`${x.studentId}/${x.day}`, x]));
     const messagesOf = new Map<string, RecordSheetMessage[]>();
     for (const m of messages) messagesOf.set(`${m.studentId}/${m.day}`, [...(messagesOf.get(`${m.studentId}/${m.day}`) ?? []), m]);
-    const choicesOfPlan = new Map(plans.map((p) => [p, planChoices(p)]));
     return new Map(days.map((day) => {
       const { capMinutes } = caps.get(day)!;
-      const plansOfDay = plans.filter((p) => p.assignment.day === day);
+      const plansOfDay = plansOn(plans, day);
+      const choicesOfPlan = new Map(plansOfDay.map((p) => [p, planChoices(p)]));
       return [day, students.map((student): SheetView => {
         const sheet = sheetOf.get(`${student.id}/${day}`) ?? null;
         const lines = plansOfDay.filter((plan) => reaches(plan.assignment, student.id)).map((plan): SheetLine => {
@@ -156,7 +161,8 @@ export class RecordSheetService {
           const choiceKey = submission?.choice ?? choiceOf.get(key(student.id, a.id)) ?? null;
           const choice = choiceKey ? choicesOfPlan.get(plan)!.find((c) => c.key === choiceKey) ?? null : null;
           const own = sheet ? entryOf.get(`${sheet.id}/${a.id}`) : undefined;
-          const fromSubmission = submission ? firstVersionOf.get(submission.id)?.actualMinutes : undefined;
+          // A hand-in's minutes are the whole homework's: a day of homework over several days has only its own entry.
+          const fromSubmission = submission && !isMultiDay(a) ? firstVersionOf.get(submission.id)?.actualMinutes : undefined;
           const actualMinutes = own?.actualMinutes ?? fromSubmission ?? null;
           const predictedMinutes = choice ? choice.totalMinutes : null;
           return {
@@ -194,7 +200,7 @@ export class RecordSheetService {
       const aIds = input.entries.map((e) => e.assignmentId);
       const ofDay = aIds.length
         ? await addressedToStudent(txCtx, ctx.viewer.userId,
-          await txCtx.db.findBy(Assignment, { schoolId: ctx.schoolId, id: In(aIds), classId, day: input.day, status: AssignmentStatus.PUBLISHED }))
+          await txCtx.db.findBy(Assignment, { schoolId: ctx.schoolId, id: In(aIds), classId, status: AssignmentStatus.PUBLISHED, ...overlapping(input.day, input.day) }))
         : [];
       const unknown = aIds.find((id) => !ofDay.some((a) => a.id === id));
       if (unknown) throw new InvalidInputError('entries', RecordSheetMessages.NOT_HOMEWORK_OF_THE_DAY);

@@ -3,7 +3,8 @@ import { RequestContext } from '../../core/context';
 import { addDays, isoWeekday } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../core/errors';
 import { Role } from '../../core/roles';
-import { loadPlans } from '../assignment/assignment-plan';
+import { loadPlans, overlapping, plansOn } from '../assignment/assignment-plan';
+import { covers } from '../assignment/assignment-span.policy';
 import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assignment.entity';
 import { AssignmentShape } from '../assignment/assignment.policy';
 import { SchoolClass } from '../class/class.entity';
@@ -30,13 +31,13 @@ export class ReportService {
     checkRange(from, to);
     const cls = await this.reportableClass(ctx, classId);
     const assignments = await ctx.db.getRepository(Assignment).find({
-      where: { schoolId: ctx.schoolId, classId, status: AssignmentStatus.PUBLISHED, day: Between(from, to) }, order: { day: 'ASC' },
+      where: { schoolId: ctx.schoolId, classId, status: AssignmentStatus.PUBLISHED, ...overlapping(from, to) }, order: { day: 'ASC' },
     });
     const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
     const students = await ctx.loaders.studentsByClassId.load(classId);
     const reported: string[] = [];
     for (let day = from; day <= to; day = addDays(day, 1)) {
-      if (isoWeekday(day) <= 5 || plans.some((p) => p.assignment.day === day)) reported.push(day);
+      if (isoWeekday(day) <= 5 || plans.some((p) => covers(p.assignment, day))) reported.push(day);
     }
     // Every day's caps and sheets at once: the statements do not grow with the range. The
     // sheets carry each student's choice and actual minutes (the sheet's figure, else the
@@ -50,8 +51,9 @@ export class ReportService {
       const bedtimes = sheets.filter((s) => s.sheet?.bedtime);
       days.push({
         day, capMinutes,
-        subjects: plans.filter((p) => p.assignment.day === day).map((plan) => {
-          const lines = sheets.map((s) => s.lines.find((l) => l.plan === plan)).filter((l) => l !== undefined);
+        // Homework over several days: each day its share and the minutes the students gave for that day.
+        subjects: plansOn(plans, day).map((plan) => {
+          const lines = sheets.map((s) => s.lines.find((l) => l.plan.assignment.id === plan.assignment.id)).filter((l) => l !== undefined);
           const chosen = lines.filter((l) => l.choice !== null).map((l) => l.predictedMinutes ?? 0);
           const actual = lines.filter((l) => l.actualMinutes !== null).map((l) => l.actualMinutes!);
           return { subjectId: plan.assignment.subjectId, predictedMinutes: mean(chosen) ?? 0, actualMinutes: mean(actual), observations: actual.length };

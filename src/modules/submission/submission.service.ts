@@ -164,12 +164,12 @@ export class SubmissionService {
     if (existing) {
       throw new RuleViolation(SubmissionErrors.ALREADY_SUBMITTED);
     }
-    const now = new Date();
-    const isSchoolDay = await loadService.schoolDayTest(ctx, a.day, 30);
+    const now = ctx.clock.now();
+    const isSchoolDay = await loadService.schoolDayTest(ctx, a.dueDay, 30);
     const id = randomUUID();
     await ctx.db.insert(Submission, {
       schoolId: ctx.schoolId, id, assignmentId: a.id, studentId: ctx.viewer.userId, choice, status: SubmissionStatus.AWAITING_MARK,
-      late: now > homeworkDueAt(a.day, isSchoolDay), versionNo: 1, revision: 1, submittedAt: now, lastSubmittedAt: now,
+      late: now > homeworkDueAt(a.dueDay, isSchoolDay), versionNo: 1, revision: 1, submittedAt: now, lastSubmittedAt: now,
     });
     await this.insertVersion(ctx, id, 1, work, now);
     await ctx.db.upsert(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId, choice, chosenAt: now },
@@ -185,7 +185,7 @@ export class SubmissionService {
     if (s.status !== SubmissionStatus.CORRECTION_REQUESTED) {
       throw new RuleViolation(SubmissionErrors.NO_CORRECTION_REQUESTED);
     }
-    const now = new Date();
+    const now = ctx.clock.now();
     await this.insertVersion(ctx, s.id, s.versionNo + 1, work, now);
     await ctx.db.update(Submission, { schoolId: ctx.schoolId, id: s.id }, {
       versionNo: s.versionNo + 1, status: SubmissionStatus.AWAITING_MARK, revision: s.revision + 1, lastSubmittedAt: now,

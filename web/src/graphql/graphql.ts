@@ -20,6 +20,10 @@ export type AssignmentCreateInput = {
   clientKey?: string | null | undefined;
   /** The day */
   date: string;
+  /** How its minutes are spread over its days: one relative share (0–100) per day from `date` to `dueDay`, 0 for a day without work; absent: evenly */
+  dayShares?: Array<number> | null | undefined;
+  /** Homework over several days (weekend, holiday, a week's reading, a project): its last day, at most 62 days from `date` counted both; absent: one day's homework */
+  dueDay?: string | null | undefined;
   /** A group of the class kept for the subject: only its students get the homework (分层、个性化); absent: the whole class */
   groupId?: string | number | null | undefined;
   /** Packages (2–5) or the parts 1, 2, 3 */
@@ -76,6 +80,10 @@ export type AssignmentStepInput = {
 export type AssignmentUpdateInput = {
   /** The assignment */
   assignmentId: string | number;
+  /** New shares, one per day of the span; absent: unchanged (evenly when `dueDay` changes); null: evenly */
+  dayShares?: Array<number> | null | undefined;
+  /** A new last day (the first day stays; the first day itself: one day's homework again); absent: unchanged */
+  dueDay?: string | null | undefined;
   /** The revision you read */
   expectedRevision: number;
   /** Packages (2–5) or the parts 1, 2, 3 */
@@ -182,6 +190,12 @@ export type ItemStatus =
 
 /** An assignment being composed, not yet saved: previewed against the class-day cap */
 export type LoadDraftInput = {
+  /** Its shares, one per day; absent: evenly */
+  dayShares?: Array<number> | null | undefined;
+  /** Homework over several days: its last day; the preview counts its share of the previewed date */
+  dueDay?: string | null | undefined;
+  /** Homework over several days: its first day; absent: the previewed date */
+  firstDay?: string | null | undefined;
   /** The group it would be addressed to; absent: the whole class */
   groupId?: string | number | null | undefined;
   /** Packages or parts as composed so far */
@@ -458,7 +472,7 @@ export type UserErrorCode =
   | 'ALREADY_PUBLISHED'
   /** The student has already submitted this assignment; corrections go through submissionCorrect */
   | 'ALREADY_SUBMITTED'
-  /** The class already has homework in this subject on this day */
+  /** The class already has one day's homework in this subject on this day (homework over several days may run alongside it) */
   | 'ASSIGNMENT_EXISTS'
   /** The item is harder than the national curriculum standard (课标) allows */
   | 'BEYOND_CURRICULUM_STANDARD'
@@ -486,6 +500,12 @@ export type UserErrorCode =
   | 'DAY_OUTSIDE_RANGE'
   /** An entry falls outside the week of the list (Monday to Sunday) */
   | 'DAY_OUTSIDE_WEEK'
+  /** One share per day of the span, in order */
+  | 'DAY_SHARES_COUNT'
+  /** Each day's share is a whole number from 0 to 100, and at least one day has work */
+  | 'DAY_SHARES_INVALID'
+  /** Homework over several days is due on or after its first day */
+  | 'DUE_BEFORE_START'
   /** A new entry class would have the grade and number of a class moving up or of another new class; figures give grade and classNo */
   | 'ENTRY_CLASS_TAKEN'
   /** A file named is not an upload of yours that is still unused (each upload is used once) */
@@ -574,6 +594,8 @@ export type UserErrorCode =
   | 'SCHOOL_STORAGE_FULL'
   /** The head teacher has read the record sheet; corrections go through them */
   | 'SHEET_LOCKED'
+  /** Homework over several days spans at most 62 days (about a summer holiday); figures give the days asked for */
+  | 'SPAN_TOO_LONG'
   /** Someone changed the record since you read it; figures name the current revision */
   | 'STALE_REVISION'
   /** Another student of the school has this 学籍号 */
@@ -844,7 +866,7 @@ export type RecordSheetFillMutationVariables = Exact<{
 
 export type RecordSheetFillMutation = { recordSheetFill: { sheet: { revision: number } | null, userErrors: Array<{ code: UserErrorCode, figures: Array<{ name: string, value: number }> }> } };
 
-export type SubjectCard_EntryFragment = { choice: string | null, needsChoice: boolean, choices: Array<{ key: string, label: string, minMinutes: number, maxMinutes: number, totalMinutes: number, writtenHomeMinutes: number, optionKeys: Array<string> }>, assignment: { id: string, title: string, shape: AssignmentShape, subject: { name: string } }, submission: { id: string, status: SubmissionStatus, late: boolean, versions: Array<{ versionNo: number, actualMinutes: number, files: Array<{ id: string, kind: FileKind, name: string, url: string, thumbnailUrl: string | null }> }>, currentMark: { mark: string, comment: string, faceToFace: boolean, correctionRequested: boolean, versionNo: number } | null } | null } & { ' $fragmentName'?: 'SubjectCard_EntryFragment' };
+export type SubjectCard_EntryFragment = { choice: string | null, needsChoice: boolean, choices: Array<{ key: string, label: string, minMinutes: number, maxMinutes: number, totalMinutes: number, writtenHomeMinutes: number, optionKeys: Array<string> }>, assignment: { id: string, title: string, shape: AssignmentShape, day: string, dueDay: string, multiDay: boolean, subject: { name: string } }, submission: { id: string, status: SubmissionStatus, late: boolean, versions: Array<{ versionNo: number, actualMinutes: number, files: Array<{ id: string, kind: FileKind, name: string, url: string, thumbnailUrl: string | null }> }>, currentMark: { mark: string, comment: string, faceToFace: boolean, correctionRequested: boolean, versionNo: number } | null } | null } & { ' $fragmentName'?: 'SubjectCard_EntryFragment' };
 
 export type AssignmentContentQueryVariables = Exact<{
   id: string | number;
@@ -906,14 +928,14 @@ export type ComposeDayQueryVariables = Exact<{
 }>;
 
 
-export type ComposeDayQuery = { loadPreview: { ' $fragmentRefs'?: { 'LoadGauge_PreviewFragment': LoadGauge_PreviewFragment } }, classAssignments: Array<{ id: string, title: string, status: AssignmentStatus, subject: { id: string } }> };
+export type ComposeDayQuery = { loadPreview: { ' $fragmentRefs'?: { 'LoadGauge_PreviewFragment': LoadGauge_PreviewFragment } }, classAssignments: Array<{ id: string, title: string, status: AssignmentStatus, day: string, dueDay: string, subject: { id: string } }> };
 
 export type ComposeAssignmentQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ComposeAssignmentQuery = { assignment: { id: string, revision: number, status: AssignmentStatus, day: string, title: string, shape: AssignmentShape, class: { id: string, grade: number }, subject: { id: string }, options: Array<{ key: string, name: string, items: Array<{ atHome: boolean, predictedMinutes: number, versionNo: number, item: { id: string } | null, content: { title: string, tier: Tier, form: HomeworkForm } }> }> } };
+export type ComposeAssignmentQuery = { assignment: { id: string, revision: number, status: AssignmentStatus, day: string, dueDay: string, title: string, shape: AssignmentShape, spread: Array<{ share: number }>, class: { id: string, grade: number }, subject: { id: string }, options: Array<{ key: string, name: string, items: Array<{ atHome: boolean, predictedMinutes: number, versionNo: number, item: { id: string } | null, content: { title: string, tier: Tier, form: HomeworkForm } }> }> } };
 
 export type DraftLoadQueryVariables = Exact<{
   classId: string | number;
@@ -1089,6 +1111,9 @@ export const SubjectCard_EntryFragmentDoc = new TypedDocumentString(`
     id
     title
     shape
+    day
+    dueDay
+    multiDay
     subject {
       name
     }
@@ -1811,6 +1836,9 @@ export const StudentTodayDocument = new TypedDocumentString(`
     id
     title
     shape
+    day
+    dueDay
+    multiDay
     subject {
       name
     }
@@ -1911,6 +1939,8 @@ export const ComposeDayDocument = new TypedDocumentString(`
     id
     title
     status
+    day
+    dueDay
     subject {
       id
     }
@@ -1948,8 +1978,12 @@ export const ComposeAssignmentDocument = new TypedDocumentString(`
     revision
     status
     day
+    dueDay
     title
     shape
+    spread {
+      share
+    }
     class {
       id
       grade

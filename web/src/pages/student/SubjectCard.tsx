@@ -4,7 +4,7 @@ import { graphql, getFragmentData, type FragmentType } from '../../graphql';
 import { execute, RequestError, useQuery } from '../../app/client';
 import { FileList } from '../../components/FileList';
 import { Pill } from '../../components/Pill';
-import { FORM_NAMES, submissionStateName, TIER_COLORS, TIER_NAMES } from '../../format';
+import { FORM_NAMES, formatShortDay, submissionStateName, TIER_COLORS, TIER_NAMES } from '../../format';
 import { requestErrorText, userErrorText } from '../../messages';
 import { HandInForm } from './HandInForm';
 
@@ -13,7 +13,7 @@ export const SubjectCardEntryFragment = graphql(`
     choice
     needsChoice
     choices { key label minMinutes maxMinutes totalMinutes writtenHomeMinutes optionKeys }
-    assignment { id title shape subject { name } }
+    assignment { id title shape day dueDay multiDay subject { name } }
     submission {
       id status late
       versions { versionNo actualMinutes files { id kind name url thumbnailUrl } }
@@ -92,8 +92,12 @@ export function SubjectCard(props: { entry: FragmentType<typeof SubjectCardEntry
       aria-label={`${a.subject.name}作业`}
     >
       <div className="stack" style={{ gap: 12 }}>
+        {a.multiDay && (
+          <Alert type="info" showIcon
+            title={`跨多天的作业：${formatShortDay(a.day)} 至 ${formatShortDay(a.dueDay)}，${formatShortDay(a.dueDay)} 之后的第一个上学日上交。下面的时间是今天的分量。`} />
+        )}
         <div>
-          <Typography.Text strong id={`choice-${a.id}`}>{a.shape === 'THREE_PART' ? '选择今天的层级' : '选择套餐'}</Typography.Text>
+          <Typography.Text strong id={`choice-${a.id}`}>{a.shape === 'THREE_PART' ? (a.multiDay ? '选择层级（整份作业）' : '选择今天的层级') : '选择套餐'}</Typography.Text>
           <Typography.Text type="secondary">{s ? '（已提交，不能再改）' : '（提交前可以更改）'}</Typography.Text>
           <Radio.Group
             aria-labelledby={`choice-${a.id}`}

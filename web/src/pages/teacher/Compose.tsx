@@ -15,19 +15,22 @@ import { requestErrorText, userErrorText } from '../../messages';
 import { BankBrowser } from './compose/BankBrowser';
 import { OptionsEditor } from './compose/OptionsEditor';
 import { WeeklyListStart } from './compose/WeeklyListStart';
+import { SpanEditor, type SpanValue } from './compose/SpanEditor';
+import { apportion } from './compose/span';
 import { heaviestWrittenMinutes, packageOptions, structureProblems, THREE_PART_OPTIONS, type DraftOption } from './compose/plan';
 
 const ComposeDayDocument = graphql(`
   query ComposeDay($classId: ID!, $date: LocalDate!) {
     loadPreview(classId: $classId, date: $date) { ...LoadGauge_preview }
-    classAssignments(classId: $classId, from: $date, to: $date) { id title status subject { id } }
+    classAssignments(classId: $classId, from: $date, to: $date) { id title status day dueDay subject { id } }
   }
 `);
 
 const ComposeAssignmentDocument = graphql(`
   query ComposeAssignment($id: ID!) {
     assignment(id: $id) {
-      id revision status day title shape
+      id revision status day dueDay title shape
+      spread { share }
       class { id grade }
       subject { id }
       options { key name items { atHome predictedMinutes versionNo item { id } content { title tier form } } }
@@ -88,6 +91,8 @@ export function Compose() {
   const [shape, setShape] = useState<AssignmentShape>('THREE_PART');
   const [title, setTitle] = useState('');
   const [options, setOptions] = useState<DraftOption[]>(THREE_PART_OPTIONS);
+  const [span, setSpan] = useState<SpanValue>({ dueDay: day, shares: [1] });
+  const multiDay = span.dueDay !== day;
   const [saved, setSaved] = useState<Saved | null>(null);
   const [refusals, setRefusals] = useState<Refusal[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -98,7 +103,9 @@ export function Compose() {
   const classId = useId();
 
   const dayQuery = useQuery(ComposeDayDocument, { classId: current?.class.id ?? '', date: day }, { skip: !current });
-  const existing = dayQuery.data?.classAssignments.find((a) => a.subject.id === current?.subject.id && a.id !== saved?.id);
+  // One day's homework: one per subject and day (homework over several days runs alongside it).
+  const existing = multiDay ? undefined : dayQuery.data?.classAssignments.find((a) =>
+    a.subject.id === current?.subject.id && a.id !== saved?.id && a.day === day && a.dueDay === day);
   const group = viewer.researchGroups.find((g) => g.subject.id === current?.subject.id && g.grade === current?.class.grade) ?? null;
 
   // "布置作业" (no assignment in the address) after editing one starts afresh.
@@ -108,6 +115,7 @@ export function Compose() {
     setTitle('');
     setShape('THREE_PART');
     setOptions(THREE_PART_OPTIONS);
+    setSpan({ dueDay: day, shares: [1] });
     setRefusals([]);
     setProblem(null);
     setListNotes([]);
@@ -132,6 +140,7 @@ export function Compose() {
       setShape(assignment.shape);
       setTitle(assignment.title);
       setOptions(resolved);
+      setSpan({ dueDay: assignment.dueDay, shares: assignment.spread.map((d) => d.share) });
       setSaved({ id: assignment.id, revision: assignment.revision, status: assignment.status });
       if (assignment.day !== day) setDay(assignment.day);
     })()
@@ -150,11 +159,14 @@ export function Compose() {
       subjectId: current?.subject.id ?? '',
       shape,
       options: options.map((o) => ({ key: o.key, name: o.name, items: o.items.filter((i) => i.itemId).map((i) => ({ itemId: i.itemId, atHome: i.atHome })) })),
+      ...(multiDay ? { firstDay: day, dueDay: span.dueDay, dayShares: span.shares } : {}),
     },
   };
   const draftLoad = useQuery(DraftLoadDocument, draftVariables, { skip: !current });
   // Shown at once from the bank's counted minutes; the service's figure replaces it when it answers.
-  const localMinutes = useMemo(() => heaviestWrittenMinutes(shape, options), [shape, options]);
+  const wholeMinutes = useMemo(() => heaviestWrittenMinutes(shape, options), [shape, options]);
+  // Over several days the gauge shows this day's share.
+  const localMinutes = multiDay ? apportion(wholeMinutes, span.shares)[0] ?? 0 : wholeMinutes;
   const served = draftLoad.loading ? undefined : draftLoad.data?.loadPreview.draft?.heaviestWrittenMinutes;
   const thisMinutes = served ?? localMinutes;
   const structure = structureProblems(options);
@@ -167,6 +179,8 @@ export function Compose() {
   const input = () => ({
     title: title.trim(),
     options: options.map((o) => ({ key: o.key, name: o.name, items: o.items.map((i) => ({ itemId: i.itemId, atHome: i.atHome })) })),
+    dueDay: span.dueDay,
+    dayShares: multiDay ? span.shares : null,
   });
 
   /** Saves (creates or updates) and, when asked, publishes; refusals are shown with their figures. */
@@ -257,9 +271,9 @@ export function Compose() {
               options={teaching.map((t) => ({ value: t.id, label: `${t.class.name} · ${t.subject.name}` }))} />
           </div>
           {locked ? (
-            <div className="field"><span>日期</span><strong style={{ lineHeight: '32px' }}>{formatDay(day)}</strong></div>
+            <div className="field"><span>{multiDay ? '开始日期' : '日期'}</span><strong style={{ lineHeight: '32px' }}>{formatDay(day)}</strong></div>
           ) : (
-            <DayPicker value={day} onChange={setDay} label="布置日期" />
+            <DayPicker value={day} onChange={(d) => { setDay(d); setSpan((s) => (s.dueDay === day ? { dueDay: d, shares: [1] } : s)); }} label={multiDay ? '开始日期' : '布置日期'} />
           )}
           <div className="field">
             <span id={`${titleId}-shape`}>分层方式</span>
@@ -271,6 +285,7 @@ export function Compose() {
             <Input id={titleId} value={title} maxLength={100} onChange={(e) => setTitle(e.target.value)} placeholder="例如：小数乘整数·第2课时" />
           </div>
         </div>
+        <SpanEditor firstDay={day} value={span} onChange={setSpan} heaviestMinutes={wholeMinutes} />
         {existing && !saved && (
           <Alert type="warning" showIcon style={{ marginBottom: 12 }}
             title={`这一天本班已有${current.subject.name}作业《${existing.title}》（${existing.status === 'PUBLISHED' ? '已发布' : '草稿'}）。`}
