@@ -1,7 +1,7 @@
 import { toGlobalId } from '../../src/core/ids';
 import { SchoolStage } from '../../src/modules/school/school.entity';
 import { OTHER_SCHOOL } from '../support/fixtures';
-import { TestApp } from '../support/test-app';
+import { TEST_NOW, TestApp } from '../support/test-app';
 import { createAndPublish, ids, insertItem } from '../support/assignments';
 
 /**
@@ -44,6 +44,7 @@ beforeAll(async () => {
   assignment = published.assignment;
 });
 afterAll(() => t?.stop());
+afterEach(() => t.clock.set(TEST_NOW));
 
 const rows = () => t.db.dataSource.query(`SELECT s.status, s.revision, s.version_no, (SELECT count(*)::int FROM marks m WHERE m.submission_id = s.id) AS marks
   FROM submissions s ORDER BY s.id`);
@@ -200,10 +201,12 @@ describe('timeliness', () => {
     const item2 = await insertItem(t, { subject: 'math', grade: 8, title: '旧作业二', minutes: 10 });
     const old = await createAndPublish(t, tok.t8sx1, { ...ids(t, 8, 'math'), date: '2026-11-02', shape: 'PACKAGES', title: '上周的作业',
       options: [{ key: 'A', name: 'A', items: [{ itemId: item, atHome: true }] }, { key: 'B', name: 'B', items: [{ itemId: item2, atHome: true }] }] });
+    // Handed in a month after the homework's day, by the service's clock (not the machine's).
+    t.clock.set('2026-12-02T09:00:00+08:00');
     const late = (await t.ok(SUBMIT, { input: { assignmentId: old.assignment.id, choice: 'A', ...work('key-s80103-late') } }, await t.login('s80103'))).submissionCreate;
     expect(late.submission).toMatchObject({ late: true, status: 'AWAITING_MARK' });
-    await t.db.dataSource.query(`UPDATE submissions SET submitted_at = now() - interval '10 days', last_submitted_at = now() - interval '10 days' WHERE id = $1`,
-      [Buffer.from(late.submission.id, 'base64url').toString().split(':')[1]]);
+    await t.db.dataSource.query(`UPDATE submissions SET submitted_at = $2::timestamptz - interval '10 days', last_submitted_at = $2::timestamptz - interval '10 days' WHERE id = $1`,
+      [Buffer.from(late.submission.id, 'base64url').toString().split(':')[1], '2026-12-02T09:00:00+08:00']);
     const { markingQueue } = await t.ok(`{ markingQueue(first: 10) { edges { node { overdue submission { student { username } } } } } }`, {}, tok.t8sx1);
     expect(markingQueue.edges.map((e: any) => [e.node.submission.student.username, e.node.overdue])).toEqual([['s80103', true]]);
   });

@@ -46,7 +46,7 @@ export class SubmissionResolver {
     @Arg('classId', () => ID, { nullable: true, description: 'Only this class' }) classId: string | null,
     @Ctx() ctx: RequestContext,
   ) {
-    const page = await markingService.queue(ctx, args.first, args.after, new Date(), classId ? fromGlobalId(classId, 'Class', 'classId') : null);
+    const page = await markingService.queue(ctx, args.first, args.after, ctx.clock.now(), classId ? fromGlobalId(classId, 'Class', 'classId') : null);
     return { ...page, edges: page.edges.map((e) => ({ ...e, node: { ...e.node, submission: SubmissionNode.from(e.node.submission) } })) };
   }
 
