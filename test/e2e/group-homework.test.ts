@@ -283,6 +283,10 @@ describe('004「学生可根据自身学业情况自主选择每天的作业数�
   it('the tier trend shows how often suggestions were followed (counts only)', async () => {
     const { tierSuggestionTrend } = await t.ok(TREND, { c: classId(), s: subject('math') }, tok.t5yw1);
     expect(tierSuggestionTrend).toEqual([{ weekStart: '2026-12-14', suggested: 2, followed: 1, notFollowed: 1, notChosen: 0 }]);
+    // The tier trend itself carries them beside the week's counts per tier (its readers: the head teacher, the office).
+    const { tierTrend } = await t.ok(`query($c: ID!, $s: ID!) { tierTrend(classId: $c, subjectId: $s, from: "2026-12-14", to: "2026-12-20") {
+      weekStart counts { tier count } suggestions { suggested followed notFollowed notChosen } } }`, { c: classId(), s: subject('math') }, tok.jiaowu);
+    expect(tierTrend).toEqual([{ weekStart: '2026-12-14', counts: [{ tier: 'B', count: 2 }], suggestions: { suggested: 2, followed: 1, notFollowed: 1, notChosen: 0 } }]);
   });
 
   it('a student the homework is not addressed to, or a choice it does not offer, is refused; nothing changes', async () => {

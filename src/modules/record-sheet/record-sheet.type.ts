@@ -1,3 +1,4 @@
+import { WeekTierSuggestionsNode } from '../assignment/tier-suggestion.type';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ArrayMaxSize, IsNotEmpty, IsOptional, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { toGlobalId } from '../../core/ids';
@@ -134,6 +135,8 @@ export class DayLoadNode {
 export class WeekTiersNode {
   @Field(() => LocalDate, { description: 'Monday' }) weekStart!: string;
   @Field(() => [TierCountNode], { description: 'Counts per tier, level or package' }) counts!: TierCountNode[];
+  @Field(() => WeekTierSuggestionsNode, { description: "How often the teachers' suggested choices were followed that week (分层、个性化: suggested, never fixed; counts only)" })
+  suggestions!: WeekTierSuggestionsNode;
 }
 
 @ObjectType('TierChoiceCount', { description: 'A count of choices' })

@@ -12,11 +12,12 @@ import { loadService } from '../load/load.service';
 import { ResearchGroup } from '../research-group/research-group.entity';
 import { levelOfChoice } from '../submission/grading.policy';
 import { recordSheetService } from './record-sheet.service';
+import { suggestionTrend, WeekSuggestions } from '../assignment/tier-suggestion.service';
 import { RecordSheetMessages } from './record-sheet.errors';
 
 export interface SubjectDayLoad { subjectId: string; predictedMinutes: number; actualMinutes: number | null; observations: number }
 export interface DayLoad { day: string; capMinutes: number; subjects: SubjectDayLoad[]; studentsOverCap: number; sheets: number; onTimeBedtimes: number; bedtimes: number }
-export interface WeekTiers { weekStart: string; counts: { tier: string; count: number }[] }
+export interface WeekTiers { weekStart: string; counts: { tier: string; count: number }[]; suggestions: WeekSuggestions }
 
 const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((s, x) => s + x, 0) / xs.length) * 10) / 10 : null);
 
@@ -67,14 +68,24 @@ export class ReportService {
     return days;
   }
 
-  /** How the class's choices moved between tiers week by week (counts only). */
+  /**
+   * How the class's choices moved between tiers week by week, and how often the teachers'
+   * suggested choices were followed (counts only).
+   */
   async tierTrend(ctx: RequestContext, classId: string, subjectId: string, from: string, to: string): Promise<WeekTiers[]> {
     checkRange(from, to);
     await this.reportableClass(ctx, classId, subjectId);
     const assignments = await ctx.db.getRepository(Assignment).find({
       where: { schoolId: ctx.schoolId, classId, subjectId, status: AssignmentStatus.PUBLISHED, day: Between(from, to) },
     });
-    const choices = assignments.length ? await ctx.db.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, assignmentId: In(assignments.map((a) => a.id)) }) : [];
+    const [choices, suggested] = assignments.length
+      ? await Promise.all([
+        ctx.db.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, assignmentId: In(assignments.map((a) => a.id)) }),
+        suggestionTrend(ctx, assignments),
+      ])
+      : [[], []];
+    const suggestionsOf = (weekStart: string): WeekSuggestions =>
+      suggested.find((w) => w.weekStart === weekStart) ?? { weekStart, suggested: 0, followed: 0, notFollowed: 0, notChosen: 0 };
     const weeks = new Map<string, Map<string, number>>();
     for (const a of assignments) {
       const monday = addDays(a.day, 1 - isoWeekday(a.day));
@@ -87,6 +98,7 @@ export class ReportService {
     }
     return [...weeks.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([weekStart, counts]) => ({
       weekStart, counts: [...counts.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([tier, count]) => ({ tier, count })),
+      suggestions: suggestionsOf(weekStart),
     }));
   }
 
