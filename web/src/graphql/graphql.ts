@@ -930,12 +930,20 @@ export type ComposeDayQueryVariables = Exact<{
 
 export type ComposeDayQuery = { loadPreview: { ' $fragmentRefs'?: { 'LoadGauge_PreviewFragment': LoadGauge_PreviewFragment } }, classAssignments: Array<{ id: string, title: string, status: AssignmentStatus, day: string, dueDay: string, subject: { id: string } }> };
 
+export type ComposeGroupsQueryVariables = Exact<{
+  classId: string | number;
+  subjectId: string | number;
+}>;
+
+
+export type ComposeGroupsQuery = { studentGroups: Array<{ id: string, name: string, members: Array<{ id: string }> }> };
+
 export type ComposeAssignmentQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type ComposeAssignmentQuery = { assignment: { id: string, revision: number, status: AssignmentStatus, day: string, dueDay: string, title: string, shape: AssignmentShape, spread: Array<{ share: number }>, class: { id: string, grade: number }, subject: { id: string }, options: Array<{ key: string, name: string, items: Array<{ atHome: boolean, predictedMinutes: number, versionNo: number, item: { id: string } | null, content: { title: string, tier: Tier, form: HomeworkForm } }> }> } };
+export type ComposeAssignmentQuery = { assignment: { id: string, revision: number, status: AssignmentStatus, day: string, dueDay: string, title: string, shape: AssignmentShape, spread: Array<{ share: number }>, group: { id: string } | null, class: { id: string, grade: number }, subject: { id: string }, options: Array<{ key: string, name: string, items: Array<{ atHome: boolean, predictedMinutes: number, versionNo: number, item: { id: string } | null, content: { title: string, tier: Tier, form: HomeworkForm } }> }> } };
 
 export type DraftLoadQueryVariables = Exact<{
   classId: string | number;
@@ -1971,6 +1979,17 @@ export const ComposeDayDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<ComposeDayQuery, ComposeDayQueryVariables>;
+export const ComposeGroupsDocument = new TypedDocumentString(`
+    query ComposeGroups($classId: ID!, $subjectId: ID!) {
+  studentGroups(classId: $classId, subjectId: $subjectId) {
+    id
+    name
+    members {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ComposeGroupsQuery, ComposeGroupsQueryVariables>;
 export const ComposeAssignmentDocument = new TypedDocumentString(`
     query ComposeAssignment($id: ID!) {
   assignment(id: $id) {
@@ -1983,6 +2002,9 @@ export const ComposeAssignmentDocument = new TypedDocumentString(`
     shape
     spread {
       share
+    }
+    group {
+      id
     }
     class {
       id

@@ -26,11 +26,19 @@ const ComposeDayDocument = graphql(`
   }
 `);
 
+/** The class's groups kept for the subject (分层、个性化): homework may be addressed to one. */
+const ComposeGroupsDocument = graphql(`
+  query ComposeGroups($classId: ID!, $subjectId: ID!) {
+    studentGroups(classId: $classId, subjectId: $subjectId) { id name members { id } }
+  }
+`);
+
 const ComposeAssignmentDocument = graphql(`
   query ComposeAssignment($id: ID!) {
     assignment(id: $id) {
       id revision status day dueDay title shape
       spread { share }
+      group { id }
       class { id grade }
       subject { id }
       options { key name items { atHome predictedMinutes versionNo item { id } content { title tier form } } }
@@ -92,6 +100,9 @@ export function Compose() {
   const [title, setTitle] = useState('');
   const [options, setOptions] = useState<DraftOption[]>(THREE_PART_OPTIONS);
   const [span, setSpan] = useState<SpanValue>({ dueDay: day, shares: [1] });
+  /** The group it is addressed to; null: the whole class. */
+  const [audience, setAudience] = useState<string | null>(null);
+  const audienceId = useId();
   const multiDay = span.dueDay !== day;
   const [saved, setSaved] = useState<Saved | null>(null);
   const [refusals, setRefusals] = useState<Refusal[]>([]);
@@ -103,6 +114,8 @@ export function Compose() {
   const classId = useId();
 
   const dayQuery = useQuery(ComposeDayDocument, { classId: current?.class.id ?? '', date: day }, { skip: !current });
+  const groupsQuery = useQuery(ComposeGroupsDocument, { classId: current?.class.id ?? '', subjectId: current?.subject.id ?? '' }, { skip: !current });
+  const groups = groupsQuery.data?.studentGroups ?? [];
   // One day's homework: one per subject and day (homework over several days runs alongside it).
   const existing = multiDay ? undefined : dayQuery.data?.classAssignments.find((a) =>
     a.subject.id === current?.subject.id && a.id !== saved?.id && a.day === day && a.dueDay === day);
@@ -116,6 +129,7 @@ export function Compose() {
     setShape('THREE_PART');
     setOptions(THREE_PART_OPTIONS);
     setSpan({ dueDay: day, shares: [1] });
+    setAudience(null);
     setRefusals([]);
     setProblem(null);
     setListNotes([]);
@@ -141,6 +155,7 @@ export function Compose() {
       setTitle(assignment.title);
       setOptions(resolved);
       setSpan({ dueDay: assignment.dueDay, shares: assignment.spread.map((d) => d.share) });
+      setAudience(assignment.group?.id ?? null);
       setSaved({ id: assignment.id, revision: assignment.revision, status: assignment.status });
       if (assignment.day !== day) setDay(assignment.day);
     })()
@@ -160,6 +175,7 @@ export function Compose() {
       shape,
       options: options.map((o) => ({ key: o.key, name: o.name, items: o.items.filter((i) => i.itemId).map((i) => ({ itemId: i.itemId, atHome: i.atHome })) })),
       ...(multiDay ? { firstDay: day, dueDay: span.dueDay, dayShares: span.shares } : {}),
+      groupId: audience,
     },
   };
   const draftLoad = useQuery(DraftLoadDocument, draftVariables, { skip: !current });
@@ -194,7 +210,7 @@ export function Compose() {
       let state = saved;
       if (!state) {
         const { assignmentCreate } = await execute(AssignmentCreateDocument, {
-          input: { ...input(), classId: current!.class.id, subjectId: current!.subject.id, date: day, shape, clientKey: newClientKey() },
+          input: { ...input(), classId: current!.class.id, subjectId: current!.subject.id, date: day, shape, groupId: audience, clientKey: newClientKey() },
         });
         if (assignmentCreate.userErrors.length || !assignmentCreate.assignment) return setRefusals(assignmentCreate.userErrors);
         state = assignmentCreate.assignment;
@@ -280,6 +296,13 @@ export function Compose() {
             <Radio.Group aria-labelledby={`${titleId}-shape`} value={shape} disabled={locked} onChange={(e) => changeShape(e.target.value as AssignmentShape)}
               optionType="button" options={[{ value: 'THREE_PART', label: '三三三分层' }, { value: 'PACKAGES', label: 'A/B 套餐' }]} />
           </div>
+          {(groups.length > 0 || audience) && (
+            <div className="field" style={{ minWidth: 180 }}>
+              <label htmlFor={audienceId}>布置对象</label>
+              <Select id={audienceId} value={audience ?? ''} disabled={locked} onChange={(v) => setAudience(v || null)}
+                options={[{ value: '', label: '全班' }, ...groups.map((g) => ({ value: g.id, label: `${g.name}（${g.members.length} 人）` }))]} />
+            </div>
+          )}
           <div className="field" style={{ flex: '1 1 240px' }}>
             <label htmlFor={titleId}>作业标题</label>
             <Input id={titleId} value={title} maxLength={100} onChange={(e) => setTitle(e.target.value)} placeholder="例如：小数乘整数·第2课时" />
