@@ -193,6 +193,36 @@ describe(`${SEED}: each day of the span is checked against that day's cap`, () =
   });
 });
 
+describe(`${SEED} and 003「加强学科组、年级组作业统筹」: a subject's budget on each day of the span`, () => {
+  const FRI = '2026-12-18';
+  const SET = `mutation($input: SubjectBudgetsSetInput!) { subjectBudgetsSet(input: $input) { week { revision } userErrors { code } } }`;
+  const BUDGETS = `query($c: ID!, $d: LocalDate!) { loadPreview(classId: $c, date: $d) { subjectBudgets { subject { code } budgetMinutes usedMinutes remainingMinutes } } }`;
+  let english: { id: string; revision: number };
+
+  it('with 英语 budgeted 10 minutes on Thursdays, 英语 24 minutes Thursday to Friday evenly (12 on Thursday) is refused on Thursday, the first of its two days; nothing changes', async () => {
+    const subjects = ['chinese', 'math', 'english'].map((code) => ({ subjectId: ids(t, 5, code).subjectId, minutes: code === 'english' ? 10 : 20 }));
+    const { subjectBudgetsSet } = await t.ok(SET, { input: { classId: classId(), days: [{ weekday: 4, budgets: subjects }] } }, tok.t5yw1);
+    expect(subjectBudgetsSet.userErrors).toEqual([]);
+    english = await draft(tok.t5yy1, 'english', 24, THU, FRI, undefined, '英语两天阅读');
+    const payload = await refused(PUBLISH, { assignmentId: english.id, expectedRevision: english.revision }, tok.t5yy1, 'assignmentPublish');
+    expect(payload.userErrors.map((e: { code: string }) => e.code)).toEqual(['SUBJECT_BUDGET_EXCEEDED']);
+    expect(figures(payload.userErrors[0])).toMatchObject({ budgetMinutes: 10, availableMinutes: 10, publishedMinutes: 0, thisAssignmentMinutes: 12, excessMinutes: 2, dayOfSpan: 1, spanDays: 2 });
+  });
+
+  it('shares 1 and 2 (8 on Thursday, 16 on Friday, which has no budgets) fit; the preview shows 英语 using 8 of its 10 on Thursday', async () => {
+    const item = await insertItem(t, { subject: 'english', grade: 5, title: '英语阅读24分钟', minutes: 24 });
+    const { assignmentUpdate } = await t.ok(UPDATE, { input: {
+      assignmentId: english.id, expectedRevision: english.revision, title: '英语两天阅读', options: packages(item, item), dayShares: [1, 2],
+    } }, tok.t5yy1);
+    expect(assignmentUpdate.userErrors).toEqual([]);
+    expect((await publish(tok.t5yy1, assignmentUpdate.assignment)).userErrors).toEqual([]);
+    const { loadPreview } = await t.ok(BUDGETS, { c: classId(), d: THU }, tok.t5yy1);
+    expect(loadPreview.subjectBudgets.find((l: { subject: { code: string } }) => l.subject.code === 'english'))
+      .toEqual({ subject: { code: 'english' }, budgetMinutes: 10, usedMinutes: 8, remainingMinutes: 2 });
+    expect((await t.ok(BUDGETS, { c: classId(), d: FRI }, tok.t5yy1)).loadPreview.subjectBudgets).toBeNull();
+  });
+});
+
 describe(`${SEED}: the record sheet of each day`, () => {
   it("each day's sheet has the homework with the day's share of the chosen choice; minutes are given day by day", async () => {
     const { recordSheet } = await t.ok(SHEET, { d: SAT }, tok.s50101);
