@@ -32,7 +32,7 @@ const PERSONAL_TYPES = [
 /** Every other object type, by why it holds no child's personal data. */
 const NOT_PERSONAL_TYPES: Record<string, string[]> = {
   'homework, bank, calendar and school data: no student in it': [
-    'AllFormsLoad', 'Assignment', 'AssignmentChoice', 'AssignmentItem', 'AssignmentOption', 'BalanceCounts', 'BalanceTags', 'BankItem', 'BankItemVersion',
+    'AllFormsLoad', 'Assignment', 'AssignmentChoice', 'AssignmentDay', 'AssignmentItem', 'AssignmentOption', 'BalanceCounts', 'BalanceTags', 'BankItem', 'BankItemVersion',
     'CalendarDay', 'DayTotal', 'DraftLoad', 'ExcelFile', 'GradeWeekTotals', 'GroupCoverageReport', 'ImportProblem', 'LoadCap', 'LoadPreview',
     'NoticeDay', 'NoticeSubject', 'ObjectiveCoverage', 'School', 'SchoolSettings', 'GradeWakeUpTime', 'Subject', 'SubjectLoadLine', 'Term', 'TierCounts', 'Unit',
     'UnitCoverageReport', 'UnitObjective', 'WeeklyList', 'WeeklyListEntry', 'WeeklyListOverview', 'WeeklyNotice',
