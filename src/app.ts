@@ -21,7 +21,7 @@ import { authService } from './modules/auth/auth.service';
 import { onePasswordOperationPlugin } from './modules/auth/password-operations';
 import { checkChartUrl } from './modules/chart/chart-url';
 import { chartService } from './modules/chart/chart.service';
-import { userService } from './modules/user/user.service';
+import { userService, ViewerRow } from './modules/user/user.service';
 import { privacyService } from './modules/privacy/privacy.service';
 import { CALIBRATION_BATCH, CalibrationWorker } from './modules/calibration/calibration-queue';
 import { createLoaders } from './modules/registry';
@@ -156,14 +156,15 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger,
 
   /**
    * Opens the request's transaction (see request-scope.ts) in the school of the bearer token
-   * and loads the viewer within it. The caller commits or rolls back `scope`.
+   * and loads the viewer within it, in the same round trip. The caller commits or rolls back `scope`.
    */
   async function contextFor(req: http.IncomingMessage, requestId: string, log: Logger, open: (scope: RequestScope) => void): Promise<RequestContext> {
     try {
       const claims = authService.claimsFromAuthorization(config, req.headers.authorization);
-      const scope = await RequestScope.open(db.dataSource, claims?.sch ?? null);
+      const { scope, viewer } = claims
+        ? await authService.openAs(db.dataSource, claims)
+        : { scope: await RequestScope.open(db.dataSource, null), viewer: null };
       open(scope);
-      const viewer = claims ? await authService.viewerOfClaims(scope.manager, claims) : null;
       // Behind a trusted proxy, the last hop it appended is the client; earlier ones are client-written.
       const forwarded = config.trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').pop()!.trim() : '';
       const address = forwarded || req.socket.remoteAddress || 'unknown';
@@ -201,9 +202,8 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger,
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
         context: async () => (ctx = await contextFor(req, requestId, log, (s) => (scope = s))),
       });
-      if (ctx) await privacyService.flush(ctx);
-      // The answer is sent only once its writes are committed.
-      await scope?.commit();
+      // The answer is sent only once its writes are committed; the access log goes with the COMMIT.
+      await scope?.commit(ctx && privacyService.flushStatement(ctx));
       await ctx?.committed();
     } catch (e) {
       await scope?.rollback();
@@ -227,16 +227,15 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger,
     const kind = url.pathname.slice('/charts/'.length, -'.svg'.length);
     const claims = checkChartUrl(kind, url.searchParams.get('p'), url.searchParams.get('s'), config.authTokenSecret);
     if (!claims) throw new HttpError(403, ChartMessages.CHART_LINK_INVALID);
-    const scope = await RequestScope.open(db.dataSource, claims.schoolId);
+    const { scope, rows } = await RequestScope.openReading<ViewerRow>(db.dataSource, claims.schoolId, userService.viewerStatement(claims.schoolId, claims.userId));
     try {
-      const loaded = await userService.loadViewer(scope.manager, claims.schoolId, claims.userId);
+      const loaded = userService.viewerOfRows(rows, claims.userId);
       if (!loaded || loaded.tokenVersion !== claims.ver) throw new HttpError(403, ChartMessages.CHART_LINK_INVALID);
       const ctx = new RequestContext('chart', scope.manager, config, logger, loaded.viewer, createLoaders);
       const svg = claims.kind === 'class-load'
         ? await chartService.classLoad(ctx, claims.params.classId, claims.params.from, claims.params.to)
         : await chartService.studentWeek(ctx, claims.params.studentId, claims.params.weekStart);
-      await privacyService.flush(ctx);
-      await scope.commit();
+      await scope.commit(privacyService.flushStatement(ctx));
       res.setHeader('content-type', 'image/svg+xml; charset=utf-8');
       res.setHeader('cache-control', 'private, max-age=60');
       res.end(svg);

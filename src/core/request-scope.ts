@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import type { ConnectionControl, ShortTransaction } from './context';
 import { DatabaseUnavailableError } from './errors';
 
@@ -13,7 +13,9 @@ export const SERVICE_ROLE = 'homework_app';
  * One request's database work: one connection, one transaction, acting as SERVICE_ROLE with
  * the caller's school set by `set_config(..., true)`. Both settings end with the transaction,
  * so nothing leaks to the next user of the pooled connection, and with no school set the
- * row-level security policies show no tenant row at all.
+ * row-level security policies show no tenant row at all. The start (with the settings and the
+ * request's first read, its viewer) and the end (with its last write, the access log) are a
+ * round trip each.
  *
  * A mutation's own transaction (`withTransaction`) runs inside as a savepoint: when it fails,
  * its writes are rolled back and the rest of the request (the access log) still commits.
@@ -35,7 +37,17 @@ export class RequestScope implements ConnectionControl {
 
   /** Starts the transaction; `schoolId` null is an anonymous request (sign-in). */
   static async open(dataSource: DataSource, schoolId: string | null): Promise<RequestScope> {
-    return new RequestScope(dataSource, await begin(dataSource, schoolId), schoolId);
+    return new RequestScope(dataSource, (await begin(dataSource, schoolId)).runner, schoolId);
+  }
+
+  /**
+   * Starts the transaction in `schoolId` and runs `read` in it, in the same round trip: the
+   * scope and the rows of `read` (a request's viewer). `read` goes in a message of several
+   * statements, which takes no parameters: it must hold only literals its caller has checked.
+   */
+  static async openReading<R>(dataSource: DataSource, schoolId: string, read: string): Promise<{ scope: RequestScope; rows: R[] }> {
+    const { runner, rows } = await begin(dataSource, schoolId, read);
+    return { scope: new RequestScope(dataSource, runner, schoolId), rows: rows as R[] };
   }
 
   /** Everything the request reads or writes goes through this manager. */
@@ -49,21 +61,34 @@ export class RequestScope implements ConnectionControl {
     this.schoolId = schoolId;
   }
 
-  /** Commits the request's work and gives the connection back to the pool. */
-  async commit(): Promise<void> {
+  /**
+   * Commits the request's work and gives the connection back to the pool. `last`, a write the
+   * request leaves to its end (the access log), goes in the same message as COMMIT, so in the
+   * same round trip: it must hold only literals its caller has escaped (a message of several
+   * statements takes no parameters). When it fails, nothing is committed.
+   */
+  async commit(last?: string | null): Promise<void> {
     if (this.finished) return;
     this.finished = true;
     // Released and not resumed (resuming failed): the request's work was committed on release.
-    if (this.released) return;
-    await this.commitAndRelease();
+    if (this.released) {
+      if (last) throw new Error('the request scope holds no connection to write on');
+      return;
+    }
+    await this.commitAndRelease(last);
   }
 
   /** Commits the transaction and gives its connection back; a broken connection committed nothing. */
-  private async commitAndRelease(): Promise<void> {
+  private async commitAndRelease(last?: string | null): Promise<void> {
     // The driver lets go of a connection that broke; then nothing of the request was committed.
     if (this.runner.isReleased) throw new DatabaseUnavailableError('the connection was lost before COMMIT');
     try {
-      if (this.runner.isTransactionActive) await this.runner.commitTransaction();
+      if (last) {
+        await this.runner.query(`${last}; COMMIT`);
+        markTransactionClosed(this.runner);
+      } else if (this.runner.isTransactionActive) {
+        await this.runner.commitTransaction();
+      }
     } catch (e) {
       await closeQuietly(this.runner);
       throw e;
@@ -89,7 +114,7 @@ export class RequestScope implements ConnectionControl {
   /** Goes on after release() in a new transaction on a pooled connection, in the same school. */
   async resume(): Promise<EntityManager> {
     if (this.finished || !this.released) throw new Error('the request scope holds its connection');
-    this.runner = await begin(this.dataSource, this.schoolId);
+    this.runner = (await begin(this.dataSource, this.schoolId)).runner;
     this.released = false;
     return this.runner.manager;
   }
@@ -108,22 +133,57 @@ export class RequestScope implements ConnectionControl {
   };
 }
 
-/** A connection from the pool in a new transaction acting as SERVICE_ROLE, with `schoolId` set. */
-async function begin(dataSource: DataSource, schoolId: string | null): Promise<QueryRunner> {
+/**
+ * A connection from the pool in a new transaction acting as SERVICE_ROLE, with `schoolId` set;
+ * with `read`, that statement's rows, run after the role and the school are set.
+ */
+async function begin(dataSource: DataSource, schoolId: string | null, read?: string): Promise<{ runner: QueryRunner; rows: unknown[] }> {
   if (schoolId !== null && !UUID.test(schoolId)) throw new Error(`not a school id: ${schoolId}`);
   const runner = dataSource.createQueryRunner();
   try {
     await runner.connect();
     // Marked open first: if the statement below fails half way, closing rolls the transaction back.
     markTransactionOpen(runner);
-    // The transaction, the role and the school in one message, so one round trip (the simple
-    // protocol, hence literals: the role is a constant, the school a checked UUID).
-    await runner.query(`START TRANSACTION; SELECT set_config('role', '${SERVICE_ROLE}', true), set_config('app.school_id', '${schoolId ?? ''}', true)`);
-    return runner;
+    // The transaction, the role, the school and the first read in one message, so one round
+    // trip (the simple protocol, hence literals: the role is a constant, the school a checked
+    // UUID, the read its caller's).
+    const opening = `START TRANSACTION; SELECT set_config('role', '${SERVICE_ROLE}', true), set_config('app.school_id', '${schoolId ?? ''}', true)`;
+    if (read === undefined) {
+      await runner.query(opening);
+      return { runner, rows: [] };
+    }
+    return { runner, rows: await lastRows(runner, `${opening}; ${read}`) };
   } catch (e) {
     await closeQuietly(runner);
     throw e;
   }
+}
+
+interface DriverResult {
+  rows: unknown[];
+}
+
+/**
+ * Sends a message of several statements on `runner`'s connection: the rows of the last one.
+ * TypeORM's `query()` keeps only a single statement's rows, so this goes to the driver, logged
+ * as TypeORM logs its statements (the statement counter and the slow-statement log see it).
+ */
+async function lastRows(runner: QueryRunner, sql: string): Promise<unknown[]> {
+  const client = (await runner.connect()) as { query(sql: string): Promise<DriverResult | DriverResult[]> };
+  const logger = runner.connection.logger;
+  const slowAfter = runner.connection.options.maxQueryExecutionTime;
+  logger.logQuery(sql, undefined, runner);
+  const started = Date.now();
+  let results: DriverResult | DriverResult[];
+  try {
+    results = await client.query(sql);
+  } catch (e) {
+    logger.logQueryError(e as Error, sql, undefined, runner);
+    throw new QueryFailedError(sql, undefined, e as Error);
+  }
+  const took = Date.now() - started;
+  if (slowAfter && took > slowAfter) logger.logQuerySlow(took, sql, undefined, runner);
+  return Array.isArray(results) ? results[results.length - 1].rows : results.rows;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -138,6 +198,13 @@ function markTransactionOpen(runner: QueryRunner): void {
   if (typeof state.transactionDepth !== 'number') throw new Error('TypeORM query runner without transactionDepth');
   state.isTransactionActive = true;
   state.transactionDepth = 1;
+}
+
+/** Tells TypeORM's query runner that its transaction ended, as `commitTransaction()` would after sending COMMIT alone. */
+function markTransactionClosed(runner: QueryRunner): void {
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+  state.isTransactionActive = false;
+  state.transactionDepth = 0;
 }
 
 async function closeQuietly(runner: QueryRunner): Promise<void> {

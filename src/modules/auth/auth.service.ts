@@ -1,10 +1,11 @@
-import { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config';
 import { RequestContext, Viewer } from '../../core/context';
 import { RuleViolation, TooManyAttemptsError, UnauthenticatedError } from '../../core/errors';
 import { withTransaction } from '../../core/transaction';
 import { User } from '../user/user.entity';
-import { userService } from '../user/user.service';
+import { userService, ViewerRow } from '../user/user.service';
+import { RequestScope } from '../../core/request-scope';
 import { AuthErrors, AuthMessages, PasswordChecksBusyError } from './auth.errors';
 import { accountKey, addressKey, AttemptCount, countLoginAttempt, loginSucceeded } from './login-attempts';
 import { decoyHash, hashPassword, verifyPassword } from './password';
@@ -120,16 +121,18 @@ export class AuthService {
   }
 
   /**
-   * The viewer that checked claims name; UNAUTHENTICATED when the account is gone or the token
-   * revoked. It takes a bare manager: the request scope calls it before the request has a context.
+   * Opens a request's transaction (core/request-scope.ts) in the school of checked claims with
+   * the viewer they name loaded in the same round trip. UNAUTHENTICATED, with nothing left open,
+   * when the account is gone or the token revoked.
    */
-  async viewerOfClaims(ds: EntityManager, claims: TokenClaims): Promise<Viewer> {
-    const loaded = await userService.loadViewer(ds, claims.sch, claims.sub);
-    if (!loaded) throw new UnauthenticatedError(AuthMessages.ACCOUNT_GONE);
-    if (loaded.tokenVersion !== claims.ver) {
-      throw new UnauthenticatedError(AuthMessages.TOKEN_REVOKED);
+  async openAs(dataSource: DataSource, claims: TokenClaims): Promise<{ scope: RequestScope; viewer: Viewer }> {
+    const { scope, rows } = await RequestScope.openReading<ViewerRow>(dataSource, claims.sch, userService.viewerStatement(claims.sch, claims.sub));
+    const loaded = userService.viewerOfRows(rows, claims.sub);
+    if (!loaded || loaded.tokenVersion !== claims.ver) {
+      await scope.rollback();
+      throw new UnauthenticatedError(loaded ? AuthMessages.TOKEN_REVOKED : AuthMessages.ACCOUNT_GONE);
     }
-    return loaded.viewer;
+    return { scope, viewer: loaded.viewer };
   }
 
   /** Revokes every token of the caller (all devices). */

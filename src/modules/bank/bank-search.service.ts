@@ -3,9 +3,13 @@ import { RequestContext } from '../../core/context';
 import { InvalidInputError } from '../../core/errors';
 import { decodeCursor, Page, pageOf } from '../../core/pagination';
 import { Role } from '../../core/roles';
+import { entityOfJson, jsonOfRow } from '../../core/entity-json';
 import { ResearchGroup } from '../research-group/research-group.entity';
+import { primeUser, UserWithFactsJson, userWithFactsSql } from '../user/user.loaders';
 import { requireStaff } from './bank-access';
-import { BankItem } from './bank-item.entity';
+import { BankItem, BankItemVersion } from './bank-item.entity';
+import { versionKey } from './bank.loaders';
+import { Unit } from './unit.entity';
 import { HomeworkForm, ItemStatus, Tier } from './bank.enums';
 import { likePattern, searchTerms } from './bank.policy';
 import { RequestErrors } from '../../core/request-errors';
@@ -24,6 +28,17 @@ export interface BankItemFilter {
   text?: string | null;
 }
 
+/** A search result row: JSON arrays of `jsonOfRow` (see the statement in `search`). */
+interface SearchRow {
+  id: string;
+  item: unknown[];
+  cursor_at: string;
+  unit: unknown[] | null;
+  research_group: unknown[] | null;
+  versions: unknown[][] | null;
+  author: UserWithFactsJson | null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** Statuses listed when the filter names none: everything but retired items. */
@@ -40,7 +55,6 @@ export class BankSearchService {
     const qb = ctx.db
       .getRepository(BankItem)
       .createQueryBuilder('i')
-      .addSelect(`to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
       .where('i.school_id = :schoolId', { schoolId: ctx.schoolId })
       .orderBy('i.created_at', 'DESC')
       .addOrderBy('i.id', 'DESC')
@@ -65,7 +79,7 @@ export class BankSearchService {
       qb.andWhere(`i.search_grams @> CAST(:grams${n} AS text[])`, { [`grams${n}`]: term.grams });
       qb.andWhere(`i.search_text LIKE :like${n}`, { [`like${n}`]: likePattern(term.text) });
     });
-    await this.applyVisibility(ctx, qb);
+    this.applyVisibility(ctx, qb);
     if (after) {
       const [at, id] = decodeCursor(after, 2);
       if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id)) {
@@ -74,21 +88,50 @@ export class BankSearchService {
       qb.andWhere('(i.created_at, i.id) < (CAST(:afterAt AS timestamptz), CAST(:afterId AS uuid))', { afterAt: String(at), afterId: String(id) });
     }
 
-    const { entities, raw } = await qb.getRawAndEntities();
-    const cursorOf = new Map(entities.map((e, i) => [e, raw[i].cursor_at as string]));
-    return pageOf(entities, first, (e) => [cursorOf.get(e), e.id], (e) => e);
+    // The page's items with what a result list shows of them — the unit, the research group
+    // (which decides the version shown), the working and approved versions, the author and the
+    // facts of the author's visibility — in this one statement, put in the request's loaders.
+    const db = ctx.db;
+    const rows: SearchRow[] = await qb
+      .select('i.id', 'id')
+      .addSelect(jsonOfRow(db, BankItem, 'i'), 'item')
+      .addSelect(`to_char(i.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'cursor_at')
+      .addSelect(`(SELECT ${jsonOfRow(db, Unit, 'un')} FROM units un WHERE un.school_id = i.school_id AND un.id = i.unit_id)`, 'unit')
+      .addSelect(`(SELECT ${jsonOfRow(db, ResearchGroup, 'rg')} FROM research_groups rg
+                    WHERE rg.school_id = i.school_id AND rg.subject_id = i.subject_id AND rg.grade = i.grade)`, 'research_group')
+      .addSelect(`(SELECT json_agg(${jsonOfRow(db, BankItemVersion, 'v')}) FROM bank_item_versions v
+                    WHERE v.school_id = i.school_id AND v.item_id = i.id AND v.version_no IN (i.version_no, i.approved_version_no))`, 'versions')
+      .addSelect(userWithFactsSql(db, 'i.school_id', 'i.author_id'), 'author')
+      .getRawMany();
+    return pageOf(rows, first, (row) => [row.cursor_at, row.id], (row) => this.prime(ctx, row));
+  }
+
+  /** Puts a search row's item and what came with it in the request's loaders; the item. */
+  private prime(ctx: RequestContext, row: SearchRow): BankItem {
+    const loaders = ctx.loaders;
+    const item = entityOfJson(ctx.db, BankItem, row.item);
+    loaders.bankItemById.prime(item.id, item);
+    if (row.unit) loaders.unitById.prime(item.unitId, entityOfJson(ctx.db, Unit, row.unit));
+    loaders.researchGroupBySubjectGrade.prime(`${item.subjectId}:${item.grade}`, row.research_group && entityOfJson(ctx.db, ResearchGroup, row.research_group));
+    for (const values of row.versions ?? []) {
+      const version = entityOfJson(ctx.db, BankItemVersion, values);
+      loaders.bankItemVersionByKey.prime(versionKey(version.itemId, version.versionNo), version);
+    }
+    primeUser(ctx, row.author);
+    return item;
   }
 
   /** Drafts are seen by their research group and reviewers; other staff see approved items. */
-  private async applyVisibility(ctx: RequestContext, qb: SelectQueryBuilder<BankItem>): Promise<void> {
+  private applyVisibility(ctx: RequestContext, qb: SelectQueryBuilder<BankItem>): void {
     if (ctx.hasRole(Role.ACADEMIC_OFFICE)) return;
     const groupIds = [...ctx.viewer.groupIds, ...ctx.viewer.ledGroupIds];
-    const groups = groupIds.length ? await ctx.loaders.researchGroupById.loadMany(groupIds) : [];
-    const keys = groups.filter((g): g is ResearchGroup => !!g && !(g instanceof Error)).map((g) => `${g.subjectId}:${g.grade}`);
     qb.andWhere(
       new Brackets((w) => {
         w.where('i.approved_version_no IS NOT NULL').orWhere('i.author_id = :viewerId', { viewerId: ctx.viewer.userId });
-        if (keys.length) w.orWhere(`(i.subject_id::text || ':' || i.grade::text) IN (:...groupKeys)`, { groupKeys: keys });
+        if (groupIds.length) {
+          w.orWhere(`(i.subject_id, i.grade) IN (SELECT g.subject_id, g.grade FROM research_groups g
+                       WHERE g.school_id = i.school_id AND g.id IN (:...groupIds))`, { groupIds });
+        }
       }),
     );
   }

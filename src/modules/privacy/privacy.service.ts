@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { escapeLiteral } from 'pg';
 import { AccessRecord, RequestContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, RuleViolation } from '../../core/errors';
 import { decodeCursor, Page, pageOf } from '../../core/pagination';
@@ -53,16 +54,21 @@ export class PrivacyService {
 
   /** Writes the request's access records in one statement, in the request's own transaction. */
   async flush(ctx: RequestContext): Promise<void> {
+    const statement = this.flushStatement(ctx);
+    if (statement) await ctx.db.query(statement);
+  }
+
+  /**
+   * The statement that writes the request's access records (null when there are none), with its
+   * values as escaped literals: the request scope sends it with the COMMIT, in one round trip.
+   */
+  flushStatement(ctx: RequestContext): string | null {
     const records = ctx.accessRecords.splice(0);
     const viewer = ctx.viewerOrNull;
-    if (!records.length || !viewer) return;
-    const params: unknown[] = [];
-    const values = records.map((r) => {
-      params.push(viewer.schoolId, randomUUID(), viewer.userId, r.studentId, r.resource, r.resourceId);
-      const n = params.length;
-      return `($${n - 5}, $${n - 4}, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
-    });
-    await ctx.db.query(`INSERT INTO access_log (school_id, id, actor_id, student_id, resource, resource_id) VALUES ${values.join(', ')}`, params);
+    if (!records.length || !viewer) return null;
+    const values = records.map((r) =>
+      `(${[viewer.schoolId, randomUUID(), viewer.userId, r.studentId, r.resource, r.resourceId].map(escapeLiteral).join(', ')})`);
+    return `INSERT INTO access_log (school_id, id, actor_id, student_id, resource, resource_id) VALUES ${values.join(', ')}`;
   }
 
   /** The access log, newest first (academic office). */

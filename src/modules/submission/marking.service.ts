@@ -1,20 +1,21 @@
 import { In } from 'typeorm';
 import { RequestContext } from '../../core/context';
-import { addDays } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../core/errors';
 import { decodeCursor, Page, pageOf } from '../../core/pagination';
 import { Role } from '../../core/roles';
 import { Assignment, StudentChoice } from '../assignment/assignment.entity';
 import { membersOf } from '../assignment/student-load';
 import { privacyService } from '../privacy/privacy.service';
-import { School } from '../school/school.entity';
 import { User } from '../user/user.entity';
 import { staffReachesClass } from '../user/user.policy';
 import { Mark, Submission, SubmissionStatus } from './submission.entity';
 import { markingDueAt } from './submission.policy';
 import { markLabel } from './grading.policy';
 import { AssignmentShape, optionKeysOfChoice } from '../assignment/assignment.policy';
-import { loadService } from '../load/load.service';
+import { CalendarDayKind, DayKind } from '../load/load.entity';
+import { dayKindOf } from '../load/load.policy';
+import { entityOfJson, jsonOfRow } from '../../core/entity-json';
+import { primeUser, UserWithFactsJson, userWithFactsSql } from '../user/user.loaders';
 import { SubmissionMessages } from './submission.errors';
 import { RequestErrors } from '../../core/request-errors';
 
@@ -41,6 +42,25 @@ export interface AssignmentOverview {
   onTimeRate: number;
 }
 
+/** The marking queue's statement (see `queue`): JSON arrays of `jsonOfRow` and `userWithFactsSql`. */
+interface QueueRead {
+  /** Each hand-in with its assignment's shape, its last hand-in time and the option keys holding a composition, by hand-in time. */
+  queue: [unknown[], AssignmentShape, string, string[]][] | null;
+  assignments: unknown[][] | null;
+  students: UserWithFactsJson[] | null;
+  calendar: [string, CalendarDayKind][] | null;
+}
+
+/** `test` asked once a day: the queue's deadlines ask the same few days over and over. */
+function memo(test: (day: string) => boolean): (day: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (day) => {
+    let answer = known.get(day);
+    if (answer === undefined) known.set(day, (answer = test(day)));
+    return answer;
+  };
+}
+
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -62,42 +82,60 @@ export class MarkingService {
       }
       from = `${dueAt}|${at}|${id}`;
     }
-    const school = await ctx.db.getRepository(School).findOneByOrFail({ id: ctx.schoolId });
-    // The deadlines follow the school calendar, so the whole (small) queue is read in one
-    // statement of light columns; the page's submissions are loaded afterwards.
-    const rows: { id: string; shape: AssignmentShape; choice: string; composition_keys: string[]; at: string }[] = await ctx.db.query(
+    // The deadlines follow the school calendar, so the whole (small) queue is read, with the
+    // calendar from its earliest hand-in on and the queue's assignments and students, in one
+    // statement; what the page shows of them is put in the request's loaders.
+    const db = ctx.db;
+    const [read]: QueueRead[] = await db.query(
       // The caller's assignments first (by class and subject), then their unmarked hand-ins by the partial index.
       `WITH mine AS MATERIALIZED (
          SELECT a.id FROM teaching_assignments t
            JOIN assignments a ON a.school_id = t.school_id AND a.class_id = t.class_id AND a.subject_id = t.subject_id
-          WHERE t.school_id = $1 AND t.teacher_id = $2 AND ($4::uuid IS NULL OR t.class_id = $4::uuid)
+          WHERE t.school_id = $1 AND t.teacher_id = $2 AND ($3::uuid IS NULL OR t.class_id = $3::uuid)
          UNION
          SELECT a.id FROM classes c
            JOIN assignments a ON a.school_id = c.school_id AND a.class_id = c.id
-          WHERE $3 AND c.school_id = $1 AND c.head_teacher_id = $2 AND ($4::uuid IS NULL OR c.id = $4::uuid))
-       SELECT s.id, a.shape, s.choice, to_char(s.last_submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at,
-              ARRAY(SELECT DISTINCT ai.option_key FROM assignment_items ai
-                        JOIN bank_item_versions v ON v.school_id = ai.school_id AND v.item_id = ai.item_id AND v.version_no = ai.version_no
-                       WHERE ai.school_id = a.school_id AND ai.assignment_id = a.id AND v.composition)::text[] AS composition_keys
-         FROM submissions s
-         JOIN assignments a ON a.school_id = s.school_id AND a.id = s.assignment_id
-        WHERE s.school_id = $1 AND s.status = 'awaiting_mark' AND s.assignment_id IN (SELECT id FROM mine)
-        ORDER BY s.last_submitted_at, s.id`,
-      [ctx.schoolId, ctx.viewer.userId, school.headTeacherMayMark, classId],
+          WHERE (SELECT sc.head_teacher_may_mark FROM schools sc WHERE sc.school_id = $1)
+            AND c.school_id = $1 AND c.head_teacher_id = $2 AND ($3::uuid IS NULL OR c.id = $3::uuid)),
+       queue AS MATERIALIZED (
+         SELECT s.*, a.shape FROM submissions s
+           JOIN assignments a ON a.school_id = s.school_id AND a.id = s.assignment_id
+          WHERE s.school_id = $1 AND s.status = 'awaiting_mark' AND s.assignment_id IN (SELECT id FROM mine)),
+       since AS (SELECT (min(last_submitted_at) AT TIME ZONE 'UTC')::date - 1 AS day FROM queue)
+       SELECT
+         (SELECT json_agg(json_build_array(${jsonOfRow(db, Submission, 'q')}, q.shape,
+                  to_char(q.last_submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+                  ARRAY(SELECT DISTINCT ai.option_key FROM assignment_items ai
+                          JOIN bank_item_versions v ON v.school_id = ai.school_id AND v.item_id = ai.item_id AND v.version_no = ai.version_no
+                         WHERE ai.school_id = q.school_id AND ai.assignment_id = q.assignment_id AND v.composition))
+                  ORDER BY q.last_submitted_at, q.id)
+            FROM queue q) AS queue,
+         (SELECT json_agg(${jsonOfRow(db, Assignment, 'a')}) FROM assignments a
+           WHERE a.school_id = $1 AND a.id IN (SELECT assignment_id FROM queue)) AS assignments,
+         (SELECT json_agg(${userWithFactsSql(db, '$1', 'st.student_id')}) FROM (SELECT DISTINCT student_id FROM queue) st) AS students,
+         (SELECT json_agg(json_build_array(cd.day, cd.kind)) FROM calendar_days cd, since
+           WHERE cd.school_id = $1 AND cd.day BETWEEN since.day AND since.day + 120) AS calendar`,
+      [ctx.schoolId, ctx.viewer.userId, classId],
     );
-    const earliest = rows.length ? rows[0].at.slice(0, 10) : '2000-01-01';
-    const isSchoolDay = await loadService.schoolDayTest(ctx, addDays(earliest, -1), 120);
+    const calendar = (read.calendar ?? []).map(([day, kind]) => ({ day, kind }));
+    const isSchoolDay = memo((day: string) => dayKindOf(day, calendar) === DayKind.SCHOOL_DAY);
     // Deadline, then hand-in time, then id: fixed-width strings, so they sort as text.
-    const ordered = rows.map((r) => {
+    const ordered = (read.queue ?? []).map(([values, shape, at, compositionKeys]) => {
+      const submission = entityOfJson(db, Submission, values);
       // Only a composition in what the student actually did gives the teacher a week.
-      const composition = optionKeysOfChoice(r.shape, r.choice).some((k) => r.composition_keys.includes(k));
-      const dueAt = markingDueAt(new Date(`${r.at.slice(0, 23)}Z`), composition, isSchoolDay);
-      return { id: r.id, dueAt, cursor: [dueAt.toISOString(), r.at, r.id], key: `${dueAt.toISOString()}|${r.at}|${r.id}` };
+      const composition = optionKeysOfChoice(shape, submission.choice).some((k) => compositionKeys.includes(k));
+      const dueAt = markingDueAt(new Date(`${at.slice(0, 23)}Z`), composition, isSchoolDay);
+      return { submission, dueAt, cursor: [dueAt.toISOString(), at, submission.id], key: `${dueAt.toISOString()}|${at}|${submission.id}` };
     }).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
       .filter((e) => from === null || e.key > from)
       .slice(0, first + 1);
-    const submissions = ordered.length ? await ctx.db.getRepository(Submission).findBy({ schoolId: ctx.schoolId, id: In(ordered.map((e) => e.id)) }) : [];
-    const entries = ordered.map((e) => ({ submission: submissions.find((s) => s.id === e.id)!, dueAt: e.dueAt, overdue: now > e.dueAt, cursor: e.cursor }));
+    const loaders = ctx.loaders;
+    for (const values of read.assignments ?? []) {
+      const assignment = entityOfJson(db, Assignment, values);
+      loaders.assignmentById.prime(assignment.id, assignment);
+    }
+    for (const student of read.students ?? []) primeUser(ctx, student);
+    const entries = ordered.map((e) => ({ submission: e.submission, dueAt: e.dueAt, overdue: now > e.dueAt, cursor: e.cursor }));
     privacyService.noteAccess(ctx, entries.slice(0, first).map((e) => ({ studentId: e.submission.studentId, resource: 'submission' as const, resourceId: e.submission.id })));
     return pageOf(entries, first, (e) => e.cursor, ({ submission, dueAt, overdue }) => ({ submission, dueAt, overdue }));
   }

@@ -4,11 +4,12 @@ import { ForbiddenError, NotFoundError } from '../../core/errors';
 import { decodeCursor, Page, pageOf } from '../../core/pagination';
 import { Role } from '../../core/roles';
 import { ParentRelation, User } from './user.entity';
-import { EFFECTIVE_ROLES_SQL, HAS_ROLE_SQL } from './user.loaders';
+import { effectiveRolesSql, HAS_ROLE_SQL } from './user.loaders';
 import { canSeeUser, UserVisibilityFacts } from './user.policy';
 import { UserMessages } from './user.errors';
 
-interface ViewerRow {
+/** A row of the viewer statement (`UserService.viewerStatement`). */
+export interface ViewerRow {
   id: string;
   school_id: string;
   display_name: string;
@@ -24,6 +25,31 @@ interface ViewerRow {
   led_group_ids: string[];
 }
 
+export interface LoadedViewer {
+  viewer: Viewer;
+  /** The user's token version: a token of another version is revoked. */
+  tokenVersion: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The viewer statement (see `loadViewer`); `school` and `userIds` are SQL expressions (a uuid, a uuid[] of one). */
+const viewerSql = (school: string, userIds: string) =>
+  `SELECT u.id, u.school_id, u.display_name, u.token_version, u.must_change_password, u.class_id,
+     ARRAY(SELECT r.role FROM (${effectiveRolesSql(school, userIds)}) r)::text[] AS roles,
+     ARRAY(SELECT DISTINCT t.class_id FROM teaching_assignments t
+             JOIN classes c ON c.school_id = t.school_id AND c.id = t.class_id AND c.archived_at IS NULL
+            WHERE t.school_id = u.school_id AND t.teacher_id = u.id)::text[] AS taught_class_ids,
+     ARRAY(SELECT c.id FROM classes c WHERE c.school_id = u.school_id AND c.head_teacher_id = u.id AND c.archived_at IS NULL)::text[] AS head_class_ids,
+     ARRAY(SELECT l.student_id FROM parent_links l WHERE l.school_id = u.school_id AND l.parent_id = u.id)::text[] AS child_ids,
+     ARRAY(SELECT DISTINCT s.class_id FROM parent_links l
+             JOIN users s ON s.school_id = l.school_id AND s.id = l.student_id
+            WHERE l.school_id = u.school_id AND l.parent_id = u.id AND s.class_id IS NOT NULL)::text[] AS child_class_ids,
+     ARRAY(SELECT m.group_id FROM research_group_members m
+            WHERE m.school_id = u.school_id AND m.user_id = u.id)::text[] AS group_ids,
+     ARRAY(SELECT g.id FROM research_groups g WHERE g.school_id = u.school_id AND g.lead_id = u.id)::text[] AS led_group_ids
+   FROM users u WHERE u.school_id = ${school} AND u.id = ANY(${userIds})`;
+
 export interface UserListFilter {
   role?: Role | null;
   classId?: string | null;
@@ -34,26 +60,25 @@ export class UserService {
    * Loads a user with everything row scoping needs (roles, classes taught and led, children,
    * research groups) in one statement. Classes taught and led are current ones: a class archived
    * at a school-year rollover is history, read through the academic office, the students and their parents. Null when the user does not exist in that school.
-   * It takes a bare manager: the request scope, the upload endpoint and the CLI call it to build a context.
+   * It takes a bare manager: the upload endpoint and the CLI call it to build a context. A request
+   * over HTTP sends `viewerStatement` with the start of its transaction instead (auth.service.ts).
    */
-  async loadViewer(ds: EntityManager, schoolId: string, userId: string): Promise<{ viewer: Viewer; tokenVersion: number } | null> {
-    const rows: ViewerRow[] = await ds.query(
-      `SELECT u.id, u.school_id, u.display_name, u.token_version, u.must_change_password, u.class_id,
-         ARRAY(SELECT r.role FROM (${EFFECTIVE_ROLES_SQL}) r)::text[] AS roles,
-         ARRAY(SELECT DISTINCT t.class_id FROM teaching_assignments t
-                 JOIN classes c ON c.school_id = t.school_id AND c.id = t.class_id AND c.archived_at IS NULL
-                WHERE t.school_id = u.school_id AND t.teacher_id = u.id)::text[] AS taught_class_ids,
-         ARRAY(SELECT c.id FROM classes c WHERE c.school_id = u.school_id AND c.head_teacher_id = u.id AND c.archived_at IS NULL)::text[] AS head_class_ids,
-         ARRAY(SELECT l.student_id FROM parent_links l WHERE l.school_id = u.school_id AND l.parent_id = u.id)::text[] AS child_ids,
-         ARRAY(SELECT DISTINCT s.class_id FROM parent_links l
-                 JOIN users s ON s.school_id = l.school_id AND s.id = l.student_id
-                WHERE l.school_id = u.school_id AND l.parent_id = u.id AND s.class_id IS NOT NULL)::text[] AS child_class_ids,
-         ARRAY(SELECT m.group_id FROM research_group_members m
-                WHERE m.school_id = u.school_id AND m.user_id = u.id)::text[] AS group_ids,
-         ARRAY(SELECT g.id FROM research_groups g WHERE g.school_id = u.school_id AND g.lead_id = u.id)::text[] AS led_group_ids
-       FROM users u WHERE u.school_id = $1 AND u.id = ANY($2::uuid[])`,
-      [schoolId, [userId]],
-    );
+  async loadViewer(ds: EntityManager, schoolId: string, userId: string): Promise<LoadedViewer | null> {
+    return this.viewerOfRows(await ds.query(viewerSql('$1', '$2::uuid[]'), [schoolId, [userId]]), userId);
+  }
+
+  /**
+   * The statement of `loadViewer` with the school and the user written in as literals, for a
+   * message of several statements (which takes no parameters): the request scope sends it with
+   * the start of the transaction. Throws on ids that are not UUIDs.
+   */
+  viewerStatement(schoolId: string, userId: string): string {
+    if (!UUID.test(schoolId) || !UUID.test(userId)) throw new Error(`not a school and user id: ${schoolId}, ${userId}`);
+    return viewerSql(`'${schoolId}'::uuid`, `ARRAY['${userId}']::uuid[]`);
+  }
+
+  /** The viewer in the rows of the viewer statement; null when the user does not exist in that school. */
+  viewerOfRows(rows: ViewerRow[], userId: string): LoadedViewer | null {
     const row = rows[0];
     if (!row || row.id !== userId) return null;
     return {
