@@ -219,10 +219,13 @@ describe('timeliness', () => {
       options: [{ key: 'A', name: 'A', items: [{ itemId, atHome: true }] }, { key: 'B', name: 'B', items: [{ itemId: regular === itemId ? essay : regular, atHome: true }] }] });
     const a1 = (await publish('2026-11-16', regular, '周末练习')).assignment;
     const a2 = (await publish('2026-11-17', essay, '数学小论文')).assignment;
+    // The queue is read on the service's clock: a fortnight after the homework's days.
+    const NOW = '2026-12-02T09:00:00+08:00';
+    t.clock.set(NOW);
     const handIn = async (student: string, assignmentId: string, ago: string) => {
       const s = (await t.ok(SUBMIT, { input: { assignmentId, choice: 'A', ...work(`key-${student}-${assignmentId}`) } }, tok[student])).submissionCreate.submission;
-      await t.db.dataSource.query(`UPDATE submissions SET submitted_at = now() - interval '${ago}', last_submitted_at = now() - interval '${ago}' WHERE id = $1`,
-        [Buffer.from(s.id, 'base64url').toString().split(':')[1]]);
+      await t.db.dataSource.query(`UPDATE submissions SET submitted_at = $2::timestamptz - interval '${ago}', last_submitted_at = $2::timestamptz - interval '${ago}' WHERE id = $1`,
+        [Buffer.from(s.id, 'base64url').toString().split(':')[1], NOW]);
     };
     // The composition was handed in first but has a week; the plain work after it is past its deadline.
     await handIn('s80101', a2.id, '6 days 12 hours');
