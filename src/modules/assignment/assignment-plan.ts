@@ -34,7 +34,8 @@ export interface Plan {
 
 export interface PlanChoice extends Choice, ChoiceMinutes {}
 
-interface ItemRow {
+/** A pinned item with its version's facts, as `ITEM_ROW_SQL` selects it. */
+export interface ItemRow {
   assignment_id: string;
   option_key: string;
   item_id: string;
@@ -54,6 +55,14 @@ interface ItemRow {
   retired: boolean;
 }
 
+/** The columns of an `ItemRow`, on `assignment_items ai` joined with its version `v` and item `i` (ITEM_JOINS_SQL). */
+export const ITEM_ROW_SQL = `ai.assignment_id, ai.option_key, ai.item_id, ai.version_no, ai.at_home, ai.sort_order,
+  v.title, v.form, v.tier, array_prepend(i.grade, i.also_suited_grades)::int[] AS grades, ai.predicted_minutes, v.predicted_minutes AS estimated_minutes,
+  v.needs_phone, v.needs_parent, v.repetitive, v.approved_at IS NOT NULL AS approved, i.status = 'retired' AS retired`;
+export const ITEM_JOINS_SQL = `assignment_items ai
+  JOIN bank_item_versions v ON v.school_id = ai.school_id AND v.item_id = ai.item_id AND v.version_no = ai.version_no
+  JOIN bank_items i ON i.school_id = ai.school_id AND i.id = ai.item_id`;
+
 /** Loads the plans of several assignments with two statements, whatever their number. */
 export async function loadPlans(manager: EntityManager, schoolId: string, assignments: Assignment[]): Promise<Plan[]> {
   if (assignments.length === 0) return [];
@@ -63,17 +72,17 @@ export async function loadPlans(manager: EntityManager, schoolId: string, assign
       .where('o.school_id = :schoolId AND o.assignment_id IN (:...ids)', { schoolId, ids })
       .orderBy('o.sort_order').getMany(),
     manager.query(
-      `SELECT ai.assignment_id, ai.option_key, ai.item_id, ai.version_no, ai.at_home, ai.sort_order,
-              v.title, v.form, v.tier, array_prepend(i.grade, i.also_suited_grades)::int[] AS grades, ai.predicted_minutes, v.predicted_minutes AS estimated_minutes, v.needs_phone, v.needs_parent, v.repetitive,
-              v.approved_at IS NOT NULL AS approved, i.status = 'retired' AS retired
-         FROM assignment_items ai
-         JOIN bank_item_versions v ON v.school_id = ai.school_id AND v.item_id = ai.item_id AND v.version_no = ai.version_no
-         JOIN bank_items i ON i.school_id = ai.school_id AND i.id = ai.item_id
+      `SELECT ${ITEM_ROW_SQL} FROM ${ITEM_JOINS_SQL}
         WHERE ai.school_id = $1 AND ai.assignment_id = ANY($2::uuid[])
         ORDER BY ai.option_key, ai.sort_order`,
       [schoolId, ids],
     ),
   ]);
+  return plansOf(assignments, options, rows);
+}
+
+/** Plans from their rows (options in order; items by option key and order). */
+export function plansOf(assignments: Assignment[], options: AssignmentOption[], rows: ItemRow[]): Plan[] {
   // Grouped once: linear in the rows however many assignments (a recalibration loads thousands).
   const optionsOf = new Map<string, AssignmentOption[]>();
   for (const o of options) (optionsOf.get(o.assignmentId) ?? optionsOf.set(o.assignmentId, []).get(o.assignmentId)!).push(o);
