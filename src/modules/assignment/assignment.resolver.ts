@@ -100,7 +100,9 @@ export class AssignmentResolver {
   @Query(() => WeeklyNoticeNode, { description: '作业公示: a class\'s published homework for a week; readable by everyone in the school' })
   async weeklyNotice(@Arg('classId', () => ID) classId: string, @Arg('weekStart', () => LocalDate) weekStart: string, @Ctx() ctx: RequestContext): Promise<WeeklyNoticeNode> {
     const notice = await classDayService.weeklyNotice(ctx, fromGlobalId(classId, 'Class', 'classId'), weekStart);
-    const subjects = await schoolService.subjects(ctx);
+    // The week's subjects came with its homework (in the loaders).
+    const ids = [...new Set(notice.days.flatMap((d) => d.subjects.map((l) => l.plan.assignment.subjectId)))];
+    const subjects = await Promise.all(ids.map((id) => schoolService.subject(ctx, id)));
     const nameOf = (id: string) => subjects.find((s) => s.id === id)?.name ?? '';
     return {
       className: notice.cls.name,

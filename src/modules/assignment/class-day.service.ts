@@ -1,20 +1,21 @@
-import { In } from 'typeorm';
 import { RequestContext } from '../../core/context';
-import { isoWeekday } from '../../core/dates';
+import { addDays, isoWeekday } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
 import { SchoolClass } from '../class/class.entity';
-import { DayKind } from '../load/load.entity';
-import { loadService } from '../load/load.service';
+import { CalendarDay, DayKind, LoadPolicy } from '../load/load.entity';
+import { capsFrom, loadService } from '../load/load.service';
 import { BudgetLine } from '../load/subject-budget.policy';
 import { subjectBudgetService } from '../load/subject-budget.service';
 import { privacyService } from '../privacy/privacy.service';
-import { Submission } from '../submission/submission.entity';
+import { Mark, Submission } from '../submission/submission.entity';
+import { entityOfJson, jsonOfRow } from '../../core/entity-json';
+import { assignmentJsonSql, AssignmentJson, primeAssignment } from './assignment-read';
 import { User } from '../user/user.entity';
 import { staffReachesClass } from '../user/user.policy';
 import { weekDays } from '../weekly-list/weekly-list.policy';
-import { loadPlans, overlapParams, OVERLAPPING_SQL, overlapping, Plan, PlanChoice, planChoices, planLoad, plansOn, usedBySubject } from './assignment-plan';
+import { loadPlans, overlapParams, Plan, PlanChoice, planChoices, planLoad, plansOn, usedBySubject } from './assignment-plan';
 import { choiceMinutesOn, covers, isMultiDay, MAX_SPAN_DAYS, spanProblem } from './assignment-span.policy';
 import { Assignment, AssignmentStatus, StudentChoice } from './assignment.entity';
 import { assignmentService } from './assignment.service';
@@ -24,8 +25,7 @@ import { versionMinutes } from '../bank/item-minutes';
 import { AssignmentErrors, AssignmentMessages } from './assignment.errors';
 import { SubmissionErrors } from '../submission/submission.errors';
 import { RequestErrors } from '../../core/request-errors';
-import { classOfStudentOn } from '../school-year/class-history';
-import { addressedLoads, addressedTo, addressedToStudent, classStudents, membersOf } from './student-load';
+import { addressedLoads, addressedTo, classStudents, membersOf } from './student-load';
 import { groupsInvolved, heaviestStudentPath } from './student-load.policy';
 import { StudentGroup } from './student-group.entity';
 import { tierSuggestionService } from './tier-suggestion.service';
@@ -216,35 +216,48 @@ export class ClassDayService {
    * student's own choice. For the student, their parents and the staff of their class.
    */
   async studentDay(ctx: RequestContext, studentId: string, day: string): Promise<StudentDayLine[]> {
-    const student = await ctx.db.getRepository(User).findOneBy({ schoolId: ctx.schoolId, id: studentId });
+    // One statement: the student; the class they were in that day (a day of an earlier school
+    // year: the class they were in then); the day's published homework addressed to them (a
+    // group's only to its members), with its fields' data, the student's choice, hand-in, marks
+    // and the teacher's suggestion. Homework over several days shows on each of its days.
+    const db = ctx.db;
+    const [row]: { student: unknown[] | null; lines: [AssignmentJson, string | null, unknown[] | null, unknown[][], string | null][] }[] = await db.query(
+      `WITH st AS (SELECT * FROM users WHERE school_id = $1 AND id = $2),
+            cls AS (SELECT coalesce(
+              (SELECT p.class_id FROM past_class_members p WHERE p.school_id = $1 AND p.student_id = $2 AND p.until_day > $3 ORDER BY p.until_day LIMIT 1),
+              (SELECT class_id FROM st)) AS class_id)
+       SELECT (SELECT ${jsonOfRow(db, User, 'st')} FROM st) AS student,
+              coalesce((SELECT json_agg(json_build_array(${assignmentJsonSql(db)},
+                  (SELECT c.choice FROM student_choices c WHERE c.school_id = a.school_id AND c.assignment_id = a.id AND c.student_id = $2),
+                  (SELECT ${jsonOfRow(db, Submission, 'x')} FROM submissions x WHERE x.school_id = a.school_id AND x.assignment_id = a.id AND x.student_id = $2),
+                  (SELECT coalesce(json_agg(${jsonOfRow(db, Mark, 'm')} ORDER BY m.marked_at), '[]'::json)
+                     FROM submissions x JOIN marks m ON m.school_id = x.school_id AND m.submission_id = x.id
+                    WHERE x.school_id = a.school_id AND x.assignment_id = a.id AND x.student_id = $2),
+                  (SELECT ts.choice FROM tier_suggestions ts WHERE ts.school_id = a.school_id AND ts.assignment_id = a.id AND ts.student_id = $2)
+                ) ORDER BY a.subject_id, a.day DESC, a.id)
+                FROM assignments a
+               WHERE a.school_id = $1 AND a.class_id = (SELECT class_id FROM cls) AND a.status = 'published'
+                 AND a.day BETWEEN $4 AND $3 AND a.due_day >= $3
+                 AND (a.group_id IS NULL OR EXISTS (SELECT 1 FROM student_group_members gm
+                       WHERE gm.school_id = a.school_id AND gm.group_id = a.group_id AND gm.student_id = $2))), '[]'::json) AS lines`,
+      [ctx.schoolId, studentId, day, addDays(day, 1 - MAX_SPAN_DAYS)],
+    );
+    const student = row.student && entityOfJson(db, User, row.student);
     const v = ctx.viewer;
     const allowed = student?.classId && (student.id === v.userId || v.childIds.has(student.id) || staffReachesClass(v, student.classId));
     if (!student || !student.classId || !allowed) throw new NotFoundError('Student', studentId);
-    // A day of an earlier school year: the class the student was in then.
-    const classId = await classOfStudentOn(ctx, student, day);
-    // Homework addressed to a group shows only on the days of its students (分层、个性化).
-    // Homework over several days shows on each of its days with that day's share.
-    const assignments = await addressedToStudent(ctx, studentId, await ctx.db.getRepository(Assignment).find({
-      where: { schoolId: ctx.schoolId, classId: classId!, status: AssignmentStatus.PUBLISHED, ...overlapping(day, day) }, order: { subjectId: 'ASC', day: 'DESC' },
-    }));
-    const plans = plansOn(await loadPlans(ctx.db, ctx.schoolId, assignments), day);
-    const assignmentIds = In(assignments.map((a) => a.id));
-    const [choices, submissions, suggestions] = assignments.length
-      ? await Promise.all([
-        ctx.db.getRepository(StudentChoice).findBy({ schoolId: ctx.schoolId, studentId, assignmentId: assignmentIds }),
-        ctx.db.getRepository(Submission).findBy({ schoolId: ctx.schoolId, studentId, assignmentId: assignmentIds }),
-        tierSuggestionService.forStudent(ctx, studentId, assignments.map((a) => a.id)),
-      ])
-      : [[], [], new Map<string, string>()];
-    const readIds = new Set([...choices.map((c) => c.assignmentId), ...suggestions.keys()]);
-    privacyService.noteAccess(ctx, [...readIds].map((id) => ({ studentId, resource: 'tier_choice' as const, resourceId: id })));
-    return plans.map((plan) => ({
-      plan,
-      choices: planChoices(plan),
-      choice: choices.find((c) => c.assignmentId === plan.assignment.id)?.choice ?? null,
-      suggestedChoice: suggestions.get(plan.assignment.id) ?? null,
-      submission: submissions.find((x) => x.assignmentId === plan.assignment.id) ?? null,
-    }));
+    const lines = row.lines.map(([assignmentJson, choice, submissionJson, marksJson, suggested]) => {
+      const [plan] = plansOn([primeAssignment(ctx, assignmentJson)], day);
+      const submission = submissionJson && entityOfJson(db, Submission, submissionJson);
+      if (submission) {
+        ctx.loaders.submissionById.prime(submission.id, submission);
+        ctx.loaders.marksBySubmissionId.prime(submission.id, marksJson.map((m) => entityOfJson(db, Mark, m)));
+      }
+      return { plan, choices: planChoices(plan), choice, suggestedChoice: suggested, submission };
+    });
+    const readIds = lines.filter((l) => l.choice !== null || l.suggestedChoice !== null).map((l) => l.plan.assignment.id);
+    privacyService.noteAccess(ctx, readIds.map((id) => ({ studentId, resource: 'tier_choice' as const, resourceId: id })));
+    return lines;
   }
 
   /** A student chooses (or changes) their package or level; only for themself, never fixed by others. */
@@ -278,15 +291,25 @@ export class ClassDayService {
    */
   async weeklyNotice(ctx: RequestContext, classId: string, weekStart: string, withBudgets = false) {
     if (isoWeekday(weekStart) !== 1) throw new InvalidInputError('weekStart', RequestErrors.WEEK_START_NOT_MONDAY);
-    const cls = await ctx.db.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: classId });
-    if (!cls) throw new NotFoundError('Class', classId);
     const days = weekDays(weekStart);
-    const assignments = await ctx.db.getRepository(Assignment).createQueryBuilder('a')
-      .where(`a.school_id = :s AND a.class_id = :c AND a.status = :p AND ${OVERLAPPING_SQL}`,
-        { s: ctx.schoolId, c: classId, p: AssignmentStatus.PUBLISHED, ...overlapParams(days[0], days[6]) })
-      .orderBy('a.day').addOrderBy('a.subject_id').getMany();
-    const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
-    const caps = await loadService.capsOn(ctx, cls.grade, days);
+    // One statement: the class, its grade's caps and the week's calendar, and the homework of the
+    // week (with what its fields resolve to: subjects, plans).
+    const db = ctx.db;
+    const [row]: { cls: unknown[] | null; policies: unknown[][]; calendar: unknown[][]; assignments: AssignmentJson[] }[] = await db.query(
+      `WITH c AS (SELECT * FROM classes WHERE school_id = $1 AND id = $2)
+       SELECT (SELECT ${jsonOfRow(db, SchoolClass, 'c')} FROM c) AS cls,
+              (SELECT coalesce(json_agg(${jsonOfRow(db, LoadPolicy, 'p')}), '[]'::json) FROM load_policies p
+                WHERE p.school_id = $1 AND p.grade = (SELECT grade FROM c)) AS policies,
+              (SELECT coalesce(json_agg(${jsonOfRow(db, CalendarDay, 'd')}), '[]'::json) FROM calendar_days d
+                WHERE d.school_id = $1 AND d.day BETWEEN $3 AND $4) AS calendar,
+              (SELECT coalesce(json_agg(${assignmentJsonSql(db)} ORDER BY a.day, a.subject_id, a.id), '[]'::json) FROM assignments a
+                WHERE a.school_id = $1 AND a.class_id = $2 AND a.status = 'published' AND a.day BETWEEN $5 AND $4 AND a.due_day >= $3) AS assignments`,
+      [ctx.schoolId, classId, days[0], days[6], overlapParams(days[0], days[6]).earliest],
+    );
+    if (!row.cls) throw new NotFoundError('Class', classId);
+    const cls = entityOfJson(db, SchoolClass, row.cls);
+    const plans = row.assignments.map((j) => primeAssignment(ctx, j));
+    const caps = capsFrom(cls.grade, days, row.policies.map((p) => entityOfJson(db, LoadPolicy, p)), row.calendar.map((d) => entityOfJson(db, CalendarDay, d)));
     const budgets = withBudgets ? await subjectBudgetService.availableOn(ctx, classId, days.map((day) => ({ day, dayKind: caps.get(day)!.dayKind }))) : null;
     return {
       cls,

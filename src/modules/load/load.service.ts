@@ -164,11 +164,16 @@ export class LoadService {
       ctx.db.findBy(LoadPolicy, { schoolId: ctx.schoolId, grade }),
       ctx.db.findBy(CalendarDay, { schoolId: ctx.schoolId, day: Between(sorted[0], sorted[sorted.length - 1]) }),
     ]);
-    return new Map(days.map((day) => {
-      const dayKind = dayKindOf(day, marked);
-      return [day, { dayKind, capMinutes: loadCapFor(policies, grade, dayKind), totalCapMinutes: totalCapFor(policies, grade, dayKind) }];
-    }));
+    return capsFrom(grade, days, policies, marked);
   }
+}
+
+/** The caps of a grade on dates from the school's policies and its calendar of those dates (read by the caller). */
+export function capsFrom(grade: number, days: string[], policies: LoadPolicy[], marked: CalendarDay[]): Map<string, DayCap> {
+  return new Map(days.map((day) => {
+    const dayKind = dayKindOf(day, marked);
+    return [day, { dayKind, capMinutes: loadCapFor(policies, grade, dayKind), totalCapMinutes: totalCapFor(policies, grade, dayKind) }];
+  }));
 }
 
 export const loadService = new LoadService();
