@@ -138,7 +138,9 @@ export class RecordSheetResolver {
   @Query(() => [DayLoadNode], { description: 'Class load: per day and subject predicted vs actual, students over the cap, sleep compliance' })
   async classLoadReport(@Arg('classId', () => ID) classId: string, @Arg('from', () => LocalDate) from: string, @Arg('to', () => LocalDate) to: string, @Ctx() ctx: RequestContext): Promise<DayLoadNode[]> {
     const days = await reportService.classLoad(ctx, fromGlobalId(classId, 'Class', 'classId'), from, to);
-    const subjects = await schoolService.subjects(ctx);
+    // The range's subjects came with its homework (in the loaders).
+    const ids = [...new Set(days.flatMap((d) => d.subjects.map((s) => s.subjectId)))];
+    const subjects = await Promise.all(ids.map((id) => schoolService.subject(ctx, id)));
     return days.map((d) => ({ ...d, subjects: d.subjects.map((s) => ({ ...s, subject: subjects.find((x) => x.id === s.subjectId)?.name ?? '' })) }));
   }
 

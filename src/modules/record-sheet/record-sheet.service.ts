@@ -78,6 +78,75 @@ export interface KnownOfDays {
   withoutMessages?: boolean;
 }
 
+/** Everything the sheets of some students on some days are built from (`sheetsOf`). */
+export interface SheetFacts {
+  cls: SchoolClass;
+  school: School;
+  /** The class's published plans covering the days (whole: counted per day by `plansOn`). */
+  plans: Plan[];
+  caps: Map<string, DayCap>;
+  sheets: RecordSheet[];
+  messages: RecordSheetMessage[];
+  choices: StudentChoice[];
+  submissions: Submission[];
+  /** The members of the groups the plans are addressed to. */
+  groupMembers: Map<string, Set<string>>;
+  entries: RecordSheetEntry[];
+  /** The first hand-in's minutes of each submission. */
+  firstVersions: { submissionId: string; actualMinutes: number | null }[];
+}
+
+/**
+ * The sheets of students (all of one class) on days, by day, from their facts: the lines of the
+ * homework addressed to each student on each day (homework over several days: its share of the
+ * day), the figures and the flags. Pure: the facts are read by the caller.
+ */
+export function sheetsOf(facts: SheetFacts, students: User[], days: string[]): Map<string, SheetView[]> {
+  const { cls, school, plans, caps, sheets, messages, choices, submissions, groupMembers, entries, firstVersions } = facts;
+  const reaches = (a: Assignment, studentId: string) => !a.groupId || !!groupMembers.get(a.groupId)?.has(studentId);
+  const wakeUp = wakeUpTimeFor(school, cls.grade);
+  const key = (studentId: string, assignmentId: string) => `${studentId}/${assignmentId}`;
+  const submissionOf = new Map(submissions.map((x) => [key(x.studentId, x.assignmentId), x]));
+  const choiceOf = new Map(choices.map((x) => [key(x.studentId, x.assignmentId), x.choice]));
+  const firstVersionOf = new Map(firstVersions.map((v) => [v.submissionId, v]));
+  const entryOf = new Map(entries.map((e) => [`${e.sheetId}/${e.assignmentId}`, e]));
+  const sheetOf = new Map(sheets.map((x) => [`${x.studentId}/${x.day}`, x]));
+  const messagesOf = new Map<string, RecordSheetMessage[]>();
+  for (const m of messages) messagesOf.set(`${m.studentId}/${m.day}`, [...(messagesOf.get(`${m.studentId}/${m.day}`) ?? []), m]);
+  return new Map(days.map((day) => {
+    const { capMinutes } = caps.get(day)!;
+    const plansOfDay = plansOn(plans, day);
+    const choicesOfPlan = new Map(plansOfDay.map((p) => [p, planChoices(p)]));
+    return [day, students.map((student): SheetView => {
+      const sheet = sheetOf.get(`${student.id}/${day}`) ?? null;
+      const lines = plansOfDay.filter((plan) => reaches(plan.assignment, student.id)).map((plan): SheetLine => {
+        const a = plan.assignment;
+        const submission = submissionOf.get(key(student.id, a.id));
+        const choiceKey = submission?.choice ?? choiceOf.get(key(student.id, a.id)) ?? null;
+        const choice = choiceKey ? choicesOfPlan.get(plan)!.find((c) => c.key === choiceKey) ?? null : null;
+        const own = sheet ? entryOf.get(`${sheet.id}/${a.id}`) : undefined;
+        // A hand-in's minutes are the whole homework's: a day of homework over several days has only its own entry.
+        const fromSubmission = submission && !isMultiDay(a) ? firstVersionOf.get(submission.id)?.actualMinutes : undefined;
+        const actualMinutes = own?.actualMinutes ?? fromSubmission ?? null;
+        const predictedMinutes = choice ? choice.totalMinutes : null;
+        return {
+          plan, choice: choiceKey,
+          content: plan.items.filter((i) => !choice || choice.optionKeys.includes(i.optionKey)).map((i) => i.title),
+          predictedMinutes, writtenShare: choice && choice.totalMinutes ? choice.writtenHomeMinutes / choice.totalMinutes : 0,
+          actualMinutes, prefilled: own === undefined && actualMinutes !== null,
+          overran: lineOverran({ actualMinutes, predictedMinutes }, school.overrunRatio),
+        };
+      });
+      const bedtime = sheet?.bedtime ?? null;
+      return {
+        student, day, sheet, lines, capMinutes, actualWrittenMinutes: actualWrittenMinutes(lines), bedtimeTarget: bedtimeTarget(wakeUp, cls.grade),
+        flags: sheetFlags({ lines, capMinutes, bedtime, wakeUp, grade: cls.grade, overrunRatio: school.overrunRatio }),
+        locked: !!sheet?.readAt, messages: messagesOf.get(`${student.id}/${day}`) ?? [],
+      };
+    })];
+  }));
+}
+
 export class RecordSheetService {
   /** The sheet of a student for a day, filled in from the day's assignments (the student, their parents, staff of the class). */
   async view(ctx: RequestContext, studentId: string, day: string): Promise<SheetView> {
@@ -128,7 +197,6 @@ export class RecordSheetService {
       // Homework addressed to a group is on its members' sheets only (no statement without groups).
       membersOf(ctx, assignments.map((a) => a.groupId).filter((g): g is string => !!g)),
     ]);
-    const reaches = (a: Assignment, studentId: string) => !a.groupId || !!groupMembers.get(a.groupId)?.has(studentId);
     const [entries, firstVersions] = await Promise.all([
       sheets.length ? db.findBy(RecordSheetEntry, { schoolId: ctx.schoolId, sheetId: In(sheets.map((s) => s.id)) }) : [],
       // Only the minutes of the first hand-in: not its answer and attachments.
@@ -140,47 +208,7 @@ export class RecordSheetService {
         : [],
     ]);
     const caps = known.caps ?? await loadService.capsOn(ctx, cls.grade, days);
-    const wakeUp = wakeUpTimeFor(school, cls.grade);
-    const key = (studentId: string, assignmentId: string) => `${studentId}/${assignmentId}`;
-    const submissionOf = new Map(submissions.map((x) => [key(x.studentId, x.assignmentId), x]));
-    const choiceOf = new Map(choices.map((x) => [key(x.studentId, x.assignmentId), x.choice]));
-    const firstVersionOf = new Map(firstVersions.map((v) => [v.submissionId, v]));
-    const entryOf = new Map(entries.map((e) => [`${e.sheetId}/${e.assignmentId}`, e]));
-    const sheetOf = new Map(sheets.map((x) => [`${x.studentId}/${x.day}`, x]));
-    const messagesOf = new Map<string, RecordSheetMessage[]>();
-    for (const m of messages) messagesOf.set(`${m.studentId}/${m.day}`, [...(messagesOf.get(`${m.studentId}/${m.day}`) ?? []), m]);
-    return new Map(days.map((day) => {
-      const { capMinutes } = caps.get(day)!;
-      const plansOfDay = plansOn(plans, day);
-      const choicesOfPlan = new Map(plansOfDay.map((p) => [p, planChoices(p)]));
-      return [day, students.map((student): SheetView => {
-        const sheet = sheetOf.get(`${student.id}/${day}`) ?? null;
-        const lines = plansOfDay.filter((plan) => reaches(plan.assignment, student.id)).map((plan): SheetLine => {
-          const a = plan.assignment;
-          const submission = submissionOf.get(key(student.id, a.id));
-          const choiceKey = submission?.choice ?? choiceOf.get(key(student.id, a.id)) ?? null;
-          const choice = choiceKey ? choicesOfPlan.get(plan)!.find((c) => c.key === choiceKey) ?? null : null;
-          const own = sheet ? entryOf.get(`${sheet.id}/${a.id}`) : undefined;
-          // A hand-in's minutes are the whole homework's: a day of homework over several days has only its own entry.
-          const fromSubmission = submission && !isMultiDay(a) ? firstVersionOf.get(submission.id)?.actualMinutes : undefined;
-          const actualMinutes = own?.actualMinutes ?? fromSubmission ?? null;
-          const predictedMinutes = choice ? choice.totalMinutes : null;
-          return {
-            plan, choice: choiceKey,
-            content: plan.items.filter((i) => !choice || choice.optionKeys.includes(i.optionKey)).map((i) => i.title),
-            predictedMinutes, writtenShare: choice && choice.totalMinutes ? choice.writtenHomeMinutes / choice.totalMinutes : 0,
-            actualMinutes, prefilled: own === undefined && actualMinutes !== null,
-            overran: lineOverran({ actualMinutes, predictedMinutes }, school.overrunRatio),
-          };
-        });
-        const bedtime = sheet?.bedtime ?? null;
-        return {
-          student, day, sheet, lines, capMinutes, actualWrittenMinutes: actualWrittenMinutes(lines), bedtimeTarget: bedtimeTarget(wakeUp, cls.grade),
-          flags: sheetFlags({ lines, capMinutes, bedtime, wakeUp, grade: cls.grade, overrunRatio: school.overrunRatio }),
-          locked: !!sheet?.readAt, messages: messagesOf.get(`${student.id}/${day}`) ?? [],
-        };
-      })];
-    }));
+    return sheetsOf({ cls, school, plans, caps, sheets, messages, choices, submissions, groupMembers, entries, firstVersions }, students, days);
   }
 
   /** The student fills in their own sheet until the head teacher has read it. */

@@ -3,15 +3,22 @@ import { RequestContext } from '../../core/context';
 import { addDays, isoWeekday } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../core/errors';
 import { Role } from '../../core/roles';
-import { loadPlans, overlapping, plansOn } from '../assignment/assignment-plan';
-import { covers } from '../assignment/assignment-span.policy';
+import { plansOn } from '../assignment/assignment-plan';
+import { covers, MAX_SPAN_DAYS } from '../assignment/assignment-span.policy';
 import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assignment.entity';
 import { AssignmentShape } from '../assignment/assignment.policy';
 import { SchoolClass } from '../class/class.entity';
-import { loadService } from '../load/load.service';
 import { ResearchGroup } from '../research-group/research-group.entity';
 import { levelOfChoice } from '../submission/grading.policy';
-import { recordSheetService } from './record-sheet.service';
+import { SheetFacts, sheetsOf } from './record-sheet.service';
+import { entityOfJson, jsonOfRow } from '../../core/entity-json';
+import { AssignmentJson, assignmentJsonSql, primeAssignment } from '../assignment/assignment-read';
+import { capsFrom } from '../load/load.service';
+import { CalendarDay, LoadPolicy } from '../load/load.entity';
+import { RecordSheet, RecordSheetEntry } from './record-sheet.entity';
+import { Submission } from '../submission/submission.entity';
+import { User } from '../user/user.entity';
+import { School } from '../school/school.entity';
 import { suggestionTrend, WeekSuggestions } from '../assignment/tier-suggestion.service';
 import { RecordSheetMessages } from './record-sheet.errors';
 
@@ -27,24 +34,23 @@ function checkRange(from: string, to: string): void {
 }
 
 export class ReportService {
-  /** Per day and subject, predicted vs actual minutes, students over the cap and sleep compliance. */
+  /**
+   * Per day and subject, predicted vs actual minutes, students over the cap and sleep compliance.
+   * One statement reads the class, its students, the homework of the range and everything the
+   * students' sheets are built from; the figures are the sheets' own (`sheetsOf`), so the report
+   * and the sheets cannot disagree.
+   */
   async classLoad(ctx: RequestContext, classId: string, from: string, to: string): Promise<DayLoad[]> {
     checkRange(from, to);
-    const cls = await this.reportableClass(ctx, classId);
-    const assignments = await ctx.db.getRepository(Assignment).find({
-      where: { schoolId: ctx.schoolId, classId, status: AssignmentStatus.PUBLISHED, ...overlapping(from, to) }, order: { day: 'ASC' },
-    });
-    const plans = await loadPlans(ctx.db, ctx.schoolId, assignments);
-    const students = await ctx.loaders.studentsByClassId.load(classId);
+    const { facts, students } = await this.classFacts(ctx, classId, from, to);
+    const { cls, plans } = facts;
+    await this.authorizeReport(ctx, cls);
     const reported: string[] = [];
     for (let day = from; day <= to; day = addDays(day, 1)) {
       if (isoWeekday(day) <= 5 || plans.some((p) => covers(p.assignment, day))) reported.push(day);
     }
-    // Every day's caps and sheets at once: the statements do not grow with the range. The
-    // sheets carry each student's choice and actual minutes (the sheet's figure, else the
-    // first hand-in's), so the subject figures are the ones the students' sheets show.
-    const caps = await loadService.capsOn(ctx, cls.grade, reported);
-    const sheetsByDay = await recordSheetService.viewsOfDays(ctx, students, reported, { cls, plans, caps, withoutMessages: true });
+    const { caps } = facts;
+    const sheetsByDay = sheetsOf(facts, students, reported);
     const days: DayLoad[] = [];
     for (const day of reported) {
       const sheets = sheetsByDay.get(day) ?? [];
@@ -107,10 +113,80 @@ export class ReportService {
     await this.reportableClass(ctx, classId);
   }
 
+  /**
+   * The facts of a class's sheets from `from` to `to` in one statement: the class and the school,
+   * the class's students (of an archived class: those who were in it), its published homework
+   * covering the range with what its fields resolve to, the caps and calendar of its grade, and the
+   * students' sheets, entries, choices, hand-ins (their first minutes) and group memberships.
+   */
+  private async classFacts(ctx: RequestContext, classId: string, from: string, to: string): Promise<{ facts: SheetFacts; students: User[] }> {
+    const db = ctx.db;
+    type Json = unknown[];
+    const [row]: { j: {
+      cls: Json | null; school: Json; students: Json[]; assignments: AssignmentJson[]; policies: Json[]; calendar: Json[]; sheets: Json[];
+      entries: Json[]; choices: Json[]; submissions: Json[]; first: { submission_id: string; actual_minutes: number | null }[]; members: { group_id: string; student_id: string }[];
+    } }[] = await db.query(
+      `WITH c AS (SELECT * FROM classes WHERE school_id = $1 AND id = $2),
+            st AS (SELECT u.* FROM users u WHERE u.school_id = $1 AND u.id IN (
+                     SELECT s.id FROM users s JOIN c ON c.id = s.class_id AND c.archived_at IS NULL WHERE s.school_id = $1
+                     UNION SELECT m.student_id FROM past_class_members m WHERE m.school_id = $1 AND m.class_id = $2)),
+            a AS (SELECT * FROM assignments WHERE school_id = $1 AND class_id = $2 AND status = 'published' AND day BETWEEN $5 AND $4 AND due_day >= $3),
+            sh AS (SELECT * FROM record_sheets WHERE school_id = $1 AND student_id IN (SELECT id FROM st) AND day BETWEEN $3 AND $4),
+            sub AS (SELECT * FROM submissions WHERE school_id = $1 AND assignment_id IN (SELECT id FROM a) AND student_id IN (SELECT id FROM st))
+       SELECT json_build_object(
+         'cls', (SELECT ${jsonOfRow(db, SchoolClass, 'c')} FROM c),
+         'school', (SELECT ${jsonOfRow(db, School, 'sc')} FROM schools sc WHERE sc.school_id = $1),
+         'students', (SELECT coalesce(json_agg(${jsonOfRow(db, User, 'st')} ORDER BY st.student_no ASC NULLS LAST, st.id), '[]'::json) FROM st),
+         'assignments', (SELECT coalesce(json_agg(${assignmentJsonSql(db)} ORDER BY a.day, a.id), '[]'::json) FROM a),
+         'policies', (SELECT coalesce(json_agg(${jsonOfRow(db, LoadPolicy, 'p')}), '[]'::json) FROM load_policies p WHERE p.school_id = $1 AND p.grade = (SELECT grade FROM c)),
+         'calendar', (SELECT coalesce(json_agg(${jsonOfRow(db, CalendarDay, 'd')}), '[]'::json) FROM calendar_days d WHERE d.school_id = $1 AND d.day BETWEEN $3 AND $4),
+         'sheets', (SELECT coalesce(json_agg(${jsonOfRow(db, RecordSheet, 'sh')}), '[]'::json) FROM sh),
+         'entries', (SELECT coalesce(json_agg(${jsonOfRow(db, RecordSheetEntry, 'e')}), '[]'::json)
+                       FROM record_sheet_entries e WHERE e.school_id = $1 AND e.sheet_id IN (SELECT id FROM sh)),
+         'choices', (SELECT coalesce(json_agg(${jsonOfRow(db, StudentChoice, 'ch')}), '[]'::json)
+                       FROM student_choices ch WHERE ch.school_id = $1 AND ch.assignment_id IN (SELECT id FROM a) AND ch.student_id IN (SELECT id FROM st)),
+         'submissions', (SELECT coalesce(json_agg(${jsonOfRow(db, Submission, 'sub')}), '[]'::json) FROM sub),
+         'first', (SELECT coalesce(json_agg(json_build_object('submission_id', v.submission_id, 'actual_minutes', v.actual_minutes)), '[]'::json)
+                     FROM submission_versions v WHERE v.school_id = $1 AND v.version_no = 1 AND v.submission_id IN (SELECT id FROM sub)),
+         'members', (SELECT coalesce(json_agg(json_build_object('group_id', gm.group_id, 'student_id', gm.student_id)), '[]'::json)
+                       FROM student_group_members gm WHERE gm.school_id = $1 AND gm.group_id IN (SELECT group_id FROM a WHERE group_id IS NOT NULL))
+       ) AS j`,
+      [ctx.schoolId, classId, from, to, addDays(from, 1 - MAX_SPAN_DAYS)],
+    );
+    const j = row.j;
+    if (!j.cls) throw new NotFoundError('Class', classId);
+    const cls = entityOfJson(db, SchoolClass, j.cls);
+    ctx.loaders.classById.prime(cls.id, cls);
+    const days: string[] = [];
+    for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+    const groupMembers = new Map<string, Set<string>>();
+    for (const m of j.members) (groupMembers.get(m.group_id) ?? groupMembers.set(m.group_id, new Set()).get(m.group_id)!).add(m.student_id);
+    return {
+      students: j.students.map((u) => entityOfJson(db, User, u)),
+      facts: {
+        cls,
+        school: entityOfJson(db, School, j.school),
+        plans: j.assignments.map((x) => primeAssignment(ctx, x)),
+        caps: capsFrom(cls.grade, days, j.policies.map((p) => entityOfJson(db, LoadPolicy, p)), j.calendar.map((d) => entityOfJson(db, CalendarDay, d))),
+        sheets: j.sheets.map((x) => entityOfJson(db, RecordSheet, x)),
+        messages: [],
+        choices: j.choices.map((x) => entityOfJson(db, StudentChoice, x)),
+        submissions: j.submissions.map((x) => entityOfJson(db, Submission, x)),
+        groupMembers,
+        entries: j.entries.map((x) => entityOfJson(db, RecordSheetEntry, x)),
+        firstVersions: j.first.map((v) => ({ submissionId: v.submission_id, actualMinutes: v.actual_minutes })),
+      },
+    };
+  }
+
   /** Class reports are for the academic office, the class's head teacher and the leads of its grade's groups. */
   private async reportableClass(ctx: RequestContext, classId: string, subjectId?: string): Promise<SchoolClass> {
     const cls = await ctx.loaders.classById.load(classId);
     if (!cls) throw new NotFoundError('Class', classId);
+    return this.authorizeReport(ctx, cls, subjectId);
+  }
+
+  private async authorizeReport(ctx: RequestContext, cls: SchoolClass, subjectId?: string): Promise<SchoolClass> {
     if (ctx.hasRole(Role.ACADEMIC_OFFICE) || ctx.viewer.headClassIds.has(cls.id)) return cls;
     const led = await ctx.loaders.researchGroupById.loadMany([...ctx.viewer.ledGroupIds]);
     const leads = led.some((g) => g instanceof ResearchGroup && g.grade === cls.grade && (!subjectId || g.subjectId === subjectId));
