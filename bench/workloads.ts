@@ -132,7 +132,7 @@ export async function writeClasses(sql: Sql, schoolId: string, sampleClassId: st
 type Column = [name: string, type: string];
 
 const ASSIGNMENT_COLUMNS: Column[] = [['school_id', 'uuid'], ['id', 'uuid'], ['class_id', 'uuid'], ['subject_id', 'uuid'], ['teacher_id', 'uuid'],
-  ['day', 'date'], ['shape', 'text'], ['title', 'text'], ['status', 'text'], ['revision', 'int'], ['published_at', 'timestamptz']];
+  ['day', 'date'], ['due_day', 'date'], ['shape', 'text'], ['title', 'text'], ['status', 'text'], ['revision', 'int'], ['published_at', 'timestamptz']];
 const OPTION_COLUMNS: Column[] = [['school_id', 'uuid'], ['assignment_id', 'uuid'], ['key', 'text'], ['name', 'text'], ['sort_order', 'smallint']];
 const ITEM_COLUMNS: Column[] = [['school_id', 'uuid'], ['assignment_id', 'uuid'], ['option_key', 'text'], ['item_id', 'uuid'], ['version_no', 'int'],
   ['at_home', 'boolean'], ['sort_order', 'smallint'], ['predicted_minutes', 'smallint']];
@@ -158,7 +158,7 @@ export async function topUp(sql: Sql, schoolId: string, classes: ClassSlots[], d
       const day = benchDay(k);
       for (const [slot, published] of [[c.chinese, true], [c.math, false]] as const) {
         const id = randomUUID();
-        assignments.push([schoolId, id, c.classId, slot.subjectId, slot.teacherId, day, 'packages', `基准作业 ${day}`,
+        assignments.push([schoolId, id, c.classId, slot.subjectId, slot.teacherId, day, day, 'packages', `基准作业 ${day}`,
           published ? 'published' : 'draft', published ? 2 : 1, published ? now : null]);
         slot.items.forEach((item, i) => {
           const key = i === 0 ? 'A' : 'B';

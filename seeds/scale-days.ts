@@ -21,7 +21,7 @@ import { SchoolFixture } from './school-fixture';
  */
 const T = {
   assignments: { table: 'assignments', columns: [['school_id', 'uuid'], ['id', 'uuid'], ['class_id', 'uuid'], ['subject_id', 'uuid'],
-    ['teacher_id', 'uuid'], ['day', 'date'], ['shape', 'text'], ['title', 'text'], ['status', 'text'], ['revision', 'integer'],
+    ['teacher_id', 'uuid'], ['day', 'date'], ['due_day', 'date'], ['shape', 'text'], ['title', 'text'], ['status', 'text'], ['revision', 'integer'],
     ['published_at', 'timestamptz'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz']] },
   options: { table: 'assignment_options', columns: [['school_id', 'uuid'], ['assignment_id', 'uuid'], ['key', 'text'], ['name', 'text'],
     ['sort_order', 'smallint']] },
@@ -191,7 +191,7 @@ export function generateDay(plan: SchoolPlan, sd: SchoolDay, rows: DayRows): voi
 
       const aId = assignmentIdOf(code, c.id, day, subject.code);
       const publishedAt = 15 * 60 + 30 + random() * 90;
-      rows.assignments.push(s, aId, c.id, subject.subjectId, subject.teacherId, day, menu.shape, `${unit.title}·${unit.topics[topic]}`,
+      rows.assignments.push(s, aId, c.id, subject.subjectId, subject.teacherId, day, day, menu.shape, `${unit.title}·${unit.topics[topic]}`,
         'published', 2, beijing(day, publishedAt), beijing(day, publishedAt - 20 - random() * 100), beijing(day, publishedAt));
       const optionMinutes = new Map<string, number>();
       const composition = new Set<string>();

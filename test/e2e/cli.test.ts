@@ -300,6 +300,22 @@ describe('the built binary, bin/homework.js', () => {
     expect(homework(['migrate'], env)).toMatchObject({ code: 0, out: ['database is up to date'], err: '' });
   });
 
+  it('seed-scale loads a school at scale into a new database: every table it writes takes its rows', async () => {
+    // Its own database, as an operator would try the service at scale (on a server, a database of its own; embedded, a new folder).
+    const env: Record<string, string> = usingRealPostgres()
+      ? { DATABASE_URL: await emptyServerDatabase() }
+      : { DATABASE_URL: '', EMBEDDED_DATA_DIR: path.join(dir, 'scale-data') };
+    const r = homework(['seed-scale', '--schools', '1', '--days', '2', '--students-per-class', '1', '--from', '2026-09-01'], env);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('scale-001 城东实验学校: 2026-09-01 … 2026-09-02, 2 school days — loaded');
+    const row = (table: string) => r.out.find((l) => l.startsWith(`${table} `))?.trim().split(/\s+/).slice(1).map(Number);
+    for (const table of ['assignments', 'assignment_items', 'submissions', 'record_sheets']) {
+      const [inserted, inDatabase] = row(table)!;
+      expect(inserted).toBeGreaterThan(0);
+      expect(inDatabase).toBe(inserted);
+    }
+  });
+
   const dropAfter: string[] = [];
   afterAll(async () => {
     for (const name of dropAfter) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
