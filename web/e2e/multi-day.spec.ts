@@ -1,8 +1,8 @@
 import { test, expect, screenshots, expectAccessible, expectFitsNarrowPhone, PHONE } from './fixtures';
 
-/** A weekend after the demo's two weeks: Saturday and Sunday. */
-const SAT = '2026-11-28';
-const SUN = '2026-11-29';
+/** A weekend of the term away from the other walks' days (their lists show a day's week): Saturday and Sunday. */
+const SAT = '2026-10-17';
+const SUN = '2026-10-18';
 
 async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
   const response = await fetch(`${url}/graphql`, {
@@ -39,7 +39,7 @@ test('weekend homework over two days: composed with its shares, shown to the stu
   await maths.getByLabel('搜索题目').press('Enter');
   await maths.getByRole('button', { name: '把「小数乘整数·基础练习」加入A 套餐' }).click();
   await maths.getByRole('button', { name: '把「小数乘整数·变式练习」加入B 套餐' }).click();
-  await maths.getByLabel('11月29日 星期日').fill('2');
+  await maths.getByLabel('10月18日 星期日').fill('2');
   // Saturday one share, Sunday two: the heaviest package's written minutes split 1 : 2.
   await expect(days.nth(1)).toContainText(/书面 \d+ 分钟/);
   const saturday = Number(/书面 (\d+) 分钟/.exec((await days.nth(0).textContent()) ?? '')?.[1]);
@@ -54,7 +54,7 @@ test('weekend homework over two days: composed with its shares, shown to the stu
   await student.goto(`/student/today?date=${SUN}`);
   const card = student.getByRole('region', { name: '数学作业' });
   await expect(card).toContainText('小数乘整数·周末练习');
-  await expect(card).toContainText('跨多天的作业：11月28日 星期六 至 11月29日 星期日');
+  await expect(card).toContainText('跨多天的作业：10月17日 星期六 至 10月18日 星期日');
   await screenshots(student, '31-student-multi-day');
   await expectAccessible(student, '跨多天的作业');
   await expectFitsNarrowPhone(student);
