@@ -80,3 +80,15 @@ export async function expectFitsNarrowPhone(page: Page): Promise<void> {
   await page.setViewportSize(own);
   expect(overflow, 'horizontal overflow at 360 px').toBeLessThanOrEqual(0);
 }
+
+/** One GraphQL request to the service, as the app makes it (same origin, JSON). */
+export async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: T; errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}

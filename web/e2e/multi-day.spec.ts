@@ -1,19 +1,8 @@
-import { test, expect, screenshots, expectAccessible, expectFitsNarrowPhone, PHONE } from './fixtures';
+import { test, expect, graphql, screenshots, expectAccessible, expectFitsNarrowPhone, PHONE } from './fixtures';
 
 /** A weekend of the term away from the other walks' days (their lists show a day's week): Saturday and Sunday. */
 const SAT = '2026-10-17';
 const SUN = '2026-10-18';
-
-async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 /**
  * 004「周末、节假日作业」: the maths teacher sets weekend homework over Saturday and Sunday, puts

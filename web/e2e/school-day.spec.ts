@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { test, expect, screenshots, expectAccessible, expectFitsNarrowPhone, PHONE } from './fixtures';
+import { test, expect, graphql, screenshots, expectAccessible, expectFitsNarrowPhone, PHONE } from './fixtures';
 import { ROOT } from './service';
 
 /** sharp from the service's packages (the web app has none of its own), for a photo made in the test. */
@@ -25,17 +25,6 @@ async function homeworkPhoto(): Promise<Buffer> {
 const DAY = '2026-11-24';
 const DAY_SHOWN = '2026年11月24日 星期二';
 
-/** One GraphQL request to the service, as the app makes it (same origin, JSON). */
-async function graphql<T>(url: string, query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 test('a whole school day in 五年级(1)班, from publishing homework to the head teacher\'s reply', async ({ as, service }) => {
   test.info().annotations.push({ type: 'database', description: service.database });
