@@ -1,7 +1,7 @@
 import { SchoolStage } from '../../src/modules/school/school.entity';
 import { StatementCounter } from '../support/statement-counter';
 import { TestApp } from '../support/test-app';
-import { createAndPublish, ids, insertItem, packages } from '../support/assignments';
+import { CREATE, createAndPublish, ids, insertItem, packages, PUBLISH } from '../support/assignments';
 
 /**
  * N+1 guard for the heavy reads: the same query over a small and a large class, or over one
@@ -117,4 +117,24 @@ it('the class load report: 2 and 40 students, one day and five', async () => {
   expect(classLoadReport.map((d: any) => d.day)).toEqual(WEEK);
   expect(classLoadReport[0].subjects).toHaveLength(2);
   expect(classLoadReport[0].subjects[0]).toMatchObject({ actualMinutes: 11, observations: 40 });
+});
+
+it('publishing homework over 3 days and over 12 days: the same statements, whatever the span', async () => {
+  // Each day of a span is checked against that day's cap and budget; what those checks read
+  // (subjects, groups' members, budget lines and releases) is read once for the whole span.
+  const token = tokens['heavy-large'].t5yw1;
+  const publishOver = async (title: string, date: string, dueDay: string) => {
+    const item = await insertItem(t, { subject: 'chinese', grade: 5, title, minutes: 24 }, 1);
+    const { assignmentCreate } = await t.ok(CREATE, { input: { ...ids(t, 5, 'chinese', 1), date, dueDay, shape: 'PACKAGES', title, options: packages(item, item) } }, token);
+    expect(assignmentCreate.userErrors).toEqual([]);
+    const a = assignmentCreate.assignment;
+    const { result, statements } = await counter.measure(() => t.ok(PUBLISH, { input: { assignmentId: a.id, expectedRevision: a.revision } }, token));
+    expect(result.assignmentPublish.userErrors).toEqual([]);
+    expect(result.assignmentPublish.assignment.status).toBe('PUBLISHED');
+    return statements;
+  };
+  // Monday to Wednesday, and Monday 2027-01-04 to Friday 2027-01-15 (a weekend inside).
+  const three = await publishOver('三天阅读', '2026-12-21', '2026-12-23');
+  const twelve = await publishOver('两周阅读', '2027-01-04', '2027-01-15');
+  expect(twelve).toBe(three);
 });

@@ -25,7 +25,7 @@ import { Assignment, AssignmentItem, AssignmentOption, AssignmentStatus, Student
 import { AssignmentShape, itemProblems, publishTimeProblem, structureProblems } from './assignment.policy';
 import { AssignmentErrors, AssignmentMessages, ITEM_RULE_ERRORS, StructureProblems } from './assignment.errors';
 import { LoadErrors } from '../load/load.errors';
-import { addressedLoads, addressedTo, classStudents } from './student-load';
+import { addressed, addressedTo, checkFacts, CheckFacts } from './student-load';
 import { StudentGroup } from './student-group.entity';
 import { groupsInvolved, heaviestStudentCheck } from './student-load.policy';
 import { BankErrors } from '../bank/bank.errors';
@@ -282,24 +282,24 @@ export class AssignmentService {
     ));
     // With no written homework allowed at home, the item rule already says all there is to say.
     const writtenForbidden = violations.some((v) => v.code === AssignmentErrors.WRITTEN_AT_HOME_FORBIDDEN.code);
-    const [publishedOfSpan, subjects] = await Promise.all([
-      this.publishedPlans(ctx, a.classId, a.day, a.dueDay, a.id),
-      ctx.db.findBy(Subject, { schoolId: ctx.schoolId, id: a.subjectId }),
-    ]);
-    const subjectName = subjects[0]?.name ?? a.subjectId;
+    const publishedOfSpan = await this.publishedPlans(ctx, a.classId, a.day, a.dueDay, a.id);
     // Homework over several days is checked on each of its days with that day's share, against
-    // that day's cap and the rest of that day's homework.
-    for (const day of days) {
-      const [onDay] = plansOn([plan], day);
+    // that day's cap and the rest of that day's homework. What the checks read besides is read
+    // once for the whole span.
+    const checked = days.map((day) => ({ day, onDay: plansOn([plan], day)[0], published: plansOn(publishedOfSpan, day), ...caps.get(day)! }))
+      .filter((d) => days.length === 1 || planLoad(d.onDay).heaviestAllFormsMinutes > 0);
+    const [facts, linesOfDays] = await Promise.all([
+      checkFacts(ctx, a.classId, [plan, ...publishedOfSpan]),
+      writtenForbidden ? new Map<string, null>() : subjectBudgetService.linesOnDays(ctx, a.classId, checked.map((d) => ({ day: d.day, dayKind: d.dayKind, used: usedBySubject(d.published) }))),
+    ]);
+    const subjectName = facts.subjects.find((s) => s.id === a.subjectId)?.name ?? a.subjectId;
+    for (const { day, onDay, published, capMinutes, totalCapMinutes, dayKind } of checked) {
       const adding = planLoad(onDay);
-      if (days.length > 1 && adding.heaviestAllFormsMinutes === 0) continue;
-      const { capMinutes, totalCapMinutes, dayKind } = caps.get(day)!;
-      const published = plansOn(publishedOfSpan, day);
-      violations.push(...await this.capViolations(ctx, cls, onDay, published, { capMinutes, totalCapMinutes, dayKind }, writtenForbidden, undefined, undefined, day));
+      violations.push(...this.capViolations(cls, onDay, published, { capMinutes, totalCapMinutes, dayKind }, facts, { writtenForbidden, day }));
       // The subject's own share of the day (seed 003: 加强学科组、年级组作业统筹), where the head teacher set budgets.
       const sameSubject = published.filter((p) => p.assignment.subjectId === a.subjectId).map(planLoad);
       const publishedOfSubject = sameSubject.reduce((sum, l) => sum + l.heaviestWrittenMinutes, 0);
-      const lines = writtenForbidden ? null : await subjectBudgetService.linesOn(ctx, a.classId, day, dayKind, usedBySubject(published));
+      const lines = linesOfDays.get(day) ?? null;
       if (lines) {
         const line = lineOf(lines, a.subjectId);
         const budget = checkSubjectBudget(line, publishedOfSubject, adding.heaviestWrittenMinutes);
@@ -321,20 +321,21 @@ export class AssignmentService {
    * choice of every subject). With groups, each student's path counts the homework addressed to
    * them (whole class or a group they belong to) and the worst student's day is checked; the
    * refusal names that student and gives their figures. `onlyStudents` limits the check to some
-   * students (a change of a group's members checks the students it adds); `members` overrides
-   * groups' members as stored (the members being set). `published` is the rest of the day's
-   * homework and `plan` is counted on `day` (homework over several days: that day's share).
+   * students (a change of a group's members checks the students it adds). `published` is the rest
+   * of the day's homework and `plan` is counted on `day` (homework over several days: that day's
+   * share). `facts` (checkFacts) holds the groups' members, the class's students and the subjects
+   * of every plan, read once for all the days checked; nothing is read here.
    */
-  async capViolations(
-    ctx: TxContext, cls: SchoolClass, plan: Plan, published: Plan[], caps: { capMinutes: number; totalCapMinutes: number | null; dayKind: DayKind },
-    writtenForbidden = false, onlyStudents?: ReadonlySet<string>, members?: Map<string, Set<string>>, day = plan.assignment.day,
-  ): Promise<RuleViolation[]> {
+  capViolations(
+    cls: SchoolClass, plan: Plan, published: Plan[], caps: { capMinutes: number; totalCapMinutes: number | null; dayKind: DayKind }, facts: CheckFacts,
+    { writtenForbidden = false, onlyStudents, day = plan.assignment.day }: { writtenForbidden?: boolean; onlyStudents?: ReadonlySet<string>; day?: string } = {},
+  ): RuleViolation[] {
     const a = plan.assignment;
     const { capMinutes, totalCapMinutes, dayKind } = caps;
     const ofSpan = spanFigures(a, day);
-    const [adding, ...loads] = await addressedLoads(ctx, [plan, ...published], members);
+    const [adding, ...loads] = addressed([plan, ...published], facts.members);
     const perStudent = groupsInvolved([adding, ...loads]);
-    const students = perStudent ? (await classStudents(ctx, cls.id)).filter((s) => !onlyStudents || onlyStudents.has(s.id)) : [];
+    const students = perStudent ? facts.students.filter((s) => !onlyStudents || onlyStudents.has(s.id)) : [];
     const nameOf = (id: string) => students.find((s) => s.id === id)?.displayName ?? id;
     const classWide = loads.map((l) => l.load);
     const measured = (measure: (others: SubjectLoad[], adding: SubjectLoad) => LoadCheck) => {
@@ -342,8 +343,7 @@ export class AssignmentService {
       const worst = heaviestStudentCheck(students.map((s) => s.id), loads, adding, measure);
       return worst && { others: worst.others, check: worst.check, student: { student: nameOf(worst.studentId) } };
     };
-    const subjects = await ctx.db.findBy(Subject, { schoolId: ctx.schoolId, id: In(loads.map((o) => o.load.subjectId).concat(a.subjectId)) });
-    const code = (id: string) => subjects.find((s) => s.id === id)?.code ?? id;
+    const code = (id: string) => facts.subjects.find((s) => s.id === id)?.code ?? id;
     const violations: RuleViolation[] = [];
     const written = measured((others, load) => checkDailyLoad(others, load, capMinutes));
     if (written && !written.check.fits && !writtenForbidden) {

@@ -15,7 +15,7 @@ import { Assignment, AssignmentStatus } from './assignment.entity';
 import { AssignmentErrors, AssignmentMessages } from './assignment.errors';
 import { assignmentService } from './assignment.service';
 import { StudentGroup, StudentGroupMember } from './student-group.entity';
-import { classStudents, membersOf } from './student-load';
+import { checkFacts, classStudents, membersOf } from './student-load';
 
 export interface StudentGroupCreateInput {
   classId: string;
@@ -123,12 +123,13 @@ export class StudentGroupService {
       ctx.db.findBy(Assignment, { schoolId: ctx.schoolId, classId: cls.id, status: AssignmentStatus.PUBLISHED, ...overlapping(days[0], days[days.length - 1]) }),
     ]);
     const allPlans = await loadPlans(ctx.db, ctx.schoolId, ofDays);
+    const facts = await checkFacts(ctx, cls.id, allPlans, new Map([[g.id, members]]));
     const violations: RuleViolation[] = [];
     for (const day of days) {
       const ofDay = plansOn(allPlans, day);
       for (const plan of ofDay.filter((p) => p.assignment.groupId === g.id)) {
         const published = ofDay.filter((p) => p.assignment.id !== plan.assignment.id);
-        violations.push(...await assignmentService.capViolations(ctx, cls, plan, published, caps.get(day)!, false, added, new Map([[g.id, members]]), day));
+        violations.push(...assignmentService.capViolations(cls, plan, published, caps.get(day)!, facts, { onlyStudents: added, day }));
       }
     }
     if (violations.length) throw new RuleViolations(violations);

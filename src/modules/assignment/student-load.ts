@@ -3,6 +3,7 @@ import { Plan, planLoad } from './assignment-plan';
 import { StudentGroupMember } from './student-group.entity';
 import { AddressedLoad } from './student-load.policy';
 import { In } from 'typeorm';
+import { Subject } from '../school/school.entity';
 
 export interface ClassStudent {
   id: string;
@@ -33,10 +34,38 @@ export async function membersOf(ctx: RequestContext, groupIds: string[]): Promis
 /** Plans with the students they are addressed to (null: the whole class). */
 export async function addressedLoads(ctx: RequestContext, plans: Plan[], overrides = new Map<string, Set<string>>()): Promise<AddressedLoad[]> {
   const members = await membersOf(ctx, plans.map((p) => p.assignment.groupId).filter((g): g is string => !!g && !overrides.has(g)));
+  return addressed(plans, new Map([...members, ...overrides]));
+}
+
+/** Plans with the students they are addressed to, from the members of every group among them. */
+export function addressed(plans: Plan[], members: ReadonlyMap<string, Set<string>>): AddressedLoad[] {
   return plans.map((p) => {
     const g = p.assignment.groupId;
-    return { load: planLoad(p), audience: g ? (overrides.get(g) ?? members.get(g)!) : null };
+    return { load: planLoad(p), audience: g ? members.get(g)! : null };
   });
+}
+
+/**
+ * What the load checks of a class read besides the homework, read once for all the days and
+ * plans being checked (homework over several days is checked day by day): the members of every
+ * group addressed (`overrides`: members being set, as they will be), the class's students when a
+ * group is involved, and the subjects.
+ */
+export interface CheckFacts {
+  members: ReadonlyMap<string, Set<string>>;
+  students: ClassStudent[];
+  subjects: Subject[];
+}
+
+export async function checkFacts(ctx: RequestContext, classId: string, plans: Plan[], overrides = new Map<string, Set<string>>()): Promise<CheckFacts> {
+  const groupIds = plans.map((p) => p.assignment.groupId).filter((g): g is string => !!g);
+  const subjectIds = [...new Set(plans.map((p) => p.assignment.subjectId))];
+  const [members, students, subjects] = await Promise.all([
+    membersOf(ctx, groupIds.filter((g) => !overrides.has(g))),
+    groupIds.length ? classStudents(ctx, classId) : [],
+    subjectIds.length ? ctx.db.findBy(Subject, { schoolId: ctx.schoolId, id: In(subjectIds) }) : [],
+  ]);
+  return { members: new Map([...members, ...overrides]), students, subjects };
 }
 
 /** Whether homework reaches any of the students: homework of the whole class does; a group's, its members. */

@@ -159,12 +159,23 @@ export class SubjectBudgetService {
    * budgeted (not a school day, or its weekday has no budgets): the caps alone apply.
    */
   async linesOn(ctx: RequestContext, classId: string, day: string, dayKind: DayKind, used: ReadonlyMap<string, number>): Promise<BudgetLine[] | null> {
-    if (dayKind !== DayKind.SCHOOL_DAY) return null;
+    return (await this.linesOnDays(ctx, classId, [{ day, dayKind, used }])).get(day) ?? null;
+  }
+
+  /** The same for several dates of the class, in two statements whatever their number (none without a school day). */
+  async linesOnDays(ctx: RequestContext, classId: string, days: { day: string; dayKind: DayKind; used: ReadonlyMap<string, number> }[]): Promise<Map<string, BudgetLine[] | null>> {
+    const schoolDays = days.filter((d) => d.dayKind === DayKind.SCHOOL_DAY);
+    const lines = new Map<string, BudgetLine[] | null>(days.map((d) => [d.day, null]));
+    if (schoolDays.length === 0) return lines;
     const [budgets, releases] = await Promise.all([
-      ctx.db.findBy(SubjectBudget, { schoolId: ctx.schoolId, classId, weekday: isoWeekday(day) }),
-      ctx.db.findBy(SubjectBudgetRelease, { schoolId: ctx.schoolId, classId, day }),
+      ctx.db.findBy(SubjectBudget, { schoolId: ctx.schoolId, classId, weekday: In([...new Set(schoolDays.map((d) => isoWeekday(d.day)))]) }),
+      ctx.db.findBy(SubjectBudgetRelease, { schoolId: ctx.schoolId, classId, day: In(schoolDays.map((d) => d.day)) }),
     ]);
-    return budgets.length ? budgetLines(budgets, releases, used) : null;
+    for (const { day, used } of schoolDays) {
+      const ofWeekday = budgets.filter((b) => b.weekday === isoWeekday(day));
+      if (ofWeekday.length) lines.set(day, budgetLines(ofWeekday, releases.filter((r) => r.day === day), used));
+    }
+    return lines;
   }
 
   /**
