@@ -23,13 +23,13 @@ export interface DatabaseOptions {
 /** Opens the database the configuration names and connects the DataSource to it. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
-    const dataSource = await createDataSource(options.databaseUrl, options.poolSize ?? 10, options.queryLogger).initialize();
+    const dataSource = startsClean(await createDataSource(options.databaseUrl, options.poolSize ?? 10, options.queryLogger).initialize());
     return { kind: 'postgres', dataSource, close: () => dataSource.destroy() };
   }
   const embedded = await startEmbeddedPostgres(options.embeddedDataDir);
   try {
     // One connection: see embedded-postgres.ts for why this is what keeps transactions isolated.
-    const dataSource = await createDataSource(embedded.url, 1, options.queryLogger).initialize();
+    const dataSource = startsClean(await createDataSource(embedded.url, 1, options.queryLogger).initialize());
     return {
       kind: 'embedded',
       dataSource,
@@ -42,6 +42,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     await embedded.stop();
     throw e;
   }
+}
+
+/**
+ * Every connection the pool opens starts with no prepared statement, as the driver believes
+ * (prepared-query.ts, request-scope.ts): the embedded database is one session that outlives the
+ * connections to it, so a new connection would otherwise find the statements of the one before
+ * and fail to prepare them again. On a server a new connection has none, and this costs nothing
+ * more than one statement when the connection opens.
+ */
+function startsClean(dataSource: DataSource): DataSource {
+  const pool = (dataSource.driver as unknown as { master?: { on(event: 'connect', listener: (client: { query(sql: string): Promise<unknown> }) => void): void } }).master;
+  if (!pool) throw new Error('the PostgreSQL driver has no pool');
+  // Queued on the new connection before anything its first user sends.
+  pool.on('connect', (client) => void client.query('DEALLOCATE ALL').catch(() => undefined));
+  return dataSource;
 }
 
 /** Forwards slow (> 500 ms) and failed statements to the service's structured log. */

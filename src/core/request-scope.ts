@@ -1,6 +1,7 @@
 import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 import type { ConnectionControl, ShortTransaction } from './context';
 import { DatabaseUnavailableError } from './errors';
+import { statementName } from './prepared-query';
 
 /**
  * The database role the service acts as. It owns no table and cannot bypass row-level
@@ -42,10 +43,9 @@ export class RequestScope implements ConnectionControl {
 
   /**
    * Starts the transaction in `schoolId` and runs `read` in it, in the same round trip: the
-   * scope and the rows of `read` (a request's viewer). `read` goes in a message of several
-   * statements, which takes no parameters: it must hold only literals its caller has checked.
+   * scope and the rows of `read` (a request's viewer). See OpeningRead.
    */
-  static async openReading<R>(dataSource: DataSource, schoolId: string, read: string): Promise<{ scope: RequestScope; rows: R[] }> {
+  static async openReading<R>(dataSource: DataSource, schoolId: string, read: OpeningRead): Promise<{ scope: RequestScope; rows: R[] }> {
     const { runner, rows } = await begin(dataSource, schoolId, read);
     return { scope: new RequestScope(dataSource, runner, schoolId), rows: rows as R[] };
   }
@@ -137,26 +137,62 @@ export class RequestScope implements ConnectionControl {
  * A connection from the pool in a new transaction acting as SERVICE_ROLE, with `schoolId` set;
  * with `read`, that statement's rows, run after the role and the school are set.
  */
-async function begin(dataSource: DataSource, schoolId: string | null, read?: string): Promise<{ runner: QueryRunner; rows: unknown[] }> {
+/**
+ * A read sent with the start of a request's transaction (the viewer), as a statement prepared
+ * once per connection: `text` with its parameters ($1…) of `parameterTypes`, run with `args`,
+ * the parameters written as literals (a message of several statements takes no parameters: the
+ * caller checks them). Prepared, PostgreSQL does not parse, rewrite and plan it on every request.
+ */
+export interface OpeningRead {
+  text: string;
+  parameterTypes: string;
+  args: string;
+}
+
+/** The SQL-level prepared statements of each connection (a connection starts with none: see database.ts). */
+const preparedOn = new WeakMap<object, Set<string>>();
+
+async function begin(dataSource: DataSource, schoolId: string | null, read?: OpeningRead): Promise<{ runner: QueryRunner; rows: unknown[] }> {
   if (schoolId !== null && !UUID.test(schoolId)) throw new Error(`not a school id: ${schoolId}`);
   const runner = dataSource.createQueryRunner();
+  let preparing = false;
   try {
-    await runner.connect();
+    const connection = await runner.connect();
     // Marked open first: if the statement below fails half way, closing rolls the transaction back.
     markTransactionOpen(runner);
     // The transaction, the role, the school and the first read in one message, so one round
     // trip (the simple protocol, hence literals: the role is a constant, the school a checked
-    // UUID, the read its caller's).
+    // UUID, the read's arguments its caller's).
     const opening = `START TRANSACTION; SELECT set_config('role', '${SERVICE_ROLE}', true), set_config('app.school_id', '${schoolId ?? ''}', true)`;
     if (read === undefined) {
       await runner.query(opening);
       return { runner, rows: [] };
     }
-    return { runner, rows: await lastRows(runner, `${opening}; ${read}`) };
+    const name = statementName(read.text);
+    let prepared = preparedOn.get(connection);
+    if (!prepared) preparedOn.set(connection, (prepared = new Set()));
+    preparing = !prepared.has(name);
+    const prepare = preparing ? `PREPARE ${name}(${read.parameterTypes}) AS ${read.text}; ` : '';
+    const rows = await lastRows(runner, `${opening}; ${prepare}EXECUTE ${name}(${read.args})`);
+    prepared.add(name);
+    return { runner, rows };
   } catch (e) {
-    await closeQuietly(runner);
+    if (preparing) {
+      // PREPARE is not undone by a rollback: whether it ran before the failure is unknown, so the
+      // connection is dropped (the pool opens a new one) rather than kept with a doubt.
+      await dropConnection(runner, e);
+    } else {
+      await closeQuietly(runner);
+    }
     throw e;
   }
+}
+
+/** Closes the runner's connection for good instead of giving it back to the pool. */
+async function dropConnection(runner: QueryRunner, reason: unknown): Promise<void> {
+  const postgres = runner as unknown as { releasePostgresConnection?: (err: Error) => Promise<void> };
+  if (typeof postgres.releasePostgresConnection !== 'function') return closeQuietly(runner);
+  await postgres.releasePostgresConnection(reason instanceof Error ? reason : new Error(String(reason)));
 }
 
 interface DriverResult {

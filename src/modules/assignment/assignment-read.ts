@@ -1,3 +1,4 @@
+import { preparedQuery } from '../../core/prepared-query';
 import { EntityManager } from 'typeorm';
 import { RequestContext } from '../../core/context';
 import { entityOfJson, jsonOfRow } from '../../core/entity-json';
@@ -56,6 +57,6 @@ export function primeAssignment(ctx: RequestContext, [assignmentJson, optionsJso
  * assignments come in `orderBy` order.
  */
 export async function assignmentsWithFields(ctx: RequestContext, where: string, params: unknown[], orderBy = 'a.day, a.subject_id, a.id'): Promise<Assignment[]> {
-  const rows: { j: AssignmentJson }[] = await ctx.db.query(`SELECT ${assignmentJsonSql(ctx.db)} AS j FROM assignments a WHERE ${where} ORDER BY ${orderBy}`, params);
+  const rows: { j: AssignmentJson }[] = await preparedQuery(ctx.db, `SELECT ${assignmentJsonSql(ctx.db)} AS j FROM assignments a WHERE ${where} ORDER BY ${orderBy}`, params);
   return rows.map(({ j }) => primeAssignment(ctx, j).assignment);
 }

@@ -1,3 +1,4 @@
+import { preparedQuery } from '../../core/prepared-query';
 import { RequestContext } from '../../core/context';
 import { addDays, isoWeekday } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
@@ -221,7 +222,7 @@ export class ClassDayService {
     // group's only to its members), with its fields' data, the student's choice, hand-in, marks
     // and the teacher's suggestion. Homework over several days shows on each of its days.
     const db = ctx.db;
-    const [row]: { student: unknown[] | null; lines: [AssignmentJson, string | null, unknown[] | null, unknown[][], string | null][] }[] = await db.query(
+    const [row]: { student: unknown[] | null; lines: [AssignmentJson, string | null, unknown[] | null, unknown[][], string | null][] }[] = await preparedQuery(db, 
       `WITH st AS (SELECT * FROM users WHERE school_id = $1 AND id = $2),
             cls AS (SELECT coalesce(
               (SELECT p.class_id FROM past_class_members p WHERE p.school_id = $1 AND p.student_id = $2 AND p.until_day > $3 ORDER BY p.until_day LIMIT 1),
@@ -295,7 +296,7 @@ export class ClassDayService {
     // One statement: the class, its grade's caps and the week's calendar, and the homework of the
     // week (with what its fields resolve to: subjects, plans).
     const db = ctx.db;
-    const [row]: { cls: unknown[] | null; policies: unknown[][]; calendar: unknown[][]; assignments: AssignmentJson[] }[] = await db.query(
+    const [row]: { cls: unknown[] | null; policies: unknown[][]; calendar: unknown[][]; assignments: AssignmentJson[] }[] = await preparedQuery(db, 
       `WITH c AS (SELECT * FROM classes WHERE school_id = $1 AND id = $2)
        SELECT (SELECT ${jsonOfRow(db, SchoolClass, 'c')} FROM c) AS cls,
               (SELECT coalesce(json_agg(${jsonOfRow(db, LoadPolicy, 'p')}), '[]'::json) FROM load_policies p

@@ -1,3 +1,4 @@
+import { preparedQuery } from '../../core/prepared-query';
 import { Between, In } from 'typeorm';
 import { RequestContext } from '../../core/context';
 import { addDays, isoWeekday } from '../../core/dates';
@@ -125,7 +126,7 @@ export class ReportService {
     const [row]: { j: {
       cls: Json | null; school: Json; students: Json[]; assignments: AssignmentJson[]; policies: Json[]; calendar: Json[]; sheets: Json[];
       entries: Json[]; choices: Json[]; submissions: Json[]; first: { submission_id: string; actual_minutes: number | null }[]; members: { group_id: string; student_id: string }[];
-    } }[] = await db.query(
+    } }[] = await preparedQuery(db, 
       `WITH c AS (SELECT * FROM classes WHERE school_id = $1 AND id = $2),
             st AS (SELECT u.* FROM users u WHERE u.school_id = $1 AND u.id IN (
                      SELECT s.id FROM users s JOIN c ON c.id = s.class_id AND c.archived_at IS NULL WHERE s.school_id = $1

@@ -1,3 +1,4 @@
+import { preparedQuery } from '../../core/prepared-query';
 import { In } from 'typeorm';
 import { RequestContext } from '../../core/context';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../core/errors';
@@ -86,7 +87,7 @@ export class MarkingService {
     // calendar from its earliest hand-in on and the queue's assignments and students, in one
     // statement; what the page shows of them is put in the request's loaders.
     const db = ctx.db;
-    const [read]: QueueRead[] = await db.query(
+    const [read]: QueueRead[] = await preparedQuery(db, 
       // The caller's assignments first (by class and subject), then their unmarked hand-ins by the partial index.
       `WITH mine AS MATERIALIZED (
          SELECT a.id FROM teaching_assignments t

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { RequestContext, Viewer } from '../../core/context';
 import { ForbiddenError, NotFoundError } from '../../core/errors';
 import { decodeCursor, Page, pageOf } from '../../core/pagination';
+import type { OpeningRead } from '../../core/request-scope';
 import { Role } from '../../core/roles';
 import { ParentRelation, User } from './user.entity';
 import { effectiveRolesSql, HAS_ROLE_SQL } from './user.loaders';
@@ -50,6 +51,9 @@ const viewerSql = (school: string, userIds: string) =>
      ARRAY(SELECT g.id FROM research_groups g WHERE g.school_id = u.school_id AND g.lead_id = u.id)::text[] AS led_group_ids
    FROM users u WHERE u.school_id = ${school} AND u.id = ANY(${userIds})`;
 
+/** The viewer statement with its school ($1) and users ($2) as parameters, prepared by the request scope. */
+const VIEWER_SQL = viewerSql('$1', '$2');
+
 export interface UserListFilter {
   role?: Role | null;
   classId?: string | null;
@@ -68,13 +72,13 @@ export class UserService {
   }
 
   /**
-   * The statement of `loadViewer` with the school and the user written in as literals, for a
-   * message of several statements (which takes no parameters): the request scope sends it with
-   * the start of the transaction. Throws on ids that are not UUIDs.
+   * The statement of `loadViewer` for the request scope, which sends it with the start of the
+   * transaction, prepared once per connection, its school and user written in as literals (a
+   * message of several statements takes no parameters). Throws on ids that are not UUIDs.
    */
-  viewerStatement(schoolId: string, userId: string): string {
+  viewerStatement(schoolId: string, userId: string): OpeningRead {
     if (!UUID.test(schoolId) || !UUID.test(userId)) throw new Error(`not a school and user id: ${schoolId}, ${userId}`);
-    return viewerSql(`'${schoolId}'::uuid`, `ARRAY['${userId}']::uuid[]`);
+    return { text: VIEWER_SQL, parameterTypes: 'uuid, uuid[]', args: `'${schoolId}'::uuid, ARRAY['${userId}']::uuid[]` };
   }
 
   /** The viewer in the rows of the viewer statement; null when the user does not exist in that school. */
