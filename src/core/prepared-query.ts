@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
-import { EntityManager, QueryFailedError } from 'typeorm';
+import { EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
 
 /**
  * Runs a statement as a prepared statement of the connection it runs on: PostgreSQL parses,
@@ -21,20 +21,32 @@ import { EntityManager, QueryFailedError } from 'typeorm';
 export async function preparedQuery<T>(db: EntityManager, text: string, params: unknown[]): Promise<T[]> {
   const runner = db.queryRunner;
   if (!runner || runner.connection.driver.options.type !== 'postgres') return db.query(text, params);
+  const result = await driverQuery(runner, text, params, (client) => client.query({ name: statementName(text), text, values: params }));
+  return result.rows as T[];
+}
+
+/**
+ * Sends `text` on the runner's connection by the driver itself (`send`), for what TypeORM's
+ * `query()` cannot ask (a prepared statement, a message of several statements), seen, timed and
+ * wrapped on failure as TypeORM's own statements are: the statement counter and the
+ * slow-statement log see it, and a failure is a QueryFailedError.
+ */
+export async function driverQuery<R>(runner: QueryRunner, text: string, params: unknown[] | undefined, send: (client: PoolClient) => Promise<R>): Promise<R> {
   const client = (await runner.connect()) as PoolClient;
   const logger = runner.connection.logger;
   logger.logQuery(text, params, runner);
   const started = Date.now();
+  let result: R;
   try {
-    const result = await client.query({ name: statementName(text), text, values: params });
-    const ms = Date.now() - started;
-    const slow = runner.connection.options.maxQueryExecutionTime;
-    if (slow && ms > slow) logger.logQuerySlow(ms, text, params, runner);
-    return result.rows as T[];
+    result = await send(client);
   } catch (e) {
     logger.logQueryError(e as Error, text, params, runner);
     throw new QueryFailedError(text, params, e as Error);
   }
+  const ms = Date.now() - started;
+  const slow = runner.connection.options.maxQueryExecutionTime;
+  if (slow && ms > slow) logger.logQuerySlow(ms, text, params, runner);
+  return result;
 }
 
 const names = new Map<string, string>();

@@ -1,7 +1,7 @@
-import { DataSource, EntityManager, QueryFailedError, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import type { ConnectionControl, ShortTransaction } from './context';
 import { DatabaseUnavailableError } from './errors';
-import { statementName } from './prepared-query';
+import { driverQuery, statementName } from './prepared-query';
 
 /**
  * The database role the service acts as. It owns no table and cannot bypass row-level
@@ -201,24 +201,10 @@ interface DriverResult {
 
 /**
  * Sends a message of several statements on `runner`'s connection: the rows of the last one.
- * TypeORM's `query()` keeps only a single statement's rows, so this goes to the driver, logged
- * as TypeORM logs its statements (the statement counter and the slow-statement log see it).
+ * TypeORM's `query()` keeps only a single statement's rows, so this goes to the driver.
  */
 async function lastRows(runner: QueryRunner, sql: string): Promise<unknown[]> {
-  const client = (await runner.connect()) as { query(sql: string): Promise<DriverResult | DriverResult[]> };
-  const logger = runner.connection.logger;
-  const slowAfter = runner.connection.options.maxQueryExecutionTime;
-  logger.logQuery(sql, undefined, runner);
-  const started = Date.now();
-  let results: DriverResult | DriverResult[];
-  try {
-    results = await client.query(sql);
-  } catch (e) {
-    logger.logQueryError(e as Error, sql, undefined, runner);
-    throw new QueryFailedError(sql, undefined, e as Error);
-  }
-  const took = Date.now() - started;
-  if (slowAfter && took > slowAfter) logger.logQuerySlow(took, sql, undefined, runner);
+  const results = await driverQuery(runner, sql, undefined, (client) => client.query(sql) as unknown as Promise<DriverResult | DriverResult[]>);
   return Array.isArray(results) ? results[results.length - 1].rows : results.rows;
 }
 
