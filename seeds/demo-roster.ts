@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { Role } from '../src/core/roles';
 import { IdFor } from '../src/modules/roster/roster.policy';
 import { ParentRelation } from '../src/modules/user/user.entity';
@@ -28,6 +27,7 @@ export async function demoRosterWorkbook(f: SchoolFixture): Promise<Buffer> {
     const c = classes.get(id)!;
     return c.classNo % 2 ? c.name.replace('(', '（').replace(')', '）') : `${c.grade}.${c.classNo}`;
   };
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   const sheet = (name: string, title: string, header: string[], rows: string[][]) => {
     const ws = wb.addWorksheet(name);

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { chineseDate } from '../print/chinese-dates';
 import { drawFooters, FONT, pdfDocument } from '../print/pdf-document';
 
@@ -45,7 +44,7 @@ export function slipIdentity(slip: Slip): string {
  * the initial password, and the instruction to change it at the first sign-in.
  */
 export async function slipsPdf(sheet: SlipSheet): Promise<Buffer> {
-  const { doc, finish } = pdfDocument({ layout: 'portrait', title: `${sheet.schoolName}账号条 ${sheet.scope}`, margins: MARGINS });
+  const { doc, finish } = await pdfDocument({ layout: 'portrait', title: `${sheet.schoolName}账号条 ${sheet.scope}`, margins: MARGINS });
   const width = (doc.page.width - MARGINS.left - MARGINS.right) / COLUMNS;
   const height = (doc.page.height - MARGINS.top - MARGINS.bottom) / ROWS;
   const perPage = COLUMNS * ROWS;
@@ -99,6 +98,7 @@ export const SLIP_HEADERS = ['学校代码', '班级', '姓名', '身份', '用�
  * A4 with the header repeated, the instruction in the last row.
  */
 export async function slipsWorkbook(sheet: SlipSheet): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '双减作业管理服务';
   const ws = workbook.addWorksheet('账号条', {

@@ -1,4 +1,4 @@
-import sharp, { Metadata, OutputInfo } from 'sharp';
+import type { Metadata, OutputInfo } from 'sharp';
 import { DetectedType } from './file-type';
 
 /** What is kept of an upload: the bytes to store, their type, and for an image its size and thumbnail. */
@@ -25,6 +25,8 @@ export class UnreadableFileError extends Error {}
  * anything else becomes JPEG. The thumbnail is a JPEG within THUMB_SIDE, squeezed under THUMB_MAX_BYTES.
  */
 export async function sanitizeImage(input: Buffer, type: DetectedType): Promise<Sanitized> {
+  // Loaded on the first photo rather than at start: most of the service's work handles none.
+  const { default: sharp } = await import('sharp');
   let meta: Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: 100_000_000 }).metadata();

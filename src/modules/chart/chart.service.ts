@@ -1,5 +1,4 @@
-import * as vega from 'vega';
-import * as vegaLite from 'vega-lite';
+import type * as vegaLite from 'vega-lite';
 import { RequestContext } from '../../core/context';
 import { InvalidInputError, UnauthenticatedError } from '../../core/errors';
 import { isoWeekday } from '../../core/dates';
@@ -33,21 +32,31 @@ interface TextMetrics {
   width(item: { fontSize?: number }, text?: unknown): number;
   estimateWidth(item: { fontSize?: number }, text?: unknown): number;
 }
-const textMetrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
 
 /**
+ * Vega and Vega-Lite, loaded on the first chart rather than at start (most of the service's work
+ * draws none), with the estimate of text widths installed once.
+ *
  * Without a canvas package vega lays text out by an estimate of 0.8 em a character, short for
  * Chinese: a title overran the SVG's edge and was cut off. This estimate (vega's extension point,
  * used by vl-convert the same way) keeps 0.8 em for other characters and counts full-width ones
  * at 1 em. Where a canvas measures text, it is left to do so.
  */
-if (textMetrics.width === textMetrics.estimateWidth) {
-  textMetrics.width = (item, text) => {
-    const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
-    let ems = 0;
-    for (const ch of String(text ?? '').trim()) ems += FULL_WIDTH.test(ch) ? 1 : 0.8;
-    return Math.ceil(ems * size);
-  };
+let charting: Promise<{ vega: typeof import('vega'); vegaLite: typeof import('vega-lite') }> | undefined;
+function loadCharting() {
+  charting ??= Promise.all([import('vega'), import('vega-lite')]).then(([vega, vegaLite]) => {
+    const textMetrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
+    if (textMetrics.width === textMetrics.estimateWidth) {
+      textMetrics.width = (item, text) => {
+        const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
+        let ems = 0;
+        for (const ch of String(text ?? '').trim()) ems += FULL_WIDTH.test(ch) ? 1 : 0.8;
+        return Math.ceil(ems * size);
+      };
+    }
+    return { vega, vegaLite };
+  });
+  return charting;
 }
 
 async function render(title: string, bars: Bar[], caps: Cap[]): Promise<string> {
@@ -77,6 +86,7 @@ async function render(title: string, bars: Bar[], caps: Cap[]): Promise<string> 
       },
     ],
   };
+  const { vega, vegaLite } = await loadCharting();
   const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
   return view.toSVG();
 }

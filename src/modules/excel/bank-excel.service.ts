@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { In } from 'typeorm';
 import { RequestContext } from '../../core/context';
 import { InvalidInputError, NotFoundError } from '../../core/errors';
@@ -44,6 +44,7 @@ const fileError = (reason: MessageDef, figures: Figures = {}) => new InvalidInpu
 
 /** The worksheets of a file; a file that is no readable workbook (or UTF-8 CSV) is refused in Chinese. */
 export async function worksheetsOf(data: Buffer, format: SheetFormat): Promise<ExcelJS.Worksheet[]> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   if (format === 'csv') {
     let csv: string;
@@ -215,6 +216,7 @@ export class BankExcelService {
       return (await bankItemService.canSeeWorkingCopy(ctx, item)) ? item.versionNo : item.approvedVersionNo;
     });
     const sources = new Map((await this.itemsOf(ctx, [], shown.flatMap((e) => (e.version.sourceItemId ? [e.version.sourceItemId] : [])))).map((e) => [e.item.id, e.item.title]));
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(unit.title.slice(0, 31));
     sheet.addRow(COLUMNS.map((c) => c.header)).font = { bold: true };

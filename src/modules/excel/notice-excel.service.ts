@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { RequestContext } from '../../core/context';
 import { chineseDate } from '../print/chinese-dates';
 import { noticePdf } from '../print/notice-pdf';
@@ -40,6 +40,7 @@ export class NoticeExcelService {
  * printed page, and a footer with the class, its head teacher and the day it is posted.
  */
 async function noticeWorkbook(notices: WeeklyNotices): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   for (const notice of notices.notices) addNoticeSheet(workbook, notice, notices);
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -15,7 +15,7 @@ const SIZES = [10, 9.5, 9, 8.5, 8];
  * the class, its head teacher, the page, the academic office and the day it is posted.
  */
 export async function noticePdf(notices: WeeklyNotices): Promise<Buffer> {
-  const { doc, finish } = pdfDocument({ layout: 'landscape', title: `${notices.name}作业公示 ${chineseWeek(notices.weekStart)}`, margins: MARGINS });
+  const { doc, finish } = await pdfDocument({ layout: 'landscape', title: `${notices.name}作业公示 ${chineseWeek(notices.weekStart)}`, margins: MARGINS });
   const owners = new PageOwners<ClassNotice>(doc);
   notices.notices.forEach((notice, i) => {
     if (i > 0) doc.addPage();

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import PDFDocument from 'pdfkit';
 
 /**
  * Noto Sans SC (SIL Open Font License 1.1), shipped by the npm package
@@ -30,7 +29,9 @@ export interface PdfOptions {
  * A new A4 document with the Chinese fonts registered, and `finish()` that ends it and resolves
  * to its bytes. Pages stay buffered, so page footers can be drawn once every page is known.
  */
-export function pdfDocument(options: PdfOptions): { doc: PDFKit.PDFDocument; finish: () => Promise<Buffer> } {
+export async function pdfDocument(options: PdfOptions): Promise<{ doc: PDFKit.PDFDocument; finish: () => Promise<Buffer> }> {
+  // Loaded on the first document rather than at start: most of the service's work makes none.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4', layout: options.layout, margins: options.margins, bufferPages: true, lang: 'zh-CN', displayTitle: true,
     info: { Title: options.title, Creator: '双减作业管理服务' },

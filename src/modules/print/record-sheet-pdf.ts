@@ -70,7 +70,7 @@ const CUTS = [4, 3, 2, 1];
  * of the day with the head teacher's answer. Blank where nothing is recorded yet, with room to write.
  */
 export async function recordSheetPdf(weeks: PrintedWeek[], meta: { title: string; printedOn: string; className: string }): Promise<Buffer> {
-  const { doc, finish } = pdfDocument({ layout: 'portrait', title: meta.title, margins: MARGINS });
+  const { doc, finish } = await pdfDocument({ layout: 'portrait', title: meta.title, margins: MARGINS });
   const owners = new PageOwners<string>(doc);
   for (const [i, week] of weeks.entries()) {
     if (i > 0) doc.addPage();

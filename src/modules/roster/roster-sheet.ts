@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { textProblem } from '../../core/input-text';
 import { cellText, normalizeHeader } from '../excel/bank-sheet';
 import { gradeName } from '../school/school.policy';

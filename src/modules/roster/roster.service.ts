@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { EntityManager } from 'typeorm';
 import { RequestContext, TxContext } from '../../core/context';
 import { DomainError } from '../../core/errors';
@@ -206,6 +206,7 @@ export class RosterService {
          JOIN users p ON p.school_id = l.school_id AND p.id = l.parent_id AND p.deactivated_at IS NULL AND p.deleted_at IS NULL
         WHERE l.school_id = $1 ORDER BY c.grade, c.class_no, st.student_no, l.relation, p.username`, [s]);
     const cls = (grade: number, classNo: number) => classLabel({ grade, classNo });
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     // A sheet without rows is left out: an empty sheet is a problem on import.
     const sheet = (key: SheetKey, rows: (string | null)[][]) => {
