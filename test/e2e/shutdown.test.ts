@@ -1,18 +1,18 @@
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import { Socket } from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { DEMO_PASSWORDS, DEMO_SCHOOL } from '../../seeds/demo';
+import { builtService } from '../support/built-service';
 import { runDir, serverDatabasePrefix } from '../support/test-run';
 
 /**
- * The built service as operators run it (`node dist/src/main.js`, here built by this file into
- * a folder of its own under dist/, so a concurrent `npm run build` cannot hand it half-written
+ * The built service as operators run it (`node dist/src/main.js`; here the run's own build,
+ * test/support/built-service.ts, so a concurrent `npm run build` cannot hand it half-written
  * files), stopped by a signal. It runs with NODE_ENV=production: outside NODE_ENV=test Apollo
  * would install signal handlers of its own, which is what went wrong.
  *
@@ -21,8 +21,8 @@ import { runDir, serverDatabasePrefix } from '../support/test-run';
  * then until the service has logged `shutting down`. No step waits on a clock.
  */
 const ROOT = path.resolve(__dirname, '..', '..');
-const BUILD = path.join(ROOT, 'dist', '.test-builds', `shutdown-${process.pid}-${randomBytes(3).toString('hex')}`);
-const MAIN = path.join(BUILD, 'src', 'main.js');
+/** The built service's entry point (test/support/built-service.ts). */
+let MAIN: string;
 const SECRET = 'shutdown-test-secret-0123456789abcdef';
 const QUERY = '{ me { displayName } school { name } }';
 
@@ -185,10 +185,7 @@ let databaseEnv: Record<string, string>;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  // Type errors are the typecheck's business; this test needs the JavaScript tsc emits regardless.
-  const tsc = await promisify(execFile)(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', BUILD], { cwd: ROOT })
-    .catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? String(e) }));
-  if (!fs.existsSync(MAIN)) throw new Error(`the build wrote no ${MAIN}: ${tsc.stdout}`);
+  MAIN = await builtService();
 
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {
@@ -223,7 +220,6 @@ afterEach(async () => {
 
 afterAll(async () => {
   await cleanup?.();
-  fs.rmSync(BUILD, { recursive: true, force: true });
 });
 
 it('on SIGTERM under load: answers every request in flight, closes keep-alive sockets cleanly, logs `stopped`, exits 0', async () => {

@@ -1,14 +1,12 @@
-import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import fs from 'node:fs';
+import { ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import { promisify } from 'node:util';
 import { toGlobalId } from '../../src/core/ids';
 import { SchoolStage } from '../../src/modules/school/school.entity';
 import { DEMO_PASSWORDS } from '../../seeds/demo';
 import { CREATE, insertItem, packages, PUBLISH } from '../support/assignments';
 import { TestApp } from '../support/test-app';
+import { builtService } from '../support/built-service';
 import { TestDatabase, usingRealPostgres } from '../support/test-database';
 
 /**
@@ -16,14 +14,14 @@ import { TestDatabase, usingRealPostgres } from '../support/test-database';
  * worker per core, src/cluster.ts) or as several machines behind a load balancer do: nothing a
  * request needs lives only in the memory of the process that served the one before.
  *
- * The built service (`node dist/src/main.js`, built by this file into a folder of its own, as
- * shutdown.test.ts does) runs in child processes against the database of a TestApp, which
+ * The built service (`node dist/src/main.js`; here the run's own build, as in shutdown.test.ts)
+ * runs in child processes against the database of a TestApp, which
  * provides the school and writes the test data. PostgreSQL only: the embedded database is
  * opened by one process (PGlite runs inside it), so there the service is always one process.
  */
 const ROOT = path.resolve(__dirname, '..', '..');
-const BUILD = path.join(ROOT, 'dist', '.test-builds', `two-processes-${process.pid}-${randomBytes(3).toString('hex')}`);
-const MAIN = path.join(BUILD, 'src', 'main.js');
+/** The built service's entry point (test/support/built-service.ts). */
+let MAIN: string;
 const SECRET = 'two-processes-test-secret-0123456789abcdef';
 const SCHOOL = { code: 'two-proc', name: '测试己校', stage: SchoolStage.PRIMARY, grades: [5], classesPerGrade: 1, studentsPerClass: 1, nameSeed: 12 };
 /** A Wednesday of the school's term, after today (the processes run on the real clock). */
@@ -120,10 +118,7 @@ async function signIn(base: string, username: string, password: string): Promise
   let databaseUrl: string;
 
   beforeAll(async () => {
-    // Type errors are the typecheck's business; this test needs the JavaScript tsc emits regardless.
-    const tsc = await promisify(execFile)(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', BUILD], { cwd: ROOT })
-      .catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? String(e) }));
-    if (!fs.existsSync(MAIN)) throw new Error(`the build wrote no ${MAIN}: ${tsc.stdout}`);
+    MAIN = await builtService();
     t = await TestApp.start([SCHOOL]);
     databaseUrl = (t.db as TestDatabase).url!;
   });
@@ -137,7 +132,6 @@ async function signIn(base: string, username: string, password: string): Promise
 
   afterAll(async () => {
     await t?.stop();
-    fs.rmSync(BUILD, { recursive: true, force: true });
   });
 
   it('a token signed in on one process reads on the other, and the class-day cap holds when both publish at once', async () => {
