@@ -76,7 +76,7 @@ async function render(title: string, bars: Bar[], caps: Cap[]): Promise<string> 
           xOffset: { field: 'measure', sort: ['预计', '实际'] },
           y: { field: 'minutes', type: 'quantitative', aggregate: 'sum', stack: 'zero', title: '分钟' },
           color: { field: 'subject', type: 'nominal', title: '学科' },
-          opacity: { field: 'measure', scale: { domain: ['预计', '实际'], range: [0.45, 1] }, title: '预计 / 实际' },
+          opacity: { field: 'measure', type: 'ordinal', sort: ['预计', '实际'], scale: { domain: ['预计', '实际'], range: [0.45, 1] }, title: '预计 / 实际' },
         },
       },
       {
