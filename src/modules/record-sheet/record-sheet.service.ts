@@ -38,10 +38,13 @@ export interface SheetLine {
   overran: boolean;
 }
 
-export interface SheetView {
+/** Of a student's sheet, what the view of it is built from (a report reads no more than this). */
+export type SheetRow = Pick<RecordSheet, 'id' | 'studentId' | 'day' | 'bedtime' | 'filledAt' | 'readAt'>;
+
+export interface SheetView<S extends SheetRow = RecordSheet> {
   student: User;
   day: string;
-  sheet: RecordSheet | null;
+  sheet: S | null;
   lines: SheetLine[];
   capMinutes: number;
   actualWrittenMinutes: number;
@@ -79,19 +82,20 @@ export interface KnownOfDays {
 }
 
 /** Everything the sheets of some students on some days are built from (`sheetsOf`). */
-export interface SheetFacts {
+export interface SheetFacts<S extends SheetRow = RecordSheet> {
   cls: SchoolClass;
   school: School;
   /** The class's published plans covering the days (whole: counted per day by `plansOn`). */
   plans: Plan[];
   caps: Map<string, DayCap>;
-  sheets: RecordSheet[];
+  sheets: S[];
   messages: RecordSheetMessage[];
-  choices: StudentChoice[];
-  submissions: Submission[];
+  // Of the rows below, only the columns the sheets are built from: a report reads no more.
+  choices: Pick<StudentChoice, 'studentId' | 'assignmentId' | 'choice'>[];
+  submissions: Pick<Submission, 'id' | 'studentId' | 'assignmentId' | 'choice'>[];
   /** The members of the groups the plans are addressed to. */
   groupMembers: Map<string, Set<string>>;
-  entries: RecordSheetEntry[];
+  entries: Pick<RecordSheetEntry, 'sheetId' | 'assignmentId' | 'actualMinutes'>[];
   /** The first hand-in's minutes of each submission. */
   firstVersions: { submissionId: string; actualMinutes: number | null }[];
 }
@@ -101,7 +105,7 @@ export interface SheetFacts {
  * homework addressed to each student on each day (homework over several days: its share of the
  * day), the figures and the flags. Pure: the facts are read by the caller.
  */
-export function sheetsOf(facts: SheetFacts, students: User[], days: string[]): Map<string, SheetView[]> {
+export function sheetsOf<S extends SheetRow>(facts: SheetFacts<S>, students: User[], days: string[]): Map<string, SheetView<S>[]> {
   const { cls, school, plans, caps, sheets, messages, choices, submissions, groupMembers, entries, firstVersions } = facts;
   const reaches = (a: Assignment, studentId: string) => !a.groupId || !!groupMembers.get(a.groupId)?.has(studentId);
   const wakeUp = wakeUpTimeFor(school, cls.grade);
@@ -117,7 +121,7 @@ export function sheetsOf(facts: SheetFacts, students: User[], days: string[]): M
     const { capMinutes } = caps.get(day)!;
     const plansOfDay = plansOn(plans, day);
     const choicesOfPlan = new Map(plansOfDay.map((p) => [p, planChoices(p)]));
-    return [day, students.map((student): SheetView => {
+    return [day, students.map((student): SheetView<S> => {
       const sheet = sheetOf.get(`${student.id}/${day}`) ?? null;
       const lines = plansOfDay.filter((plan) => reaches(plan.assignment, student.id)).map((plan): SheetLine => {
         const a = plan.assignment;

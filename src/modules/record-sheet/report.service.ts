@@ -11,13 +11,11 @@ import { AssignmentShape } from '../assignment/assignment.policy';
 import { SchoolClass } from '../class/class.entity';
 import { ResearchGroup } from '../research-group/research-group.entity';
 import { levelOfChoice } from '../submission/grading.policy';
-import { SheetFacts, sheetsOf } from './record-sheet.service';
+import { SheetFacts, SheetRow, sheetsOf } from './record-sheet.service';
 import { entityOfJson, jsonOfRow } from '../../core/entity-json';
 import { AssignmentJson, assignmentJsonSql, primeAssignment } from '../assignment/assignment-read';
 import { capsFrom } from '../load/load.service';
 import { CalendarDay, LoadPolicy } from '../load/load.entity';
-import { RecordSheet, RecordSheetEntry } from './record-sheet.entity';
-import { Submission } from '../submission/submission.entity';
 import { User } from '../user/user.entity';
 import { School } from '../school/school.entity';
 import { suggestionTrend, WeekSuggestions } from '../assignment/tier-suggestion.service';
@@ -120,12 +118,19 @@ export class ReportService {
    * covering the range with what its fields resolve to, the caps and calendar of its grade, and the
    * students' sheets, entries, choices, hand-ins (their first minutes) and group memberships.
    */
-  private async classFacts(ctx: RequestContext, classId: string, from: string, to: string): Promise<{ facts: SheetFacts; students: User[] }> {
+  private async classFacts(ctx: RequestContext, classId: string, from: string, to: string): Promise<{ facts: SheetFacts<SheetRow>; students: User[] }> {
     const db = ctx.db;
     type Json = unknown[];
+    // Of the sheets, entries, choices and hand-ins (thousands of rows a week) only the columns the
+    // sheets are built from (SheetFacts), as arrays: the answer is built, sent and parsed per byte.
     const [row]: { j: {
-      cls: Json | null; school: Json; students: Json[]; assignments: AssignmentJson[]; policies: Json[]; calendar: Json[]; sheets: Json[];
-      entries: Json[]; choices: Json[]; submissions: Json[]; first: { submission_id: string; actual_minutes: number | null }[]; members: { group_id: string; student_id: string }[];
+      cls: Json | null; school: Json; students: Json[]; assignments: AssignmentJson[]; policies: Json[]; calendar: Json[];
+      sheets: [id: string, studentId: string, day: string, bedtime: string | null, filledAt: string | null, readAt: string | null][];
+      entries: [sheetId: string, assignmentId: string, actualMinutes: number][];
+      choices: [studentId: string, assignmentId: string, choice: string][];
+      submissions: [id: string, studentId: string, assignmentId: string, choice: string][];
+      first: [submissionId: string, actualMinutes: number | null][];
+      members: [groupId: string, studentId: string][];
     } }[] = await preparedQuery(db, 
       `WITH c AS (SELECT * FROM classes WHERE school_id = $1 AND id = $2),
             st AS (SELECT u.* FROM users u WHERE u.school_id = $1 AND u.id IN (
@@ -141,15 +146,15 @@ export class ReportService {
          'assignments', (SELECT coalesce(json_agg(${assignmentJsonSql(db)} ORDER BY a.day, a.id), '[]'::json) FROM a),
          'policies', (SELECT coalesce(json_agg(${jsonOfRow(db, LoadPolicy, 'p')}), '[]'::json) FROM load_policies p WHERE p.school_id = $1 AND p.grade = (SELECT grade FROM c)),
          'calendar', (SELECT coalesce(json_agg(${jsonOfRow(db, CalendarDay, 'd')}), '[]'::json) FROM calendar_days d WHERE d.school_id = $1 AND d.day BETWEEN $3 AND $4),
-         'sheets', (SELECT coalesce(json_agg(${jsonOfRow(db, RecordSheet, 'sh')}), '[]'::json) FROM sh),
-         'entries', (SELECT coalesce(json_agg(${jsonOfRow(db, RecordSheetEntry, 'e')}), '[]'::json)
+         'sheets', (SELECT coalesce(json_agg(json_build_array(sh.id, sh.student_id, sh.day, sh.bedtime, sh.filled_at, sh.read_at)), '[]'::json) FROM sh),
+         'entries', (SELECT coalesce(json_agg(json_build_array(e.sheet_id, e.assignment_id, e.actual_minutes)), '[]'::json)
                        FROM record_sheet_entries e WHERE e.school_id = $1 AND e.sheet_id IN (SELECT id FROM sh)),
-         'choices', (SELECT coalesce(json_agg(${jsonOfRow(db, StudentChoice, 'ch')}), '[]'::json)
+         'choices', (SELECT coalesce(json_agg(json_build_array(ch.student_id, ch.assignment_id, ch.choice)), '[]'::json)
                        FROM student_choices ch WHERE ch.school_id = $1 AND ch.assignment_id IN (SELECT id FROM a) AND ch.student_id IN (SELECT id FROM st)),
-         'submissions', (SELECT coalesce(json_agg(${jsonOfRow(db, Submission, 'sub')}), '[]'::json) FROM sub),
-         'first', (SELECT coalesce(json_agg(json_build_object('submission_id', v.submission_id, 'actual_minutes', v.actual_minutes)), '[]'::json)
+         'submissions', (SELECT coalesce(json_agg(json_build_array(sub.id, sub.student_id, sub.assignment_id, sub.choice)), '[]'::json) FROM sub),
+         'first', (SELECT coalesce(json_agg(json_build_array(v.submission_id, v.actual_minutes)), '[]'::json)
                      FROM submission_versions v WHERE v.school_id = $1 AND v.version_no = 1 AND v.submission_id IN (SELECT id FROM sub)),
-         'members', (SELECT coalesce(json_agg(json_build_object('group_id', gm.group_id, 'student_id', gm.student_id)), '[]'::json)
+         'members', (SELECT coalesce(json_agg(json_build_array(gm.group_id, gm.student_id)), '[]'::json)
                        FROM student_group_members gm WHERE gm.school_id = $1 AND gm.group_id IN (SELECT group_id FROM a WHERE group_id IS NOT NULL))
        ) AS j`,
       [ctx.schoolId, classId, from, to, addDays(from, 1 - MAX_SPAN_DAYS)],
@@ -161,7 +166,8 @@ export class ReportService {
     const days: string[] = [];
     for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
     const groupMembers = new Map<string, Set<string>>();
-    for (const m of j.members) (groupMembers.get(m.group_id) ?? groupMembers.set(m.group_id, new Set()).get(m.group_id)!).add(m.student_id);
+    for (const [groupId, studentId] of j.members) (groupMembers.get(groupId) ?? groupMembers.set(groupId, new Set()).get(groupId)!).add(studentId);
+    const instant = (at: string | null) => (at === null ? null : new Date(at));
     return {
       students: j.students.map((u) => entityOfJson(db, User, u)),
       facts: {
@@ -169,13 +175,13 @@ export class ReportService {
         school: entityOfJson(db, School, j.school),
         plans: j.assignments.map((x) => primeAssignment(ctx, x)),
         caps: capsFrom(cls.grade, days, j.policies.map((p) => entityOfJson(db, LoadPolicy, p)), j.calendar.map((d) => entityOfJson(db, CalendarDay, d))),
-        sheets: j.sheets.map((x) => entityOfJson(db, RecordSheet, x)),
+        sheets: j.sheets.map(([id, studentId, day, bedtime, filledAt, readAt]) => ({ id, studentId, day, bedtime, filledAt: instant(filledAt), readAt: instant(readAt) })),
         messages: [],
-        choices: j.choices.map((x) => entityOfJson(db, StudentChoice, x)),
-        submissions: j.submissions.map((x) => entityOfJson(db, Submission, x)),
+        choices: j.choices.map(([studentId, assignmentId, choice]) => ({ studentId, assignmentId, choice })),
+        submissions: j.submissions.map(([id, studentId, assignmentId, choice]) => ({ id, studentId, assignmentId, choice })),
         groupMembers,
-        entries: j.entries.map((x) => entityOfJson(db, RecordSheetEntry, x)),
-        firstVersions: j.first.map((v) => ({ submissionId: v.submission_id, actualMinutes: v.actual_minutes })),
+        entries: j.entries.map(([sheetId, assignmentId, actualMinutes]) => ({ sheetId, assignmentId, actualMinutes })),
+        firstVersions: j.first.map(([submissionId, actualMinutes]) => ({ submissionId, actualMinutes })),
       },
     };
   }
