@@ -49,13 +49,33 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  * (prepared-query.ts, request-scope.ts): the embedded database is one session that outlives the
  * connections to it, so a new connection would otherwise find the statements of the one before
  * and fail to prepare them again. On a server a new connection has none, and this costs nothing
- * more than one statement when the connection opens.
+ * more than one statement when the connection opens. Its statements then go one at a time.
  */
 function startsClean(dataSource: DataSource): DataSource {
-  const pool = (dataSource.driver as unknown as { master?: { on(event: 'connect', listener: (client: { query(sql: string): Promise<unknown> }) => void): void } }).master;
+  type Client = { query: (...args: unknown[]) => unknown };
+  const pool = (dataSource.driver as unknown as { master?: { on(event: 'connect' | 'acquire', listener: (client: Client) => void): void } }).master;
   if (!pool) throw new Error('the PostgreSQL driver has no pool');
-  // Queued on the new connection before anything its first user sends.
-  pool.on('connect', (client) => void client.query('DEALLOCATE ALL').catch(() => undefined));
+  const opened = new WeakSet<Client>();
+  const queued = new WeakSet<Client>();
+  pool.on('connect', (client) => opened.add(client));
+  // On every hand-out, since the connection TypeORM opened while starting was opened before this.
+  pool.on('acquire', (client) => {
+    if (queued.has(client)) return;
+    queued.add(client);
+    // A request's reads run side by side (Promise.all) on its one connection. pg 8 queues a
+    // statement sent while another runs, and deprecates doing so (pg 9 refuses it): here each
+    // waits its turn instead, in the order they were sent, as in pg's own queue. On a new
+    // connection the first turn is DEALLOCATE ALL, before anything its first user sends.
+    const send = client.query.bind(client) as (...args: unknown[]) => Promise<unknown>;
+    let turn: Promise<unknown> = opened.has(client) ? send('DEALLOCATE ALL').catch(() => undefined) : Promise.resolve();
+    client.query = (...args: unknown[]) => {
+      // A callback or a submittable query object is the driver's own way: left to it.
+      if (args.some((a) => typeof a === 'function') || typeof (args[0] as { submit?: unknown } | null)?.submit === 'function') return send(...args);
+      const result = turn.then(() => send(...args));
+      turn = result.catch(() => undefined);
+      return result;
+    };
+  });
   return dataSource;
 }
 

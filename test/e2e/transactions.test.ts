@@ -112,6 +112,30 @@ describe.each(kinds)('transactions on %s', (_kind, open) => {
     // Work left for after the commit runs once the request commits, and only for a transaction that committed.
     expect(after).toEqual(['committed']);
   });
+
+  it('statements sent side by side on one connection take turns in the order sent, never left in the driver\'s queue', async () => {
+    // pg 8 queues a statement sent while another runs and deprecates that (pg 9 refuses it): the
+    // connection's own turns (database.ts) keep the driver's queue empty.
+    const ctx = contextFor(db, schoolId);
+    const { answers, waitingInDriver } = await withTransaction(ctx, async ({ db: tx }) => {
+      const driverQueue = (tx.queryRunner as unknown as { databaseConnection: { _queryQueue: unknown[] } }).databaseConnection._queryQueue;
+      const sent = Promise.all([
+        tx.query(`SELECT 1 AS n, pg_sleep(0.3)::text AS slept`),
+        tx.query(`SELECT 2 AS n, clock_timestamp() AS at`),
+        tx.query(`SELECT 3 AS n, clock_timestamp() AS at`),
+        tx.query(`SELECT 4 AS n, clock_timestamp() AS at`),
+      ]);
+      // While the first sleeps on the server, the three others have been sent by the service.
+      await sleep(30);
+      const waitingInDriver = driverQueue.length;
+      return { answers: await sent, waitingInDriver };
+    });
+    expect(waitingInDriver).toBe(0);
+    expect(answers.map(([row]) => row.n)).toEqual([1, 2, 3, 4]);
+    // In the order sent: each began after the one before it ended.
+    expect(answers[1][0].at.getTime()).toBeLessThanOrEqual(answers[2][0].at.getTime());
+    expect(answers[2][0].at.getTime()).toBeLessThanOrEqual(answers[3][0].at.getTime());
+  });
 });
 
 describe('embedded database on disk', () => {
