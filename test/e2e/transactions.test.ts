@@ -125,8 +125,10 @@ describe.each(kinds)('transactions on %s', (_kind, open) => {
         tx.query(`SELECT 3 AS n, clock_timestamp() AS at`),
         tx.query(`SELECT 4 AS n, clock_timestamp() AS at`),
       ]);
-      // While the first sleeps on the server, the three others have been sent by the service.
-      await sleep(30);
+      // Once the statements' promise jobs have run, the three others have been sent by the service,
+      // while the first still sleeps on the server (an answer read before this turn of the event
+      // loop would only shorten the driver's queue, never fill it).
+      await new Promise((resolve) => setImmediate(resolve));
       const waitingInDriver = driverQueue.length;
       return { answers: await sent, waitingInDriver };
     });

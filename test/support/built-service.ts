@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
+import { filesHash } from './database-templates';
 import { runDir, whileLocked } from './test-run';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -24,9 +24,7 @@ export async function builtService(): Promise<string> {
   const config = ts.readConfigFile(path.join(ROOT, 'tsconfig.build.json'), ts.sys.readFile);
   const { options, fileNames } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
   const files = fileNames.filter((f) => !f.endsWith('.d.ts')).map((f) => path.relative(ROOT, f)).sort();
-  const hash = createHash('sha256');
-  for (const file of files) hash.update(file).update('\0').update(fs.readFileSync(path.join(ROOT, file))).update('\0');
-  const build = path.join(runDir(), `build-${hash.digest('hex').slice(0, 16)}`);
+  const build = path.join(runDir(), `build-${filesHash(files)}`);
   const main = path.join(build, 'src', 'main.js');
   if (fs.existsSync(main)) return main;
 

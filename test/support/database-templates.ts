@@ -38,17 +38,19 @@ export interface DatabaseStore {
 
 const ROOT = path.join(__dirname, '..', '..');
 
+/** A hash of `files` (paths from the project's root: their paths and contents) and of `extra`. */
+export function filesHash(files: string[], extra = ''): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(file).update('\0').update(fs.readFileSync(path.join(ROOT, file))).update('\0');
+  return hash.update(extra).digest('hex').slice(0, 16);
+}
+
 /** A hash of the files under `dirs` (their paths and contents) and of `extra`. */
 function sourceHash(dirs: string[], extra = ''): string {
-  const hash = createHash('sha256');
-  for (const dir of dirs) {
-    const files = (fs.readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => path.join(e.parentPath, e.name))
-      .sort();
-    for (const file of files) hash.update(path.relative(ROOT, file)).update('\0').update(fs.readFileSync(file)).update('\0');
-  }
-  return hash.update(extra).digest('hex').slice(0, 16);
+  return filesHash(dirs.flatMap((dir) => fs.readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(ROOT, path.join(e.parentPath, e.name)))
+    .sort()), extra);
 }
 
 export function serverStore(adminUrl: string): DatabaseStore {
