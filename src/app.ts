@@ -10,7 +10,7 @@ import { RequestContext } from './core/context';
 import { Database } from './core/database';
 import { DatabaseUnavailableError, DomainError, isConnectionFailure } from './core/errors';
 import { RequestScope } from './core/request-scope';
-import { createFormatError } from './core/format-error';
+import { createFormatError, errorLocalePlugin } from './core/format-error';
 import { queryLimitsPlugin } from './core/query-limits';
 import { inputTextPlugin } from './core/input-text';
 import { Metrics, metricsPlugin } from './core/metrics';
@@ -28,7 +28,7 @@ import { createLoaders } from './modules/registry';
 import { getSchema } from './schema';
 import { serveWeb } from './core/static-web';
 import { UploadEndpoint } from './modules/attachment/upload-endpoint';
-import { Figures, localeOf, MessageDef, render, withLocale } from './core/messages';
+import { Figures, Locale, localeOf, MessageDef, render } from './core/messages';
 import { RequestErrors } from './core/request-errors';
 import { Clock, systemClock } from './core/clock';
 import { ChartMessages } from './modules/chart/chart.errors';
@@ -47,18 +47,14 @@ export interface App {
 }
 
 /** A lost database connection as a GraphQL error: 503 with Retry-After, retryable. Anything else as it is. */
-function unavailable(e: unknown): unknown {
+function unavailable(e: unknown, locale: Locale): unknown {
   if (!isConnectionFailure(e)) return e;
   const error = new DatabaseUnavailableError(e);
   const headers = new HeaderMap([['retry-after', String(error.details.retryAfterSeconds)]]);
-  return new GraphQLError(error.message, { extensions: { code: error.code, ...error.details, http: { status: 503, headers } } });
+  return new GraphQLError(error.messageIn(locale), { extensions: { code: error.code, ...error.details, http: { status: 503, headers } } });
 }
 
-/**
- * An HTTP-level refusal. Its message is written when it is answered (`render(rule, figures)`),
- * in the request's language: it may be made where the request's locale is not current (a
- * stream's callback).
- */
+/** An HTTP-level refusal. Its message is written when it is answered, in the request's language. */
 class HttpError extends Error {
   constructor(readonly status: number, readonly rule: MessageDef, readonly figures: Figures = {}, readonly limit?: string) {
     super(render(rule, figures, 'en'));
@@ -142,6 +138,8 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger,
     },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
+      // Before the others: an error is answered in the language of its request.
+      errorLocalePlugin(),
       queryLimitsPlugin(config.queryLimits),
       inputTextPlugin(),
       onePasswordOperationPlugin(),
@@ -158,7 +156,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger,
    * Opens the request's transaction (see request-scope.ts) in the school of the bearer token
    * and loads the viewer within it, in the same round trip. The caller commits or rolls back `scope`.
    */
-  async function contextFor(req: http.IncomingMessage, requestId: string, log: Logger, open: (scope: RequestScope) => void): Promise<RequestContext> {
+  async function contextFor(req: http.IncomingMessage, requestId: string, locale: Locale, log: Logger, open: (scope: RequestScope) => void): Promise<RequestContext> {
     try {
       const claims = authService.claimsFromAuthorization(config, req.headers.authorization);
       const { scope, viewer } = claims
@@ -170,16 +168,17 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger,
       const address = forwarded || req.socket.remoteAddress || 'unknown';
       const ctx = new RequestContext(requestId, scope.manager, config, log.child({ userId: viewer?.userId }), viewer, createLoaders, address, (id) => scope.setSchool(id), scope);
       ctx.clock = clock;
+      ctx.locale = locale;
       return ctx;
     } catch (e) {
       if (e instanceof DomainError) {
-        throw new GraphQLError(e.message, { extensions: { code: e.code, http: { status: 401 } } });
+        throw new GraphQLError(e.messageIn(locale), { extensions: { code: e.code, http: { status: 401 } } });
       }
-      throw unavailable(e);
+      throw unavailable(e, locale);
     }
   }
 
-  async function handleGraphQL(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string, log: Logger) {
+  async function handleGraphQL(req: http.IncomingMessage, res: http.ServerResponse, url: URL, requestId: string, locale: Locale, log: Logger) {
     const raw = req.method === 'POST' ? await readBody(req) : '';
     let body: unknown = undefined;
     if (raw) {
@@ -200,7 +199,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger,
     try {
       response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => (ctx = await contextFor(req, requestId, log, (s) => (scope = s))),
+        context: async () => (ctx = await contextFor(req, requestId, locale, log, (s) => (scope = s))),
       });
       // The answer is sent only once its writes are committed; the access log goes with the COMMIT.
       await scope?.commit(ctx && privacyService.flushStatement(ctx));
@@ -246,12 +245,12 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger,
     }
   }
 
-  // Each request is served in the language its Accept-Language asks for (Chinese by default):
-  // messages made while it runs, and in formatError, are written in it.
-  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) =>
-    withLocale(localeOf(req.headers['accept-language']), () => handleRequest(req, res)));
+  httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => handleRequest(req, res));
 
   async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    // Each request is answered in the language its Accept-Language asks for (Chinese by default):
+    // its context carries it (`RequestContext.locale`) to where messages are written.
+    const locale = localeOf(req.headers['accept-language']);
     const given = req.headers['x-request-id'];
     const requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     const log = logger.child({ requestId });
@@ -299,14 +298,14 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger,
         res.end(asset.body);
       } else if (req.method === 'GET' && /^\/charts\/(class-load|student-week)\.svg$/.test(url.pathname)) {
         await serveChart(url, res);
-      } else if (await uploads.handle(req, res, url)) {
+      } else if (await uploads.handle(req, res, url, locale)) {
         // Chunked uploads at /uploads, files behind signed links at /files (src/modules/attachment).
       } else if (url.pathname === '/graphql') {
-        await handleGraphQL(req, res, url, requestId, log);
+        await handleGraphQL(req, res, url, requestId, locale, log);
       } else if (serveWeb(req, res, url)) {
         // The web app (web/dist), on the same origin as /graphql.
       } else {
-        sendJson(res, 404, { error: render(RequestErrors.NO_SUCH_ROUTE) });
+        sendJson(res, 404, { error: render(RequestErrors.NO_SUCH_ROUTE, {}, locale) });
       }
     } catch (e) {
       if (isConnectionFailure(e)) {
@@ -314,15 +313,15 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger,
         const error = new DatabaseUnavailableError(e);
         if (res.headersSent) return void res.end();
         res.setHeader('retry-after', String(error.details.retryAfterSeconds));
-        return sendJson(res, 503, { errors: [{ message: error.message, extensions: { code: error.code, ...error.details } }] });
+        return sendJson(res, 503, { errors: [{ message: error.messageIn(locale), extensions: { code: error.code, ...error.details } }] });
       }
       if (e instanceof HttpError) {
         const { value, max } = e.figures;
         const extensions = e.limit ? { code: 'QUERY_LIMIT_EXCEEDED', limit: e.limit, value, max } : { code: 'BAD_REQUEST' };
-        return sendJson(res, e.status, { errors: [{ message: render(e.rule, e.figures), extensions }] });
+        return sendJson(res, e.status, { errors: [{ message: render(e.rule, e.figures, locale), extensions }] });
       }
       log.error('request failed', { error: e });
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: render(RequestErrors.INTERNAL) }] });
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: render(RequestErrors.INTERNAL, {}, locale) }] });
       else res.end();
     }
   }

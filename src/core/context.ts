@@ -3,6 +3,7 @@ import type { AppConfig } from '../config';
 import { UnauthenticatedError } from './errors';
 import { Batches } from './loader';
 import { Clock, systemClock } from './clock';
+import { DEFAULT_LOCALE, Locale } from './messages';
 import { Logger } from './logger';
 import { Role } from './roles';
 import { RequestErrors } from './request-errors';
@@ -84,6 +85,8 @@ export class RequestContext {
   readonly accessRecords: AccessRecord[] = [];
   /** The service's clock (the app's; tests set it): what "now" is for the time-of-day rules. */
   clock: Clock = systemClock;
+  /** The language the request's messages are answered in (its `Accept-Language`; Chinese by default). */
+  locale: Locale = DEFAULT_LOCALE;
   /** Work that must wait until the request's writes are committed (removing stored files' bytes); run by `committed()`. */
   private readonly afterCommitWork: (() => Promise<void>)[] = [];
   /** In a transaction's context: its work for after the commit, until the transaction commits. */

@@ -1,4 +1,4 @@
-import { Figures, MessageDef, render } from './messages';
+import { Figures, Locale, MessageDef, render } from './messages';
 import { RequestErrors } from './request-errors';
 
 /**
@@ -8,12 +8,18 @@ import { RequestErrors } from './request-errors';
 export abstract class DomainError extends Error {
   abstract readonly code: string;
   /**
-   * `rule` is the catalogue entry of the message; it is written from `figures` in the
-   * request's language. `details` go to the error's `extensions` (never the message's names).
+   * `rule` is the catalogue entry of the message, written from `figures`. `message` is the
+   * Chinese (for logs); where the error is answered it is written in the request's language
+   * (`messageIn`). `details` go to the error's `extensions` (never the message's names).
    */
   constructor(readonly rule: MessageDef, readonly figures: Figures = {}, readonly details: Record<string, unknown> = {}) {
     super(render(rule, figures));
     this.name = new.target.name;
+  }
+
+  /** The message in `locale` (the request's, where the error is answered). */
+  messageIn(locale: Locale): string {
+    return render(this.rule, this.figures, locale);
   }
 }
 
@@ -81,6 +87,10 @@ export class RuleViolations extends DomainError {
   readonly code = 'RULE_VIOLATIONS';
   constructor(readonly violations: RuleViolation[]) {
     super(RequestErrors.RULE_VIOLATIONS, { messages: violations.map((v) => v.message) });
+  }
+
+  override messageIn(locale: Locale): string {
+    return render(this.rule, { messages: this.violations.map((v) => v.messageIn(locale)) }, locale);
   }
 }
 

@@ -4,7 +4,9 @@ import { ArgumentValidationError, AuthenticationError, AuthorizationError } from
 import type { ValidationError } from 'class-validator';
 import { DatabaseUnavailableError, DomainError, InvalidInputError, isConnectionFailure } from './errors';
 import { Logger } from './logger';
-import { currentLocale, render } from './messages';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { DEFAULT_LOCALE, Locale, render } from './messages';
+import type { RequestContext } from './context';
 import { constraintMessage, RequestErrors } from './request-errors';
 import { ScalarInputError } from './scalars';
 
@@ -34,13 +36,32 @@ interface FieldProblem {
 }
 
 /** Each field's problems, in the request's language (see `constraintMessage`). */
-function flattenValidation(errors: ValidationError[], prefix = ''): FieldProblem[] {
+function flattenValidation(errors: ValidationError[], locale: Locale, prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
-    const problems = Object.entries(e.constraints ?? {}).map(([name, message]) => constraintMessage(name, message, e.property, currentLocale()));
+    const problems = Object.entries(e.constraints ?? {}).map(([name, message]) => constraintMessage(name, message, e.property, locale));
     const own = e.constraints ? [{ field, problems }] : [];
-    return [...own, ...flattenValidation(e.children ?? [], field)];
+    return [...own, ...flattenValidation(e.children ?? [], locale, field)];
   });
+}
+
+/** The language of the request each error was raised in; set before the errors are formatted. */
+const errorLocales = new WeakMap<object, Locale>();
+
+/**
+ * Notes the request's language on its errors (Apollo formats them without the request's
+ * context), so that `formatError` writes their messages in it.
+ */
+export function errorLocalePlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart({ contextValue }) {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const e of errors) errorLocales.set(e, contextValue.locale);
+        },
+      };
+    },
+  };
 }
 
 /**
@@ -52,28 +73,30 @@ function flattenValidation(errors: ValidationError[], prefix = ''): FieldProblem
 export function createFormatError(logger: Logger, production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    const locale = (typeof error === 'object' && error && errorLocales.get(error)) || DEFAULT_LOCALE;
     const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
     if (original instanceof ArgumentValidationError) {
-      const fields = flattenValidation(original.extensions.validationErrors);
+      const fields = flattenValidation(original.extensions.validationErrors, locale);
       const summary = fields.map((f) => `${f.field}: ${f.problems.join('; ')}`).join(' | ');
-      return { ...base, message: render(RequestErrors.INVALID_INPUT, { summary }), extensions: { code: 'BAD_USER_INPUT', fields } };
+      return { ...base, message: render(RequestErrors.INVALID_INPUT, { summary }, locale), extensions: { code: 'BAD_USER_INPUT', fields } };
     }
     if (!(original instanceof DomainError) && isConnectionFailure(original)) {
       logger.warn('database unreachable', { error: original, path: formatted.path });
       const unavailable = new DatabaseUnavailableError(original);
-      return { ...base, message: unavailable.message, extensions: { code: unavailable.code, ...unavailable.details } };
+      return { ...base, message: unavailable.messageIn(locale), extensions: { code: unavailable.code, ...unavailable.details } };
     }
     if (original instanceof DomainError) {
       const extensions: Record<string, unknown> = { code: original.code, ...original.details };
-      if (original instanceof InvalidInputError) extensions.fields = [{ field: original.field, problems: [original.message] }];
-      return { ...base, message: original.message, extensions };
+      const message = original.messageIn(locale);
+      if (original instanceof InvalidInputError) extensions.fields = [{ field: original.field, problems: [message] }];
+      return { ...base, message, extensions };
     }
     if (original instanceof AuthorizationError) {
-      return { ...base, message: render(RequestErrors.ROLES_FORBID), extensions: { code: 'FORBIDDEN', reason: 'ROLE' } };
+      return { ...base, message: render(RequestErrors.ROLES_FORBID, {}, locale), extensions: { code: 'FORBIDDEN', reason: 'ROLE' } };
     }
     if (original instanceof AuthenticationError) {
-      return { ...base, message: render(RequestErrors.SIGN_IN_FIRST), extensions: { code: 'UNAUTHENTICATED' } };
+      return { ...base, message: render(RequestErrors.SIGN_IN_FIRST, {}, locale), extensions: { code: 'UNAUTHENTICATED' } };
     }
     if (error instanceof GraphQLError && error.originalError instanceof ScalarInputError) {
       // A date or time refused in the query text: the same code as when it comes in a variable.
@@ -94,6 +117,6 @@ export function createFormatError(logger: Logger, production: boolean) {
       return production ? { ...base, extensions: { code: code ?? 'BAD_REQUEST' } } : formatted;
     }
     logger.error('unexpected error', { error: original, path: formatted.path });
-    return { ...base, message: render(RequestErrors.INTERNAL), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return { ...base, message: render(RequestErrors.INTERNAL, {}, locale), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

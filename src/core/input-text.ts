@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, Kind, visit } from 'graphql';
+import type { RequestContext } from './context';
 import { render } from './messages';
 import { RequestErrors } from './request-errors';
 
@@ -41,11 +42,11 @@ function findBadText(value: unknown, path: string): { path: string; problem: 'nu
 }
 
 /** Refuses, before any resolver runs, an operation whose variables or inline strings hold such text. */
-export function inputTextPlugin(): ApolloServerPlugin {
+export function inputTextPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, contextValue }) {
           let found = findBadText(request.variables ?? {}, '');
           if (!found) {
             visit(document, {
@@ -57,8 +58,8 @@ export function inputTextPlugin(): ApolloServerPlugin {
           }
           if (found) {
             const { path } = found;
-            const problem = render(RequestErrors.BAD_TEXT, { kind: found.problem });
-            throw new GraphQLError(render(RequestErrors.INVALID_INPUT, { summary: `${path}: ${problem}` }), {
+            const problem = render(RequestErrors.BAD_TEXT, { kind: found.problem }, contextValue.locale);
+            throw new GraphQLError(render(RequestErrors.INVALID_INPUT, { summary: `${path}: ${problem}` }, contextValue.locale), {
               extensions: { code: 'BAD_USER_INPUT', fields: [{ field: path, problems: [problem] }], http: { status: 400 } },
             });
           }

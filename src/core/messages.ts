@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /**
  * The languages users read the service's messages in. Chinese is the default: the users are
  * teachers, students and parents of Chinese schools; English stays for the developers.
@@ -37,8 +35,11 @@ export function defineMessages<K extends string>(
   return out as { readonly [P in K]: MessageDef & { readonly code: P } };
 }
 
-/** The message of `def` for `figures` in `locale`. */
-export function render(def: MessageText, figures: Figures = {}, locale: Locale = currentLocale()): string {
+/**
+ * The message of `def` for `figures` in `locale`. A request's messages are written in the
+ * request's locale (`RequestContext.locale`), where they are answered; Chinese is the default.
+ */
+export function render(def: MessageText, figures: Figures = {}, locale: Locale = DEFAULT_LOCALE): string {
   return locale === 'en' ? def.en(figures) : def.zh(figures);
 }
 
@@ -63,16 +64,4 @@ export function localeOf(acceptLanguage: string | string[] | undefined): Locale 
     if (tag === 'en' || tag.startsWith('en-')) return 'en';
   }
   return DEFAULT_LOCALE;
-}
-
-const localeStorage = new AsyncLocalStorage<Locale>();
-
-/** Runs `work` (a request) with the locale its messages are written in. */
-export function withLocale<T>(locale: Locale, work: () => T): T {
-  return localeStorage.run(locale, work);
-}
-
-/** The locale of the request being served; Chinese outside a request. */
-export function currentLocale(): Locale {
-  return localeStorage.getStore() ?? DEFAULT_LOCALE;
 }

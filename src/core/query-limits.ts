@@ -4,7 +4,8 @@ import {
   isObjectType, GraphQLOutputType, Kind, OperationDefinitionNode, SelectionSetNode, valueFromASTUntyped,
 } from 'graphql';
 import type { QueryLimits } from '../config';
-import { render } from './messages';
+import type { RequestContext } from './context';
+import { Locale, render } from './messages';
 import { RequestErrors } from './request-errors';
 
 /**
@@ -82,26 +83,26 @@ export function measureOperation(
   return { depth, aliases, cost };
 }
 
-function refuse(limit: string, value: number, max: number): GraphQLError {
-  return new GraphQLError(render(RequestErrors.QUERY_LIMIT, { limit, value, max }), {
+function refuse(limit: string, value: number, max: number, locale: Locale): GraphQLError {
+  return new GraphQLError(render(RequestErrors.QUERY_LIMIT, { limit, value, max }, locale), {
     extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit, value, max, http: { status: 400 } },
   });
 }
 
-export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation, request, schema }) {
+        async didResolveOperation({ document, operation, request, schema, contextValue }) {
           if (!operation) return;
           const onlyIntrospection = operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && s.name.value.startsWith('__'));
           if (onlyIntrospection) return;
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
           const figures = measureOperation(schema, operation, fragments, request.variables ?? {});
-          if (figures.depth > limits.maxDepth) throw refuse('depth', figures.depth, limits.maxDepth);
-          if (figures.aliases > limits.maxAliases) throw refuse('aliases', figures.aliases, limits.maxAliases);
-          if (figures.cost > limits.maxCost) throw refuse('cost', figures.cost, limits.maxCost);
+          if (figures.depth > limits.maxDepth) throw refuse('depth', figures.depth, limits.maxDepth, contextValue.locale);
+          if (figures.aliases > limits.maxAliases) throw refuse('aliases', figures.aliases, limits.maxAliases, contextValue.locale);
+          if (figures.cost > limits.maxCost) throw refuse('cost', figures.cost, limits.maxCost, contextValue.locale);
         },
       };
     },

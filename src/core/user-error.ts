@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Ctx, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import type { RequestContext } from './context';
 import { RuleViolation, RuleViolations } from './errors';
 import { defineMessages, MessageDef } from './messages';
 
@@ -80,8 +81,13 @@ export class UserError {
   @Field(() => [String], { description: 'Path of the input field at fault, if any' })
   field!: string[];
 
-  @Field({ description: 'Human-readable explanation, naming the rule and by how much it was missed' })
-  message!: string;
+  /** The refusal; its message is written when read, in the request's language. */
+  private violation!: RuleViolation;
+
+  @Field(() => String, { description: 'Human-readable explanation, naming the rule and by how much it was missed' })
+  message(@Ctx() ctx: RequestContext): string {
+    return this.violation.messageIn(ctx.locale);
+  }
 
   @Field(() => [UserErrorFigure], { description: 'The figures behind the refusal' })
   figures!: UserErrorFigure[];
@@ -90,7 +96,7 @@ export class UserError {
     return Object.assign(new UserError(), {
       code: violation.code,
       field: violation.field,
-      message: violation.message,
+      violation,
       figures: Object.entries(violation.details)
         .filter(([, value]) => typeof value === 'number')
         .map(([name, value]) => ({ name, value: value as number })),

@@ -89,4 +89,48 @@ describe('a top-level error', () => {
     expect((await body()).errors[0]).toEqual({ message: '请求体不是有效的 JSON', extensions: { code: 'BAD_REQUEST' } });
     expect((await body('en')).errors[0]).toEqual({ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } });
   });
+
+  it('refusals made before anything runs (a query limit, text that cannot be kept), and a malformed token', async () => {
+    const ALIASES = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: me { id }`).join(' ')} }`;
+    const limitZh = await t.expectToFail('QUERY_LIMIT_EXCEEDED', ALIASES, {}, office);
+    const limitEn = (await t.gql(ALIASES, {}, office, { 'accept-language': 'en' })).errors![0];
+    expect(limitZh.message).toBe('查询超出了别名数量限制：16 > 15');
+    expect(limitEn).toMatchObject({ message: 'The query exceeds the aliases limit: 16 > 15', extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'aliases', value: 16, max: 15 } });
+    expect(limitZh.extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit: 'aliases', value: 16, max: 15 });
+
+    const CLASS = `query($id: ID!) { class(id: $id) { name } }`;
+    const nulZh = await t.expectToFail('BAD_USER_INPUT', CLASS, { id: 'a\u0000b' }, office);
+    const nulEn = (await t.gql(CLASS, { id: 'a\u0000b' }, office, { 'accept-language': 'en' })).errors![0];
+    expect(nulZh.message).toBe('输入有误——id: 含有 NUL 字符（U+0000）');
+    expect(nulEn.message).toBe('Invalid input — id: contains a NUL character (U+0000)');
+
+    const staleZh = await t.expectToFail('UNAUTHENTICATED', `{ me { id } }`, {}, 'not-a-token');
+    const staleEn = (await t.gql(`{ me { id } }`, {}, 'not-a-token', { 'accept-language': 'en' })).errors![0];
+    expect(staleZh.message).toBe('登录令牌格式不正确');
+    expect(staleEn).toMatchObject({ message: 'The bearer token is malformed', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('the upload endpoint answers in the language asked for', async () => {
+    const upload = (lang?: string) => fetch(`${t.url}/uploads`, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...(lang ? { 'accept-language': lang } : {}) }, body: '{}',
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as { errors: { message: string; extensions: unknown }[] } }));
+    expect(await upload()).toEqual({ status: 401, body: { errors: [{ message: '请先登录再上传文件', extensions: { code: 'UNAUTHENTICATED' } }] } });
+    expect(await upload('en')).toEqual({ status: 401, body: { errors: [{ message: 'Sign in first to upload files', extensions: { code: 'UNAUTHENTICATED' } }] } });
+  });
+});
+
+describe('requests in both languages at the same time', () => {
+  it('each read their own language, refusals and top-level errors alike', async () => {
+    const missing = toGlobalId('Class', '00000000-0000-4000-8000-000000000000');
+    const langs = Array.from({ length: 16 }, (_, i) => (i % 2 ? 'en' : 'zh-CN'));
+    const answers = await Promise.all(langs.map((lang, i) => (i % 4 < 2
+      ? t.gql(SET_CAP, {}, office, { 'accept-language': lang }).then((r) => r.data.loadPolicySet.userErrors[0].message as string)
+      : t.gql(`query($id: ID!) { class(id: $id) { name } }`, { id: missing }, office, { 'accept-language': lang }).then((r) => r.errors![0].message))));
+    answers.forEach((message, i) => {
+      const expected = i % 4 < 2
+        ? (langs[i] === 'en' ? /^Grade 5 may have at most 60 minutes/ : /^五年级书面作业国家上限/)
+        : (langs[i] === 'en' ? /^The class .* was not found$/ : /^找不到该班级/);
+      expect(message).toMatch(expected);
+    });
+  });
 });

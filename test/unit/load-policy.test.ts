@@ -2,7 +2,6 @@ import { HomeworkForm, Tier } from '../../src/modules/bank/bank.enums';
 import { AssignmentShape, choiceMinutes, choicesOf, itemProblems, publishTimeProblem, structureProblems, subjectLoadOf } from '../../src/modules/assignment/assignment.policy';
 import { CalendarDayKind, DayKind } from '../../src/modules/load/load.entity';
 import { checkDailyAllForms, checkDailyLoad, dayKindOf, loadCapFor, nationalCap, totalCapFor } from '../../src/modules/load/load.policy';
-import { withLocale } from '../../src/core/messages';
 
 describe('load caps', () => {
   it('national caps: none for grades 1–2, 60 for 3–6, 90 for 7–9', () => {
@@ -81,7 +80,7 @@ describe('assignment shapes', () => {
     expect(structureProblems(AssignmentShape.THREE_PART, [{ key: '1', itemCount: 1 }, { key: '2', itemCount: 0 }])).toEqual([
       '分层作业须正好有 1（基础）、2（拓展）、3（发散）三部分', '选项 2 没有题目',
     ]);
-    expect(withLocale('en', () => structureProblems(AssignmentShape.PACKAGES, [{ key: 'A', itemCount: 1 }]))).toEqual(['packages need 2–5 options, got 1']);
+    expect(structureProblems(AssignmentShape.PACKAGES, [{ key: 'A', itemCount: 1 }], 'en')).toEqual(['packages need 2–5 options, got 1']);
     expect(structureProblems(AssignmentShape.PACKAGES, [{ key: 'A', itemCount: 1 }, { key: 'B', itemCount: 2 }])).toEqual([]);
   });
 

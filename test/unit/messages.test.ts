@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { constraintMessage, entityName, RequestErrors } from '../../src/core/request-errors';
-import { Figures, localeOf, MessageDef, render, withLocale, currentLocale } from '../../src/core/messages';
-import { NotFoundError, InvalidInputError, RuleViolation } from '../../src/core/errors';
+import { Figures, localeOf, MessageDef, render } from '../../src/core/messages';
+import { NotFoundError, InvalidInputError, RuleViolation, RuleViolations } from '../../src/core/errors';
 import { MESSAGE_CATALOGUES } from '../../src/modules/registry';
 import { LoadErrors } from '../../src/modules/load/load.errors';
 import { SubmissionMessages } from '../../src/modules/submission/submission.errors';
@@ -26,31 +26,31 @@ describe('localeOf (Accept-Language)', () => {
   });
 });
 
-describe('withLocale', () => {
-  it('is Chinese outside a request and the request\'s language inside it, across awaits', async () => {
-    expect(currentLocale()).toBe('zh-CN');
-    const seen = await withLocale('en', async () => {
-      await new Promise((resolve) => setImmediate(resolve));
-      return currentLocale();
-    });
-    expect(seen).toBe('en');
-    expect(currentLocale()).toBe('zh-CN');
+describe('an error\'s message', () => {
+  it('is Chinese as made, and written in the language of the request where it is answered', () => {
+    const notFound = new NotFoundError('Assignment', 'x1');
+    expect(notFound.message).toBe('找不到该作业（x1）');
+    expect(notFound.messageIn('zh-CN')).toBe('找不到该作业（x1）');
+    expect(notFound.messageIn('en')).toBe('The assignment x1 was not found');
+    const refusal = new InvalidInputError('comment', SubmissionMessages.COMMENT_TOO_SHORT, { min: 5 });
+    expect(refusal).toMatchObject({ code: 'BAD_USER_INPUT', message: '评语至少 5 个字（不计空格）', details: { field: 'comment', reason: 'COMMENT_TOO_SHORT' } });
+    expect(refusal.messageIn('en')).toBe('comment must have at least 5 characters besides spaces');
   });
 
-  it('writes an error in the language of the request it is made in', () => {
-    expect(new NotFoundError('Assignment', 'x1').message).toBe('找不到该作业（x1）');
-    expect(withLocale('en', () => new NotFoundError('Assignment', 'x1').message)).toBe('The assignment x1 was not found');
-    const refusal = withLocale('en', () => new InvalidInputError('comment', SubmissionMessages.COMMENT_TOO_SHORT, { min: 5 }));
-    expect(refusal).toMatchObject({ code: 'BAD_USER_INPUT', message: 'comment must have at least 5 characters besides spaces', details: { field: 'comment', reason: 'COMMENT_TOO_SHORT' } });
-    expect(new InvalidInputError('comment', SubmissionMessages.COMMENT_TOO_SHORT, { min: 5 }).message).toBe('评语至少 5 个字（不计空格）');
+  it('of several refusals lists each in the language asked for', () => {
+    const figures = { capMinutes: 60, publishedMinutes: 45, thisAssignmentMinutes: 25, excessMinutes: 10, className: '三年级(2)班', day: '2026-09-14', dayKind: 'school_day' };
+    const one = new RuleViolation(LoadErrors.DAILY_LOAD_EXCEEDED, ['options'], figures);
+    const both = new RuleViolations([one, new RuleViolation(LoadErrors.DAILY_LOAD_EXCEEDED, ['options'], { ...figures, day: '2026-09-15' })]);
+    expect(both.message).toBe(`${one.message}；${one.message.replace('2026-09-14', '2026-09-15')}`);
+    expect(both.messageIn('en')).toBe(`${one.messageIn('en')}; ${one.messageIn('en').replace('2026-09-14', '2026-09-15')}`);
   });
 
   it('gives a refusal its figures whatever the language; strings only fill in the message', () => {
     const figures = { capMinutes: 60, publishedMinutes: 45, thisAssignmentMinutes: 25, excessMinutes: 10, className: '三年级(2)班', day: '2026-09-14', dayKind: 'school_day' };
     const zh = new RuleViolation(LoadErrors.DAILY_LOAD_EXCEEDED, ['options'], figures);
     expect(zh.message).toBe('三年级(2)班 2026-09-14（上学日）书面作业上限 60 分钟：已发布 45 分钟，本次最重的选择 25 分钟，超出 10 分钟');
-    const en = withLocale('en', () => new RuleViolation(LoadErrors.DAILY_LOAD_EXCEEDED, ['options'], figures));
-    expect(en.message).toBe("三年级(2)班 may have at most 60 minutes of written homework at home on 2026-09-14 (school day); 45 are already published and this assignment's heaviest choice adds 25: 10 over");
+    const en = new RuleViolation(LoadErrors.DAILY_LOAD_EXCEEDED, ['options'], figures);
+    expect(en.messageIn('en')).toBe("三年级(2)班 may have at most 60 minutes of written homework at home on 2026-09-14 (school day); 45 are already published and this assignment's heaviest choice adds 25: 10 over");
     expect(en.code).toBe(zh.code);
     expect(en.details).toEqual(zh.details);
   });

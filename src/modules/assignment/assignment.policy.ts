@@ -1,6 +1,6 @@
 import { HomeworkForm, Tier } from '../bank/bank.enums';
 import { SubjectLoad } from '../load/load.policy';
-import { render } from '../../core/messages';
+import { DEFAULT_LOCALE, Locale, render } from '../../core/messages';
 import { daysBetween } from '../../core/dates';
 import { StructureProblems } from './assignment.errors';
 
@@ -96,17 +96,17 @@ export function subjectLoadOfChoices(subjectId: string, minutes: ChoiceMinutes[]
   };
 }
 
-/** Structural problems of an assignment's options, as messages; empty when it is well formed. */
-export function structureProblems(shape: AssignmentShape, options: { key: string; itemCount: number }[]): string[] {
+/** Structural problems of an assignment's options, as messages in `locale`; empty when it is well formed. */
+export function structureProblems(shape: AssignmentShape, options: { key: string; itemCount: number }[], locale: Locale = DEFAULT_LOCALE): string[] {
   const problems: string[] = [];
   const keys = options.map((o) => o.key);
-  if (new Set(keys).size !== keys.length) problems.push(render(StructureProblems.KEYS_NOT_UNIQUE));
+  if (new Set(keys).size !== keys.length) problems.push(render(StructureProblems.KEYS_NOT_UNIQUE, {}, locale));
   if (shape === AssignmentShape.PACKAGES) {
-    if (options.length < 2 || options.length > MAX_PACKAGES) problems.push(render(StructureProblems.PACKAGE_COUNT, { max: MAX_PACKAGES, count: options.length }));
+    if (options.length < 2 || options.length > MAX_PACKAGES) problems.push(render(StructureProblems.PACKAGE_COUNT, { max: MAX_PACKAGES, count: options.length }, locale));
   } else if (keys.length !== 3 || !THREE_PART_KEYS.every((k) => keys.includes(k))) {
-    problems.push(render(StructureProblems.THREE_PARTS));
+    problems.push(render(StructureProblems.THREE_PARTS, {}, locale));
   }
-  for (const o of options) if (o.itemCount === 0) problems.push(render(StructureProblems.EMPTY_OPTION, { key: o.key }));
+  for (const o of options) if (o.itemCount === 0) problems.push(render(StructureProblems.EMPTY_OPTION, { key: o.key }, locale));
   return problems;
 }
 

@@ -29,7 +29,7 @@ import { addressed, addressedTo, checkFacts, CheckFacts } from './student-load';
 import { StudentGroup } from './student-group.entity';
 import { groupsInvolved, heaviestStudentCheck } from './student-load.policy';
 import { BankErrors } from '../bank/bank.errors';
-import { currentLocale, render } from '../../core/messages';
+import { render } from '../../core/messages';
 import { wasInClass } from '../school-year/class-history';
 
 export interface OptionInput {
@@ -402,11 +402,11 @@ export class AssignmentService {
 
   /** Writes options and items, pinning each item's approved version. */
   private async writeOptions(ctx: TxContext, assignmentId: string, subjectId: string, shape: AssignmentShape, options: OptionInput[]): Promise<void> {
-    const problems = structureProblems(shape, options.map((o) => ({ key: o.key, itemCount: o.items.length })));
+    const problems = structureProblems(shape, options.map((o) => ({ key: o.key, itemCount: o.items.length })), ctx.locale);
     for (const o of options) {
-      if (new Set(o.items.map((i) => i.itemId)).size !== o.items.length) problems.push(render(StructureProblems.ITEM_TWICE, { key: o.key }));
+      if (new Set(o.items.map((i) => i.itemId)).size !== o.items.length) problems.push(render(StructureProblems.ITEM_TWICE, { key: o.key }, ctx.locale));
     }
-    if (problems.length) throw new RuleViolation(AssignmentErrors.INVALID_STRUCTURE, ['options'], { problems: problems.join(currentLocale() === 'en' ? '; ' : '；') });
+    if (problems.length) throw new RuleViolation(AssignmentErrors.INVALID_STRUCTURE, ['options'], { problems: problems.join(ctx.locale === 'en' ? '; ' : '；') });
     const itemIds = [...new Set(options.flatMap((o) => o.items.map((i) => i.itemId)))];
     const items = await ctx.db.findBy(BankItem, { schoolId: ctx.schoolId, id: In(itemIds) });
     const byId = new Map(items.map((i) => [i.id, i]));

@@ -7,7 +7,7 @@ import { RequestContext } from '../../core/context';
 import { Database } from '../../core/database';
 import { DomainError, RuleViolation } from '../../core/errors';
 import { Logger } from '../../core/logger';
-import { localeOf, render, withLocale } from '../../core/messages';
+import { Locale, MessageText, render } from '../../core/messages';
 import { RequestScope } from '../../core/request-scope';
 import { Role } from '../../core/roles';
 import { toGlobalId } from '../../core/ids';
@@ -46,8 +46,13 @@ interface Staged {
 }
 
 export class HttpFailure extends Error {
-  constructor(readonly status: number, message: string, readonly code: string, readonly extra: Record<string, unknown> = {}) {
-    super(message);
+  /** `text` is written in the request's language when answered; a plain string is the upload protocol's own (English). */
+  constructor(readonly status: number, readonly text: MessageText | string, readonly code: string, readonly extra: Record<string, unknown> = {}) {
+    super(typeof text === 'string' ? text : render(text));
+  }
+
+  messageIn(locale: Locale): string {
+    return typeof this.text === 'string' ? this.text : render(this.text, {}, locale);
   }
 }
 
@@ -66,34 +71,32 @@ export class UploadEndpoint {
   }
 
   /** Answers a request to /uploads or /files; false when the path is neither. */
-  async handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> {
+  async handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL, locale: Locale): Promise<boolean> {
     const isUpload = url.pathname === '/uploads' || url.pathname.startsWith('/uploads/');
     const isFile = url.pathname.startsWith('/files/') && req.method === 'GET';
     if (!isUpload && !isFile) return false;
-    await withLocale(localeOf(req.headers['accept-language']), async () => {
-      try {
-        if (isFile) await this.serveFile(url, res);
-        else await this.upload(req, res, url);
-      } catch (e) {
-        if (res.headersSent) return void res.end();
-        if (e instanceof HttpFailure) return send(res, e.status, { errors: [{ message: e.message, extensions: { code: e.code, ...e.extra } }] });
-        if (e instanceof RuleViolation) {
-          const figures = Object.fromEntries(Object.entries(e.details).filter(([, v]) => typeof v === 'number'));
-          return send(res, STATUS_OF[e.code] ?? 422, { errors: [{ message: e.message, extensions: { code: e.code, figures } }] });
-        }
-        if (e instanceof DomainError) {
-          const status = e.code === 'UNAUTHENTICATED' ? 401 : e.code === 'NOT_FOUND' ? 404 : e.code === 'BAD_USER_INPUT' ? 400 : 403;
-          return send(res, status, { errors: [{ message: e.message, extensions: { code: e.code } }] });
-        }
-        throw e;
+    try {
+      if (isFile) await this.serveFile(url, res);
+      else await this.upload(req, res, url);
+    } catch (e) {
+      if (res.headersSent) return void res.end(), true;
+      if (e instanceof HttpFailure) return send(res, e.status, { errors: [{ message: e.messageIn(locale), extensions: { code: e.code, ...e.extra } }] }), true;
+      if (e instanceof RuleViolation) {
+        const figures = Object.fromEntries(Object.entries(e.details).filter(([, v]) => typeof v === 'number'));
+        return send(res, STATUS_OF[e.code] ?? 422, { errors: [{ message: e.messageIn(locale), extensions: { code: e.code, figures } }] }), true;
       }
-    });
+      if (e instanceof DomainError) {
+        const status = e.code === 'UNAUTHENTICATED' ? 401 : e.code === 'NOT_FOUND' ? 404 : e.code === 'BAD_USER_INPUT' ? 400 : 403;
+        return send(res, status, { errors: [{ message: e.messageIn(locale), extensions: { code: e.code } }] }), true;
+      }
+      throw e;
+    }
     return true;
   }
 
   private async upload(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
     const claims = authService.claimsFromAuthorization(this.config, req.headers.authorization);
-    if (!claims) throw new HttpFailure(401, render({ zh: () => '请先登录再上传文件', en: () => 'Sign in first to upload files' }), 'UNAUTHENTICATED');
+    if (!claims) throw new HttpFailure(401, { zh: () => '请先登录再上传文件', en: () => 'Sign in first to upload files' }, 'UNAUTHENTICATED');
     const id = url.pathname.slice('/uploads/'.length);
     if (url.pathname === '/uploads') {
       if (req.method !== 'POST') throw new HttpFailure(405, 'POST /uploads starts an upload', 'METHOD_NOT_ALLOWED');
@@ -217,10 +220,10 @@ export class UploadEndpoint {
    */
   private async serveFile(url: URL, res: http.ServerResponse): Promise<void> {
     const m = /^\/files\/([0-9a-f-]{36})(\.thumb)?$/.exec(url.pathname);
-    const refused = () => new HttpFailure(403, render({
+    const refused = () => new HttpFailure(403, {
       zh: () => '文件链接无效、已过期，或你无权查看这个文件；请刷新页面获取新链接',
       en: () => 'The file link is invalid or has expired, or you may not see this file; reload the page for a new link',
-    }), 'FORBIDDEN');
+    }, 'FORBIDDEN');
     if (!m) throw notFound();
     const variant = m[2] ? 'thumb' : 'full';
     const claims = checkFileLink(m[1], variant, url.searchParams.get('p'), url.searchParams.get('s'), this.config.authTokenSecret);
@@ -250,7 +253,7 @@ export class UploadEndpoint {
     try {
       const loaded = await userService.loadViewer(scope.manager, schoolId, userId);
       if (!loaded || loaded.tokenVersion !== ver) {
-        throw refused?.() ?? new HttpFailure(401, render({ zh: () => '登录已失效，请重新登录', en: () => 'Your session has ended; sign in again' }), 'UNAUTHENTICATED');
+        throw refused?.() ?? new HttpFailure(401, { zh: () => '登录已失效，请重新登录', en: () => 'Your session has ended; sign in again' }, 'UNAUTHENTICATED');
       }
       const ctx = new RequestContext('upload', scope.manager, this.config, this.logger, loaded.viewer, createLoaders);
       const result = await work(ctx);
@@ -302,7 +305,7 @@ export class UploadEndpoint {
 }
 
 function notFound(): HttpFailure {
-  return new HttpFailure(404, render({ zh: () => '找不到这个上传或文件', en: () => 'No such upload or file' }), 'NOT_FOUND');
+  return new HttpFailure(404, { zh: () => '找不到这个上传或文件', en: () => 'No such upload or file' }, 'NOT_FOUND');
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown): void {

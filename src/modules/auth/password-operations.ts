@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { FragmentDefinitionNode, GraphQLError, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import type { RequestContext } from '../../core/context';
 import { render } from '../../core/messages';
 import { AuthMessages } from './auth.errors';
 
@@ -26,17 +27,17 @@ export function passwordOperationsIn(operation: OperationDefinitionNode, fragmen
  * One password operation per request: aliases would otherwise multiply guesses and hashes in
  * one document past the per-request checks. Refused before anything runs, naming the limit.
  */
-export function onePasswordOperationPlugin(): ApolloServerPlugin {
+export function onePasswordOperationPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation }) {
+        async didResolveOperation({ document, operation, contextValue }) {
           if (operation?.operation !== 'mutation') return;
           const fragments: Record<string, FragmentDefinitionNode> = {};
           for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments[def.name.value] = def;
           const value = passwordOperationsIn(operation, fragments);
           if (value > 1) {
-            throw new GraphQLError(render(AuthMessages.ONE_PASSWORD_OPERATION, { value }), {
+            throw new GraphQLError(render(AuthMessages.ONE_PASSWORD_OPERATION, { value }, contextValue.locale), {
               extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'password operations', value, max: 1, http: { status: 400 } },
             });
           }
