@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { validate } from 'class-validator';
 import { GraphQLInputObjectType, GraphQLObjectType, GraphQLSchema, printType } from 'graphql';
 import { Arg, buildSchema, Field, InputType, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import type { RequestContext } from '../../src/core/context';
 import { RuleViolation } from '../../src/core/errors';
 import { Payload } from '../../src/core/payload';
 import { Revisioned, RevisionedInput } from '../../src/core/revisioned-input';
@@ -84,7 +85,12 @@ describe('Payload', () => {
     expect(await ThingPayload.of(async () => ({ name: 'x' }))).toEqual({ thing: { name: 'x' }, userErrors: [] });
     const refused = await ThingPayload.of(async () => { throw refusal; });
     expect(refused.thing ?? null).toBeNull();
-    expect(refused.userErrors).toEqual([{ code: 'STALE_REVISION', field: ['expectedRevision'], message: '这条记录已被他人修改：你编辑的是第 2 版，当前是第 3 版。请刷新后再改', figures: [{ name: 'currentRevision', value: 3 }, { name: 'expectedRevision', value: 2 }] }]);
+    expect(refused.userErrors).toHaveLength(1);
+    const [error] = refused.userErrors;
+    expect(error).toMatchObject({ code: 'STALE_REVISION', field: ['expectedRevision'], figures: [{ name: 'currentRevision', value: 3 }, { name: 'expectedRevision', value: 2 }] });
+    // The message is written when read, in the language of the request reading it.
+    expect(error.message({ locale: 'zh-CN' } as RequestContext)).toBe('这条记录已被他人修改：你编辑的是第 2 版，当前是第 3 版。请刷新后再改');
+    expect(error.message({ locale: 'en' } as RequestContext)).toBe('The record was changed by someone else: you edited revision 2, the current revision is 3');
     expect(await DonePayload.of(async () => { throw refusal; })).toMatchObject({ done: false, userErrors: [{ code: 'STALE_REVISION' }] });
   });
 
