@@ -1,13 +1,12 @@
-import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import { Socket } from 'node:net';
 import path from 'node:path';
-import readline from 'node:readline';
 import { Client } from 'pg';
 import { DEMO_PASSWORDS, DEMO_SCHOOL } from '../../seeds/demo';
 import { builtService } from '../support/built-service';
+import { ServiceProcess } from '../support/service-process';
 import { runDir, serverDatabasePrefix } from '../support/test-run';
 
 /**
@@ -20,84 +19,16 @@ import { runDir, serverDatabasePrefix } from '../support/test-run';
  * holds its body until the service's `100 Continue` (sent as the request reaches the handler),
  * then until the service has logged `shutting down`. No step waits on a clock.
  */
-const ROOT = path.resolve(__dirname, '..', '..');
 /** The built service's entry point (test/support/built-service.ts). */
 let MAIN: string;
 const SECRET = 'shutdown-test-secret-0123456789abcdef';
 const QUERY = '{ me { displayName } school { name } }';
 
-interface LogEntry { level: string; msg: string; [field: string]: unknown }
 interface Answer { status: number; headers: http.IncomingHttpHeaders; body: string }
 
-/** The service in a child process; its JSON log lines are collected as they come. */
-class Service {
-  readonly logs: LogEntry[] = [];
-  private stderr = '';
-  private readonly waiters = new Set<{ msg: string; resolve: (e: LogEntry) => void }>();
-  /** Resolves once the process has exited and its output is read to the end. */
-  readonly ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-
-  constructor(private readonly child: ChildProcess) {
-    child.stderr!.on('data', (chunk) => (this.stderr += chunk));
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      let entry: LogEntry;
-      try {
-        entry = JSON.parse(line);
-      } catch {
-        return;
-      }
-      this.logs.push(entry);
-      for (const w of this.waiters) if (w.msg === entry.msg) (this.waiters.delete(w), w.resolve(entry));
-    });
-    this.ended = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
-  }
-
-  /** Started by the current test; ended after it whatever happened. */
-  static readonly running = new Set<Service>();
-
-  static start(env: Record<string, string>): Service {
-    const { NODE_ENV: _n, LOG_LEVEL: _l, NODE_OPTIONS: _o, DATABASE_URL: _d, TEST_DATABASE_URL: _t, ...inherited } = process.env;
-    const service = new Service(spawn(process.execPath, [MAIN], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...inherited,
-        NODE_ENV: 'production',
-        AUTH_TOKEN_SECRET: SECRET,
-        HOST: '127.0.0.1',
-        PORT: '0',
-        LOG_LEVEL: 'info',
-        PASSWORD_HASH_COST: '10',
-        SEED_DEMO: 'true',
-        // The grace period must not cut this test's requests short however slow the machine.
-        SHUTDOWN_TIMEOUT_MS: '600000',
-        ...env,
-      },
-    }));
-    Service.running.add(service);
-    void service.ended.then(() => Service.running.delete(service));
-    return service;
-  }
-
-  /** The first log line with this message, past or to come; fails if the process ends first. */
-  logged(msg: string): Promise<LogEntry> {
-    const seen = this.logs.find((e) => e.msg === msg);
-    if (seen) return Promise.resolve(seen);
-    return Promise.race([
-      new Promise<LogEntry>((resolve) => this.waiters.add({ msg, resolve })),
-      this.ended.then(({ code, signal }) => {
-        throw new Error(`the service ended (code ${code}, signal ${signal}) without logging "${msg}"; stderr: ${this.stderr}; logs: ${JSON.stringify(this.logs.slice(-5))}`);
-      }),
-    ]);
-  }
-
-  async listening(): Promise<URL> {
-    return new URL(String((await this.logged('listening')).url));
-  }
-
-  kill(signal: NodeJS.Signals): void {
-    this.child.kill(signal);
-  }
+/** The built service with the test's secret and the demo school, on `databaseEnv`. */
+function start(databaseEnv: Record<string, string>): ServiceProcess {
+  return ServiceProcess.start(MAIN, { AUTH_TOKEN_SECRET: SECRET, PASSWORD_HASH_COST: '10', SEED_DEMO: 'true', ...databaseEnv });
 }
 
 /** Watches every socket requests use, for errors and for the way each closes. */
@@ -211,19 +142,14 @@ beforeAll(async () => {
 });
 
 // A failed test may leave its service running, holding the database.
-afterEach(async () => {
-  for (const service of Service.running) {
-    service.kill('SIGKILL');
-    await service.ended;
-  }
-});
+afterEach(() => ServiceProcess.killAll());
 
 afterAll(async () => {
   await cleanup?.();
 });
 
 it('on SIGTERM under load: answers every request in flight, closes keep-alive sockets cleanly, logs `stopped`, exits 0', async () => {
-  const service = Service.start(databaseEnv);
+  const service = start(databaseEnv);
   const base = await service.listening();
   const token = await signIn(base);
   const watch = new SocketWatch();
@@ -261,7 +187,7 @@ it('on SIGTERM under load: answers every request in flight, closes keep-alive so
 });
 
 it('on SIGINT (Ctrl-C) finishes the request in flight and exits 0 after `stopped`', async () => {
-  const service = Service.start(databaseEnv);
+  const service = start(databaseEnv);
   const base = await service.listening();
   const watch = new SocketWatch();
   const held = heldRequest(base, await signIn(base), new http.Agent({ keepAlive: true }), watch);
@@ -280,7 +206,7 @@ it('on SIGINT (Ctrl-C) finishes the request in flight and exits 0 after `stopped
 });
 
 it('a second signal while shutting down exits at once, with code 1', async () => {
-  const service = Service.start(databaseEnv);
+  const service = start(databaseEnv);
   const base = await service.listening();
   const held = heldRequest(base, await signIn(base), false, new SocketWatch());
   await held.accepted;

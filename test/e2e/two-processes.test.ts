@@ -1,12 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import path from 'node:path';
-import readline from 'node:readline';
 import { toGlobalId } from '../../src/core/ids';
 import { SchoolStage } from '../../src/modules/school/school.entity';
 import { DEMO_PASSWORDS } from '../../seeds/demo';
 import { CREATE, insertItem, packages, PUBLISH } from '../support/assignments';
 import { TestApp } from '../support/test-app';
 import { builtService } from '../support/built-service';
+import { ServiceProcess } from '../support/service-process';
 import { TestDatabase, usingRealPostgres } from '../support/test-database';
 
 /**
@@ -19,7 +17,6 @@ import { TestDatabase, usingRealPostgres } from '../support/test-database';
  * provides the school and writes the test data. PostgreSQL only: the embedded database is
  * opened by one process (PGlite runs inside it), so there the service is always one process.
  */
-const ROOT = path.resolve(__dirname, '..', '..');
 /** The built service's entry point (test/support/built-service.ts). */
 let MAIN: string;
 const SECRET = 'two-processes-test-secret-0123456789abcdef';
@@ -31,70 +28,6 @@ const ME = '{ me { displayName } school { name } }';
 const SKIP_REASON = 'skipped: PostgreSQL only (set TEST_DATABASE_URL); the embedded database is one process, so the service never runs as several there';
 const onServer = usingRealPostgres();
 if (!onServer) console.warn(`two-processes.test.ts ${SKIP_REASON}`);
-
-interface LogEntry { level: string; msg: string; [field: string]: unknown }
-
-/** The built service in a child process; its JSON log lines are collected as they come. */
-class Service {
-  readonly logs: LogEntry[] = [];
-  private stderr = '';
-  private readonly waiters = new Set<() => void>();
-  readonly ended: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  static readonly running = new Set<Service>();
-
-  private constructor(private readonly child: ChildProcess) {
-    child.stderr!.on('data', (chunk) => (this.stderr += chunk));
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        this.logs.push(JSON.parse(line));
-      } catch {
-        return;
-      }
-      for (const w of this.waiters) w();
-    });
-    this.ended = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
-  }
-
-  static start(env: Record<string, string>): Service {
-    const { NODE_ENV: _n, LOG_LEVEL: _l, NODE_OPTIONS: _o, DATABASE_URL: _d, TEST_DATABASE_URL: _t, AUTH_TOKEN_SECRET: _s, WEB_CONCURRENCY: _w, ...inherited } = process.env;
-    const service = new Service(spawn(process.execPath, [MAIN], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...inherited, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', SHUTDOWN_TIMEOUT_MS: '600000', ...env },
-    }));
-    Service.running.add(service);
-    void service.ended.then(() => Service.running.delete(service));
-    return service;
-  }
-
-  /** Resolves with the log lines matching `match` once there are `count` of them; fails if the process ends first. */
-  async logged(match: (e: LogEntry) => boolean, count = 1): Promise<LogEntry[]> {
-    const found = () => this.logs.filter(match);
-    if (found().length >= count) return found();
-    return Promise.race([
-      new Promise<LogEntry[]>((resolve) => {
-        const check = () => {
-          if (found().length < count) return;
-          this.waiters.delete(check);
-          resolve(found());
-        };
-        this.waiters.add(check);
-      }),
-      this.ended.then(({ code, signal }) => {
-        throw new Error(`the service ended (code ${code}, signal ${signal}) before logging what was awaited; stderr: ${this.stderr}; logs: ${JSON.stringify(this.logs.slice(-8))}`);
-      }),
-    ]);
-  }
-
-  async listening(): Promise<string> {
-    const [entry] = await this.logged((e) => e.msg === 'listening');
-    return String(entry.url).replace(/\/graphql$/, '');
-  }
-
-  kill(signal: NodeJS.Signals): void {
-    this.child.kill(signal);
-  }
-}
 
 /** One GraphQL request on a connection of its own (no keep-alive), so the cluster may hand each to another worker. */
 async function gql(base: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<{ status: number; body: any }> {
@@ -123,12 +56,7 @@ async function signIn(base: string, username: string, password: string): Promise
     databaseUrl = (t.db as TestDatabase).url!;
   });
 
-  afterEach(async () => {
-    for (const service of Service.running) {
-      service.kill('SIGKILL');
-      await service.ended;
-    }
-  });
+  afterEach(() => ServiceProcess.killAll());
 
   afterAll(async () => {
     await t?.stop();
@@ -136,9 +64,9 @@ async function signIn(base: string, username: string, password: string): Promise
 
   it('a token signed in on one process reads on the other, and the class-day cap holds when both publish at once', async () => {
     const env = { DATABASE_URL: databaseUrl, AUTH_TOKEN_SECRET: SECRET, WEB_CONCURRENCY: '1' };
-    const one = Service.start(env);
-    const two = Service.start(env);
-    const [a, b] = await Promise.all([one.listening(), two.listening()]);
+    const one = ServiceProcess.start(MAIN, env);
+    const two = ServiceProcess.start(MAIN, env);
+    const [a, b] = (await Promise.all([one.listening(), two.listening()])).map((url) => url.origin);
     expect(a).not.toBe(b);
 
     // Signed in on one, read on the other.
@@ -184,7 +112,7 @@ async function signIn(base: string, username: string, password: string): Promise
 
   it('npm start with WEB_CONCURRENCY=2: the workers share one port and one token key, a killed worker is replaced, SIGTERM stops all and exits 0', async () => {
     // No AUTH_TOKEN_SECRET and no data folder (development): the primary makes one key for all its workers.
-    const service = Service.start({ DATABASE_URL: databaseUrl, WEB_CONCURRENCY: '2', NODE_ENV: 'development' });
+    const service = ServiceProcess.start(MAIN, { DATABASE_URL: databaseUrl, WEB_CONCURRENCY: '2', NODE_ENV: 'development' });
     const listening = await service.logged((e) => e.msg === 'listening', 2);
     const urls = new Set(listening.map((e) => e.url));
     expect(urls.size).toBe(1);
