@@ -28,12 +28,27 @@ test('weekend homework over two days: composed with its shares, shown to the stu
   await maths.getByLabel('搜索题目').press('Enter');
   await maths.getByRole('button', { name: '把「小数乘整数·基础练习」加入A 套餐' }).click();
   await maths.getByRole('button', { name: '把「小数乘整数·变式练习」加入B 套餐' }).click();
-  await maths.getByLabel('10月18日 星期日').fill('2');
+  await maths.getByLabel('10月18日 星期日', { exact: true }).fill('2');
   // Saturday one share, Sunday two: the heaviest package's written minutes split 1 : 2.
   await expect(days.nth(1)).toContainText(/书面 \d+ 分钟/);
   const saturday = Number(/书面 (\d+) 分钟/.exec((await days.nth(0).textContent()) ?? '')?.[1]);
   const sunday = Number(/书面 (\d+) 分钟/.exec((await days.nth(1).textContent()) ?? '')?.[1]);
   expect(sunday).toBeGreaterThan(saturday);
+  // A gauge for each day, against that day's cap, with that day's share as the service counts it.
+  const gauges = maths.getByRole('list', { name: '每天的作业总量' }).getByRole('listitem');
+  await expect(gauges).toHaveCount(2);
+  const satGauge = maths.getByRole('region', { name: '本班10月17日 星期六书面作业总量' });
+  const sunGauge = maths.getByRole('region', { name: '本班10月18日 星期日书面作业总量' });
+  await expect(satGauge).toContainText('本班10月17日 星期六家庭书面作业（周末）');
+  await expect(satGauge).toContainText(`本次最重选择 ${saturday} 分钟`);
+  await expect(sunGauge).toContainText(`本次最重选择 ${sunday} 分钟`);
+  // A day with no share adds nothing and has no gauge.
+  await maths.getByLabel('10月17日 星期六', { exact: true }).fill('0');
+  await expect(gauges).toHaveCount(1);
+  await expect(sunGauge).toContainText(`本次最重选择 ${saturday + sunday} 分钟`);
+  await maths.getByLabel('10月17日 星期六', { exact: true }).fill('1');
+  await expect(gauges).toHaveCount(2);
+  await expect(satGauge).toContainText(`本次最重选择 ${saturday} 分钟`);
   await screenshots(maths, '30-teacher-compose-multi-day');
   await expectAccessible(maths, '布置跨多天的作业');
   await maths.getByRole('button', { name: '发布' }).click();

@@ -1,5 +1,6 @@
 import { Typography } from 'antd';
 import { graphql, type FragmentType, getFragmentData } from '../graphql';
+import { formatShortDay } from '../format';
 
 /** What the gauge reads of a class's day: the cap and what each published subject takes. */
 export const LoadGaugePreviewFragment = graphql(`
@@ -24,6 +25,8 @@ export function LoadGauge(props: {
   /** The subject being composed: its own published line is replaced by `thisMinutes`. */
   subjectId: string;
   thisMinutes: number;
+  /** The day, named in the title, where several days are shown (homework over several days); absent: 当天. */
+  day?: string;
 }) {
   const preview = getFragmentData(LoadGaugePreviewFragment, props.preview);
   const others = preview.subjects.filter((s) => s.assignment.subject.id !== props.subjectId && s.assignment.status === 'PUBLISHED');
@@ -34,6 +37,7 @@ export function LoadGauge(props: {
   const scale = Math.max(cap, total, 1);
   const pct = (m: number) => `${(m / scale) * 100}%`;
   const over = excess > 0;
+  const dayName = props.day ? formatShortDay(props.day) : '当天';
   const summary = over
     ? `超出上限 ${excess} 分钟`
     : cap === 0
@@ -46,9 +50,9 @@ export function LoadGauge(props: {
   const overBudget = budget !== null && props.thisMinutes > budget;
 
   return (
-    <section className="gauge" aria-label="本班当天书面作业总量">
+    <section className="gauge" aria-label={`本班${dayName}书面作业总量`}>
       <div style={{ display: 'flex', justifyContent: 'space-between', flexWrap: 'wrap', gap: 8, marginBottom: 6 }}>
-        <Typography.Text strong>本班当天家庭书面作业（{DAY_KIND_NAMES[preview.dayKind]}）</Typography.Text>
+        <Typography.Text strong>本班{dayName}家庭书面作业（{DAY_KIND_NAMES[preview.dayKind]}）</Typography.Text>
         <Typography.Text strong style={{ color: over ? '#c41d1d' : '#1d5e08' }} data-testid="gauge-summary">
           {total} / {cap} 分钟 · {summary}
         </Typography.Text>

@@ -1048,6 +1048,15 @@ export type BankSearchQueryVariables = Exact<{
 
 export type BankSearchQuery = { bankItems: { edges: Array<{ node: { id: string, approvedVersionNo: number | null, calibratedMinutes: number | null, countedMinutes: number | null, unit: { title: string }, approvedVersion: { title: string, body: string, tier: Tier, form: HomeworkForm, predictedMinutes: number, needsPhone: boolean, needsParent: boolean, repetitive: boolean } | null } }>, pageInfo: { hasNextPage: boolean } } };
 
+export type SpanDayLoadQueryVariables = Exact<{
+  classId: string | number;
+  date: string;
+  draft: LoadDraftInput;
+}>;
+
+
+export type SpanDayLoadQuery = { loadPreview: { ' $fragmentRefs'?: { 'LoadGauge_PreviewFragment': LoadGauge_PreviewFragment } }, withDraft: { draft: { heaviestWrittenMinutes: number } | null } };
+
 export type ComposeWeeklyListQueryVariables = Exact<{
   classId: string | number;
   subjectId: string | number;
@@ -2364,6 +2373,42 @@ export const BankSearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BankSearchQuery, BankSearchQueryVariables>;
+export const SpanDayLoadDocument = new TypedDocumentString(`
+    query SpanDayLoad($classId: ID!, $date: LocalDate!, $draft: LoadDraftInput!) {
+  loadPreview(classId: $classId, date: $date) {
+    ...LoadGauge_preview
+  }
+  withDraft: loadPreview(classId: $classId, date: $date, draft: $draft) {
+    draft {
+      heaviestWrittenMinutes
+    }
+  }
+}
+    fragment LoadGauge_preview on LoadPreview {
+  capMinutes
+  dayKind
+  subjects {
+    heaviestWrittenMinutes
+    assignment {
+      id
+      status
+      subject {
+        id
+        name
+      }
+    }
+  }
+  subjectBudgets {
+    availableMinutes
+    budgetMinutes
+    releasedMinutes
+    receivedMinutes
+    subject {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<SpanDayLoadQuery, SpanDayLoadQueryVariables>;
 export const ComposeWeeklyListDocument = new TypedDocumentString(`
     query ComposeWeeklyList($classId: ID!, $subjectId: ID!, $day: LocalDate!) {
   weeklyListSuggestion(classId: $classId, subjectId: $subjectId, day: $day) {

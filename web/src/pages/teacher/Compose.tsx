@@ -16,7 +16,8 @@ import { BankBrowser } from './compose/BankBrowser';
 import { OptionsEditor } from './compose/OptionsEditor';
 import { WeeklyListStart } from './compose/WeeklyListStart';
 import { SpanEditor, type SpanValue } from './compose/SpanEditor';
-import { apportion } from './compose/span';
+import { apportion, daysOf, MAX_SPAN_DAYS } from './compose/span';
+import { SpanLoad, type SpanLoadDay } from './compose/SpanLoad';
 import { heaviestWrittenMinutes, packageOptions, structureProblems, THREE_PART_OPTIONS, type DraftOption } from './compose/plan';
 
 const ComposeDayDocument = graphql(`
@@ -178,11 +179,17 @@ export function Compose() {
       groupId: audience,
     },
   };
-  const draftLoad = useQuery(DraftLoadDocument, draftVariables, { skip: !current });
   // Shown at once from the bank's counted minutes; the service's figure replaces it when it answers.
   const wholeMinutes = useMemo(() => heaviestWrittenMinutes(shape, options), [shape, options]);
-  // Over several days the gauge shows this day's share.
-  const localMinutes = multiDay ? apportion(wholeMinutes, span.shares)[0] ?? 0 : wholeMinutes;
+  // Over several days, a gauge for each day the homework loads, with that day's share.
+  const spanDays = daysOf(day, span.dueDay);
+  const spanValid = multiDay && span.dueDay > day && spanDays.length <= MAX_SPAN_DAYS && span.shares.some((w) => w > 0);
+  const perDay = apportion(wholeMinutes, span.shares);
+  const loadedDays: SpanLoadDay[] = spanValid
+    ? spanDays.map((d, i) => ({ day: d, minutes: perDay[i] ?? 0, share: span.shares[i] ?? 0 })).filter((d) => d.share > 0)
+    : [];
+  const draftLoad = useQuery(DraftLoadDocument, draftVariables, { skip: !current || spanValid });
+  const localMinutes = multiDay ? perDay[0] ?? 0 : wholeMinutes;
   const served = draftLoad.loading ? undefined : draftLoad.data?.loadPreview.draft?.heaviestWrittenMinutes;
   const thisMinutes = served ?? localMinutes;
   const structure = structureProblems(options);
@@ -328,7 +335,9 @@ export function Compose() {
         )}
         {dayQuery.error && <ErrorNote error={dayQuery.error} retry={() => void dayQuery.refetch()} />}
         <div style={{ minHeight: 86 }}>
-          {dayQuery.data && <LoadGauge preview={dayQuery.data.loadPreview} subjectId={current.subject.id} thisMinutes={thisMinutes} />}
+          {spanValid
+            ? <SpanLoad classId={current.class.id} subjectId={current.subject.id} draft={draftVariables.draft} days={loadedDays} />
+            : dayQuery.data && <LoadGauge preview={dayQuery.data.loadPreview} subjectId={current.subject.id} thisMinutes={thisMinutes} />}
         </div>
       </Card>
 
