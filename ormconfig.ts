@@ -10,7 +10,13 @@ import { MIGRATIONS } from './migrations';
  * through the same `pg` driver, entities and migrations. The schema only ever changes
  * through migrations: `synchronize` stays off.
  */
-export function dataSourceOptions(url: string, poolSize: number, logger?: TypeOrmLogger): DataSourceOptions {
+/**
+ * `keepIdle`: connections are never closed for being idle (the embedded database's one: its server
+ * takes one connection at a time and lets go of a closed one only after a moment, so a request
+ * opening one just as the idle one closes would be refused; and a new connection prepares its
+ * statements again).
+ */
+export function dataSourceOptions(url: string, poolSize: number, logger?: TypeOrmLogger, keepIdle = false): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -25,13 +31,15 @@ export function dataSourceOptions(url: string, poolSize: number, logger?: TypeOr
       max: poolSize,
       // With one connection a waiter must not hang forever if something holds it.
       connectionTimeoutMillis: 30000,
+      // pg's default closes a connection idle for 10 s; 0 keeps it.
+      ...(keepIdle ? { idleTimeoutMillis: 0 } : {}),
       application_name: 'shuangjian-homework',
     },
   };
 }
 
-export function createDataSource(url: string, poolSize = 10, logger?: TypeOrmLogger): DataSource {
-  return new DataSource(dataSourceOptions(url, poolSize, logger));
+export function createDataSource(url: string, poolSize = 10, logger?: TypeOrmLogger, keepIdle = false): DataSource {
+  return new DataSource(dataSourceOptions(url, poolSize, logger, keepIdle));
 }
 
 /**

@@ -29,7 +29,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const embedded = await startEmbeddedPostgres(options.embeddedDataDir);
   try {
     // One connection: see embedded-postgres.ts for why this is what keeps transactions isolated.
-    const dataSource = startsClean(await createDataSource(embedded.url, 1, options.queryLogger).initialize());
+    // It is kept while idle: reopened, it could be refused while the server lets go of the old one.
+    const dataSource = startsClean(await createDataSource(embedded.url, 1, options.queryLogger, true).initialize());
     return {
       kind: 'embedded',
       dataSource,
