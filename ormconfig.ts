@@ -9,8 +9,7 @@ import { MIGRATIONS } from './migrations';
  * (served over the PostgreSQL wire protocol, see src/core/embedded-postgres.ts) are reached
  * through the same `pg` driver, entities and migrations. The schema only ever changes
  * through migrations: `synchronize` stays off.
- */
-/**
+ *
  * `keepIdle`: connections are never closed for being idle (the embedded database's one: its server
  * takes one connection at a time and lets go of a closed one only after a moment, so a request
  * opening one just as the idle one closes would be refused; and a new connection prepares its

@@ -138,7 +138,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger,
     },
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.shutdownTimeoutMs }),
-      // Before the others: an error is answered in the language of its request.
+      // Notes each error's request language for formatError (Apollo formats errors without the context).
       errorLocalePlugin(),
       queryLimitsPlugin(config.queryLimits),
       inputTextPlugin(),

@@ -79,17 +79,8 @@ export class UploadEndpoint {
       if (isFile) await this.serveFile(url, res);
       else await this.upload(req, res, url);
     } catch (e) {
-      if (res.headersSent) return void res.end(), true;
-      if (e instanceof HttpFailure) return send(res, e.status, { errors: [{ message: e.messageIn(locale), extensions: { code: e.code, ...e.extra } }] }), true;
-      if (e instanceof RuleViolation) {
-        const figures = Object.fromEntries(Object.entries(e.details).filter(([, v]) => typeof v === 'number'));
-        return send(res, STATUS_OF[e.code] ?? 422, { errors: [{ message: e.messageIn(locale), extensions: { code: e.code, figures } }] }), true;
-      }
-      if (e instanceof DomainError) {
-        const status = e.code === 'UNAUTHENTICATED' ? 401 : e.code === 'NOT_FOUND' ? 404 : e.code === 'BAD_USER_INPUT' ? 400 : 403;
-        return send(res, status, { errors: [{ message: e.messageIn(locale), extensions: { code: e.code } }] }), true;
-      }
-      throw e;
+      if (res.headersSent) res.end();
+      else refuse(res, e, locale);
     }
     return true;
   }
@@ -302,6 +293,20 @@ export class UploadEndpoint {
     const names = await fs.readdir(this.stagingDir).catch(() => [] as string[]);
     for (const name of names.filter((n) => n.endsWith('.json'))) await this.staged(name.slice(0, -'.json'.length));
   }
+}
+
+/** Answers a refusal in the request's language; anything else is thrown on. */
+function refuse(res: http.ServerResponse, e: unknown, locale: Locale): void {
+  if (e instanceof HttpFailure) return send(res, e.status, { errors: [{ message: e.messageIn(locale), extensions: { code: e.code, ...e.extra } }] });
+  if (e instanceof RuleViolation) {
+    const figures = Object.fromEntries(Object.entries(e.details).filter(([, v]) => typeof v === 'number'));
+    return send(res, STATUS_OF[e.code] ?? 422, { errors: [{ message: e.messageIn(locale), extensions: { code: e.code, figures } }] });
+  }
+  if (e instanceof DomainError) {
+    const status = e.code === 'UNAUTHENTICATED' ? 401 : e.code === 'NOT_FOUND' ? 404 : e.code === 'BAD_USER_INPUT' ? 400 : 403;
+    return send(res, status, { errors: [{ message: e.messageIn(locale), extensions: { code: e.code } }] });
+  }
+  throw e;
 }
 
 function notFound(): HttpFailure {
