@@ -65,6 +65,14 @@ export async function screenshots(page: Page, name: string): Promise<void> {
 
 /** axe-core in the page (through @axe-core/playwright): no serious or critical accessibility violations. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
+  // A passing toast (「留言已发送」…) and a closing dialog fade: read in mid-fade their text is paler than it
+  // is, and whether axe catches one mid-fade depends on the machine's speed. The page is read once they are
+  // gone and nothing is entering or leaving.
+  await page.waitForFunction(() => {
+    if (document.querySelector('.ant-message-notice')) return false;
+    const moving = /-(enter|appear|leave)(-(prepare|start|active))?$/;
+    return !Array.from(document.querySelectorAll('[class]')).some((el) => Array.from(el.classList).some((c) => moving.test(c)));
+  });
   const result = await new AxeBuilder({ page }).analyze();
   const serious = result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
