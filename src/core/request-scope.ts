@@ -59,6 +59,7 @@ export class RequestScope implements ConnectionControl {
   async setSchool(schoolId: string): Promise<void> {
     await this.runner.query(`SELECT set_config('app.school_id', $1, true)`, [schoolId]);
     this.schoolId = schoolId;
+    schoolOfRunner.set(this.runner, schoolId);
   }
 
   /**
@@ -149,6 +150,17 @@ export interface OpeningRead {
   args: string;
 }
 
+/** The school each open request transaction's runner was started in or moved to (begin, setSchool). */
+const schoolOfRunner = new WeakMap<QueryRunner, string | null>();
+
+/**
+ * The school a request scope set for the transaction `db` runs in (a savepoint of it too);
+ * undefined when `db` is not a request scope's (a CLI's manager, say), so nothing is known.
+ */
+export function schoolSetFor(db: EntityManager): string | null | undefined {
+  return db.queryRunner ? schoolOfRunner.get(db.queryRunner) : undefined;
+}
+
 /** The SQL-level prepared statements of each connection (a connection starts with none: see database.ts). */
 const preparedOn = new WeakMap<object, Set<string>>();
 
@@ -166,6 +178,7 @@ async function begin(dataSource: DataSource, schoolId: string | null, read?: Ope
     const opening = `START TRANSACTION; SELECT set_config('role', '${SERVICE_ROLE}', true), set_config('app.school_id', '${schoolId ?? ''}', true)`;
     if (read === undefined) {
       await runner.query(opening);
+      schoolOfRunner.set(runner, schoolId);
       return { runner, rows: [] };
     }
     const name = statementName(read.text);
@@ -175,6 +188,7 @@ async function begin(dataSource: DataSource, schoolId: string | null, read?: Ope
     const prepare = preparing ? `PREPARE ${name}(${read.parameterTypes}) AS ${read.text}; ` : '';
     const rows = await lastRows(runner, `${opening}; ${prepare}EXECUTE ${name}(${read.args})`);
     prepared.add(name);
+    schoolOfRunner.set(runner, schoolId);
     return { runner, rows };
   } catch (e) {
     if (preparing) {

@@ -1,5 +1,6 @@
 import { RequestContext, TxContext } from './context';
 import { RuleViolation } from './errors';
+import { schoolSetFor } from './request-scope';
 import { CoreErrors } from './user-error';
 
 /**
@@ -7,8 +8,8 @@ import { CoreErrors } from './user-error';
  * or nothing does. The school is set with set_config(..., true) so it ends with the
  * transaction and cannot leak to the next user of a pooled connection.
  *
- * Inside a request it is a savepoint of the request's own transaction (see request-scope.ts):
- * a failure rolls back exactly `work`'s writes. `work` gets the context in the transaction
+ * Inside a request it is a savepoint of the request's own transaction (see request-scope.ts),
+ * which has the caller's school set already: a failure rolls back exactly `work`'s writes. `work` gets the context in the transaction
  * (its `db` is the transaction); inside `work` use only that context, and pass it on to what
  * `work` calls, instead of a manager.
  */
@@ -28,7 +29,9 @@ async function inTransaction<T>(ctx: RequestContext, work: (txCtx: TxContext) =>
   try {
     let txCtx: TxContext | undefined;
     const result = await ctx.db.transaction(async (tx) => {
-      if (schoolId) await tx.query(`SELECT set_config('app.school_id', $1, true)`, [schoolId]);
+      // In a request's transaction started (or moved) in the caller's school, the savepoint has
+      // it already; a context outside one (the CLI's) sets it for its own transaction.
+      if (schoolId && schoolSetFor(tx) !== schoolId) await tx.query(`SELECT set_config('app.school_id', $1, true)`, [schoolId]);
       txCtx = ctx.inTransaction(tx);
       return work(txCtx);
     });
