@@ -33,14 +33,19 @@ export function assignmentJsonSql(db: EntityManager): string {
       )`;
 }
 
+/** Puts an assignment and its plan, as this request now sees them, in the request's loaders. */
+export function primePlan(ctx: RequestContext, plan: Plan): void {
+  ctx.loaders.assignmentById.prime(plan.assignment.id, plan.assignment);
+  ctx.loaders.planByAssignmentId.prime(plan.assignment.id, plan);
+}
+
 /** Puts an assignment read by `assignmentJsonSql` in the request's loaders; the assignment and its plan. */
 export function primeAssignment(ctx: RequestContext, [assignmentJson, optionsJson, items, versionsJson, subjectJson, teacherJson]: AssignmentJson): Plan {
   const db = ctx.db;
   const loaders = ctx.loaders;
   const assignment = entityOfJson(db, Assignment, assignmentJson);
   const plan = plansOf([assignment], optionsJson.map((o) => entityOfJson(db, AssignmentOption, o)), items)[0];
-  loaders.assignmentById.prime(assignment.id, assignment);
-  loaders.planByAssignmentId.prime(assignment.id, plan);
+  primePlan(ctx, plan);
   for (const v of versionsJson.map((x) => entityOfJson(db, BankItemVersion, x))) loaders.bankItemVersionByKey.prime(versionKey(v.itemId, v.versionNo), v);
   if (subjectJson) {
     const subject = entityOfJson(db, Subject, subjectJson);

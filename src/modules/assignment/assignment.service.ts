@@ -8,7 +8,7 @@ import { withTransaction } from '../../core/transaction';
 import { BankItem, BankItemVersion } from '../bank/bank-item.entity';
 import { versionKey } from '../bank/bank.loaders';
 import { versionMinutes } from '../bank/item-minutes';
-import { SchoolClass, TeachingAssignment } from '../class/class.entity';
+import { SchoolClass } from '../class/class.entity';
 import { SchoolYearErrors } from '../school-year/school-year.errors';
 import { canSeeClass, staffReachesClass } from '../user/user.policy';
 import { checkDailyAllForms, checkDailyLoad, LoadCheck, SubjectLoad } from '../load/load.policy';
@@ -18,7 +18,7 @@ import { daysBetween, isoWeekday, schoolDateTime } from '../../core/dates';
 import { loadService, lockLoadRules } from '../load/load.service';
 import { subjectBudgetService } from '../load/subject-budget.service';
 import { checkSubjectBudget, lineOf } from '../load/subject-budget.policy';
-import { assignmentsWithFields } from './assignment-read';
+import { assignmentsWithFields, primePlan } from './assignment-read';
 import { loadPlans, overlapParams, overlapping, Plan, planChoices, planLoad, plansOn, usedBySubject } from './assignment-plan';
 import { isMultiDay, MAX_DAY_SHARE, MAX_SPAN_DAYS, normalisedShares, Span, spanDays, spanLength, spanProblem } from './assignment-span.policy';
 import { Assignment, AssignmentItem, AssignmentOption, AssignmentStatus, StudentChoice } from './assignment.entity';
@@ -31,6 +31,7 @@ import { groupsInvolved, heaviestStudentCheck } from './student-load.policy';
 import { BankErrors } from '../bank/bank.errors';
 import { render } from '../../core/messages';
 import { wasInClass } from '../school-year/class-history';
+import { requireSubjectTeacher } from './subject-teacher';
 
 export interface OptionInput {
   key: string;
@@ -140,7 +141,7 @@ export class AssignmentService {
       if (cls.archivedAt) throw new RuleViolation(SchoolYearErrors.CLASS_ARCHIVED, ['classId'], { name: cls.name });
       const subject = await txCtx.db.findOneBy(Subject, { schoolId: ctx.schoolId, id: input.subjectId });
       if (!subject) throw new NotFoundError('Subject', input.subjectId);
-      await this.requireTeacherOf(txCtx, cls, subject);
+      await requireSubjectTeacher(txCtx, cls.id, subject.id);
       const dueDay = input.dueDay ?? input.day;
       const dayShares = dueDay === input.day ? null : normalisedShares(input.dayShares);
       const badSpan = spanViolation({ day: input.day, dueDay, dayShares: input.dayShares?.length && dueDay !== input.day ? input.dayShares : null });
@@ -181,17 +182,13 @@ export class AssignmentService {
       await this.writeOptions(txCtx, a.id, a.subjectId, a.shape, input.options);
       const updated = { ...a, ...span, title: input.title.trim(), revision: a.revision + 1, updatedAt: new Date() };
       if (a.status === AssignmentStatus.PUBLISHED) {
-        const [plan] = await loadPlans(txCtx.db, ctx.schoolId, [updated]);
-        await this.checkPublishable(txCtx, plan);
+        const plan = await this.checkPublishable(txCtx, updated);
         const valid = new Set(planChoices(plan).map((c) => c.key));
         const choices = await txCtx.db.findBy(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id });
         const stale = choices.filter((c) => !valid.has(c.choice)).map((c) => c.studentId);
         if (stale.length) await txCtx.db.delete(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: In(stale) });
       }
-      await txCtx.db.update(Assignment, { schoolId: ctx.schoolId, id: a.id }, {
-        title: updated.title, dueDay: updated.dueDay, dayShares: updated.dayShares, revision: updated.revision, updatedAt: updated.updatedAt,
-      });
-      return txCtx.db.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id: a.id });
+      return this.saveChanges(txCtx, a, { title: updated.title, dueDay: updated.dueDay, dayShares: updated.dayShares, revision: updated.revision, updatedAt: updated.updatedAt });
     });
   }
 
@@ -201,17 +198,17 @@ export class AssignmentService {
    * together exceed them.
    */
   async publish(ctx: RequestContext, id: string, expectedRevision: number): Promise<Assignment> {
-    return withTransaction(ctx, async (txCtx) => {
+    const plan = await withTransaction(ctx, async (txCtx) => {
       const a = await this.lockForTeacher(txCtx, id);
       checkRevision('The assignment', a.revision, expectedRevision);
       if (a.status === AssignmentStatus.PUBLISHED) throw new RuleViolation(AssignmentErrors.ALREADY_PUBLISHED);
-      const [plan] = await loadPlans(txCtx.db, ctx.schoolId, [a]);
-      await this.checkPublishable(txCtx, plan, true);
-      await txCtx.db.update(Assignment, { schoolId: ctx.schoolId, id: a.id }, {
-        status: AssignmentStatus.PUBLISHED, publishedAt: new Date(), revision: a.revision + 1, updatedAt: new Date(),
-      });
-      return txCtx.db.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id: a.id });
+      const plan = await this.checkPublishable(txCtx, a, true);
+      await this.saveChanges(txCtx, a, { status: AssignmentStatus.PUBLISHED, publishedAt: new Date(), revision: a.revision + 1, updatedAt: new Date() });
+      return plan;
     });
+    // The payload's fields read the published assignment and its plan as they are now: not again.
+    primePlan(ctx, plan);
+    return plan.assignment;
   }
 
   /** Takes a published assignment back to draft; students' choices are kept for a republish. */
@@ -220,20 +217,19 @@ export class AssignmentService {
       const a = await this.lockForTeacher(txCtx, id);
       checkRevision('The assignment', a.revision, expectedRevision);
       if (a.status !== AssignmentStatus.PUBLISHED) throw new RuleViolation(AssignmentErrors.NOT_PUBLISHED);
-      await txCtx.db.update(Assignment, { schoolId: ctx.schoolId, id: a.id }, {
-        status: AssignmentStatus.DRAFT, publishedAt: null, revision: a.revision + 1, updatedAt: new Date(),
-      });
-      return txCtx.db.findOneByOrFail(Assignment, { schoolId: ctx.schoolId, id: a.id });
+      return this.saveChanges(txCtx, a, { status: AssignmentStatus.DRAFT, publishedAt: null, revision: a.revision + 1, updatedAt: new Date() });
     });
   }
 
   /**
    * Published plans of a class that are homework on some day from `from` to `to` (whole: count
    * them on a day with `plansOn`), optionally leaving one assignment out; read through `ctx.db`.
+   * With `first`, its plan comes first, read with them (and never twice).
    */
-  async publishedPlans(ctx: RequestContext, classId: string, from: string, to: string, exceptId?: string): Promise<Plan[]> {
+  async publishedPlans(ctx: RequestContext, classId: string, from: string, to: string, exceptId?: string, first?: Assignment): Promise<Plan[]> {
     const rows = await ctx.db.findBy(Assignment, { schoolId: ctx.schoolId, classId, status: AssignmentStatus.PUBLISHED, ...overlapping(from, to) });
-    return loadPlans(ctx.db, ctx.schoolId, rows.filter((r) => r.id !== exceptId));
+    const others = rows.filter((r) => r.id !== exceptId && r.id !== first?.id);
+    return loadPlans(ctx.db, ctx.schoolId, first ? [first, ...others] : others);
   }
 
   /**
@@ -261,10 +257,9 @@ export class AssignmentService {
   /**
    * The rules a published assignment keeps: its items, the written cap, the school's cap on
    * every form at home and, on a day with subject budgets, its subject's budget; when
-   * `publishing`, the school's publishing time too (not on an edit).
+   * `publishing`, the school's publishing time too (not on an edit). Its plan as checked.
    */
-  private async checkPublishable(ctx: TxContext, plan: Plan, publishing = false): Promise<void> {
-    const a = plan.assignment;
+  private async checkPublishable(ctx: TxContext, a: Assignment, publishing = false): Promise<Plan> {
     // Serialise publishing per class: the lock is held to the end of the transaction. Subject
     // budgets and their releases are written under the same lock (subject-budget.service.ts).
     const cls = await ctx.db.findOneOrFail(SchoolClass, { where: { schoolId: ctx.schoolId, id: a.classId }, lock: { mode: 'pessimistic_write' } });
@@ -274,6 +269,8 @@ export class AssignmentService {
     const days = spanDays(a);
     const caps = await loadService.capsOn(ctx, cls.grade, days);
     const violations: RuleViolation[] = publishing ? await this.publishTimeViolations(ctx, a, caps.get(a.day)!.dayKind) : [];
+    // Its own plan and those of the homework published on its days, read together under the lock.
+    const [plan, ...publishedOfSpan] = await this.publishedPlans(ctx, a.classId, a.day, a.dueDay, a.id, a);
     violations.push(...plan.items.flatMap((item) =>
       itemProblems(item, cls.grade, { shape: a.shape, optionKey: item.optionKey }).map((p) => new RuleViolation(ITEM_RULE_ERRORS[p.rule], ['options', item.optionKey, 'items'], {
         title: item.title, grade: p.rule === 'ITEM_OF_ANOTHER_GRADE' ? cls.grade : String(cls.grade),
@@ -282,7 +279,6 @@ export class AssignmentService {
     ));
     // With no written homework allowed at home, the item rule already says all there is to say.
     const writtenForbidden = violations.some((v) => v.code === AssignmentErrors.WRITTEN_AT_HOME_FORBIDDEN.code);
-    const publishedOfSpan = await this.publishedPlans(ctx, a.classId, a.day, a.dueDay, a.id);
     // Homework over several days is checked on each of its days with that day's share, against
     // that day's cap and the rest of that day's homework. What the checks read besides is read
     // once for the whole span.
@@ -313,6 +309,7 @@ export class AssignmentService {
       }
     }
     if (violations.length) throw new RuleViolations(violations);
+    return plan;
   }
 
   /**
@@ -384,19 +381,19 @@ export class AssignmentService {
     return [new RuleViolation(AssignmentErrors.PUBLISHED_TOO_LATE, ['assignmentId'], { minutesLate: problem.minutesLate, day: a.day, latestTime: latestTime!, now: now.time })];
   }
 
-  private async requireTeacherOf(ctx: TxContext, cls: SchoolClass, subject: Subject): Promise<void> {
-    const teaches = await ctx.db.exists(TeachingAssignment, {
-      where: { schoolId: ctx.schoolId, classId: cls.id, subjectId: subject.id, teacherId: ctx.viewer.userId },
-    });
-    if (!teaches) throw new ForbiddenError(AssignmentMessages.SUBJECT_TEACHER_SETS, { subject: subject.name, className: cls.name });
+  /**
+   * Writes `changes` of `a`, a row this transaction holds locked, and answers it as changed: its
+   * other columns are as read under the lock, so it is not read again.
+   */
+  private async saveChanges(ctx: TxContext, a: Assignment, changes: Partial<Pick<Assignment, 'status' | 'publishedAt' | 'title' | 'dueDay' | 'dayShares' | 'revision' | 'updatedAt'>>): Promise<Assignment> {
+    await ctx.db.update(Assignment, { schoolId: ctx.schoolId, id: a.id }, changes);
+    return Object.assign(a, changes);
   }
 
   private async lockForTeacher(ctx: TxContext, id: string): Promise<Assignment> {
     const a = await ctx.db.findOne(Assignment, { where: { schoolId: ctx.schoolId, id }, lock: { mode: 'pessimistic_write' } });
     if (!a || !staffReachesClass(ctx.viewer, a.classId)) throw new NotFoundError('Assignment', id);
-    const cls = await ctx.db.findOneByOrFail(SchoolClass, { schoolId: ctx.schoolId, id: a.classId });
-    const subject = await ctx.db.findOneByOrFail(Subject, { schoolId: ctx.schoolId, id: a.subjectId });
-    await this.requireTeacherOf(ctx, cls, subject);
+    await requireSubjectTeacher(ctx, a.classId, a.subjectId);
     return a;
   }
 

@@ -3,7 +3,7 @@ import { RequestContext, TxContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, RuleViolation, RuleViolations } from '../../core/errors';
 import { checkRevision } from '../../core/revision';
 import { withTransaction } from '../../core/transaction';
-import { SchoolClass, TeachingAssignment } from '../class/class.entity';
+import { SchoolClass } from '../class/class.entity';
 import { loadService, lockLoadRules } from '../load/load.service';
 import { privacyService } from '../privacy/privacy.service';
 import { Subject } from '../school/school.entity';
@@ -16,6 +16,7 @@ import { AssignmentErrors, AssignmentMessages } from './assignment.errors';
 import { assignmentService } from './assignment.service';
 import { StudentGroup, StudentGroupMember } from './student-group.entity';
 import { checkFacts, classStudents, membersOf } from './student-load';
+import { requireSubjectTeacher } from './subject-teacher';
 
 export interface StudentGroupCreateInput {
   classId: string;
@@ -57,7 +58,7 @@ export class StudentGroupService {
       const cls = await this.lockClass(txCtx, input.classId);
       const subject = await txCtx.db.findOneBy(Subject, { schoolId: ctx.schoolId, id: input.subjectId });
       if (!subject) throw new NotFoundError('Subject', input.subjectId);
-      await this.requireTeacherOf(txCtx, cls, subject);
+      await requireSubjectTeacher(txCtx, cls.id, subject.id);
       const name = input.name.trim();
       await this.requireFreeName(txCtx, cls, subject, name);
       const id = randomUUID();
@@ -169,15 +170,8 @@ export class StudentGroupService {
     const g = await ctx.db.findOneBy(StudentGroup, { schoolId: ctx.schoolId, id });
     if (!g) throw new NotFoundError('StudentGroup', id);
     const subject = await ctx.db.findOneByOrFail(Subject, { schoolId: ctx.schoolId, id: g.subjectId });
-    await this.requireTeacherOf(ctx, cls, subject);
+    await requireSubjectTeacher(ctx, cls.id, subject.id);
     return { g, cls, subject };
-  }
-
-  private async requireTeacherOf(ctx: TxContext, cls: SchoolClass, subject: Subject): Promise<void> {
-    const teaches = await ctx.db.exists(TeachingAssignment, {
-      where: { schoolId: ctx.schoolId, classId: cls.id, subjectId: subject.id, teacherId: ctx.viewer.userId },
-    });
-    if (!teaches) throw new ForbiddenError(AssignmentMessages.SUBJECT_TEACHER_SETS, { subject: subject.name, className: cls.name });
   }
 }
 

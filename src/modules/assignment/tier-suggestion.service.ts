@@ -3,10 +3,8 @@ import { RequestContext } from '../../core/context';
 import { addDays, isoWeekday } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from '../../core/errors';
 import { withTransaction } from '../../core/transaction';
-import { SchoolClass, TeachingAssignment } from '../class/class.entity';
 import { privacyService } from '../privacy/privacy.service';
 import { RecordSheetMessages } from '../record-sheet/record-sheet.errors';
-import { Subject } from '../school/school.entity';
 import { User } from '../user/user.entity';
 import { staffReachesClass } from '../user/user.policy';
 import { loadPlans, planChoices } from './assignment-plan';
@@ -14,6 +12,7 @@ import { Assignment, AssignmentStatus, StudentChoice } from './assignment.entity
 import { AssignmentErrors, AssignmentMessages } from './assignment.errors';
 import { TierSuggestion } from './student-group.entity';
 import { addressedTo } from './student-load';
+import { requireSubjectTeacher } from './subject-teacher';
 
 /** A suggestion with the student's own choice beside it (null until they choose). */
 export interface SuggestionLine {
@@ -41,13 +40,7 @@ export class TierSuggestionService {
     return withTransaction(ctx, async (txCtx) => {
       const a = await txCtx.db.findOneBy(Assignment, { schoolId: ctx.schoolId, id: assignmentId });
       if (!a || !staffReachesClass(ctx.viewer, a.classId)) throw new NotFoundError('Assignment', assignmentId);
-      const teaches = await txCtx.db.exists(TeachingAssignment, { where: { schoolId: ctx.schoolId, classId: a.classId, subjectId: a.subjectId, teacherId: ctx.viewer.userId } });
-      if (!teaches) {
-        const [cls, subject] = await Promise.all([
-          txCtx.db.findOneByOrFail(SchoolClass, { schoolId: ctx.schoolId, id: a.classId }), txCtx.db.findOneByOrFail(Subject, { schoolId: ctx.schoolId, id: a.subjectId }),
-        ]);
-        throw new ForbiddenError(AssignmentMessages.SUBJECT_TEACHER_SETS, { subject: subject.name, className: cls.name });
-      }
+      await requireSubjectTeacher(txCtx, a.classId, a.subjectId);
       const student = await txCtx.db.findOneBy(User, { schoolId: ctx.schoolId, id: studentId });
       if (!student || student.classId !== a.classId) throw new NotFoundError('Student', studentId);
       if (!await addressedTo(txCtx, a, [student.id])) throw new RuleViolation(AssignmentErrors.SUGGESTION_NOT_ADDRESSED, ['studentId'], { student: student.displayName });
