@@ -144,3 +144,31 @@ it('publishing homework over 3 days and over 12 days: the same statements, whate
   // fields read nothing again.
   expect(three).toBeLessThanOrEqual(18);
 });
+
+it('handing in and marking: the same statements in a class of 2 and of 40, each within its bound', async () => {
+  const SUBMIT = `mutation($i: SubmissionCreateInput!) { submissionCreate(input: $i) { submission { id status late revision } userErrors { code } } }`;
+  const MARK = `mutation($i: SubmissionMarkInput!) { submissionMark(input: $i) { submission { id status revision } userErrors { code } } }`;
+  const counts = [];
+  for (const i of [0, 1]) {
+    const tok = tokens[t.schools[i].spec.code];
+    const a = await insertItem(t, { subject: 'math', grade: 5, title: '口算练习', minutes: 10 }, i);
+    const b = await insertItem(t, { subject: 'math', grade: 5, title: '应用题', minutes: 12 }, i);
+    const { assignment } = await createAndPublish(t, tok.t5sx1, { ...ids(t, 5, 'math', i), date: '2026-12-14', shape: 'PACKAGES', title: '周一数学', options: packages(a, b) });
+    const handIn = await counter.measure(() => t.ok(SUBMIT, { i: { assignmentId: assignment.id, choice: 'A', answer: '完成', attachments: [], actualMinutes: 11, clientKey: `count-${i}-hand-in` } }, tok.s50101));
+    const submission = handIn.result.submissionCreate.submission;
+    expect(submission.status).toBe('AWAITING_MARK');
+    const mark = await counter.measure(() => t.ok(MARK, { i: { submissionId: submission.id, expectedRevision: submission.revision, mark: 'A+', comment: '书写工整，思路清晰。' } }, tok.t5sx1));
+    expect(mark.result.submissionMark.userErrors).toEqual([]);
+    expect(mark.result.submissionMark.submission.revision).toBe(submission.revision + 1);
+    counts.push([handIn.statements, mark.statements]);
+  }
+  expect(counts[1]).toEqual(counts[0]);
+  // Hand-in: the transaction (2), the consent (1), the savepoint (2), the client key claimed and
+  // its result noted (2), the assignment with its plan (3), the student locked, the earlier
+  // hand-in looked for, the calendar (3), the submission, its version, the choice, the
+  // calibration queue (4): the row is not read again.
+  expect(counts[0][0]).toBeLessThanOrEqual(17);
+  // Marking: the transaction (2), the savepoint (2), the submission locked, its assignment, the
+  // teacher checked, the consent (4), the mark and the update (2); the access log goes with COMMIT.
+  expect(counts[0][1]).toBeLessThanOrEqual(10);
+});

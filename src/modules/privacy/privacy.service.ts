@@ -3,6 +3,7 @@ import { escapeLiteral } from 'pg';
 import { AccessRecord, RequestContext } from '../../core/context';
 import { ForbiddenError, NotFoundError, RuleViolation } from '../../core/errors';
 import { decodeCursor, Page, pageOf } from '../../core/pagination';
+import { preparedQuery } from '../../core/prepared-query';
 import { Role } from '../../core/roles';
 import { withTransaction } from '../../core/transaction';
 import { attachmentService } from '../attachment/attachment.service';
@@ -31,10 +32,13 @@ export class PrivacyService {
    * guardian has not consented; name and class are all that is kept until then.
    */
   async requireConsent(ctx: RequestContext, studentId: string): Promise<void> {
-    const student = await ctx.loaders.userById.load(studentId);
-    const cls = student?.classId ? await ctx.loaders.classById.load(student.classId) : null;
-    if (student && cls && needsConsent(cls.grade) && !student.guardianConsentAt) {
-      throw new RuleViolation(PrivacyErrors.CONSENT_REQUIRED, [], { student: student.displayName });
+    // The student with their class's grade: one statement.
+    const [student] = await preparedQuery<{ display_name: string; consented: boolean; grade: number }>(ctx.db,
+      `SELECT u.display_name, u.guardian_consent_at IS NOT NULL AS consented, c.grade
+         FROM users u JOIN classes c ON c.school_id = u.school_id AND c.id = u.class_id
+        WHERE u.school_id = $1 AND u.id = $2`, [ctx.schoolId, studentId]);
+    if (student && needsConsent(student.grade) && !student.consented) {
+      throw new RuleViolation(PrivacyErrors.CONSENT_REQUIRED, [], { student: student.display_name });
     }
   }
 

@@ -107,8 +107,10 @@ export class SubmissionService {
         level: decision.level, quality: decision.quality, comment: decision.comment, faceToFace: input.faceToFace,
         correctionRequested: input.requestCorrection,
       });
-      await txCtx.db.update(Submission, { schoolId: txCtx.schoolId, id: s.id }, { status: decision.status, revision: s.revision + 1 });
-      return this.reread(txCtx, s.id);
+      const changes = { status: decision.status, revision: s.revision + 1 };
+      await txCtx.db.update(Submission, { schoolId: txCtx.schoolId, id: s.id }, changes);
+      // The row is locked by this transaction: as read, with the changes.
+      return Object.assign(s, changes);
     });
     // The payload hands the work back to the marker.
     privacyService.noteAccess(ctx, [{ studentId: marked.studentId, resource: 'submission', resourceId: marked.id }]);
@@ -166,16 +168,17 @@ export class SubmissionService {
     }
     const now = ctx.clock.now();
     const isSchoolDay = await loadService.schoolDayTest(ctx, a.dueDay, 30);
-    const id = randomUUID();
-    await ctx.db.insert(Submission, {
-      schoolId: ctx.schoolId, id, assignmentId: a.id, studentId: ctx.viewer.userId, choice, status: SubmissionStatus.AWAITING_MARK,
+    // Every column is written here, so the row is answered as written, not read again.
+    const submission = ctx.db.create(Submission, {
+      schoolId: ctx.schoolId, id: randomUUID(), assignmentId: a.id, studentId: ctx.viewer.userId, choice, status: SubmissionStatus.AWAITING_MARK,
       late: now > homeworkDueAt(a.dueDay, isSchoolDay), versionNo: 1, revision: 1, submittedAt: now, lastSubmittedAt: now,
     });
-    await this.insertVersion(ctx, id, 1, work, now);
+    await ctx.db.insert(Submission, submission);
+    await this.insertVersion(ctx, submission.id, 1, work, now);
     await ctx.db.upsert(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: ctx.viewer.userId, choice, chosenAt: now },
       ['schoolId', 'assignmentId', 'studentId']);
     await queueCalibrations(ctx, [a.id]);
-    return this.reread(ctx, id);
+    return submission;
   }
 
   /** The corrected work as a new version of the student's submission (in `correct`'s transaction). */
@@ -187,10 +190,9 @@ export class SubmissionService {
     }
     const now = ctx.clock.now();
     await this.insertVersion(ctx, s.id, s.versionNo + 1, work, now);
-    await ctx.db.update(Submission, { schoolId: ctx.schoolId, id: s.id }, {
-      versionNo: s.versionNo + 1, status: SubmissionStatus.AWAITING_MARK, revision: s.revision + 1, lastSubmittedAt: now,
-    });
-    return this.reread(ctx, s.id);
+    const changes = { versionNo: s.versionNo + 1, status: SubmissionStatus.AWAITING_MARK, revision: s.revision + 1, lastSubmittedAt: now };
+    await ctx.db.update(Submission, { schoolId: ctx.schoolId, id: s.id }, changes);
+    return Object.assign(s, changes);
   }
 
   /** A submission as the transaction sees it now. */
