@@ -1,5 +1,7 @@
 import { Between, EntityManager } from 'typeorm';
 import { RequestContext } from '../../core/context';
+import { entityOfJson, jsonOfRow } from '../../core/entity-json';
+import { preparedQuery } from '../../core/prepared-query';
 import { addDays, isoWeekday } from '../../core/dates';
 import { ForbiddenError, InvalidInputError, RuleViolation } from '../../core/errors';
 import { checkRevision } from '../../core/revision';
@@ -160,10 +162,14 @@ export class LoadService {
   async capsOn(ctx: RequestContext, grade: number, days: string[]): Promise<Map<string, DayCap>> {
     if (days.length === 0) return new Map();
     const sorted = [...days].sort();
-    const [policies, marked] = await Promise.all([
-      ctx.db.findBy(LoadPolicy, { schoolId: ctx.schoolId, grade }),
-      ctx.db.findBy(CalendarDay, { schoolId: ctx.schoolId, day: Between(sorted[0], sorted[sorted.length - 1]) }),
-    ]);
+    // The grade's policies and the calendar of the days: one statement.
+    const db = ctx.db;
+    const [read] = await preparedQuery<{ policies: unknown[][] | null; marked: unknown[][] | null }>(db,
+      `SELECT (SELECT json_agg(${jsonOfRow(db, LoadPolicy, 'p')}) FROM load_policies p WHERE p.school_id = $1 AND p.grade = $2) AS policies,
+              (SELECT json_agg(${jsonOfRow(db, CalendarDay, 'c')}) FROM calendar_days c WHERE c.school_id = $1 AND c.day BETWEEN $3 AND $4) AS marked`,
+      [ctx.schoolId, grade, sorted[0], sorted[sorted.length - 1]]);
+    const policies = (read.policies ?? []).map((v) => entityOfJson(db, LoadPolicy, v));
+    const marked = (read.marked ?? []).map((v) => entityOfJson(db, CalendarDay, v));
     return capsFrom(grade, days, policies, marked);
   }
 }
