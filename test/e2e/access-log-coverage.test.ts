@@ -293,6 +293,7 @@ const FIELDS: Record<string, Classification> = {
   'Query.classAssignments': { notLogged: HOMEWORK },
   'Query.loadCaps': { notLogged: HOMEWORK },
   'Query.loadPreview': { notLogged: HOMEWORK },
+  'Query.loadPreviews': { notLogged: HOMEWORK },
   'Query.subjectBudgets': { notLogged: HOMEWORK },
   'Query.subjectBudgetDay': { notLogged: HOMEWORK },
   'Query.researchGroupCoverage': { notLogged: HOMEWORK },

@@ -28,6 +28,7 @@ const EXPECTED: Record<string, Access> = {
   'Query.assignment': SIGNED_IN,
   'Query.classAssignments': STAFF,
   'Query.loadPreview': STAFF,
+  'Query.loadPreviews': STAFF,
   'Query.studentDay': SIGNED_IN,
   'Query.weeklyNotice': SIGNED_IN,
   'Query.bankItem': STAFF,

@@ -221,6 +221,43 @@ describe(`${SEED} and 003「加强学科组、年级组作业统筹」: a subjec
       .toEqual({ subject: { code: 'english' }, budgetMinutes: 10, usedMinutes: 8, remainingMinutes: 2 });
     expect((await t.ok(BUDGETS, { c: classId(), d: FRI }, tok.t5yy1)).loadPreview.subjectBudgets).toBeNull();
   });
+
+  const DAY_FIELDS = `date dayKind capMinutes heaviestTotalMinutes lightestTotalMinutes remainingMinutes excessMinutes
+    allForms { capMinutes heaviestTotalMinutes } subjects { assignment { title } heaviestWrittenMinutes }
+    subjectBudgets { subject { code } budgetMinutes usedMinutes remainingMinutes } draft { heaviestWrittenMinutes choices { key writtenHomeMinutes } }`;
+  const week = [MON, TUE, WED, THU, FRI, SAT, SUN];
+
+  it('the days of a span being composed, previewed at once, are each as previewed alone (the composer asks once for all of them)', async () => {
+    const item = await insertItem(t, { subject: 'math', grade: 5, title: '数学一周练习', minutes: 35 });
+    const draftInput = { subjectId: ids(t, 5, 'math').subjectId, shape: 'PACKAGES', options: [{ key: 'A', name: 'A', items: [{ itemId: item, atHome: true }] }, { key: 'B', name: 'B', items: [{ itemId: item, atHome: true }] }],
+      firstDay: MON, dueDay: SUN };
+    // Out of order, as a client may ask: answered in the order asked.
+    const dates = [THU, MON, TUE, WED, FRI, SAT, SUN];
+    const { loadPreviews } = await t.ok(`query($c: ID!, $dates: [LocalDate!]!, $draft: LoadDraftInput) { loadPreviews(classId: $c, dates: $dates, draft: $draft) { ${DAY_FIELDS} } }`,
+      { c: classId(), dates, draft: draftInput }, tok.t5sx1);
+    expect(loadPreviews.map((p: { date: string }) => p.date)).toEqual(dates);
+    for (const [n, date] of dates.entries()) {
+      const { loadPreview } = await t.ok(`query($c: ID!, $d: LocalDate!, $draft: LoadDraftInput) { loadPreview(classId: $c, date: $d, draft: $draft) { ${DAY_FIELDS} } }`,
+        { c: classId(), d: date, draft: draftInput }, tok.t5sx1);
+      expect(loadPreviews[n]).toEqual(loadPreview);
+    }
+    // The figures are the week's: 5 minutes a day of the draft, the reading on Monday to Wednesday, 英语's budget on Thursday.
+    expect(loadPreviews.map((p: { draft: { heaviestWrittenMinutes: number } }) => p.draft.heaviestWrittenMinutes)).toEqual([5, 5, 5, 5, 5, 5, 5]);
+    expect(loadPreviews[0].subjectBudgets.find((l: { subject: { code: string } }) => l.subject.code === 'math')).toMatchObject({ budgetMinutes: 20, usedMinutes: 5 });
+    expect(loadPreviews[1].subjects.map((s: { assignment: { title: string } }) => s.assignment.title)).toContain('语文读书笔记');
+  });
+
+  it('more days than the longest span, or a day twice, is refused, saying how many', async () => {
+    const PREVIEWS = `query($c: ID!, $dates: [LocalDate!]!) { loadPreviews(classId: $c, dates: $dates) { date } }`;
+    const many = Array.from({ length: 63 }, (_, n) => new Date(Date.UTC(2026, 11, 14 + n)).toISOString().slice(0, 10));
+    const tooMany = await t.gql(PREVIEWS, { c: classId(), dates: many }, tok.t5sx1);
+    expect(tooMany.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dates', reason: 'TOO_MANY_PREVIEW_DAYS' });
+    expect(tooMany.errors?.[0].message).toBe('一次最多预览 62 天的作业量，这次要了 63 天');
+    const twice = await t.gql(PREVIEWS, { c: classId(), dates: [MON, TUE, MON] }, tok.t5sx1);
+    expect(twice.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'dates', reason: 'PREVIEW_DAY_REPEATED' });
+    expect(twice.errors?.[0].message).toBe(`${MON} 重复了：每天只预览一次`);
+    expect((await t.ok(PREVIEWS, { c: classId(), dates: week }, tok.t5sx1)).loadPreviews).toHaveLength(7);
+  });
 });
 
 describe(`${SEED}: the record sheet of each day`, () => {

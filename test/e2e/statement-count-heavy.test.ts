@@ -145,6 +145,25 @@ it('publishing homework over 3 days and over 12 days: the same statements, whate
   expect(three).toBeLessThanOrEqual(17);
 });
 
+it('the days of homework being composed, previewed at once: the same statements for 3 days and for 12', async () => {
+  const token = tokens['heavy-large'].t5yw1;
+  const item = await insertItem(t, { subject: 'chinese', grade: 5, title: '两周阅读', minutes: 36 }, 1);
+  const draft = (firstDay: string, dueDay: string) => ({ subjectId: ids(t, 5, 'chinese', 1).subjectId, shape: 'PACKAGES', firstDay, dueDay,
+    options: [{ key: 'A', name: 'A', items: [{ itemId: item, atHome: true }] }, { key: 'B', name: 'B', items: [{ itemId: item, atHome: true }] }] });
+  const PREVIEWS = `query($c: ID!, $dates: [LocalDate!]!, $draft: LoadDraftInput) { loadPreviews(classId: $c, dates: $dates, draft: $draft) {
+    date capMinutes heaviestTotalMinutes subjects { heaviestWrittenMinutes assignment { title subject { name } } }
+    subjectBudgets { availableMinutes subject { name } } draft { heaviestWrittenMinutes } heaviestStudent { writtenMinutes } } }`;
+  const c = ids(t, 5, 'chinese', 1).classId;
+  const three = await counter.measure(() => t.ok(PREVIEWS, { c, dates: WEEK.slice(0, 3), draft: draft(WEEK[0], WEEK[2]) }, token));
+  const twelveDays = ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-12', '2026-12-13', '2026-12-14', '2026-12-15', '2026-12-16', '2026-12-17', '2026-12-18'];
+  const twelve = await counter.measure(() => t.ok(PREVIEWS, { c, dates: twelveDays, draft: draft(twelveDays[0], twelveDays[11]) }, token));
+  expect(three.result.loadPreviews).toHaveLength(3);
+  expect(twelve.result.loadPreviews.map((p: { date: string }) => p.date)).toEqual(twelveDays);
+  // The week's published homework shows on its days.
+  expect(twelve.result.loadPreviews[0].subjects.length).toBeGreaterThan(0);
+  expect(twelve.statements).toBe(three.statements);
+});
+
 it('handing in and marking: the same statements in a class of 2 and of 40, each within its bound', async () => {
   const SUBMIT = `mutation($i: SubmissionCreateInput!) { submissionCreate(input: $i) { submission { id status late revision } userErrors { code } } }`;
   const MARK = `mutation($i: SubmissionMarkInput!) { submissionMark(input: $i) { submission { id status revision } userErrors { code } } }`;

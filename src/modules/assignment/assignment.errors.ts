@@ -185,6 +185,16 @@ export const AssignmentMessages = defineMessages({
     zh: (f) => `草稿的日期不正确：${f.day} 至 ${f.dueDay}（截止日期不能早于开始日期，最长 ${f.maxDays} 天，每日分配须每天一个且不全为 0）`,
     en: (f) => `The draft's days are not valid: ${f.day} to ${f.dueDay} (due on or after the first day, at most ${f.maxDays} days, one share per day, not all 0)`,
   },
+  TOO_MANY_PREVIEW_DAYS: {
+    description: 'BAD_USER_INPUT: more days asked of a load preview than the longest homework spans; figures give how many were asked and the most',
+    zh: (f) => `一次最多预览 ${f.max} 天的作业量，这次要了 ${f.count} 天`,
+    en: (f) => `At most ${f.max} days can be previewed at once; ${f.count} were asked`,
+  },
+  PREVIEW_DAY_REPEATED: {
+    description: 'BAD_USER_INPUT: a day asked twice of a load preview',
+    zh: (f) => `${f.day} 重复了：每天只预览一次`,
+    en: (f) => `${f.day} is asked twice: each day is previewed once`,
+  },
   ANOTHER_CLASS_OR_DAY: {
     description: 'BAD_USER_INPUT: the assignment is for another class or day',
     zh: () => '这份作业属于其他班级或其他日期',

@@ -13,7 +13,7 @@ import { SubjectNode } from '../school/school.type';
 import { userService } from '../user/user.service';
 import { UserNode } from '../user/user.type';
 import { planChoices, planLoad, plansOn } from './assignment-plan';
-import { sharesOf, spanDays } from './assignment-span.policy';
+import { MAX_SPAN_DAYS, sharesOf, spanDays } from './assignment-span.policy';
 import { AssignmentChooseInput, AssignmentCreateInput, AssignmentOptionInput, AssignmentStepInput, AssignmentUpdateInput, LoadDraftInput } from './assignment.input';
 import { assignmentService, OptionInput } from './assignment.service';
 import {
@@ -42,6 +42,23 @@ const optionsOf = (options: AssignmentOptionInput[]): OptionInput[] =>
 const assignmentPayload = (work: () => Promise<import('./assignment.entity').Assignment>) =>
   AssignmentPayload.of(async () => AssignmentNode.from(await work()));
 
+/** Previews of a class's days (`classDayService.previews`) as the schema's nodes. */
+async function previewNodes(ctx: RequestContext, classId: string, dates: string[], assignmentId: string | null, draft: LoadDraftInput | null): Promise<LoadPreviewNode[]> {
+  const previews = await classDayService.previews(ctx, fromGlobalId(classId, 'Class', 'classId'), dates,
+    assignmentId ? fromGlobalId(assignmentId, 'Assignment', 'assignmentId') : null,
+    draft && {
+      ...draft, subjectId: fromGlobalId(draft.subjectId, 'Subject', 'draft.subjectId'),
+      options: draft.options.map((o, i) => ({ ...o, items: o.items.map((it, j) => ({ ...it, itemId: fromGlobalId(it.itemId, 'BankItem', `draft.options[${i}].items[${j}].itemId`) })) })),
+      groupId: draft.groupId ? fromGlobalId(draft.groupId, 'StudentGroup', 'draft.groupId') : null,
+    });
+  return Promise.all(previews.map(async (p) => ({
+    ...p, date: p.day, subjects: p.subjects.map((s) => ({ ...s, assignment: AssignmentNode.from(s.plan.assignment) })),
+    draft: p.draft && Object.assign(new DraftLoadNode(), { ...p.draft, choices: p.draft.choices.map(AssignmentChoiceNode.from) }),
+    subjectBudgets: p.subjectBudgets && await budgetLineNodes(ctx, p.subjectBudgets),
+    heaviestStudent: p.heaviestStudent && Object.assign(new HeaviestStudentLoadNode(), p.heaviestStudent),
+  })));
+}
+
 @Resolver(() => AssignmentNode)
 export class AssignmentResolver {
   @Authorized()
@@ -67,19 +84,21 @@ export class AssignmentResolver {
     @Arg('draft', () => LoadDraftInput, { nullable: true, description: 'An assignment being composed, not yet saved' }) draft: LoadDraftInput | null,
     @Ctx() ctx: RequestContext,
   ): Promise<LoadPreviewNode> {
-    const p = await classDayService.preview(ctx, fromGlobalId(classId, 'Class', 'classId'), date,
-      assignmentId ? fromGlobalId(assignmentId, 'Assignment', 'assignmentId') : null,
-      draft && {
-        ...draft, subjectId: fromGlobalId(draft.subjectId, 'Subject', 'draft.subjectId'),
-        options: draft.options.map((o, i) => ({ ...o, items: o.items.map((it, j) => ({ ...it, itemId: fromGlobalId(it.itemId, 'BankItem', `draft.options[${i}].items[${j}].itemId`) })) })),
-        groupId: draft.groupId ? fromGlobalId(draft.groupId, 'StudentGroup', 'draft.groupId') : null,
-      });
-    return {
-      ...p, date: p.day, subjects: p.subjects.map((s) => ({ ...s, assignment: AssignmentNode.from(s.plan.assignment) })),
-      draft: p.draft && Object.assign(new DraftLoadNode(), { ...p.draft, choices: p.draft.choices.map(AssignmentChoiceNode.from) }),
-      subjectBudgets: p.subjectBudgets && await budgetLineNodes(ctx, p.subjectBudgets),
-      heaviestStudent: p.heaviestStudent && Object.assign(new HeaviestStudentLoadNode(), p.heaviestStudent),
-    };
+    return (await previewNodes(ctx, classId, [date], assignmentId, draft))[0];
+  }
+
+  @Authorized(...STAFF_ROLES)
+  @Query(() => [LoadPreviewNode], {
+    description: "Several days of a class against their caps at once, in the order given (the days of homework over several days being composed); each as `loadPreview` answers it (staff of the class)",
+  })
+  async loadPreviews(
+    @Arg('classId', () => ID) classId: string,
+    @Arg('dates', () => [LocalDate], { description: `The days, each once; at most ${MAX_SPAN_DAYS}` }) dates: string[],
+    @Arg('assignmentId', () => ID, { nullable: true, description: 'A saved assignment to see added; it must cover every day' }) assignmentId: string | null,
+    @Arg('draft', () => LoadDraftInput, { nullable: true, description: 'An assignment being composed, not yet saved' }) draft: LoadDraftInput | null,
+    @Ctx() ctx: RequestContext,
+  ): Promise<LoadPreviewNode[]> {
+    return previewNodes(ctx, classId, dates, assignmentId, draft);
   }
 
   @Authorized()

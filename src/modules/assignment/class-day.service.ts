@@ -17,7 +17,7 @@ import { User } from '../user/user.entity';
 import { staffReachesClass } from '../user/user.policy';
 import { weekDays } from '../weekly-list/weekly-list.policy';
 import { loadPlans, overlapParams, Plan, PlanChoice, planChoices, planLoad, plansOn, usedBySubject } from './assignment-plan';
-import { choiceMinutesOn, covers, isMultiDay, MAX_SPAN_DAYS, spanProblem } from './assignment-span.policy';
+import { choiceMinutesOn, covers, isMultiDay, MAX_SPAN_DAYS, Span, spanProblem } from './assignment-span.policy';
 import { Assignment, AssignmentStatus, StudentChoice } from './assignment.entity';
 import { assignmentService } from './assignment.service';
 import { AssignmentShape, choiceMinutes, choicesOf, subjectLoadOfChoices } from './assignment.policy';
@@ -26,7 +26,7 @@ import { versionMinutes } from '../bank/item-minutes';
 import { AssignmentErrors, AssignmentMessages } from './assignment.errors';
 import { SubmissionErrors } from '../submission/submission.errors';
 import { RequestErrors } from '../../core/request-errors';
-import { addressedLoads, addressedTo, classStudents, membersOf } from './student-load';
+import { addressed, addressedTo, classStudents, membersOf } from './student-load';
 import { groupsInvolved, heaviestStudentPath } from './student-load.policy';
 import { StudentGroup } from './student-group.entity';
 import { tierSuggestionService } from './tier-suggestion.service';
@@ -121,6 +121,26 @@ function lines(plans: Plan[]): SubjectLine[] {
   return plans.map((plan) => ({ plan, ...planLoad(plan) }));
 }
 
+/** A draft with its items as they count (ClassDayService.draftItems). */
+interface DraftItems {
+  draft: LoadDraft;
+  planned: Parameters<typeof choiceMinutes>[1];
+}
+
+/** The span of a draft previewed on `day` (its first day: `day` unless given); refused when it is not a span of homework. */
+function draftSpan(draft: LoadDraft, day: string): Span {
+  const span = { day: draft.firstDay ?? day, dueDay: draft.dueDay ?? draft.firstDay ?? day, dayShares: draft.dayShares?.length ? draft.dayShares : null };
+  if (spanProblem(span)) throw new InvalidInputError('draft.dueDay', AssignmentMessages.DRAFT_SPAN_INVALID, { day: span.day, dueDay: span.dueDay, maxDays: MAX_SPAN_DAYS });
+  return span;
+}
+
+/** The choices and load a draft puts on `day` (homework over several days: that day's share). */
+function draftOn({ draft, planned }: DraftItems, day: string): DraftLine {
+  const span = draftSpan(draft, day);
+  const choices = choicesOf(draft.shape, draft.options).map((c) => ({ ...c, ...choiceMinutesOn(choiceMinutes(c, planned), span, day) }));
+  return { ...subjectLoadOfChoices(draft.subjectId, choices), choices, multiDay: isMultiDay(span) };
+}
+
 export class ClassDayService {
   /**
    * The load figures of a class's day before publishing: the cap, every published subject's
@@ -128,70 +148,102 @@ export class ClassDayService {
    * (with `draft`) an assignment being composed, not yet saved, counted as it would be saved.
    */
   async preview(ctx: RequestContext, classId: string, day: string, assignmentId?: string | null, draft?: LoadDraft | null): Promise<LoadPreview> {
+    return (await this.previews(ctx, classId, [day], assignmentId, draft))[0];
+  }
+
+  /**
+   * The same for several days of the class at once (the days of homework over several days
+   * being composed), in the order given: what the previews read (the class, the caps, the
+   * published homework, the draft's items, the budgets, the groups) is read once for all of them,
+   * so the statements do not grow with the days.
+   */
+  async previews(ctx: RequestContext, classId: string, days: string[], assignmentId?: string | null, draft?: LoadDraft | null): Promise<LoadPreview[]> {
+    if (days.length > MAX_SPAN_DAYS) throw new InvalidInputError('dates', AssignmentMessages.TOO_MANY_PREVIEW_DAYS, { count: days.length, max: MAX_SPAN_DAYS });
+    const repeated = days.find((d, i) => days.indexOf(d) !== i);
+    if (repeated) throw new InvalidInputError('dates', AssignmentMessages.PREVIEW_DAY_REPEATED, { day: repeated });
     const cls = await ctx.db.getRepository(SchoolClass).findOneBy({ schoolId: ctx.schoolId, id: classId });
     if (!cls || !staffReachesClass(ctx.viewer, classId)) throw new NotFoundError('Class', classId);
-    const { dayKind, capMinutes, totalCapMinutes } = await loadService.capOn(ctx, cls.grade, day);
-    let plans = plansOn(await assignmentService.publishedPlans(ctx, classId, day, day, assignmentId ?? undefined), day);
+    if (days.length === 0) return [];
+    const sorted = [...days].sort();
+    const caps = await loadService.capsOn(ctx, cls.grade, days);
+    const published = await assignmentService.publishedPlans(ctx, classId, sorted[0], sorted[sorted.length - 1], assignmentId ?? undefined);
+    let saved: Plan | null = null;
     if (assignmentId) {
-      const saved = await assignmentService.get(ctx, assignmentId);
-      if (saved.classId !== classId || !covers(saved, day)) throw new InvalidInputError('assignmentId', AssignmentMessages.ANOTHER_CLASS_OR_DAY);
-      plans = plans.concat(plansOn([await assignmentService.plan(ctx, saved)], day));
+      const a = await assignmentService.get(ctx, assignmentId);
+      if (a.classId !== classId || !days.every((day) => covers(a, day))) throw new InvalidInputError('assignmentId', AssignmentMessages.ANOTHER_CLASS_OR_DAY);
+      saved = await assignmentService.plan(ctx, a);
     }
-    const drafted = draft ? await this.draftLine(ctx, draft, day) : null;
-    // A day's draft stands in for its subject's published homework of the day; one over several days is added.
-    if (drafted && !drafted.multiDay) plans = plans.filter((p) => p.assignment.subjectId !== drafted.subjectId || isMultiDay(p.assignment));
-    const subjects = lines(plans);
-    const heaviest = subjects.reduce((s, l) => s + l.heaviestWrittenMinutes, 0) + (drafted?.heaviestWrittenMinutes ?? 0);
-    const used = usedBySubject(plans);
-    if (drafted) used.set(drafted.subjectId, (used.get(drafted.subjectId) ?? 0) + drafted.heaviestWrittenMinutes);
-    const subjectBudgets = await subjectBudgetService.linesOn(ctx, classId, day, dayKind, used);
-    const heaviestStudent = await this.heaviestStudent(ctx, classId, day, plans, drafted && { load: drafted, groupId: draft?.groupId ?? null });
-    return {
-      cls, day, dayKind, capMinutes, subjects, draft: drafted,
-      lightestTotalMinutes: subjects.reduce((s, l) => s + l.lightestWrittenMinutes, 0) + (drafted?.lightestWrittenMinutes ?? 0),
-      heaviestTotalMinutes: heaviest,
-      remainingMinutes: Math.max(0, capMinutes - heaviest),
-      excessMinutes: Math.max(0, heaviest - capMinutes),
-      allForms: allFormsFigures(drafted ? [...subjects, drafted] : subjects, totalCapMinutes),
-      subjectBudgets,
-      heaviestStudent,
-    };
+    const drafting = draft ? await this.draftItems(ctx, draft, days) : null;
+    const ofDays = days.map((day) => {
+      let plans = plansOn(published, day);
+      if (saved) plans = plans.concat(plansOn([saved], day));
+      const drafted = drafting && draftOn(drafting, day);
+      // A day's draft stands in for its subject's published homework of the day; one over several days is added.
+      if (drafted && !drafted.multiDay) plans = plans.filter((p) => p.assignment.subjectId !== drafted.subjectId || isMultiDay(p.assignment));
+      const used = usedBySubject(plans);
+      if (drafted) used.set(drafted.subjectId, (used.get(drafted.subjectId) ?? 0) + drafted.heaviestWrittenMinutes);
+      return { day, plans, drafted, used, ...caps.get(day)! };
+    });
+    const budgets = await subjectBudgetService.linesOnDays(ctx, classId, ofDays);
+    const heaviestStudents = await this.heaviestStudents(ctx, classId, ofDays, draft ? draft.groupId ?? null : undefined);
+    return ofDays.map(({ day, plans, drafted, dayKind, capMinutes, totalCapMinutes }, n) => {
+      const subjects = lines(plans);
+      const heaviest = subjects.reduce((sum, l) => sum + l.heaviestWrittenMinutes, 0) + (drafted?.heaviestWrittenMinutes ?? 0);
+      return {
+        cls, day, dayKind, capMinutes, subjects, draft: drafted,
+        lightestTotalMinutes: subjects.reduce((sum, l) => sum + l.lightestWrittenMinutes, 0) + (drafted?.lightestWrittenMinutes ?? 0),
+        heaviestTotalMinutes: heaviest,
+        remainingMinutes: Math.max(0, capMinutes - heaviest),
+        excessMinutes: Math.max(0, heaviest - capMinutes),
+        allForms: allFormsFigures(drafted ? [...subjects, drafted] : subjects, totalCapMinutes),
+        subjectBudgets: budgets.get(day) ?? null,
+        heaviestStudent: heaviestStudents[n],
+      };
+    });
   }
 
   /**
-   * The heaviest student's day when homework is addressed to groups: each student counts the
-   * heaviest choice of what is addressed to them. Null without groups (the class figures are
-   * every student's). Reads group membership: noted in the access log for that student.
+   * The heaviest student's day of each day when homework is addressed to groups: each student
+   * counts the heaviest choice of what is addressed to them. Null on a day without groups (the
+   * class figures are every student's). `draftGroupId`: the draft's group (null: the whole class;
+   * undefined: no draft). Reads group membership, once for all the days: noted in the access log
+   * for that student.
    */
-  private async heaviestStudent(
-    ctx: RequestContext, classId: string, day: string, plans: Plan[], drafted: { load: DraftLine; groupId: string | null } | null,
-  ): Promise<LoadPreview['heaviestStudent']> {
-    const loads = await addressedLoads(ctx, plans);
-    if (drafted) {
-      if (drafted.groupId) {
-        const group = await ctx.db.findOneBy(StudentGroup, { schoolId: ctx.schoolId, id: drafted.groupId });
-        if (!group || group.classId !== classId) throw new NotFoundError('StudentGroup', drafted.groupId);
+  private async heaviestStudents(
+    ctx: RequestContext, classId: string, ofDays: { day: string; plans: Plan[]; drafted: DraftLine | null }[], draftGroupId: string | null | undefined,
+  ): Promise<LoadPreview['heaviestStudent'][]> {
+    if (draftGroupId) {
+      const group = await ctx.db.findOneBy(StudentGroup, { schoolId: ctx.schoolId, id: draftGroupId });
+      if (!group || group.classId !== classId) throw new NotFoundError('StudentGroup', draftGroupId);
+    }
+    const groupIds = ofDays.flatMap((d) => d.plans.map((p) => p.assignment.groupId).filter((g): g is string => !!g));
+    const members = await membersOf(ctx, draftGroupId ? [...groupIds, draftGroupId] : groupIds);
+    let students: string[] | undefined;
+    const found: LoadPreview['heaviestStudent'][] = [];
+    for (const { day, plans, drafted } of ofDays) {
+      const loads = addressed(plans, members);
+      if (drafted) loads.push({ load: drafted, audience: draftGroupId ? members.get(draftGroupId)! : null });
+      const paths = groupsInvolved(loads) ? (students ??= (await classStudents(ctx, classId)).map((s) => s.id)) : null;
+      const written = paths && heaviestStudentPath(paths, loads, (l) => l.heaviestWrittenMinutes);
+      if (!paths || !written) {
+        found.push(null);
+        continue;
       }
-      const audience = drafted.groupId ? (await membersOf(ctx, [drafted.groupId])).get(drafted.groupId)! : null;
-      loads.push({ load: drafted.load, audience });
+      const allForms = heaviestStudentPath(paths, loads, (l) => l.heaviestAllFormsMinutes)!;
+      privacyService.noteAccess(ctx, [{ studentId: written.studentId, resource: 'tier_choice', resourceId: `groups:${day}` }]);
+      found.push({ studentId: written.studentId, writtenMinutes: written.minutes, allFormsMinutes: allForms.minutes });
     }
-    if (!groupsInvolved(loads)) return null;
-    const students = (await classStudents(ctx, classId)).map((s) => s.id);
-    const written = heaviestStudentPath(students, loads, (l) => l.heaviestWrittenMinutes);
-    if (!written) return null;
-    const allForms = heaviestStudentPath(students, loads, (l) => l.heaviestAllFormsMinutes)!;
-    privacyService.noteAccess(ctx, [{ studentId: written.studentId, resource: 'tier_choice', resourceId: `groups:${day}` }]);
-    return { studentId: written.studentId, writtenMinutes: written.minutes, allFormsMinutes: allForms.minutes };
+    return found;
   }
 
   /**
-   * The choices and load of a draft being composed: each item counts its approved version's
-   * minutes by the same rule as a saved assignment (versionMinutes: calibrated wins). Items
-   * that could not be saved in it (missing, unapproved, another subject) are NOT_FOUND.
+   * What a draft being composed counts, read once for all the days previewed: each item counts
+   * its approved version's minutes by the same rule as a saved assignment (versionMinutes:
+   * calibrated wins). Its span is checked on every day first; items that could not be saved in
+   * it (missing, unapproved, another subject) are NOT_FOUND.
    */
-  private async draftLine(ctx: RequestContext, draft: LoadDraft, day: string): Promise<DraftLine> {
-    const span = { day: draft.firstDay ?? day, dueDay: draft.dueDay ?? draft.firstDay ?? day, dayShares: draft.dayShares?.length ? draft.dayShares : null };
-    if (spanProblem(span)) throw new InvalidInputError('draft.dueDay', AssignmentMessages.DRAFT_SPAN_INVALID, { day: span.day, dueDay: span.dueDay, maxDays: MAX_SPAN_DAYS });
+  private async draftItems(ctx: RequestContext, draft: LoadDraft, days: string[]): Promise<DraftItems> {
+    for (const day of days) draftSpan(draft, day);
     const ids = [...new Set(draft.options.flatMap((o) => o.items.map((i) => i.itemId)))];
     const items = await Promise.all(ids.map((id) => ctx.loaders.bankItemById.load(id)));
     const bad = ids.find((id, i) => !items[i] || items[i]!.subjectId !== draft.subjectId || items[i]!.approvedVersionNo === null);
@@ -207,9 +259,7 @@ export class ClassDayService {
       optionKey: o.key, atHome: i.atHome, form: formOf.get(i.itemId)!,
       predictedMinutes: minutes.get(versionKey(i.itemId, byId.get(i.itemId)!.approvedVersionNo!))!.countedMinutes,
     })));
-    // Homework over several days: what it puts on the previewed day.
-    const choices = choicesOf(draft.shape, draft.options).map((c) => ({ ...c, ...choiceMinutesOn(choiceMinutes(c, planned), span, day) }));
-    return { ...subjectLoadOfChoices(draft.subjectId, choices), choices, multiDay: isMultiDay(span) };
+    return { draft, planned };
   }
 
   /**

@@ -31,12 +31,6 @@ export async function membersOf(ctx: RequestContext, groupIds: string[]): Promis
   return members;
 }
 
-/** Plans with the students they are addressed to (null: the whole class). */
-export async function addressedLoads(ctx: RequestContext, plans: Plan[], overrides = new Map<string, Set<string>>()): Promise<AddressedLoad[]> {
-  const members = await membersOf(ctx, plans.map((p) => p.assignment.groupId).filter((g): g is string => !!g && !overrides.has(g)));
-  return addressed(plans, new Map([...members, ...overrides]));
-}
-
 /** Plans with the students they are addressed to, from the members of every group among them. */
 export function addressed(plans: Plan[], members: ReadonlyMap<string, Set<string>>): AddressedLoad[] {
   return plans.map((p) => {

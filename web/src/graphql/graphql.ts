@@ -1048,14 +1048,17 @@ export type BankSearchQueryVariables = Exact<{
 
 export type BankSearchQuery = { bankItems: { edges: Array<{ node: { id: string, approvedVersionNo: number | null, calibratedMinutes: number | null, countedMinutes: number | null, unit: { title: string }, approvedVersion: { title: string, body: string, tier: Tier, form: HomeworkForm, predictedMinutes: number, needsPhone: boolean, needsParent: boolean, repetitive: boolean } | null } }>, pageInfo: { hasNextPage: boolean } } };
 
-export type SpanDayLoadQueryVariables = Exact<{
+export type SpanLoadQueryVariables = Exact<{
   classId: string | number;
-  date: string;
+  dates: Array<string> | string;
   draft: LoadDraftInput;
 }>;
 
 
-export type SpanDayLoadQuery = { loadPreview: { ' $fragmentRefs'?: { 'LoadGauge_PreviewFragment': LoadGauge_PreviewFragment } }, withDraft: { draft: { heaviestWrittenMinutes: number } | null } };
+export type SpanLoadQuery = { loadPreviews: Array<(
+    { date: string }
+    & { ' $fragmentRefs'?: { 'LoadGauge_PreviewFragment': LoadGauge_PreviewFragment } }
+  )>, withDraft: Array<{ date: string, draft: { heaviestWrittenMinutes: number } | null }> };
 
 export type ComposeWeeklyListQueryVariables = Exact<{
   classId: string | number;
@@ -2373,12 +2376,14 @@ export const BankSearchDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<BankSearchQuery, BankSearchQueryVariables>;
-export const SpanDayLoadDocument = new TypedDocumentString(`
-    query SpanDayLoad($classId: ID!, $date: LocalDate!, $draft: LoadDraftInput!) {
-  loadPreview(classId: $classId, date: $date) {
+export const SpanLoadDocument = new TypedDocumentString(`
+    query SpanLoad($classId: ID!, $dates: [LocalDate!]!, $draft: LoadDraftInput!) {
+  loadPreviews(classId: $classId, dates: $dates) {
+    date
     ...LoadGauge_preview
   }
-  withDraft: loadPreview(classId: $classId, date: $date, draft: $draft) {
+  withDraft: loadPreviews(classId: $classId, dates: $dates, draft: $draft) {
+    date
     draft {
       heaviestWrittenMinutes
     }
@@ -2408,7 +2413,7 @@ export const SpanDayLoadDocument = new TypedDocumentString(`
       name
     }
   }
-}`) as unknown as TypedDocumentString<SpanDayLoadQuery, SpanDayLoadQueryVariables>;
+}`) as unknown as TypedDocumentString<SpanLoadQuery, SpanLoadQueryVariables>;
 export const ComposeWeeklyListDocument = new TypedDocumentString(`
     query ComposeWeeklyList($classId: ID!, $subjectId: ID!, $day: LocalDate!) {
   weeklyListSuggestion(classId: $classId, subjectId: $subjectId, day: $day) {

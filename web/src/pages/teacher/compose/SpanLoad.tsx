@@ -4,11 +4,14 @@ import { useQuery } from '../../../app/client';
 import { LoadGauge } from '../../../components/LoadGauge';
 import { ErrorNote } from '../../../components/PageState';
 
-/** A day of homework over several days: the class's day, and the draft's share of it as the service counts it. */
-const SpanDayLoadDocument = graphql(`
-  query SpanDayLoad($classId: ID!, $date: LocalDate!, $draft: LoadDraftInput!) {
-    loadPreview(classId: $classId, date: $date) { ...LoadGauge_preview }
-    withDraft: loadPreview(classId: $classId, date: $date, draft: $draft) { draft { heaviestWrittenMinutes } }
+/**
+ * The days of homework over several days, in one request: each day of the class, and the draft's
+ * share of it as the service counts it.
+ */
+const SpanLoadDocument = graphql(`
+  query SpanLoad($classId: ID!, $dates: [LocalDate!]!, $draft: LoadDraftInput!) {
+    loadPreviews(classId: $classId, dates: $dates) { date ...LoadGauge_preview }
+    withDraft: loadPreviews(classId: $classId, dates: $dates, draft: $draft) { date draft { heaviestWrittenMinutes } }
   }
 `);
 
@@ -24,21 +27,24 @@ export interface SpanLoadDay {
  * homework's share, so an over-full Sunday shows before publishing, not only in the refusal.
  */
 export function SpanLoad({ classId, subjectId, draft, days }: { classId: string; subjectId: string; draft: LoadDraftInput; days: SpanLoadDay[] }) {
-  return (
-    <div className="stack" style={{ gap: 12 }} role="list" aria-label="每天的作业总量">
-      {days.map((d) => (
-        <div role="listitem" key={d.day}>
-          <DayLoad classId={classId} subjectId={subjectId} draft={draft} day={d.day} minutes={d.minutes} />
-        </div>
-      ))}
-    </div>
-  );
-}
-
-function DayLoad({ classId, subjectId, draft, day, minutes }: { classId: string; subjectId: string; draft: LoadDraftInput; day: string; minutes: number }) {
-  const query = useQuery(SpanDayLoadDocument, { classId, date: day, draft });
+  const query = useQuery(SpanLoadDocument, { classId, dates: days.map((d) => d.day), draft });
   if (query.error) return <ErrorNote error={query.error} retry={() => void query.refetch()} />;
   if (!query.data) return null;
-  const served = query.loading ? undefined : query.data.withDraft.draft?.heaviestWrittenMinutes;
-  return <LoadGauge preview={query.data.loadPreview} subjectId={subjectId} day={day} thisMinutes={served ?? minutes} />;
+  const previews = new Map(query.data.loadPreviews.map((p) => [p.date, p]));
+  const served = new Map(query.data.withDraft.map((p) => [p.date, p.draft?.heaviestWrittenMinutes]));
+  return (
+    <div className="stack" style={{ gap: 12 }} role="list" aria-label="每天的作业总量">
+      {days.map((d) => {
+        const preview = previews.get(d.day);
+        // A day just added to the span shows once the service has answered for it.
+        if (!preview) return null;
+        const minutes = query.loading ? undefined : served.get(d.day);
+        return (
+          <div role="listitem" key={d.day}>
+            <LoadGauge preview={preview} subjectId={subjectId} day={d.day} thisMinutes={minutes ?? d.minutes} />
+          </div>
+        );
+      })}
+    </div>
+  );
 }
