@@ -117,6 +117,23 @@ describe('a top-level error', () => {
     expect(await upload()).toEqual({ status: 401, body: { errors: [{ message: '请先登录再上传文件', extensions: { code: 'UNAUTHENTICATED' } }] } });
     expect(await upload('en')).toEqual({ status: 401, body: { errors: [{ message: 'Sign in first to upload files', extensions: { code: 'UNAUTHENTICATED' } }] } });
   });
+
+  it("the upload protocol's own refusals too: a body that is not JSON, a wrong method, a chunk from the wrong byte", async () => {
+    const send = (path: string, init: RequestInit, lang?: string) => fetch(`${t.url}${path}`, {
+      ...init, headers: { authorization: `Bearer ${office}`, ...(lang ? { 'accept-language': lang } : {}), ...(init.headers as Record<string, string> ?? {}) },
+    }).then(async (r) => ({ status: r.status, error: ((await r.json()) as { errors: { message: string; extensions: { code: string } }[] }).errors[0] }));
+    const notJson = { method: 'POST', headers: { 'content-type': 'application/json' }, body: 'name=作业.jpg' };
+    expect(await send('/uploads', notJson)).toMatchObject({ status: 400, error: { message: '请求内容须为 JSON：{"name": "作业.jpg", "sizeBytes": 123456}', extensions: { code: 'BAD_REQUEST' } } });
+    expect(await send('/uploads', notJson, 'en')).toMatchObject({ status: 400, error: { message: 'The body must be JSON: {"name": "作业.jpg", "sizeBytes": 123456}' } });
+    expect(await send('/uploads', { method: 'PUT' })).toMatchObject({ status: 405, error: { message: '开始上传请用 POST /uploads', extensions: { code: 'METHOD_NOT_ALLOWED' } } });
+    expect(await send('/uploads', { method: 'PUT' }, 'en')).toMatchObject({ status: 405, error: { message: 'POST /uploads starts an upload' } });
+    const started = await fetch(`${t.url}/uploads`, { method: 'POST', headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: '作业.jpg', sizeBytes: 5000 }) });
+    expect(started.status).toBe(201);
+    const at = new URL(started.headers.get('location')!, t.url).pathname;
+    const chunk = { method: 'PATCH', headers: { 'upload-offset': '100', 'content-type': 'application/offset+octet-stream' }, body: new Uint8Array(100) };
+    expect(await send(at, chunk)).toMatchObject({ status: 409, error: { message: '上传已到第 0 字节，请从这里接着发送（Upload-Offset: 0）', extensions: { code: 'UPLOAD_OFFSET_MISMATCH' } } });
+    expect(await send(at, chunk, 'en')).toMatchObject({ status: 409, error: { message: 'The upload is at byte 0; send the bytes from there (Upload-Offset: 0)' } });
+  });
 });
 
 describe('requests in both languages at the same time', () => {

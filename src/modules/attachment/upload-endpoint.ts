@@ -46,13 +46,13 @@ interface Staged {
 }
 
 export class HttpFailure extends Error {
-  /** `text` is written in the request's language when answered; a plain string is the upload protocol's own (English). */
-  constructor(readonly status: number, readonly text: MessageText | string, readonly code: string, readonly extra: Record<string, unknown> = {}) {
-    super(typeof text === 'string' ? text : render(text));
+  /** `text` is written in the request's language when answered (Chinese by default, English kept). */
+  constructor(readonly status: number, readonly text: MessageText, readonly code: string, readonly extra: Record<string, unknown> = {}) {
+    super(render(text));
   }
 
   messageIn(locale: Locale): string {
-    return typeof this.text === 'string' ? this.text : render(this.text, {}, locale);
+    return render(this.text, {}, locale);
   }
 }
 
@@ -90,7 +90,7 @@ export class UploadEndpoint {
     if (!claims) throw new HttpFailure(401, { zh: () => '请先登录再上传文件', en: () => 'Sign in first to upload files' }, 'UNAUTHENTICATED');
     const id = url.pathname.slice('/uploads/'.length);
     if (url.pathname === '/uploads') {
-      if (req.method !== 'POST') throw new HttpFailure(405, 'POST /uploads starts an upload', 'METHOD_NOT_ALLOWED');
+      if (req.method !== 'POST') throw new HttpFailure(405, { zh: () => '开始上传请用 POST /uploads', en: () => 'POST /uploads starts an upload' }, 'METHOD_NOT_ALLOWED');
       return this.start(req, res, claims);
     }
     if (!ID.test(id)) throw notFound();
@@ -128,7 +128,7 @@ export class UploadEndpoint {
       res.statusCode = 204;
       return void res.end();
     }
-    throw new HttpFailure(405, 'PATCH, HEAD or DELETE /uploads/{id}', 'METHOD_NOT_ALLOWED');
+    throw new HttpFailure(405, { zh: () => '上传中的文件只接受 PATCH、HEAD 或 DELETE /uploads/{id}', en: () => 'PATCH, HEAD or DELETE /uploads/{id}' }, 'METHOD_NOT_ALLOWED');
   }
 
   private async start(req: http.IncomingMessage, res: http.ServerResponse, claims: { sub: string; sch: string; ver: number }): Promise<void> {
@@ -137,12 +137,14 @@ export class UploadEndpoint {
     try {
       parsed = JSON.parse(body.toString('utf8'));
     } catch {
-      throw new HttpFailure(400, 'The body must be JSON: {"name": "作业.jpg", "sizeBytes": 123456}', 'BAD_REQUEST');
+      throw new HttpFailure(400, { zh: () => '请求内容须为 JSON：{"name": "作业.jpg", "sizeBytes": 123456}', en: () => 'The body must be JSON: {"name": "作业.jpg", "sizeBytes": 123456}' }, 'BAD_REQUEST');
     }
     const name = typeof parsed.name === 'string' ? parsed.name.trim().slice(0, 200) : '';
     const sizeBytes = parsed.sizeBytes;
     if (!name || typeof sizeBytes !== 'number' || !Number.isInteger(sizeBytes) || sizeBytes < 1) {
-      throw new HttpFailure(400, 'Give the file name and its size in bytes: {"name": "作业.jpg", "sizeBytes": 123456}', 'BAD_REQUEST');
+      throw new HttpFailure(400, {
+        zh: () => '请给出文件名和文件大小（字节）：{"name": "作业.jpg", "sizeBytes": 123456}', en: () => 'Give the file name and its size in bytes: {"name": "作业.jpg", "sizeBytes": 123456}',
+      }, 'BAD_REQUEST');
     }
     checkSize(this.config, null, sizeBytes);
     // Who may upload, and whether the school has room, are checked before a byte is taken.
@@ -167,17 +169,21 @@ export class UploadEndpoint {
     if (!Number.isInteger(given) || given !== offset) {
       req.resume();
       res.setHeader('upload-offset', String(offset));
-      throw new HttpFailure(409, `The upload is at byte ${offset}; send the bytes from there (Upload-Offset: ${offset})`, 'UPLOAD_OFFSET_MISMATCH', { offset });
+      throw new HttpFailure(409, {
+        zh: () => `上传已到第 ${offset} 字节，请从这里接着发送（Upload-Offset: ${offset}）`, en: () => `The upload is at byte ${offset}; send the bytes from there (Upload-Offset: ${offset})`,
+      }, 'UPLOAD_OFFSET_MISMATCH', { offset });
     }
     // The whole chunk first: a connection cut here leaves the upload as it was.
     const chunk = await readAll(req, this.config.files.chunkBytes);
     if (offset + chunk.length > staged.sizeBytes) {
-      throw new HttpFailure(400, `The upload was announced as ${staged.sizeBytes} bytes; this chunk goes past it`, 'UPLOAD_TOO_LONG', { offset });
+      throw new HttpFailure(400, {
+        zh: () => `这个上传申报为 ${staged.sizeBytes} 字节，这一段超出了它`, en: () => `The upload was announced as ${staged.sizeBytes} bytes; this chunk goes past it`,
+      }, 'UPLOAD_TOO_LONG', { offset });
     }
     if (offset === 0) {
       // The first bytes tell what the file is: refused at once, before more is sent.
       if (chunk.length < Math.min(SNIFF_BYTES, staged.sizeBytes)) {
-        throw new HttpFailure(400, `The first chunk must carry at least ${SNIFF_BYTES} bytes`, 'UPLOAD_CHUNK_TOO_SMALL', { offset });
+        throw new HttpFailure(400, { zh: () => `第一段至少要有 ${SNIFF_BYTES} 字节`, en: () => `The first chunk must carry at least ${SNIFF_BYTES} bytes` }, 'UPLOAD_CHUNK_TOO_SMALL', { offset });
       }
       try {
         const type = acceptType(chunk);
@@ -335,7 +341,7 @@ function readAll(req: http.IncomingMessage, max: number): Promise<Buffer> {
       else chunks.push(c);
     });
     req.on('end', () => (over
-      ? reject(new HttpFailure(413, `A chunk may carry at most ${max} bytes`, 'CHUNK_TOO_LARGE', { maxBytes: max }))
+      ? reject(new HttpFailure(413, { zh: () => `每一段最多 ${max} 字节`, en: () => `A chunk may carry at most ${max} bytes` }, 'CHUNK_TOO_LARGE', { maxBytes: max }))
       : resolve(Buffer.concat(chunks))));
     req.on('aborted', () => reject(new Error('the connection was cut before the chunk ended')));
     req.on('error', reject);
