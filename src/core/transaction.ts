@@ -1,3 +1,5 @@
+import { EntityTarget, FindOptionsWhere } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { RequestContext, TxContext } from './context';
 import { RuleViolation } from './errors';
 import { schoolSetFor } from './request-scope';
@@ -49,3 +51,13 @@ async function inTransaction<T>(ctx: RequestContext, work: (txCtx: TxContext) =>
 }
 
 const UNIQUE_VIOLATION = '23505';
+
+/**
+ * Writes `changes` of `row`, a row of the school that this transaction holds locked (read `FOR
+ * UPDATE` through `ctx.db`), and answers the row as changed: its other columns are as read
+ * under the lock, which no one else can have changed since, so it is not read again.
+ */
+export async function saveLocked<T extends { id: string }>(ctx: TxContext, entity: EntityTarget<T>, row: T, changes: Partial<T>): Promise<T> {
+  await ctx.db.update(entity, { schoolId: ctx.schoolId, id: row.id } as unknown as FindOptionsWhere<T>, changes as QueryDeepPartialEntity<T>);
+  return Object.assign(row, changes);
+}

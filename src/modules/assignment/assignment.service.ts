@@ -4,7 +4,7 @@ import { RequestContext, TxContext } from '../../core/context';
 import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation, RuleViolations } from '../../core/errors';
 import { idempotent } from '../../core/idempotency';
 import { checkRevision } from '../../core/revision';
-import { withTransaction } from '../../core/transaction';
+import { saveLocked, withTransaction } from '../../core/transaction';
 import { BankItem, BankItemVersion } from '../bank/bank-item.entity';
 import { versionKey } from '../bank/bank.loaders';
 import { versionMinutes } from '../bank/item-minutes';
@@ -188,7 +188,7 @@ export class AssignmentService {
         const stale = choices.filter((c) => !valid.has(c.choice)).map((c) => c.studentId);
         if (stale.length) await txCtx.db.delete(StudentChoice, { schoolId: ctx.schoolId, assignmentId: a.id, studentId: In(stale) });
       }
-      return this.saveChanges(txCtx, a, { title: updated.title, dueDay: updated.dueDay, dayShares: updated.dayShares, revision: updated.revision, updatedAt: updated.updatedAt });
+      return saveLocked(txCtx, Assignment, a, { title: updated.title, dueDay: updated.dueDay, dayShares: updated.dayShares, revision: updated.revision, updatedAt: updated.updatedAt });
     });
   }
 
@@ -203,7 +203,7 @@ export class AssignmentService {
       checkRevision('The assignment', a.revision, expectedRevision);
       if (a.status === AssignmentStatus.PUBLISHED) throw new RuleViolation(AssignmentErrors.ALREADY_PUBLISHED);
       const plan = await this.checkPublishable(txCtx, a, true);
-      await this.saveChanges(txCtx, a, { status: AssignmentStatus.PUBLISHED, publishedAt: new Date(), revision: a.revision + 1, updatedAt: new Date() });
+      await saveLocked(txCtx, Assignment, a, { status: AssignmentStatus.PUBLISHED, publishedAt: new Date(), revision: a.revision + 1, updatedAt: new Date() });
       return plan;
     });
     // The payload's fields read the published assignment and its plan as they are now: not again.
@@ -217,7 +217,7 @@ export class AssignmentService {
       const a = await this.lockForTeacher(txCtx, id);
       checkRevision('The assignment', a.revision, expectedRevision);
       if (a.status !== AssignmentStatus.PUBLISHED) throw new RuleViolation(AssignmentErrors.NOT_PUBLISHED);
-      return this.saveChanges(txCtx, a, { status: AssignmentStatus.DRAFT, publishedAt: null, revision: a.revision + 1, updatedAt: new Date() });
+      return saveLocked(txCtx, Assignment, a, { status: AssignmentStatus.DRAFT, publishedAt: null, revision: a.revision + 1, updatedAt: new Date() });
     });
   }
 
@@ -379,15 +379,6 @@ export class AssignmentService {
       return [new RuleViolation(AssignmentErrors.PUBLISHED_FOR_PAST_DAY, ['assignmentId'], { daysPast: problem.daysPast, day: a.day, today: now.date })];
     }
     return [new RuleViolation(AssignmentErrors.PUBLISHED_TOO_LATE, ['assignmentId'], { minutesLate: problem.minutesLate, day: a.day, latestTime: latestTime!, now: now.time })];
-  }
-
-  /**
-   * Writes `changes` of `a`, a row this transaction holds locked, and answers it as changed: its
-   * other columns are as read under the lock, so it is not read again.
-   */
-  private async saveChanges(ctx: TxContext, a: Assignment, changes: Partial<Pick<Assignment, 'status' | 'publishedAt' | 'title' | 'dueDay' | 'dayShares' | 'revision' | 'updatedAt'>>): Promise<Assignment> {
-    await ctx.db.update(Assignment, { schoolId: ctx.schoolId, id: a.id }, changes);
-    return Object.assign(a, changes);
   }
 
   private async lockForTeacher(ctx: TxContext, id: string): Promise<Assignment> {

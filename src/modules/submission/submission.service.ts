@@ -4,7 +4,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError, RuleViolation } from 
 import { idempotent } from '../../core/idempotency';
 import { checkRevision } from '../../core/revision';
 import { Role } from '../../core/roles';
-import { withTransaction } from '../../core/transaction';
+import { saveLocked, withTransaction } from '../../core/transaction';
 import { loadPlans } from '../assignment/assignment-plan';
 import { addressedTo } from '../assignment/student-load';
 import { Assignment, AssignmentStatus, StudentChoice } from '../assignment/assignment.entity';
@@ -108,9 +108,7 @@ export class SubmissionService {
         correctionRequested: input.requestCorrection,
       });
       const changes = { status: decision.status, revision: s.revision + 1 };
-      await txCtx.db.update(Submission, { schoolId: txCtx.schoolId, id: s.id }, changes);
-      // The row is locked by this transaction: as read, with the changes.
-      return Object.assign(s, changes);
+      return saveLocked(txCtx, Submission, s, changes);
     });
     // The payload hands the work back to the marker.
     privacyService.noteAccess(ctx, [{ studentId: marked.studentId, resource: 'submission', resourceId: marked.id }]);
@@ -191,8 +189,7 @@ export class SubmissionService {
     const now = ctx.clock.now();
     await this.insertVersion(ctx, s.id, s.versionNo + 1, work, now);
     const changes = { versionNo: s.versionNo + 1, status: SubmissionStatus.AWAITING_MARK, revision: s.revision + 1, lastSubmittedAt: now };
-    await ctx.db.update(Submission, { schoolId: ctx.schoolId, id: s.id }, changes);
-    return Object.assign(s, changes);
+    return saveLocked(ctx, Submission, s, changes);
   }
 
   /** A submission as the transaction sees it now. */
