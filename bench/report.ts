@@ -256,9 +256,10 @@ export function writeReport(file: string, machine: MachineFacts, reports: Target
   out.push('- Heavy reads are the documents of test/e2e/statement-count-heavy.test.ts (bench/operations.ts): the class week as its head teacher, the ' +
     'student\'s day as the student, the maths teacher\'s marking queue (first 50), the weekly public notice as the academic office, a bank search for 分数 ' +
     '(first 20) as the maths teacher, and the class load report of the week as the head teacher.');
-  out.push(`- publish: the maths teacher publishes a fresh A/B draft (two written items) on a day that already has published 语文 homework, so the load ` +
+  out.push(`- publish: the maths teacher of another class (not the sample class's) publishes a fresh A/B draft (two written items) on a day that already has published 语文 homework, so the load ` +
     `check reads the day and passes; all of them in one class, so concurrent publishes queue on the class lock the check takes. "publish, ${run.teachers} teachers": ` +
-    `${run.teachers} maths teachers of ${run.teachers} classes, one connection each. The drafts are written beforehand on bench days from 2090 on (bench/workloads.ts). ` +
+    `${run.teachers} maths teachers of ${run.teachers} more classes, one connection each. The drafts are written beforehand on bench days from 2090 on (bench/workloads.ts), ` +
+    'never in the sample class or by its maths teacher, so the reads (the marking queue above all) see a real teacher\'s year. ' +
     'submit: students hand in homework of the school year they chose and had not handed in (grade 5 first; consecutive requests from different students), ' +
     'each with its own client key. Each hand-in queues its items for recalibration; the service\'s calibration worker (in the same process, ' +
     'so its CPU counts) recalibrates them with their real history once a second, and its statements are not counted in statements/request.');

@@ -305,8 +305,8 @@ async function benchTarget(name: TargetName): Promise<TargetReport> {
     };
     const enough = (rate: number, connections: number) => Math.ceil(2 * rate * (SECONDS + WARMUP_SECONDS) * 1.3) + 2 * connections + 20;
     const fastest = (prefix: string, fallback: number) => Math.max(fallback, ...measured.results.filter((r) => r.operation.startsWith(prefix)).map((r) => r.rps));
-    const { sample: own, others } = await writeClasses(sql, s.schoolId, s.classId, TEACHERS);
-    for (const c of others) await tokenOf(c.math.username, s.passwords.staff);
+    const { publisher: own, others } = await writeClasses(sql, s.schoolId, s.classId, TEACHERS);
+    for (const c of [own, ...others]) await tokenOf(c.math.username, s.passwords.staff);
     const remaining = (c: ClassSlots) => c.drafts.length - c.draftsUsed;
     const publishFrom = (operation: string, classes: ClassSlots[]): Workload => ({
       operation,

@@ -76,11 +76,13 @@ async function pickItems(sql: Sql, schoolId: string, grade: number, subject: str
 }
 
 /**
- * The sample class (its maths teacher publishes in the 1/8/32-connection runs, its students
- * hand in) and `teachers` other classes of grades 3–9, each with its own maths teacher, for
- * the run where that many teachers publish at once.
+ * The class whose maths teacher publishes in the 1/8/32-connection runs, and `teachers` other
+ * classes of grades 3–9, each with its own maths teacher, for the run where that many teachers
+ * publish at once. None of them is the sample class or has its maths teacher: the reads ask
+ * about the sample class and its maths teacher's marking queue, which the thousands of bench
+ * drafts would otherwise sit in (a real teacher has about 200 assignments a year).
  */
-export async function writeClasses(sql: Sql, schoolId: string, sampleClassId: string, teachers: number): Promise<{ sample: ClassSlots; others: ClassSlots[] }> {
+export async function writeClasses(sql: Sql, schoolId: string, sampleClassId: string, teachers: number): Promise<{ publisher: ClassSlots; others: ClassSlots[] }> {
   const [rows] = await sql([{
     text: `SELECT c.id AS "classId", c.name AS "className", c.grade, s.code, s.id AS "subjectId", u.id AS "teacherId", u.username
              FROM classes c
@@ -105,14 +107,15 @@ export async function writeClasses(sql: Sql, schoolId: string, sampleClassId: st
   const sample = byClass.get(sampleClassId);
   if (!sample?.math || !sample.chinese) throw new Error('the sample class has no maths or Chinese teacher');
   const seen = new Set([sample.math.teacherId]);
-  const others: ClassSlots[] = [];
+  const picked: ClassSlots[] = [];
   for (const c of byClass.values()) {
-    if (others.length === teachers) break;
+    if (picked.length === teachers + 1) break;
     if (c === sample || !c.math || !c.chinese || seen.has(c.math.teacherId)) continue;
     seen.add(c.math.teacherId);
-    others.push(c);
+    picked.push(c);
   }
-  if (others.length < teachers) throw new Error(`only ${others.length} other classes with their own maths teacher`);
+  if (picked.length < teachers + 1) throw new Error(`only ${picked.length} classes besides the sample with their own maths teacher (${teachers + 1} needed)`);
+  const [publisher, ...others] = picked;
   // The drafts earlier runs wrote.
   const [drafts] = await sql([{
     text: `SELECT class_id AS "classId", id FROM assignments
@@ -126,7 +129,7 @@ export async function writeClasses(sql: Sql, schoolId: string, sampleClassId: st
     c.drafts.push(toGlobalId('Assignment', d.id));
     c.days++;
   }
-  return { sample, others };
+  return { publisher, others };
 }
 
 type Column = [name: string, type: string];
