@@ -1,5 +1,8 @@
 import { Logger as TypeOrmLogger } from 'typeorm';
 import { Database } from '../../src/core/database';
+import { Logger } from '../../src/core/logger';
+import { migrate } from '../../src/core/migrations';
+import { seedSchool } from '../../seeds/demo';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '../../src/core/embedded-postgres';
 import { buildSchool, SchoolFixture } from '../../seeds/school-fixture';
 import { DatabaseStore, embeddedDataDir, embeddedStore, Seed, serverStore, templateFor } from './database-templates';
@@ -34,16 +37,31 @@ function storeFor(embedded = false): DatabaseStore {
   return adminUrl && !embedded ? serverStore(adminUrl) : embeddedStore();
 }
 
+/**
+ * TEST_DATABASE_TEMPLATES=0 makes each file's database as the set-up did before the templates:
+ * an empty one, migrated and seeded by the file itself. It is there to measure what the
+ * templates save (README, "Tests"); the tests are the same either way.
+ */
+const fromScratch = (): boolean => process.env.TEST_DATABASE_TEMPLATES === '0';
+
 export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
   const store = storeFor(options.embedded);
   const name = store.freshName();
-  await store.create(name, await templateFor(store, options.seed));
+  await store.create(name, fromScratch() ? undefined : await templateFor(store, options.seed));
   let db: Database;
   try {
     db = await store.open(name, options.queryLogger);
   } catch (e) {
     await store.drop(name);
     throw e;
+  }
+  if (fromScratch()) {
+    try {
+      await fillFromScratch(db, options.seed);
+    } catch (e) {
+      await db.close().finally(() => store.drop(name));
+      throw e;
+    }
   }
   return {
     ...db,
@@ -57,6 +75,11 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
       }
     },
   };
+}
+
+async function fillFromScratch(db: Database, seed?: Seed): Promise<void> {
+  await migrate(db, new Logger('silent'));
+  for (const spec of seed?.schools ?? []) await seedSchool(db.dataSource, spec, seed!.passwordHashCost);
 }
 
 /**
