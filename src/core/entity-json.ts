@@ -53,7 +53,8 @@ function settersOf(metadata: EntityMetadata, driver: EntityManager['connection']
     const plain = !c.transformer && !c.embeddedMetadata && !c.isVirtual && !(c.type === 'enum' && c.isArray);
     const property = c.propertyName;
     if (plain && TIMESTAMPS.has(c.type)) return (entity, value) => { entity[property] = value && typeof value === 'string' ? new Date(value) : value; };
-    if (plain && AS_IS.has(c.type) && (c.type !== Boolean && c.type !== 'boolean' && c.type !== 'bool' || !c.isArray)) {
+    // TypeORM turns a Boolean column's value into true or false, even an array's: through TypeORM.
+    if (plain && AS_IS.has(c.type) && !(c.type === Boolean && c.isArray)) {
       return (entity, value) => { entity[property] = value; };
     }
     return (entity, value) => c.setEntityValue(entity, driver.prepareHydratedValue(value, c));

@@ -137,12 +137,18 @@ export interface Seed {
   passwordHashCost: number;
 }
 
+/** Applies every migration to `db`. */
+export const migrateSilently = (db: Database): Promise<unknown> => migrate(db, new Logger('silent'));
+
+/** Seeds `seed`'s schools into a migrated `db`. */
+export async function seedSchools(db: Database, seed?: Seed): Promise<void> {
+  for (const spec of seed?.schools ?? []) await seedSchool(db.dataSource, spec, seed!.passwordHashCost);
+}
+
 /** The template with every migration applied and `seed` seeded (none: just migrated). */
 export async function templateFor(store: DatabaseStore, seed?: Seed): Promise<string> {
-  const migrated = await ensureTemplate(store, `m${sourceHash(['migrations'])}`, undefined, (db) => migrate(db, new Logger('silent')));
+  const migrated = await ensureTemplate(store, `m${sourceHash(['migrations'])}`, undefined, migrateSilently);
   if (!seed?.schools.length) return migrated;
   const name = `s${sourceHash(['migrations', 'seeds'], JSON.stringify(seed))}`;
-  return ensureTemplate(store, name, migrated, async (db) => {
-    for (const spec of seed.schools) await seedSchool(db.dataSource, spec, seed.passwordHashCost);
-  });
+  return ensureTemplate(store, name, migrated, (db) => seedSchools(db, seed));
 }

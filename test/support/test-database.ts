@@ -1,11 +1,8 @@
 import { Logger as TypeOrmLogger } from 'typeorm';
 import { Database } from '../../src/core/database';
-import { Logger } from '../../src/core/logger';
-import { migrate } from '../../src/core/migrations';
-import { seedSchool } from '../../seeds/demo';
 import { EmbeddedPostgres, startEmbeddedPostgres } from '../../src/core/embedded-postgres';
 import { buildSchool, SchoolFixture } from '../../seeds/school-fixture';
-import { DatabaseStore, embeddedDataDir, embeddedStore, Seed, serverStore, templateFor } from './database-templates';
+import { DatabaseStore, embeddedDataDir, embeddedStore, migrateSilently, Seed, seedSchools, serverStore, templateFor } from './database-templates';
 
 /**
  * A fresh database for one test file, with every migration applied and the schools it asks
@@ -57,7 +54,8 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
   }
   if (fromScratch()) {
     try {
-      await fillFromScratch(db, options.seed);
+      await migrateSilently(db);
+      await seedSchools(db, options.seed);
     } catch (e) {
       await db.close().finally(() => store.drop(name));
       throw e;
@@ -75,11 +73,6 @@ export async function createTestDatabase(options: TestDatabaseOptions = {}): Pro
       }
     },
   };
-}
-
-async function fillFromScratch(db: Database, seed?: Seed): Promise<void> {
-  await migrate(db, new Logger('silent'));
-  for (const spec of seed?.schools ?? []) await seedSchool(db.dataSource, spec, seed!.passwordHashCost);
 }
 
 /**
