@@ -16,20 +16,22 @@ export type AssignmentJson = [unknown[], unknown[][], ItemRow[], unknown[][], un
  * One assignment (the alias `a` of assignments) with everything its fields resolve to, as one
  * JSON value: its options and pinned items (its plan), the pinned versions' content, its subject
  * and its teacher (with the facts deciding who may see them). `primeAssignment` puts them in the
- * request's loaders, so the fields of a read cost no further statement.
+ * request's loaders, so the fields of a read cost no further statement. With `planOnly`, the
+ * plan and the subject only (the versions' content and the teacher as none): for a read that
+ * counts minutes and names subjects, such as the class load report.
  */
-export function assignmentJsonSql(db: EntityManager): string {
+export function assignmentJsonSql(db: EntityManager, { planOnly = false }: { planOnly?: boolean } = {}): string {
   return `json_build_array(
         ${jsonOfRow(db, Assignment, 'a')},
         (SELECT coalesce(json_agg(${jsonOfRow(db, AssignmentOption, 'o')} ORDER BY o.sort_order), '[]'::json)
            FROM assignment_options o WHERE o.school_id = a.school_id AND o.assignment_id = a.id),
         (SELECT coalesce(json_agg(row_to_json(r) ORDER BY r.option_key, r.sort_order), '[]'::json)
            FROM (SELECT ${ITEM_ROW_SQL} FROM ${ITEM_JOINS_SQL} WHERE ai.school_id = a.school_id AND ai.assignment_id = a.id) r),
-        (SELECT coalesce(json_agg(${jsonOfRow(db, BankItemVersion, 'pv')}), '[]'::json)
+        ${planOnly ? `'[]'::json` : `(SELECT coalesce(json_agg(${jsonOfRow(db, BankItemVersion, 'pv')}), '[]'::json)
            FROM (SELECT DISTINCT item_id, version_no FROM assignment_items WHERE school_id = a.school_id AND assignment_id = a.id) pk
-           JOIN bank_item_versions pv ON pv.school_id = a.school_id AND pv.item_id = pk.item_id AND pv.version_no = pk.version_no),
+           JOIN bank_item_versions pv ON pv.school_id = a.school_id AND pv.item_id = pk.item_id AND pv.version_no = pk.version_no)`},
         (SELECT ${jsonOfRow(db, Subject, 's')} FROM subjects s WHERE s.school_id = a.school_id AND s.id = a.subject_id),
-        ${userWithFactsSql(db, 'a.school_id', 'a.teacher_id')}
+        ${planOnly ? 'NULL' : userWithFactsSql(db, 'a.school_id', 'a.teacher_id')}
       )`;
 }
 

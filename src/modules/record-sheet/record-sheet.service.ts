@@ -92,12 +92,11 @@ export interface SheetFacts<S extends SheetRow = RecordSheet> {
   messages: RecordSheetMessage[];
   // Of the rows below, only the columns the sheets are built from: a report reads no more.
   choices: Pick<StudentChoice, 'studentId' | 'assignmentId' | 'choice'>[];
-  submissions: Pick<Submission, 'id' | 'studentId' | 'assignmentId' | 'choice'>[];
+  /** The hand-ins, each with its first version's minutes. */
+  submissions: (Pick<Submission, 'studentId' | 'assignmentId' | 'choice'> & { firstActualMinutes: number | null })[];
   /** The members of the groups the plans are addressed to. */
   groupMembers: Map<string, Set<string>>;
   entries: Pick<RecordSheetEntry, 'sheetId' | 'assignmentId' | 'actualMinutes'>[];
-  /** The first hand-in's minutes of each submission. */
-  firstVersions: { submissionId: string; actualMinutes: number | null }[];
 }
 
 /**
@@ -106,13 +105,12 @@ export interface SheetFacts<S extends SheetRow = RecordSheet> {
  * day), the figures and the flags. Pure: the facts are read by the caller.
  */
 export function sheetsOf<S extends SheetRow>(facts: SheetFacts<S>, students: User[], days: string[]): Map<string, SheetView<S>[]> {
-  const { cls, school, plans, caps, sheets, messages, choices, submissions, groupMembers, entries, firstVersions } = facts;
+  const { cls, school, plans, caps, sheets, messages, choices, submissions, groupMembers, entries } = facts;
   const reaches = (a: Assignment, studentId: string) => !a.groupId || !!groupMembers.get(a.groupId)?.has(studentId);
   const wakeUp = wakeUpTimeFor(school, cls.grade);
   const key = (studentId: string, assignmentId: string) => `${studentId}/${assignmentId}`;
   const submissionOf = new Map(submissions.map((x) => [key(x.studentId, x.assignmentId), x]));
   const choiceOf = new Map(choices.map((x) => [key(x.studentId, x.assignmentId), x.choice]));
-  const firstVersionOf = new Map(firstVersions.map((v) => [v.submissionId, v]));
   const entryOf = new Map(entries.map((e) => [`${e.sheetId}/${e.assignmentId}`, e]));
   const sheetOf = new Map(sheets.map((x) => [`${x.studentId}/${x.day}`, x]));
   const messagesOf = new Map<string, RecordSheetMessage[]>();
@@ -130,7 +128,7 @@ export function sheetsOf<S extends SheetRow>(facts: SheetFacts<S>, students: Use
         const choice = choiceKey ? choicesOfPlan.get(plan)!.find((c) => c.key === choiceKey) ?? null : null;
         const own = sheet ? entryOf.get(`${sheet.id}/${a.id}`) : undefined;
         // A hand-in's minutes are the whole homework's: a day of homework over several days has only its own entry.
-        const fromSubmission = submission && !isMultiDay(a) ? firstVersionOf.get(submission.id)?.actualMinutes : undefined;
+        const fromSubmission = submission && !isMultiDay(a) ? submission.firstActualMinutes : undefined;
         const actualMinutes = own?.actualMinutes ?? fromSubmission ?? null;
         const predictedMinutes = choice ? choice.totalMinutes : null;
         return {
@@ -212,7 +210,9 @@ export class RecordSheetService {
         : [],
     ]);
     const caps = known.caps ?? await loadService.capsOn(ctx, cls.grade, days);
-    return sheetsOf({ cls, school, plans, caps, sheets, messages, choices, submissions, groupMembers, entries, firstVersions }, students, days);
+    const firstMinutesOf = new Map(firstVersions.map((v) => [v.submissionId, v.actualMinutes]));
+    const handIns = submissions.map((s) => ({ ...s, firstActualMinutes: firstMinutesOf.get(s.id) ?? null }));
+    return sheetsOf({ cls, school, plans, caps, sheets, messages, choices, submissions: handIns, groupMembers, entries }, students, days);
   }
 
   /** The student fills in their own sheet until the head teacher has read it. */

@@ -122,38 +122,45 @@ export class ReportService {
     const db = ctx.db;
     type Json = unknown[];
     // Of the sheets, entries, choices and hand-ins (thousands of rows a week) only the columns the
-    // sheets are built from (SheetFacts), as arrays: the answer is built, sent and parsed per byte.
+    // sheets are built from (SheetFacts), as arrays, and a student, an assignment, a sheet or a
+    // hand-in as its place in the answer's own lists instead of its id: the answer is built, sent
+    // and parsed per byte, and a week's rows are mostly their ids.
     const [row]: { j: {
       cls: Json | null; school: Json; students: Json[]; assignments: AssignmentJson[]; policies: Json[]; calendar: Json[];
-      sheets: [id: string, studentId: string, day: string, bedtime: string | null, filledAt: string | null, readAt: string | null][];
-      entries: [sheetId: string, assignmentId: string, actualMinutes: number][];
-      choices: [studentId: string, assignmentId: string, choice: string][];
-      submissions: [id: string, studentId: string, assignmentId: string, choice: string][];
-      first: [submissionId: string, actualMinutes: number | null][];
+      sheets: [id: string, student: number, day: string, bedtime: string | null, filledAt: string | null, readAt: string | null][];
+      entries: [sheet: number, assignment: number, actualMinutes: number][];
+      choices: [student: number, assignment: number, choice: string][];
+      submissions: [student: number, assignment: number, choice: string][];
+      first: [submission: number, actualMinutes: number | null][];
       members: [groupId: string, studentId: string][];
-    } }[] = await preparedQuery(db, 
+    } }[] = await preparedQuery(db,
       `WITH c AS (SELECT * FROM classes WHERE school_id = $1 AND id = $2),
             st AS (SELECT u.* FROM users u WHERE u.school_id = $1 AND u.id IN (
                      SELECT s.id FROM users s JOIN c ON c.id = s.class_id AND c.archived_at IS NULL WHERE s.school_id = $1
                      UNION SELECT m.student_id FROM past_class_members m WHERE m.school_id = $1 AND m.class_id = $2)),
+            stn AS MATERIALIZED (SELECT id, (row_number() OVER (ORDER BY student_no ASC NULLS LAST, id) - 1)::int AS n FROM st),
             a AS (SELECT * FROM assignments WHERE school_id = $1 AND class_id = $2 AND status = 'published' AND day BETWEEN $5 AND $4 AND due_day >= $3),
-            sh AS (SELECT * FROM record_sheets WHERE school_id = $1 AND student_id IN (SELECT id FROM st) AND day BETWEEN $3 AND $4),
-            sub AS (SELECT * FROM submissions WHERE school_id = $1 AND assignment_id IN (SELECT id FROM a) AND student_id IN (SELECT id FROM st))
+            an AS MATERIALIZED (SELECT id, (row_number() OVER (ORDER BY day, id) - 1)::int AS n FROM a),
+            sh AS MATERIALIZED (SELECT r.id, stn.n AS student, r.day, r.bedtime, r.filled_at, r.read_at, (row_number() OVER (ORDER BY r.id) - 1)::int AS n
+                                  FROM record_sheets r JOIN stn ON stn.id = r.student_id WHERE r.school_id = $1 AND r.day BETWEEN $3 AND $4),
+            sub AS MATERIALIZED (SELECT s.id, stn.n AS student, an.n AS assignment, s.choice, (row_number() OVER (ORDER BY s.id) - 1)::int AS n
+                                   FROM submissions s JOIN an ON an.id = s.assignment_id JOIN stn ON stn.id = s.student_id WHERE s.school_id = $1)
        SELECT json_build_object(
          'cls', (SELECT ${jsonOfRow(db, SchoolClass, 'c')} FROM c),
          'school', (SELECT ${jsonOfRow(db, School, 'sc')} FROM schools sc WHERE sc.school_id = $1),
          'students', (SELECT coalesce(json_agg(${jsonOfRow(db, User, 'st')} ORDER BY st.student_no ASC NULLS LAST, st.id), '[]'::json) FROM st),
-         'assignments', (SELECT coalesce(json_agg(${assignmentJsonSql(db)} ORDER BY a.day, a.id), '[]'::json) FROM a),
+         'assignments', (SELECT coalesce(json_agg(${assignmentJsonSql(db, { planOnly: true })} ORDER BY a.day, a.id), '[]'::json) FROM a),
          'policies', (SELECT coalesce(json_agg(${jsonOfRow(db, LoadPolicy, 'p')}), '[]'::json) FROM load_policies p WHERE p.school_id = $1 AND p.grade = (SELECT grade FROM c)),
          'calendar', (SELECT coalesce(json_agg(${jsonOfRow(db, CalendarDay, 'd')}), '[]'::json) FROM calendar_days d WHERE d.school_id = $1 AND d.day BETWEEN $3 AND $4),
-         'sheets', (SELECT coalesce(json_agg(json_build_array(sh.id, sh.student_id, sh.day, sh.bedtime, sh.filled_at, sh.read_at)), '[]'::json) FROM sh),
-         'entries', (SELECT coalesce(json_agg(json_build_array(e.sheet_id, e.assignment_id, e.actual_minutes)), '[]'::json)
-                       FROM record_sheet_entries e WHERE e.school_id = $1 AND e.sheet_id IN (SELECT id FROM sh)),
-         'choices', (SELECT coalesce(json_agg(json_build_array(ch.student_id, ch.assignment_id, ch.choice)), '[]'::json)
-                       FROM student_choices ch WHERE ch.school_id = $1 AND ch.assignment_id IN (SELECT id FROM a) AND ch.student_id IN (SELECT id FROM st)),
-         'submissions', (SELECT coalesce(json_agg(json_build_array(sub.id, sub.student_id, sub.assignment_id, sub.choice)), '[]'::json) FROM sub),
-         'first', (SELECT coalesce(json_agg(json_build_array(v.submission_id, v.actual_minutes)), '[]'::json)
-                     FROM submission_versions v WHERE v.school_id = $1 AND v.version_no = 1 AND v.submission_id IN (SELECT id FROM sub)),
+         'sheets', (SELECT coalesce(json_agg(json_build_array(sh.id, sh.student, sh.day, sh.bedtime, sh.filled_at, sh.read_at) ORDER BY sh.n), '[]'::json) FROM sh),
+         -- Entries of homework outside the range's (another class's, before a move) are on no line of the report.
+         'entries', (SELECT coalesce(json_agg(json_build_array(sh.n, an.n, e.actual_minutes)), '[]'::json)
+                       FROM record_sheet_entries e JOIN sh ON sh.id = e.sheet_id JOIN an ON an.id = e.assignment_id WHERE e.school_id = $1),
+         'choices', (SELECT coalesce(json_agg(json_build_array(stn.n, an.n, ch.choice)), '[]'::json)
+                       FROM student_choices ch JOIN an ON an.id = ch.assignment_id JOIN stn ON stn.id = ch.student_id WHERE ch.school_id = $1),
+         'submissions', (SELECT coalesce(json_agg(json_build_array(sub.student, sub.assignment, sub.choice) ORDER BY sub.n), '[]'::json) FROM sub),
+         'first', (SELECT coalesce(json_agg(json_build_array(sub.n, v.actual_minutes)), '[]'::json)
+                     FROM submission_versions v JOIN sub ON sub.id = v.submission_id WHERE v.school_id = $1 AND v.version_no = 1),
          'members', (SELECT coalesce(json_agg(json_build_array(gm.group_id, gm.student_id)), '[]'::json)
                        FROM student_group_members gm WHERE gm.school_id = $1 AND gm.group_id IN (SELECT group_id FROM a WHERE group_id IS NOT NULL))
        ) AS j`,
@@ -168,20 +175,31 @@ export class ReportService {
     const groupMembers = new Map<string, Set<string>>();
     for (const [groupId, studentId] of j.members) (groupMembers.get(groupId) ?? groupMembers.set(groupId, new Set()).get(groupId)!).add(studentId);
     const instant = (at: string | null) => (at === null ? null : new Date(at));
+    const students = j.students.map((u) => entityOfJson(db, User, u));
+    const plans = j.assignments.map((x) => primeAssignment(ctx, x));
+    // The places in the lists above back to ids.
+    const studentId = students.map((u) => u.id);
+    const firstMinutes: (number | null)[] = j.submissions.map(() => null);
+    for (const [submission, actualMinutes] of j.first) firstMinutes[submission] = actualMinutes;
+    const assignmentId = plans.map((p) => p.assignment.id);
+    const sheets = j.sheets.map(([id, student, day, bedtime, filledAt, readAt]) => ({
+      id, studentId: studentId[student], day, bedtime, filledAt: instant(filledAt), readAt: instant(readAt),
+    }));
     return {
-      students: j.students.map((u) => entityOfJson(db, User, u)),
+      students,
       facts: {
         cls,
         school: entityOfJson(db, School, j.school),
-        plans: j.assignments.map((x) => primeAssignment(ctx, x)),
+        plans,
         caps: capsFrom(cls.grade, days, j.policies.map((p) => entityOfJson(db, LoadPolicy, p)), j.calendar.map((d) => entityOfJson(db, CalendarDay, d))),
-        sheets: j.sheets.map(([id, studentId, day, bedtime, filledAt, readAt]) => ({ id, studentId, day, bedtime, filledAt: instant(filledAt), readAt: instant(readAt) })),
+        sheets,
         messages: [],
-        choices: j.choices.map(([studentId, assignmentId, choice]) => ({ studentId, assignmentId, choice })),
-        submissions: j.submissions.map(([id, studentId, assignmentId, choice]) => ({ id, studentId, assignmentId, choice })),
+        choices: j.choices.map(([student, assignment, choice]) => ({ studentId: studentId[student], assignmentId: assignmentId[assignment], choice })),
+        submissions: j.submissions.map(([student, assignment, choice], n) => ({
+          studentId: studentId[student], assignmentId: assignmentId[assignment], choice, firstActualMinutes: firstMinutes[n],
+        })),
         groupMembers,
-        entries: j.entries.map(([sheetId, assignmentId, actualMinutes]) => ({ sheetId, assignmentId, actualMinutes })),
-        firstVersions: j.first.map(([submissionId, actualMinutes]) => ({ submissionId, actualMinutes })),
+        entries: j.entries.map(([sheet, assignment, actualMinutes]) => ({ sheetId: sheets[sheet].id, assignmentId: assignmentId[assignment], actualMinutes })),
       },
     };
   }
