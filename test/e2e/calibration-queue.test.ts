@@ -1,6 +1,7 @@
 import { fromGlobalId } from '../../src/core/ids';
 import { SchoolStage } from '../../src/modules/school/school.entity';
 import { TestApp } from '../support/test-app';
+import { drainCalibrationQueue } from '../../src/modules/calibration/calibration-queue';
 import { createAndPublish, ids, insertItem, packages } from '../support/assignments';
 
 /**
@@ -45,6 +46,27 @@ it('hand-ins queue their item versions, and one drain recalibrates each version 
   // Two hand-ins of package A (the first item only): 12 and 8 minutes, median 10.
   expect(first).toMatchObject({ observations: 2, median_minutes: 10 });
   expect(await t.drainCalibrations()).toBe(0);
+});
+
+it('a version queued again and again is recalibrated once, with every row of it, however far back in the queue', async () => {
+  const [a, b] = itemIds;
+  const queue = (item: string) => t.db.dataSource.query(`INSERT INTO calibration_queue (school_id, item_id, version_no) VALUES ($1, $2, 1)`, [t.schools[0].schoolId, item]);
+  for (const item of [a, b, a, a]) await queue(item);
+  // One oldest row a transaction: the first takes item a with its two later rows, the second item b.
+  expect(await drainCalibrationQueue(t.db.dataSource, 1)).toBe(2);
+  expect(await queued()).toEqual([]);
+});
+
+it('a turn of the worker stops after its time, and leaves the rest queued for the next', async () => {
+  const [a, b] = itemIds;
+  for (const item of [a, b]) {
+    await t.db.dataSource.query(`INSERT INTO calibration_queue (school_id, item_id, version_no) VALUES ($1, $2, 1)`, [t.schools[0].schoolId, item]);
+  }
+  // A turn whose time is already up still takes one batch, so that a busy service's queue moves.
+  expect(await drainCalibrationQueue(t.db.dataSource, 1, Date.now() - 1)).toBe(1);
+  expect((await queued()).map((q) => q.item_id)).toEqual([b]);
+  expect(await t.drainCalibrations()).toBe(1);
+  expect(await queued()).toEqual([]);
 });
 
 it('a refused hand-in queues nothing', async () => {

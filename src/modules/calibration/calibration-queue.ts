@@ -26,31 +26,48 @@ export function isBackgroundStatement(queryRunner?: QueryRunner): boolean {
 }
 
 /**
- * Queue rows taken per transaction, by default. The embedded database serves one connection,
- * which a recalibration holds until it commits: there the worker takes fewer at a time.
+ * Queued item versions taken per transaction, by default (each with every row queued for it so
+ * far). The embedded database serves one connection, which a recalibration holds until it
+ * commits: there the worker takes fewer at a time.
  */
 export const CALIBRATION_BATCH: Record<DatabaseKind, number> = { postgres: 200, embedded: 20 };
 
 /**
- * Takes queued rows, oldest first, and recalibrates their versions: per batch one transaction as the
- * table owner, per school with its `app.school_id`; a failed batch goes back to the queue.
- * Several processes may drain at once: each takes rows the others have not locked.
- * Resolves with the number of versions recalibrated (a version queued twice in a batch counts once).
+ * How long the worker's turn may run on its own (the timer's): it starts no further transaction
+ * after this, and takes the rest at its next turn. On the embedded database requests wait for
+ * the one connection while the worker holds it, and its statements run in the service's own
+ * thread: under a flood of hand-ins the worker takes at most this much of each second, and its
+ * queue, longer, collapses more hand-ins into each recalibration. `drain()` takes everything.
  */
-export async function drainCalibrationQueue(dataSource: DataSource, batch = CALIBRATION_BATCH.postgres): Promise<number> {
+export const CALIBRATION_TURN_MS: Record<DatabaseKind, number> = { postgres: Infinity, embedded: 250 };
+
+/**
+ * Takes queued item versions, oldest first, each with every row queued for it (one per hand-in),
+ * and recalibrates them: per batch one transaction as the table owner, per school with its
+ * `app.school_id`; a failed batch goes back to the queue. Several processes may drain at once:
+ * each takes rows the others have not locked. Stops when the queue is empty or, after a batch,
+ * when `until` (a `Date.now()` figure) has passed.
+ * Resolves with the number of versions recalibrated.
+ */
+export async function drainCalibrationQueue(dataSource: DataSource, batch = CALIBRATION_BATCH.postgres, until = Infinity): Promise<number> {
   let done = 0;
   for (;;) {
     const runner = dataSource.createQueryRunner();
     // Marks the worker's statements, so that loggers counting a request's statements can leave them out.
     runner.data = { background: 'calibration' };
     const taken = await runner.manager.transaction(async (tx) => {
-      const rows: { school_id: string; item_id: string; version_no: number }[] = await tx.query(
-        `DELETE FROM calibration_queue q
-          WHERE q.id IN (SELECT id FROM calibration_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-          RETURNING q.school_id, q.item_id, q.version_no`,
+      // The oldest rows name the versions; every other row of those versions goes with them, so a
+      // version queued by a whole class's hand-ins is recalibrated once, however long the queue.
+      const rows: { school_id: string; item_id: string; version_no: number; oldest: boolean }[] = await tx.query(
+        `WITH oldest AS (SELECT id, school_id, item_id, version_no FROM calibration_queue ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+         DELETE FROM calibration_queue q
+          WHERE q.id IN (SELECT id FROM oldest)
+             OR q.id IN (SELECT c.id FROM calibration_queue c
+                          WHERE (c.school_id, c.item_id, c.version_no) IN (SELECT school_id, item_id, version_no FROM oldest)
+                            FOR UPDATE SKIP LOCKED)
+          RETURNING q.school_id, q.item_id, q.version_no, q.id IN (SELECT id FROM oldest) AS oldest`,
         [batch],
       ).then((r) => r[0]);
-      // Rows of the same version (one per hand-in) collapse into one recalibration.
       const bySchool = new Map<string, Map<string, ItemVersionKey>>();
       for (const r of rows) {
         const versions = bySchool.get(r.school_id) ?? bySchool.set(r.school_id, new Map()).get(r.school_id)!;
@@ -62,16 +79,17 @@ export async function drainCalibrationQueue(dataSource: DataSource, batch = CALI
         await recalibrateVersions(tx, schoolId, [...keys.values()]);
         versions += keys.size;
       }
-      return { rows: rows.length, versions };
+      return { oldest: rows.filter((r) => r.oldest).length, versions };
     }).finally(() => runner.release());
     done += taken.versions;
-    if (taken.rows < batch) return done;
+    if (taken.oldest < batch || Date.now() >= until) return done;
   }
 }
 
 /**
- * The service's calibration worker: drains the queue every `intervalMs`, one drain at a time.
- * `drain()` runs one now (after the one in progress), for whoever needs the figures current.
+ * The service's calibration worker: drains the queue every `intervalMs`, one drain at a time,
+ * each for at most `turnMs`. `drain()` runs one to the end now (after the one in progress), for
+ * whoever needs the figures current.
  */
 export class CalibrationWorker {
   private inFlight: Promise<number> | null = null;
@@ -81,6 +99,7 @@ export class CalibrationWorker {
     private readonly dataSource: DataSource,
     private readonly logger: Logger,
     private readonly batch = CALIBRATION_BATCH.postgres,
+    private readonly turnMs = CALIBRATION_TURN_MS.postgres,
     private readonly intervalMs = 1000,
   ) {}
 
@@ -88,13 +107,15 @@ export class CalibrationWorker {
     if (this.timer) return;
     this.timer = setInterval(() => {
       if (this.inFlight) return;
-      this.drain().catch((e) => this.logger.warn('calibration failed; its item versions stay queued', { error: e }));
+      this.drain(this.turnMs).catch((e) => this.logger.warn('calibration failed; its item versions stay queued', { error: e }));
     }, this.intervalMs);
     this.timer.unref();
   }
 
-  drain(): Promise<number> {
-    const run = (this.inFlight ?? Promise.resolve(0)).catch(() => 0).then(() => drainCalibrationQueue(this.dataSource, this.batch));
+  /** Drains the queue (for at most `turnMs`, then the rest at the next turn). */
+  drain(turnMs = Infinity): Promise<number> {
+    const run = (this.inFlight ?? Promise.resolve(0)).catch(() => 0)
+      .then(() => drainCalibrationQueue(this.dataSource, this.batch, Date.now() + turnMs));
     const tracked: Promise<number> = run.finally(() => {
       if (this.inFlight === tracked) this.inFlight = null;
     });
