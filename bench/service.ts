@@ -364,6 +364,19 @@ async function benchTarget(name: TargetName): Promise<TargetReport> {
         if (slots.length - used < need) await more(need - (slots.length - used));
         if (slots.length - used < need) notes.push(`Only ${slots.length - used} homework pairs were left to hand in before the run at ${connections} connections.`);
       });
+      // What the hand-ins left to the calibration worker, and how long it took to catch up once they stopped.
+      const backlog = async () => (await sql([{
+        text: `SELECT count(*)::int AS rows, count(DISTINCT (item_id, version_no))::int AS versions FROM calibration_queue WHERE school_id = $1`, params: [s.schoolId],
+      }]))[0][0] as { rows: number; versions: number };
+      const left = await backlog();
+      const started = Date.now();
+      let now = left;
+      while (now.rows > 0 && Date.now() - started < 300_000) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        now = await backlog();
+      }
+      notes.push(`When the last submit run ended, ${left.rows} hand-ins' rows of ${left.versions} item versions were queued for recalibration; ` +
+        (now.rows === 0 ? `the worker had taken them all ${((Date.now() - started) / 1000).toFixed(1)} s later.` : `${now.rows} rows were still queued 300 s later.`));
     }
     const [[written], [handed]] = await sql([
       { text: `SELECT count(*)::int AS n FROM assignments WHERE school_id = $1 AND day >= $2`, params: [s.schoolId, BENCH_DAY_BASE] },
