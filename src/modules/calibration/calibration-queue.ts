@@ -94,6 +94,8 @@ export async function drainCalibrationQueue(dataSource: DataSource, batch = CALI
 export class CalibrationWorker {
   private inFlight: Promise<number> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  /** Whoever waits for the end of the timer's next turn (nextTurn). */
+  private turnWaiters: (() => void)[] = [];
 
   constructor(
     private readonly dataSource: DataSource,
@@ -107,9 +109,20 @@ export class CalibrationWorker {
     if (this.timer) return;
     this.timer = setInterval(() => {
       if (this.inFlight) return;
-      this.drain(this.turnMs).catch((e) => this.logger.warn('calibration failed; its item versions stay queued', { error: e }));
+      this.drain(this.turnMs)
+        .catch((e) => this.logger.warn('calibration failed; its item versions stay queued', { error: e }))
+        .finally(() => {
+          const waiters = this.turnWaiters;
+          this.turnWaiters = [];
+          for (const done of waiters) done();
+        });
     }, this.intervalMs);
     this.timer.unref();
+  }
+
+  /** Resolves when a turn the timer starts from now on has ended (for tests of the running worker). */
+  nextTurn(): Promise<void> {
+    return new Promise((resolve) => this.turnWaiters.push(resolve));
   }
 
   /** Drains the queue (for at most `turnMs`, then the rest at the next turn). */
