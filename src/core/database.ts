@@ -45,6 +45,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 }
 
+/** How many callers wait for a connection of the pool (on the embedded database: for its one connection). */
+export function connectionsAwaited(dataSource: DataSource): number {
+  const pool = (dataSource.driver as unknown as { master?: { waitingCount?: number } }).master;
+  return pool?.waitingCount ?? 0;
+}
+
 /**
  * Every connection the pool opens starts with no prepared statement, as the driver believes
  * (prepared-query.ts, request-scope.ts): the embedded database is one session that outlives the

@@ -2,6 +2,7 @@ import { fromGlobalId } from '../../src/core/ids';
 import { SchoolStage } from '../../src/modules/school/school.entity';
 import { TestApp } from '../support/test-app';
 import { drainCalibrationQueue } from '../../src/modules/calibration/calibration-queue';
+import { connectionsAwaited } from '../../src/core/database';
 import { createAndPublish, ids, insertItem, packages } from '../support/assignments';
 
 /**
@@ -57,16 +58,34 @@ it('a version queued again and again is recalibrated once, with every row of it,
   expect(await queued()).toEqual([]);
 });
 
-it('a turn of the worker stops after its time, and leaves the rest queued for the next', async () => {
+it('a turn of the worker ends after a batch when others need the database, and leaves the rest queued for the next', async () => {
   const [a, b] = itemIds;
   for (const item of [a, b]) {
     await t.db.dataSource.query(`INSERT INTO calibration_queue (school_id, item_id, version_no) VALUES ($1, $2, 1)`, [t.schools[0].schoolId, item]);
   }
-  // A turn whose time is already up still takes one batch, so that a busy service's queue moves.
-  expect(await drainCalibrationQueue(t.db.dataSource, 1, Date.now() - 1)).toBe(1);
+  // A turn told to yield still takes one batch, so that a busy service's queue moves.
+  expect(await drainCalibrationQueue(t.db.dataSource, 1, () => true)).toBe(1);
   expect((await queued()).map((q) => q.item_id)).toEqual([b]);
   expect(await t.drainCalibrations()).toBe(1);
   expect(await queued()).toEqual([]);
+});
+
+// The embedded database has one connection: the second caller waits, which is what ends the worker's turn there.
+const onEmbedded = (name: string, test: () => Promise<void>) => (process.env.TEST_DATABASE_URL
+  ? it.skip(`${name} (skipped on a server: its pool has a connection for each caller)`, test)
+  : it(name, test));
+
+onEmbedded('on the embedded database, a caller waiting for its one connection is seen', async () => {
+  const holder = t.db.dataSource.createQueryRunner();
+  await holder.connect();
+  const waiting = t.db.dataSource.query('SELECT 1');
+  try {
+    expect(connectionsAwaited(t.db.dataSource)).toBe(1);
+  } finally {
+    await holder.release();
+  }
+  await waiting;
+  expect(connectionsAwaited(t.db.dataSource)).toBe(0);
 });
 
 it('a refused hand-in queues nothing', async () => {
@@ -76,7 +95,9 @@ it('a refused hand-in queues nothing', async () => {
 });
 
 // Needs a second connection while the service works: the embedded database serves one at a time.
-const onServer = process.env.TEST_DATABASE_URL ? it : it.skip;
+const onServer = (name: string, test: () => Promise<void>) => (process.env.TEST_DATABASE_URL
+  ? it(name, test)
+  : it.skip(`${name} (skipped on the embedded database: it needs a second connection)`, test));
 
 onServer('a hand-in does not wait for a recalibration of its items in progress', async () => {
   // A drain in progress: queue rows taken and their versions' advisory locks held, not yet committed.

@@ -28,28 +28,21 @@ export function isBackgroundStatement(queryRunner?: QueryRunner): boolean {
 /**
  * Queued item versions taken per transaction, by default (each with every row queued for it so
  * far). The embedded database serves one connection, which a recalibration holds until it
- * commits: there the worker takes fewer at a time.
+ * commits (a version of the bench's school year: about 45 ms there): there the worker takes few
+ * at a time, so a hand-in waits for at most a short batch.
  */
-export const CALIBRATION_BATCH: Record<DatabaseKind, number> = { postgres: 200, embedded: 20 };
-
-/**
- * How long the worker's turn may run on its own (the timer's): it starts no further transaction
- * after this, and takes the rest at its next turn. On the embedded database requests wait for
- * the one connection while the worker holds it, and its statements run in the service's own
- * thread: under a flood of hand-ins the worker takes at most this much of each second, and its
- * queue, longer, collapses more hand-ins into each recalibration. `drain()` takes everything.
- */
-export const CALIBRATION_TURN_MS: Record<DatabaseKind, number> = { postgres: Infinity, embedded: 250 };
+export const CALIBRATION_BATCH: Record<DatabaseKind, number> = { postgres: 200, embedded: 4 };
 
 /**
  * Takes queued item versions, oldest first, each with every row queued for it (one per hand-in),
  * and recalibrates them: per batch one transaction as the table owner, per school with its
  * `app.school_id`; a failed batch goes back to the queue. Several processes may drain at once:
  * each takes rows the others have not locked. Stops when the queue is empty or, after a batch,
- * when `until` (a `Date.now()` figure) has passed.
+ * when `yieldNow()` says that others need the database more (the worker's timer: requests waiting
+ * for the embedded database's one connection), leaving the rest to the next turn.
  * Resolves with the number of versions recalibrated.
  */
-export async function drainCalibrationQueue(dataSource: DataSource, batch = CALIBRATION_BATCH.postgres, until = Infinity): Promise<number> {
+export async function drainCalibrationQueue(dataSource: DataSource, batch = CALIBRATION_BATCH.postgres, yieldNow: () => boolean = () => false): Promise<number> {
   let done = 0;
   for (;;) {
     const runner = dataSource.createQueryRunner();
@@ -82,13 +75,13 @@ export async function drainCalibrationQueue(dataSource: DataSource, batch = CALI
       return { oldest: rows.filter((r) => r.oldest).length, versions };
     }).finally(() => runner.release());
     done += taken.versions;
-    if (taken.oldest < batch || Date.now() >= until) return done;
+    if (taken.oldest < batch || yieldNow()) return done;
   }
 }
 
 /**
  * The service's calibration worker: drains the queue every `intervalMs`, one drain at a time,
- * each for at most `turnMs`. `drain()` runs one to the end now (after the one in progress), for
+ * each until `yieldNow()` after a batch. `drain()` runs one to the end now (after the one in progress), for
  * whoever needs the figures current.
  */
 export class CalibrationWorker {
@@ -101,7 +94,8 @@ export class CalibrationWorker {
     private readonly dataSource: DataSource,
     private readonly logger: Logger,
     private readonly batch = CALIBRATION_BATCH.postgres,
-    private readonly turnMs = CALIBRATION_TURN_MS.postgres,
+    /** Whether the timer's turn should end after its current batch (see drainCalibrationQueue). */
+    private readonly yieldNow: () => boolean = () => false,
     private readonly intervalMs = 1000,
   ) {}
 
@@ -109,7 +103,7 @@ export class CalibrationWorker {
     if (this.timer) return;
     this.timer = setInterval(() => {
       if (this.inFlight) return;
-      this.drain(this.turnMs)
+      this.drain(this.yieldNow)
         .catch((e) => this.logger.warn('calibration failed; its item versions stay queued', { error: e }))
         .finally(() => {
           const waiters = this.turnWaiters;
@@ -125,10 +119,10 @@ export class CalibrationWorker {
     return new Promise((resolve) => this.turnWaiters.push(resolve));
   }
 
-  /** Drains the queue (for at most `turnMs`, then the rest at the next turn). */
-  drain(turnMs = Infinity): Promise<number> {
+  /** Drains the queue (until `yieldNow()`, after a batch, says to leave the rest to the next turn). */
+  drain(yieldNow: () => boolean = () => false): Promise<number> {
     const run = (this.inFlight ?? Promise.resolve(0)).catch(() => 0)
-      .then(() => drainCalibrationQueue(this.dataSource, this.batch, Date.now() + turnMs));
+      .then(() => drainCalibrationQueue(this.dataSource, this.batch, yieldNow));
     const tracked: Promise<number> = run.finally(() => {
       if (this.inFlight === tracked) this.inFlight = null;
     });
