@@ -23,7 +23,7 @@ import { checkChartUrl } from './modules/chart/chart-url';
 import { chartService } from './modules/chart/chart.service';
 import { userService, ViewerRow } from './modules/user/user.service';
 import { privacyService } from './modules/privacy/privacy.service';
-import { CALIBRATION_BATCH, CalibrationWorker } from './modules/calibration/calibration-queue';
+import { CALIBRATION_BATCH, CALIBRATION_TURN_MS, CalibrationWorker } from './modules/calibration/calibration-queue';
 import { createLoaders } from './modules/registry';
 import { getSchema } from './schema';
 import { serveWeb } from './core/static-web';
@@ -326,7 +326,7 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger,
     }
   }
 
-  const calibrations = new CalibrationWorker(db.dataSource, logger.child({ worker: 'calibration' }), CALIBRATION_BATCH[db.kind],
+  const calibrations = new CalibrationWorker(db.dataSource, logger.child({ worker: 'calibration' }), CALIBRATION_BATCH[db.kind], CALIBRATION_TURN_MS[db.kind],
     // The embedded database's one connection: a request waiting for it ends the worker's turn (after its batch).
     db.kind === 'embedded' ? () => connectionsAwaited(db.dataSource) > 0 : undefined);
   calibrations.start();

@@ -34,6 +34,14 @@ export function isBackgroundStatement(queryRunner?: QueryRunner): boolean {
 export const CALIBRATION_BATCH: Record<DatabaseKind, number> = { postgres: 200, embedded: 4 };
 
 /**
+ * How long a turn of the worker's timer may go on, at most: after a batch past this, it leaves the
+ * rest to the next turn. On the embedded database its statements run in the service's own thread
+ * and hold the one connection, so under a flood of hand-ins the worker takes at most about a
+ * quarter of each second (and its queue, longer, collapses more hand-ins into each version).
+ */
+export const CALIBRATION_TURN_MS: Record<DatabaseKind, number> = { postgres: Infinity, embedded: 250 };
+
+/**
  * Takes queued item versions, oldest first, each with every row queued for it (one per hand-in),
  * and recalibrates them: per batch one transaction as the table owner, per school with its
  * `app.school_id`; a failed batch goes back to the queue. Several processes may drain at once:
@@ -81,7 +89,8 @@ export async function drainCalibrationQueue(dataSource: DataSource, batch = CALI
 
 /**
  * The service's calibration worker: drains the queue every `intervalMs`, one drain at a time,
- * each until `yieldNow()` after a batch. `drain()` runs one to the end now (after the one in progress), for
+ * each until, after a batch, requests wait for the database or `turnMs` has passed. `drain()`
+ * runs one to the end now (after the one in progress), for
  * whoever needs the figures current.
  */
 export class CalibrationWorker {
@@ -94,8 +103,9 @@ export class CalibrationWorker {
     private readonly dataSource: DataSource,
     private readonly logger: Logger,
     private readonly batch = CALIBRATION_BATCH.postgres,
-    /** Whether the timer's turn should end after its current batch (see drainCalibrationQueue). */
-    private readonly yieldNow: () => boolean = () => false,
+    private readonly turnMs = CALIBRATION_TURN_MS.postgres,
+    /** Whether requests wait for the database: the timer's turn then ends after its current batch. */
+    private readonly othersWaiting: () => boolean = () => false,
     private readonly intervalMs = 1000,
   ) {}
 
@@ -103,7 +113,8 @@ export class CalibrationWorker {
     if (this.timer) return;
     this.timer = setInterval(() => {
       if (this.inFlight) return;
-      this.drain(this.yieldNow)
+      const started = Date.now();
+      this.drain(() => this.othersWaiting() || Date.now() - started >= this.turnMs)
         .catch((e) => this.logger.warn('calibration failed; its item versions stay queued', { error: e }))
         .finally(() => {
           const waiters = this.turnWaiters;
