@@ -99,6 +99,16 @@ export interface SheetFacts<S extends SheetRow = RecordSheet> {
   entries: Pick<RecordSheetEntry, 'sheetId' | 'assignmentId' | 'actualMinutes'>[];
 }
 
+/** Rows by two of their ids: the lookup of a pair (the last row of a pair wins). */
+function byPair<T>(rows: T[], outer: (row: T) => string, inner: (row: T) => string): (a: string, b: string) => T | undefined {
+  const map = new Map<string, Map<string, T>>();
+  for (const row of rows) {
+    const key = outer(row);
+    (map.get(key) ?? map.set(key, new Map()).get(key)!).set(inner(row), row);
+  }
+  return (a, b) => map.get(a)?.get(b);
+}
+
 /**
  * The sheets of students (all of one class) on days, by day, from their facts: the lines of the
  * homework addressed to each student on each day (homework over several days: its share of the
@@ -108,25 +118,29 @@ export function sheetsOf<S extends SheetRow>(facts: SheetFacts<S>, students: Use
   const { cls, school, plans, caps, sheets, messages, choices, submissions, groupMembers, entries } = facts;
   const reaches = (a: Assignment, studentId: string) => !a.groupId || !!groupMembers.get(a.groupId)?.has(studentId);
   const wakeUp = wakeUpTimeFor(school, cls.grade);
-  const key = (studentId: string, assignmentId: string) => `${studentId}/${assignmentId}`;
-  const submissionOf = new Map(submissions.map((x) => [key(x.studentId, x.assignmentId), x]));
-  const choiceOf = new Map(choices.map((x) => [key(x.studentId, x.assignmentId), x.choice]));
-  const entryOf = new Map(entries.map((e) => [`${e.sheetId}/${e.assignmentId}`, e]));
-  const sheetOf = new Map(sheets.map((x) => [`${x.studentId}/${x.day}`, x]));
-  const messagesOf = new Map<string, RecordSheetMessage[]>();
-  for (const m of messages) messagesOf.set(`${m.studentId}/${m.day}`, [...(messagesOf.get(`${m.studentId}/${m.day}`) ?? []), m]);
+  // Looked up by two ids each, in maps of maps: a key made by joining two ids is a new string to
+  // hash on every lookup, and a class's week looks up thousands.
+  const submissionOf = byPair(submissions, (x) => x.studentId, (x) => x.assignmentId);
+  const choiceOf = byPair(choices, (x) => x.studentId, (x) => x.assignmentId);
+  const entryOf = byPair(entries, (e) => e.sheetId, (e) => e.assignmentId);
+  const sheetOf = byPair(sheets, (x) => x.studentId, (x) => x.day);
+  const messagesOf = new Map<string, Map<string, RecordSheetMessage[]>>();
+  for (const m of messages) {
+    const ofStudent = messagesOf.get(m.studentId) ?? messagesOf.set(m.studentId, new Map()).get(m.studentId)!;
+    (ofStudent.get(m.day) ?? ofStudent.set(m.day, []).get(m.day)!).push(m);
+  }
   return new Map(days.map((day) => {
     const { capMinutes } = caps.get(day)!;
     const plansOfDay = plansOn(plans, day);
     const choicesOfPlan = new Map(plansOfDay.map((p) => [p, planChoices(p)]));
     return [day, students.map((student): SheetView<S> => {
-      const sheet = sheetOf.get(`${student.id}/${day}`) ?? null;
+      const sheet = sheetOf(student.id, day) ?? null;
       const lines = plansOfDay.filter((plan) => reaches(plan.assignment, student.id)).map((plan): SheetLine => {
         const a = plan.assignment;
-        const submission = submissionOf.get(key(student.id, a.id));
-        const choiceKey = submission?.choice ?? choiceOf.get(key(student.id, a.id)) ?? null;
+        const submission = submissionOf(student.id, a.id);
+        const choiceKey = submission?.choice ?? choiceOf(student.id, a.id)?.choice ?? null;
         const choice = choiceKey ? choicesOfPlan.get(plan)!.find((c) => c.key === choiceKey) ?? null : null;
-        const own = sheet ? entryOf.get(`${sheet.id}/${a.id}`) : undefined;
+        const own = sheet ? entryOf(sheet.id, a.id) : undefined;
         // A hand-in's minutes are the whole homework's: a day of homework over several days has only its own entry.
         const fromSubmission = submission && !isMultiDay(a) ? submission.firstActualMinutes : undefined;
         const actualMinutes = own?.actualMinutes ?? fromSubmission ?? null;
@@ -143,7 +157,7 @@ export function sheetsOf<S extends SheetRow>(facts: SheetFacts<S>, students: Use
       return {
         student, day, sheet, lines, capMinutes, actualWrittenMinutes: actualWrittenMinutes(lines), bedtimeTarget: bedtimeTarget(wakeUp, cls.grade),
         flags: sheetFlags({ lines, capMinutes, bedtime, wakeUp, grade: cls.grade, overrunRatio: school.overrunRatio }),
-        locked: !!sheet?.readAt, messages: messagesOf.get(`${student.id}/${day}`) ?? [],
+        locked: !!sheet?.readAt, messages: messagesOf.get(student.id)?.get(day) ?? [],
       };
     })];
   }));
