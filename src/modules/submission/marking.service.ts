@@ -45,8 +45,11 @@ export interface AssignmentOverview {
 
 /** The marking queue's statement (see `queue`): JSON arrays of `jsonOfRow` and `userWithFactsSql`. */
 interface QueueRead {
-  /** Each hand-in with its assignment's shape, its last hand-in time and the option keys holding a composition, by hand-in time. */
-  queue: [unknown[], AssignmentShape, string, string[]][] | null;
+  /**
+   * Each hand-in (its row, its assignment's shape, its last hand-in time, the option keys holding a
+   * composition, and its id and choice again: the order is worked out before any row is hydrated).
+   */
+  queue: [unknown[], AssignmentShape, string, string[], string, string][] | null;
   assignments: unknown[][] | null;
   students: UserWithFactsJson[] | null;
   calendar: [string, CalendarDayKind][] | null;
@@ -108,7 +111,8 @@ export class MarkingService {
                   to_char(q.last_submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
                   ARRAY(SELECT DISTINCT ai.option_key FROM assignment_items ai
                           JOIN bank_item_versions v ON v.school_id = ai.school_id AND v.item_id = ai.item_id AND v.version_no = ai.version_no
-                         WHERE ai.school_id = q.school_id AND ai.assignment_id = q.assignment_id AND v.composition))
+                         WHERE ai.school_id = q.school_id AND ai.assignment_id = q.assignment_id AND v.composition),
+                  q.id, q.choice)
                   ORDER BY q.last_submitted_at, q.id)
             FROM queue q) AS queue,
          (SELECT json_agg(${jsonOfRow(db, Assignment, 'a')}) FROM assignments a
@@ -120,16 +124,18 @@ export class MarkingService {
     );
     const calendar = (read.calendar ?? []).map(([day, kind]) => ({ day, kind }));
     const isSchoolDay = memo((day: string) => dayKindOf(day, calendar) === DayKind.SCHOOL_DAY);
-    // Deadline, then hand-in time, then id: fixed-width strings, so they sort as text.
-    const ordered = (read.queue ?? []).map(([values, shape, at, compositionKeys]) => {
-      const submission = entityOfJson(db, Submission, values);
+    // Deadline, then hand-in time, then id: fixed-width strings, so they sort as text. The whole
+    // queue is ordered; only the page's hand-ins become entities.
+    const ordered = (read.queue ?? []).map(([values, shape, at, compositionKeys, id, choice]) => {
       // Only a composition in what the student actually did gives the teacher a week.
-      const composition = optionKeysOfChoice(shape, submission.choice).some((k) => compositionKeys.includes(k));
+      const composition = optionKeysOfChoice(shape, choice).some((k) => compositionKeys.includes(k));
       const dueAt = markingDueAt(new Date(`${at.slice(0, 23)}Z`), composition, isSchoolDay);
-      return { submission, dueAt, cursor: [dueAt.toISOString(), at, submission.id], key: `${dueAt.toISOString()}|${at}|${submission.id}` };
+      const due = dueAt.toISOString();
+      return { values, dueAt, cursor: [due, at, id], key: `${due}|${at}|${id}` };
     }).sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
       .filter((e) => from === null || e.key > from)
-      .slice(0, first + 1);
+      .slice(0, first + 1)
+      .map((e) => ({ ...e, submission: entityOfJson(db, Submission, e.values) }));
     const loaders = ctx.loaders;
     for (const values of read.assignments ?? []) {
       const assignment = entityOfJson(db, Assignment, values);
