@@ -263,7 +263,7 @@ export function writeReport(file: string, machine: MachineFacts, reports: Target
     'submit: students hand in homework of the school year they chose and had not handed in (grade 5 first; consecutive requests from different students), ' +
     'each with its own client key. Each hand-in queues its items for recalibration; the service\'s calibration worker (in the same process, ' +
     'so its CPU counts) recalibrates them with their real history once a second (on the embedded database 4 versions a transaction, its turn ended ' +
-    'when a request waits for the one connection or after 250 ms), and its statements are not counted in statements/request. The notes under each table say how many hand-ins were still queued for ' +
+    'when a request waits for the one connection or, while requests come in, after 250 ms), and its statements are not counted in statements/request. The notes under each table say how many hand-ins were still queued for ' +
     'recalibration when the last submit run ended, and how long the worker took to catch up.');
   out.push('- statements/request: SQL statements the service sent for one request of the operation, counted by a TypeORM logger in the service (BEGIN, ' +
     'the role and school, COMMIT included).');

@@ -245,9 +245,12 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger,
     }
   }
 
+  /** Requests received so far: the calibration worker goes on with its turn while none come. */
+  let requestsReceived = 0;
   httpServer.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => handleRequest(req, res));
 
   async function handleRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    requestsReceived++;
     // Each request is answered in the language its Accept-Language asks for (Chinese by default):
     // its context carries it (`RequestContext.locale`) to where messages are written.
     const locale = localeOf(req.headers['accept-language']);
@@ -328,7 +331,8 @@ export async function createApp(config: AppConfig, db: Database, logger: Logger,
 
   const calibrations = new CalibrationWorker(db.dataSource, logger.child({ worker: 'calibration' }), CALIBRATION_BATCH[db.kind], CALIBRATION_TURN_MS[db.kind],
     // The embedded database's one connection: a request waiting for it ends the worker's turn (after its batch).
-    db.kind === 'embedded' ? () => connectionsAwaited(db.dataSource) > 0 : undefined);
+    db.kind === 'embedded' ? () => connectionsAwaited(db.dataSource) > 0 : undefined,
+    () => requestsReceived);
   calibrations.start();
 
   return {

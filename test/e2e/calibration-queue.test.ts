@@ -1,7 +1,7 @@
 import { fromGlobalId } from '../../src/core/ids';
 import { SchoolStage } from '../../src/modules/school/school.entity';
 import { TestApp } from '../support/test-app';
-import { drainCalibrationQueue } from '../../src/modules/calibration/calibration-queue';
+import { drainCalibrationQueue, turnEnds } from '../../src/modules/calibration/calibration-queue';
 import { connectionsAwaited } from '../../src/core/database';
 import { createAndPublish, ids, insertItem, packages } from '../support/assignments';
 
@@ -68,6 +68,17 @@ it('a turn of the worker ends after a batch when others need the database, and l
   expect((await queued()).map((q) => q.item_id)).toEqual([b]);
   expect(await t.drainCalibrations()).toBe(1);
   expect(await queued()).toEqual([]);
+});
+
+it('a turn of the worker ends at once when requests wait, after its time when requests came, and never while the service is idle', () => {
+  const turn = { othersWaiting: false, elapsedMs: 0, turnMs: 250, requestsDuringTurn: 0 };
+  expect(turnEnds({ ...turn, othersWaiting: true })).toBe(true);
+  expect(turnEnds({ ...turn, elapsedMs: 100, requestsDuringTurn: 3 })).toBe(false);
+  expect(turnEnds({ ...turn, elapsedMs: 300, requestsDuringTurn: 3 })).toBe(true);
+  // Idle after a flood of hand-ins: the worker catches up without pause.
+  expect(turnEnds({ ...turn, elapsedMs: 60_000, requestsDuringTurn: 0 })).toBe(false);
+  // On a server the time is unlimited, and a pool of several connections lets requests pass.
+  expect(turnEnds({ ...turn, turnMs: Infinity, elapsedMs: 60_000, requestsDuringTurn: 100 })).toBe(false);
 });
 
 // The embedded database has one connection: the second caller waits, which is what ends the worker's turn there.

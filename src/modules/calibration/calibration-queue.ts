@@ -34,12 +34,31 @@ export function isBackgroundStatement(queryRunner?: QueryRunner): boolean {
 export const CALIBRATION_BATCH: Record<DatabaseKind, number> = { postgres: 200, embedded: 4 };
 
 /**
- * How long a turn of the worker's timer may go on, at most: after a batch past this, it leaves the
- * rest to the next turn. On the embedded database its statements run in the service's own thread
- * and hold the one connection, so under a flood of hand-ins the worker takes at most about a
- * quarter of each second (and its queue, longer, collapses more hand-ins into each version).
+ * How long a turn of the worker's timer may go on while requests come in: after a batch past
+ * this, it leaves the rest to the next turn. On the embedded database its statements run in the
+ * service's own thread and hold the one connection, so under a flood of hand-ins the worker takes
+ * about a quarter of each second (and its queue, longer, collapses more hand-ins into each
+ * version); when no request came during the turn, it goes on, and catches up at full speed.
  */
 export const CALIBRATION_TURN_MS: Record<DatabaseKind, number> = { postgres: Infinity, embedded: 250 };
+
+/** What a turn of the worker's timer knows after a batch, to decide whether to end (see turnEnds). */
+export interface TurnState {
+  /** Requests wait for a database connection (the embedded database's one). */
+  othersWaiting: boolean;
+  elapsedMs: number;
+  turnMs: number;
+  /** Requests the service received since the turn began. */
+  requestsDuringTurn: number;
+}
+
+/**
+ * Whether the worker's turn ends after its current batch: at once when requests wait for the
+ * database; after `turnMs` when requests came in meanwhile; never while the service is idle.
+ */
+export function turnEnds(t: TurnState): boolean {
+  return t.othersWaiting || (t.elapsedMs >= t.turnMs && t.requestsDuringTurn > 0);
+}
 
 /**
  * Takes queued item versions, oldest first, each with every row queued for it (one per hand-in),
@@ -89,8 +108,7 @@ export async function drainCalibrationQueue(dataSource: DataSource, batch = CALI
 
 /**
  * The service's calibration worker: drains the queue every `intervalMs`, one drain at a time,
- * each until, after a batch, requests wait for the database or `turnMs` has passed. `drain()`
- * runs one to the end now (after the one in progress), for
+ * each until, after a batch, `turnEnds` says so. `drain()` runs one to the end now (after the one in progress), for
  * whoever needs the figures current.
  */
 export class CalibrationWorker {
@@ -104,8 +122,10 @@ export class CalibrationWorker {
     private readonly logger: Logger,
     private readonly batch = CALIBRATION_BATCH.postgres,
     private readonly turnMs = CALIBRATION_TURN_MS.postgres,
-    /** Whether requests wait for the database: the timer's turn then ends after its current batch. */
+    /** Whether requests wait for the database (see turnEnds). */
     private readonly othersWaiting: () => boolean = () => false,
+    /** How many requests the service has received so far (see turnEnds). */
+    private readonly requestsSoFar: () => number = () => 0,
     private readonly intervalMs = 1000,
   ) {}
 
@@ -114,7 +134,10 @@ export class CalibrationWorker {
     this.timer = setInterval(() => {
       if (this.inFlight) return;
       const started = Date.now();
-      this.drain(() => this.othersWaiting() || Date.now() - started >= this.turnMs)
+      const requests = this.requestsSoFar();
+      this.drain(() => turnEnds({
+        othersWaiting: this.othersWaiting(), elapsedMs: Date.now() - started, turnMs: this.turnMs, requestsDuringTurn: this.requestsSoFar() - requests,
+      }))
         .catch((e) => this.logger.warn('calibration failed; its item versions stay queued', { error: e }))
         .finally(() => {
           const waiters = this.turnWaiters;
