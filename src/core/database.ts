@@ -45,10 +45,15 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
 }
 
+/** The pool's connections by state (the embedded database's pool is a pg pool too, of one). */
+export function poolCounts(dataSource: DataSource): { total: number; idle: number; waiting: number } {
+  const pool = (dataSource.driver as unknown as { master?: { totalCount?: number; idleCount?: number; waitingCount?: number } }).master;
+  return { total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0 };
+}
+
 /** How many callers wait for a connection of the pool (on the embedded database: for its one connection). */
 export function connectionsAwaited(dataSource: DataSource): number {
-  const pool = (dataSource.driver as unknown as { master?: { waitingCount?: number } }).master;
-  return pool?.waitingCount ?? 0;
+  return poolCounts(dataSource).waiting;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import { poolCounts } from './database';
 
 /**
  * Prometheus metrics in the text exposition format, one registry per service: the process's
@@ -24,8 +25,6 @@ function processMetrics(): Registry {
   }
   return processRegistry;
 }
-
-interface PoolCounts { totalCount?: number; idleCount?: number; waitingCount?: number }
 
 export class Metrics {
   private readonly registry: Registry;
@@ -53,10 +52,10 @@ export class Metrics {
       labelNames: ['state'], registers: [own],
       // Read at scrape time; the embedded database's pool is a pg pool too.
       collect() {
-        const pool = (ds.driver as unknown as { master?: PoolCounts }).master;
-        this.set({ state: 'total' }, pool?.totalCount ?? 0);
-        this.set({ state: 'idle' }, pool?.idleCount ?? 0);
-        this.set({ state: 'waiting' }, pool?.waitingCount ?? 0);
+        const pool = poolCounts(ds);
+        this.set({ state: 'total' }, pool.total);
+        this.set({ state: 'idle' }, pool.idle);
+        this.set({ state: 'waiting' }, pool.waiting);
       },
     });
     this.registry = Registry.merge([processMetrics(), own]);

@@ -143,4 +143,5 @@ it('the worker of a running service recalibrates on its own, turn by turn', asyn
   const first = (await calibrations()).find((c) => c.item_id === itemIds[0]);
   // 12, 8, 16 and, on a server, 9 minutes.
   expect(first).toMatchObject(process.env.TEST_DATABASE_URL ? { observations: 4, median_minutes: 10.5 } : { observations: 3, median_minutes: 12 });
+  expect(await queued()).toEqual([]);
 });
